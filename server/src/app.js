@@ -1,0 +1,159 @@
+// The HTTP front: routes /catalog, /catalog.sig and /receipts/<id> itself,
+// hands /files to @tus/server after the Amicus creation checks, and answers
+// 404 JSON for everything else. One log line per finished request.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { Catalog, etagMatches } from './catalog.js';
+import { loadOrCreateReceiptKey } from './keys.js';
+import { log, safePath } from './log.js';
+import { issueMissingReceipts, startExpirySweep } from './maintenance.js';
+import { checkCreationMetadata, parseUploadMetadata } from './metadata.js';
+import { ReceiptStore, receiptHeaders } from './receipts.js';
+import { send, sendJson } from './respond.js';
+import { createTusServer, TUS_PATH } from './tus.js';
+
+const RECEIPT_ROUTE = /^\/receipts\/([^/]+)$/;
+
+function pathnameOf(rawUrl) {
+  // Only origin-form targets ("/x?y") are routed; anything else is garbage.
+  if (typeof rawUrl !== 'string' || !rawUrl.startsWith('/')) return null;
+  const q = rawUrl.indexOf('?');
+  return q === -1 ? rawUrl : rawUrl.slice(0, q);
+}
+
+function tusJson(res, status, value, extra = {}) {
+  sendJson(res, status, value, { 'Tus-Resumable': '1.0.0', ...extra });
+}
+
+export async function createApp(config) {
+  const { dataDir, keysDir, maxSize, expireSeconds } = config;
+  const uploadsDir = path.join(dataDir, 'uploads');
+  fs.mkdirSync(uploadsDir, { recursive: true, mode: 0o700 });
+
+  const key = loadOrCreateReceiptKey(keysDir);
+  const receipts = new ReceiptStore(path.join(dataDir, 'receipts'), key.privateKey);
+  await receipts.init();
+  const catalog = new Catalog(keysDir);
+  const { server: tus, store } = createTusServer({ uploadsDir, expireSeconds, maxSize, catalog, receipts });
+
+  // Creation checks done here (not only in the tus hook) so the refusal can
+  // carry JSON and, for a duplicate, the receipt headers.
+  async function precheckCreation(req, res) {
+    if (req.headers['tus-resumable'] !== '1.0.0') return false; // tus answers 412
+    const header = req.headers['upload-metadata'];
+    const meta = header === undefined ? null : parseUploadMetadata(header);
+    const problem = header === undefined ? 'missing_submission_id' : checkCreationMetadata(meta);
+    if (problem) {
+      tusJson(res, 400, { error: problem });
+      return true;
+    }
+    const existing = await receipts.get(meta.submission_id);
+    if (existing) {
+      tusJson(res, 409, { error: 'duplicate_submission', ...existing }, receiptHeaders(existing));
+      return true;
+    }
+    return false;
+  }
+
+  function serveWatched(req, res, file, contentType) {
+    if (!file) return sendJson(res, 404, { error: 'unknown' });
+    const headers = { ETag: file.etag, 'Cache-Control': 'no-cache' };
+    if (etagMatches(req.headers['if-none-match'], file.etag)) return send(res, 304, null, headers);
+    return send(res, 200, file.bytes, { ...headers, 'Content-Type': contentType });
+  }
+
+  async function route(req, res) {
+    const pathname = pathnameOf(req.url);
+    const method = req.method;
+    if (pathname === null) return sendJson(res, 404, { error: 'not_found' });
+
+    if (pathname === TUS_PATH || pathname.startsWith(`${TUS_PATH}/`)) {
+      // Stored envelopes are for the secretariat's tools, not for download.
+      if (method === 'GET') return sendJson(res, 404, { error: 'not_found' });
+      if (method === 'POST' && (await precheckCreation(req, res))) return undefined;
+      return tus.handle(req, res);
+    }
+
+    const isRead = method === 'GET' || method === 'HEAD';
+    if (pathname === '/catalog' || pathname === '/catalog.sig') {
+      if (!isRead) return sendJson(res, 405, { error: 'method_not_allowed' }, { Allow: 'GET, HEAD' });
+      return pathname === '/catalog'
+        ? serveWatched(req, res, catalog.catalogFile(), 'application/json')
+        : serveWatched(req, res, catalog.signatureFile(), 'text/plain; charset=us-ascii');
+    }
+
+    const m = RECEIPT_ROUTE.exec(pathname);
+    if (m) {
+      if (!isRead) return sendJson(res, 405, { error: 'method_not_allowed' }, { Allow: 'GET, HEAD' });
+      const raw = await receipts.getRaw(m[1]);
+      if (!raw) return sendJson(res, 404, { error: 'unknown' });
+      return send(res, 200, raw, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    }
+
+    return sendJson(res, 404, { error: 'not_found' });
+  }
+
+  const httpServer = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log(`${req.method} ${safePath(req.url)} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    });
+    res.on('close', () => {
+      if (!res.writableFinished) log(`${req.method} ${safePath(req.url)} aborted`);
+    });
+    route(req, res).catch((err) => {
+      log(`error on ${req.method} ${safePath(req.url)}: ${err?.message ?? err}`);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
+      else res.destroy();
+    });
+  });
+  // Malformed HTTP: answer 400 if the socket can still take it, never throw.
+  httpServer.on('clientError', (err, socket) => {
+    if (socket.writable && !socket.destroyed && err.code !== 'ECONNRESET') {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    } else {
+      socket.destroy();
+    }
+  });
+  // Long uploads on slow links: no overall request deadline, but drop idle sockets.
+  httpServer.requestTimeout = 0;
+  httpServer.headersTimeout = 60_000;
+  httpServer.keepAliveTimeout = 30_000;
+
+  let stopSweep = () => {};
+
+  return {
+    key,
+    httpServer,
+    uploadsDir,
+    receipts,
+    store,
+    listen(host, port) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          stopSweep = startExpirySweep(store, uploadsDir, expireSeconds * 1000);
+          issueMissingReceipts(store, uploadsDir, receipts)
+            .then((n) => n > 0 && log(`issued ${n} missing receipt(s) at start-up`))
+            .catch((err) => log(`reconcile failed: ${err.message}`));
+          resolve(httpServer.address());
+        });
+      });
+    },
+    close(graceMs = 10_000) {
+      stopSweep();
+      return new Promise((resolve) => {
+        const force = setTimeout(() => httpServer.closeAllConnections(), graceMs);
+        force.unref();
+        httpServer.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        httpServer.closeIdleConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Command-line options. Kept apart from main.js so tests and other callers can
+// build the same configuration without spawning a process.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export const DEFAULT_MAX_SIZE = 2 * 1024 * 1024 * 1024; // 2 GiB: benchmarks upload 1 GiB
+export const DEFAULT_EXPIRE_SECONDS = 24 * 60 * 60;
+
+export const USAGE = `usage: node src/main.js --data DIR [--host 127.0.0.1] [--port 1080]
+       [--keys DIR] [--max-size BYTES] [--expire-seconds N]`;
+
+function nonNegativeInt(name, text) {
+  if (!/^\d+$/.test(text)) throw new Error(`--${name} must be a non-negative integer`);
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new Error(`--${name} is too large`);
+  return n;
+}
+
+export function parseCommandLine(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      data: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '1080' },
+      keys: { type: 'string' },
+      'max-size': { type: 'string', default: String(DEFAULT_MAX_SIZE) },
+      'expire-seconds': { type: 'string', default: String(DEFAULT_EXPIRE_SECONDS) },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return { help: true };
+  if (!values.data) throw new Error('--data DIR is required');
+  const port = nonNegativeInt('port', values.port);
+  if (port > 65535) throw new Error('--port must be at most 65535');
+  const dataDir = path.resolve(values.data);
+  return {
+    help: false,
+    dataDir,
+    keysDir: path.resolve(values.keys ?? path.join(dataDir, 'keys')),
+    host: values.host,
+    port,
+    maxSize: nonNegativeInt('max-size', values['max-size']),
+    expireSeconds: nonNegativeInt('expire-seconds', values['expire-seconds']),
+  };
+}

@@ -1,0 +1,110 @@
+// The calls catalog, as signed by the secretariat's own tool (amicus-intake).
+// The server only serves the bytes and their detached signature; it never
+// signs. Files are re-read whenever they change on disk, so the secretariat
+// can publish a new catalog without restarting the endpoint.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const CATALOG_FILE = 'catalog.json';
+export const CATALOG_SIG_FILE = 'catalog.json.sig';
+const MIB = 1024 * 1024;
+
+// Re-reads a small file only when its identity (inode, size, mtime) changes.
+class WatchedFile {
+  constructor(file) {
+    this.file = file;
+    this.stamp = null;
+    this.value = null;
+  }
+
+  read() {
+    let st;
+    try {
+      st = fs.statSync(this.file);
+    } catch {
+      this.stamp = null;
+      this.value = null;
+      return null;
+    }
+    if (!st.isFile()) return null;
+    const stamp = `${st.ino}:${st.size}:${st.mtimeMs}`;
+    if (stamp !== this.stamp) {
+      let bytes;
+      try {
+        bytes = fs.readFileSync(this.file);
+      } catch {
+        return null;
+      }
+      this.value = {
+        bytes,
+        etag: `"${crypto.createHash('sha256').update(bytes).digest('hex')}"`,
+        parsed: undefined,
+      };
+      this.stamp = stamp;
+    }
+    return this.value;
+  }
+}
+
+function nonNegativeInt(n) {
+  return Number.isSafeInteger(n) && n >= 0;
+}
+
+export class Catalog {
+  constructor(keysDir) {
+    this.catalog = new WatchedFile(path.join(keysDir, CATALOG_FILE));
+    this.signature = new WatchedFile(path.join(keysDir, CATALOG_SIG_FILE));
+  }
+
+  // { bytes, etag } of catalog.json, or null if absent.
+  catalogFile() {
+    return this.catalog.read();
+  }
+
+  // { bytes, etag } of catalog.json.sig, or null if absent.
+  signatureFile() {
+    return this.signature.read();
+  }
+
+  // Parsed catalog, or null when absent or not valid JSON (a broken catalog
+  // must not take the upload route down; limits then fall back to --max-size).
+  parsed() {
+    const file = this.catalog.read();
+    if (!file) return null;
+    if (file.parsed === undefined) {
+      try {
+        file.parsed = JSON.parse(file.bytes.toString('utf8'));
+      } catch {
+        file.parsed = null;
+      }
+    }
+    return file.parsed;
+  }
+
+  // Upload size limit for a call: every attachment at its maximum plus 1 MiB
+  // for the answers, the tar framing and the age envelope overhead.
+  // null when the catalog does not know the call.
+  uploadLimitForCall(callId) {
+    const cat = this.parsed();
+    if (!cat || !Array.isArray(cat.calls) || typeof callId !== 'string') return null;
+    const call = cat.calls.find((c) => c && typeof c === 'object' && c.id === callId);
+    const limits = call?.limits;
+    if (!limits || typeof limits !== 'object') return null;
+    const { bytes_per_attachment: perFile, attachments_per_submission: count } = limits;
+    if (!nonNegativeInt(perFile) || !nonNegativeInt(count)) return null;
+    const total = perFile * count + MIB;
+    return Number.isSafeInteger(total) ? total : null;
+  }
+}
+
+// RFC 9110 If-None-Match: "*" or a list of entity tags, compared weakly.
+export function etagMatches(ifNoneMatch, etag) {
+  if (typeof ifNoneMatch !== 'string') return false;
+  const wanted = ifNoneMatch.trim();
+  if (wanted === '*') return true;
+  return wanted
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .includes(etag);
+}
