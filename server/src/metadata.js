@@ -13,7 +13,7 @@ export function parseUploadMetadata(header) {
   if (typeof header !== 'string' || header.trim() === '') return null;
   const out = Object.create(null);
   for (const pair of header.split(',')) {
-    const tokens = pair.trim().split(' ');
+    const tokens = pair.split(' ');
     if (tokens.length < 1 || tokens.length > 2) return null;
     const [key, value] = tokens;
     if (!key || /[^\x21-\x7e]/.test(key) || key in out) return null;
