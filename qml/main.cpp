@@ -1,0 +1,104 @@
+// The amicus executable: parses the command line and shows the QML app (or renders a screenshot).
+#include "app_setup.h"
+#include "screenshot.h"
+#include "viewmodels/ui_language.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QtQml/qqmlextensionplugin.h>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+Q_IMPORT_QML_PLUGIN(AmicusPlugin)
+
+namespace {
+
+// True when argv asks for a screenshot; it must be known before QGuiApplication exists.
+bool wantsScreenshot(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--screenshot") == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
+           qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const bool screenshot = wantsScreenshot(argc, argv);
+    if (screenshot && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) {
+        // A screenshot needs no display: render off screen with the software renderer.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    if (!screenshot && !hasDisplay()) {
+        std::fputs("amicus: no display found (DISPLAY or WAYLAND_DISPLAY is not set).\n"
+                   "Run it in a desktop session, under `xvfb-run`, or render the first screen\n"
+                   "to a picture instead: amicus --screenshot welcome.png [--lang en|fr|es]\n",
+                   stderr);
+        return 2;
+    }
+    if (qgetenv("QT_QPA_PLATFORM") == "offscreen") {
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    }
+
+    QGuiApplication app(argc, argv);
+    amicus::app::configureApplication();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Amicus: submissions to UN calls for input"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                              QStringLiteral("Render the first screen to FILE "
+                                                             "(PNG) and exit."),
+                                              QStringLiteral("FILE"));
+    const QCommandLineOption languageOption(QStringLiteral("lang"),
+                                            QStringLiteral("Use this UI language (en, fr or es) "
+                                                           "for this run."),
+                                            QStringLiteral("CODE"));
+    parser.addOption(screenshotOption);
+    parser.addOption(languageOption);
+    parser.process(app);
+
+    if (parser.isSet(languageOption)) {
+        const QString code = parser.value(languageOption);
+        if (!UiLanguage::supportedCodes().contains(code)) {
+            std::fprintf(stderr, "amicus: unknown language '%s' (use en, fr or es)\n",
+                         qPrintable(code));
+            return 2;
+        }
+        UiLanguage::overrideInitialCode(code);
+    }
+
+    QQmlApplicationEngine engine;
+    amicus::app::configureEngine(engine);
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
+        [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Amicus/Main.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        return 1;
+    }
+
+    if (parser.isSet(screenshotOption)) {
+        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+        if (!window) {
+            return 1;
+        }
+        auto* shot = new amicus::app::Screenshot(window, parser.value(screenshotOption), &app);
+        shot->start();
+    }
+    return app.exec();
+}

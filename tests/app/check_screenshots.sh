@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `amicus --screenshot` renders the first screen headless in each language: a real PNG per
+# language, and the three differ (their text does).
+set -euo pipefail
+amicus=$1
+out=$2
+mkdir -p "$out"
+for lang in en fr es; do
+    rm -f "$out/welcome_$lang.png"
+    "$amicus" --screenshot "$out/welcome_$lang.png" --lang "$lang"
+    [ -s "$out/welcome_$lang.png" ] || { echo "no screenshot for $lang"; exit 1; }
+    signature=$(head -c 8 "$out/welcome_$lang.png" | od -An -tx1 | tr -d ' \n')
+    [ "$signature" = "89504e470d0a1a0a" ] || { echo "welcome_$lang.png is not a PNG"; exit 1; }
+done
+for pair in "en fr" "en es" "fr es"; do
+    set -- $pair
+    if cmp -s "$out/welcome_$1.png" "$out/welcome_$2.png"; then
+        echo "the $1 and $2 screenshots are identical: the language did not change the screen"
+        exit 1
+    fi
+done
+if "$amicus" --screenshot "$out/bad.png" --lang de 2>/dev/null; then
+    echo "an unknown language was accepted"
+    exit 1
+fi
+echo "screenshots in $out"

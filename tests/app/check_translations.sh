@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Fails when a .ts file has an unfinished, empty, vanished or obsolete translation, or when
+# lupdate would change it (a string in the sources that the .ts files do not have yet).
+set -euo pipefail
+status=0
+for ts in translations/amicus_en.ts translations/amicus_fr.ts translations/amicus_es.ts; do
+    [ -f "$ts" ] || { echo "$ts is missing"; status=1; continue; }
+    bad=$(grep -c -E 'type="(unfinished|vanished|obsolete)"|<translation>\s*</translation>|<translation/>' "$ts" || true)
+    if [ "$bad" != 0 ]; then
+        echo "$ts: $bad unfinished, empty or obsolete translations"
+        status=1
+    fi
+done
+fresh=$(mktemp -d)
+trap 'rm -rf "$fresh"' EXIT
+translations/update.sh "$fresh"
+for lang in en fr es; do
+    if ! diff -u "translations/amicus_$lang.ts" "$fresh/amicus_$lang.ts"; then
+        echo "translations/amicus_$lang.ts is out of date: run translations/update.sh and translate"
+        status=1
+    fi
+done
+[ $status = 0 ] && echo "translations complete and up to date"
+exit $status

@@ -1,0 +1,87 @@
+// UiLanguage: the starting language, switching, and remembering the choice.
+#include "viewmodels/ui_language.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QtTest>
+
+class UiLanguageTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("AmicusTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("UiLanguageTest"));
+    }
+    void init() { QSettings().clear(); }
+
+    void startsInTheFirstSupportedSystemLanguage_data()
+    {
+        QTest::addColumn<QStringList>("systemLanguages");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("French system") << QStringList{"fr-CA", "en-US"} << "fr";
+        QTest::newRow("Spanish system") << QStringList{"es-419"} << "es";
+        QTest::newRow("German then Spanish") << QStringList{"de-DE", "es-ES"} << "es";
+        QTest::newRow("unsupported only") << QStringList{"ar-EG", "zh-CN"} << "en";
+        QTest::newRow("nothing known") << QStringList{} << "en";
+    }
+    void startsInTheFirstSupportedSystemLanguage()
+    {
+        QFETCH(QStringList, systemLanguages);
+        QFETCH(QString, expected);
+        QCOMPARE(UiLanguage::chooseInitialCode(QString(), systemLanguages), expected);
+    }
+
+    void aRememberedChoiceWinsOverTheSystem()
+    {
+        QCOMPARE(UiLanguage::chooseInitialCode(QStringLiteral("es"), {QStringLiteral("fr-FR")}),
+                 QStringLiteral("es"));
+        // A remembered value that is not supported (an old or edited file) is ignored.
+        QCOMPARE(UiLanguage::chooseInitialCode(QStringLiteral("xx"), {QStringLiteral("fr-FR")}),
+                 QStringLiteral("fr"));
+    }
+
+    void switchingIsRememberedForTheNextRun()
+    {
+        UiLanguage language(nullptr);
+        language.setCode(QStringLiteral("fr"));
+        QCOMPARE(language.code(), QStringLiteral("fr"));
+        // The next run starts from what is stored.
+        QCOMPARE(UiLanguage::initialCode(), QStringLiteral("fr"));
+        language.setCode(QStringLiteral("es"));
+        QCOMPARE(UiLanguage::initialCode(), QStringLiteral("es"));
+    }
+
+    void switchingTranslatesAtOnce()
+    {
+        UiLanguage language(nullptr);
+        language.setCode(QStringLiteral("en"));
+        QSignalSpy changed(&language, &UiLanguage::codeChanged);
+        language.setCode(QStringLiteral("es"));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(QCoreApplication::translate("LanguageSelector", "Language: %1"),
+                 QStringLiteral("Idioma: %1"));
+        language.setCode(QStringLiteral("fr"));
+        QCOMPARE(QCoreApplication::translate("LanguageSelector", "Language: %1"),
+                 QStringLiteral("Langue : %1"));
+        language.setCode(QStringLiteral("en"));
+        QCOMPARE(QCoreApplication::translate("LanguageSelector", "Language: %1"),
+                 QStringLiteral("Language: %1"));
+    }
+
+    void unknownCodesAreIgnored()
+    {
+        UiLanguage language(nullptr);
+        language.setCode(QStringLiteral("es"));
+        QSignalSpy changed(&language, &UiLanguage::codeChanged);
+        language.setCode(QStringLiteral("de"));
+        QCOMPARE(language.code(), QStringLiteral("es"));
+        QCOMPARE(changed.count(), 0);
+    }
+};
+
+QTEST_MAIN(UiLanguageTest)
+#include "ui_language_test.moc"
