@@ -1,0 +1,214 @@
+// DraftStore: the encrypted vault database of drafts, attachments, outbox, cached calls and
+// settings. Every personal value is sealed with the vault's FieldSealer; every save is one
+// transaction that survives kill -9 and power loss once the call has returned.
+#pragma once
+
+#include "crypto/field_sealer.h"
+#include "store/sqlite_db.h"
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <istream>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace amicus::store {
+
+// How the submitter lets the secretariat publish the submission.
+enum class Consent { Public, Confidential, Anonymous };
+[[nodiscard]] const char* consentName(Consent consent);
+[[nodiscard]] std::optional<Consent> parseConsent(std::string_view name);
+
+// The single-valued fields of a draft that are saved one at a time by autosave.
+enum class DraftField { Language, Organization, OrganizationKind, Country, Contact, Consent };
+[[nodiscard]] const char* draftFieldName(DraftField field);
+[[nodiscard]] std::optional<DraftField> parseDraftField(std::string_view name);
+
+// Who submits: each value is absent until it has been saved once.
+struct Submitter {
+    std::optional<std::string> organization;
+    std::optional<std::string> organizationKind; // e.g. NGO, national human rights institution
+    std::optional<std::string> country;
+    std::optional<std::string> contact;
+};
+
+// One attachment as recorded in the vault; its bytes live in an age file under the blob dir.
+struct AttachmentInfo {
+    std::int64_t id = 0;
+    std::int64_t draftId = 0;
+    std::string fileName;
+    std::string mediaType;
+    std::uint64_t size = 0;
+    std::array<std::uint8_t, 32> sha256{};
+    std::string blobName; // file name under the blob directory (random, not personal)
+    std::int64_t createdAt = 0;
+};
+
+// A whole draft as read back: exactly what was saved.
+struct Draft {
+    std::int64_t id = 0;
+    std::string submissionId; // random UUID, stable for the life of the submission
+    std::string callId;
+    std::string status; // "editing" or "finalized"
+    std::int64_t createdAt = 0;
+    std::int64_t updatedAt = 0;
+    std::optional<std::string> language;
+    Submitter submitter;
+    std::optional<Consent> consent;
+    std::map<std::string, std::string> answers; // by key-question id
+    std::vector<AttachmentInfo> attachments;
+};
+
+// What a list of drafts shows.
+struct DraftSummary {
+    std::int64_t id = 0;
+    std::string submissionId;
+    std::string callId;
+    std::string status;
+    std::int64_t createdAt = 0;
+    std::int64_t updatedAt = 0;
+    std::optional<std::string> organization;
+    int answerCount = 0;
+    int attachmentCount = 0;
+};
+
+enum class OutboxState { Queued, Waiting, Uploading, Delivered, NeedsAttention };
+[[nodiscard]] const char* outboxStateName(OutboxState state);
+[[nodiscard]] std::optional<OutboxState> parseOutboxState(std::string_view name);
+
+// The sending state of one finalized draft, kept so a killed app resumes where it stopped.
+struct OutboxEntry {
+    std::int64_t draftId = 0;
+    OutboxState state = OutboxState::Queued;
+    std::optional<std::string> envelopeName; // file name of the age envelope (not personal)
+    std::optional<std::uint64_t> envelopeSize;
+    std::optional<std::string> uploadUrl; // sealed: it names the endpoint and the upload
+    std::uint64_t uploadOffset = 0;
+    int attempts = 0;
+    std::optional<std::int64_t> nextTryAt;
+    std::optional<std::string> lastErrorCode;   // typed code, plain
+    std::optional<std::string> lastErrorDetail; // sealed
+    std::optional<std::string> receipt;         // sealed (signed receipt as received)
+    std::int64_t updatedAt = 0;
+};
+
+// Writes an attachment's bytes, encrypted to the vault's own recipient, into a file. The
+// store uses it so attachments never touch the disk in plain text.
+class BlobEncryptor {
+public:
+    virtual ~BlobEncryptor() = default;
+
+    // Streams `input` to the end into `destination` (created, must not exist), encrypted, in
+    // constant memory. Calls `onChunk` with each plaintext chunk before it is encrypted;
+    // when `onChunk` returns false the copy stops and returns the error it set.
+    [[nodiscard]] virtual StoreResult<void> encryptToFile(
+        std::istream& input, const std::filesystem::path& destination,
+        const std::function<bool(std::span<const std::uint8_t>, StoreError&)>& onChunk) const = 0;
+};
+
+// Where the store keeps its files.
+struct StorePaths {
+    std::filesystem::path database; // SQLite file; -wal and -shm sit next to it
+    std::filesystem::path blobDir;  // one age file per attachment
+};
+
+struct StoreOptions {
+    // Milliseconds since the Unix epoch; injected so tests control time.
+    std::function<std::int64_t()> clock;
+};
+
+class DraftStore {
+public:
+    // Opens (creating if missing) the database, refuses a newer schema (NewerVersion) or a
+    // damaged file (Corrupt) without changing it, sets WAL, synchronous=FULL, foreign keys,
+    // secure_delete and in-memory temp storage, then runs pending migrations. `sealer` and
+    // `blobs` must outlive the store; when the vault locks, sealing fails with Locked.
+    [[nodiscard]] static StoreResult<DraftStore> open(const StorePaths& paths,
+                                                      const crypto::FieldSealer& sealer,
+                                                      const BlobEncryptor& blobs,
+                                                      StoreOptions options = {});
+
+    DraftStore(DraftStore&&) noexcept = default;
+    DraftStore& operator=(DraftStore&&) noexcept = default;
+
+    [[nodiscard]] StoreResult<int> schemaVersion();
+
+    // Drafts. Each save is one committed transaction; when it returns ok the edit is durable.
+    [[nodiscard]] StoreResult<std::int64_t> createDraft(std::string_view callId);
+    [[nodiscard]] StoreResult<void> saveField(std::int64_t draftId, DraftField field,
+                                              std::string_view value);
+    [[nodiscard]] StoreResult<void> saveAnswer(std::int64_t draftId, std::string_view questionId,
+                                               std::string_view text);
+    [[nodiscard]] StoreResult<void> removeAnswer(std::int64_t draftId, std::string_view questionId);
+    [[nodiscard]] StoreResult<void> setStatus(std::int64_t draftId, std::string_view status);
+    [[nodiscard]] StoreResult<Draft> draft(std::int64_t draftId);
+    // Newest first. Opens only the organization of each draft.
+    [[nodiscard]] StoreResult<std::vector<DraftSummary>> listDrafts();
+    // Deletes the draft, its answers, attachments (and their blobs) and outbox entry.
+    [[nodiscard]] StoreResult<void> deleteDraft(std::int64_t draftId);
+
+    // Attachments. Streams `input` into an age file to the vault recipient, hashing and
+    // counting on the way; over `maxBytes` it stops with TooLarge and leaves nothing behind.
+    [[nodiscard]] StoreResult<AttachmentInfo>
+    importAttachment(std::int64_t draftId, std::istream& input, std::string_view fileName,
+                     std::string_view mediaType, std::uint64_t maxBytes);
+    [[nodiscard]] StoreResult<AttachmentInfo>
+    importAttachmentFile(std::int64_t draftId, const std::filesystem::path& file,
+                         std::string_view fileName, std::string_view mediaType,
+                         std::uint64_t maxBytes);
+    [[nodiscard]] StoreResult<void> removeAttachment(std::int64_t attachmentId);
+    [[nodiscard]] std::filesystem::path blobPath(const AttachmentInfo& attachment) const;
+
+    // Outbox.
+    [[nodiscard]] StoreResult<void> putOutboxEntry(const OutboxEntry& entry);
+    [[nodiscard]] StoreResult<OutboxEntry> outboxEntry(std::int64_t draftId);
+    [[nodiscard]] StoreResult<std::vector<OutboxEntry>> listOutbox();
+
+    // Calls catalog cache (public documents, stored plain).
+    [[nodiscard]] StoreResult<void> cacheCall(std::string_view callId, std::string_view document);
+    [[nodiscard]] StoreResult<std::optional<std::string>> cachedCall(std::string_view callId);
+
+    // Settings: sealed unless the app must read them while locked (e.g. the sync policy).
+    enum class Sealing { Sealed, Plain };
+    [[nodiscard]] StoreResult<void> putSetting(std::string_view key, std::string_view value,
+                                               Sealing sealing);
+    [[nodiscard]] StoreResult<std::optional<std::string>> setting(std::string_view key);
+
+    // Checks the whole file (PRAGMA integrity_check); ok when SQLite says "ok".
+    [[nodiscard]] StoreResult<void> checkIntegrity();
+
+    // Deletes blob files no row points to (left by a crash mid-import or mid-delete) that are
+    // older than `minAge`, so an import running in another process is not disturbed.
+    [[nodiscard]] StoreResult<int> sweepOrphanBlobs(std::chrono::seconds minAge);
+
+private:
+    DraftStore(Database db, StorePaths paths, const crypto::FieldSealer& sealer,
+               const BlobEncryptor& blobs, StoreOptions options);
+
+    [[nodiscard]] StoreResult<std::vector<std::uint8_t>> seal(std::span<const std::uint8_t> plain,
+                                                              const std::string& place) const;
+    [[nodiscard]] StoreResult<std::vector<std::uint8_t>> seal(std::string_view plaintext,
+                                                              const std::string& place) const;
+    [[nodiscard]] StoreResult<std::string> unseal(const std::vector<std::uint8_t>& sealed,
+                                                  const std::string& place) const;
+    [[nodiscard]] StoreResult<std::optional<std::string>>
+    unsealColumn(const Statement& row, int column, const std::string& place) const;
+    [[nodiscard]] StoreResult<void> touchDraft(std::int64_t draftId, std::int64_t now);
+    [[nodiscard]] StoreResult<std::vector<AttachmentInfo>> attachmentsOf(std::int64_t draftId);
+    [[nodiscard]] std::int64_t now() const { return options_.clock(); }
+
+    Database db_;
+    StorePaths paths_;
+    const crypto::FieldSealer* sealer_;
+    const BlobEncryptor* blobs_;
+    StoreOptions options_;
+};
+
+} // namespace amicus::store
