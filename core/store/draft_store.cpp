@@ -2,6 +2,7 @@
 
 #include "store/migrations.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -1140,6 +1141,16 @@ StoreResult<std::optional<std::string>> DraftStore::setting(std::string_view key
         return fail(opened.error());
     }
     return std::optional<std::string>(std::move(*opened));
+}
+
+StoreResult<std::int64_t> DraftStore::pragmaValue(std::string_view name)
+{
+    for (const char c : name) {
+        if (!(std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_')) {
+            return fail(StoreError{StoreErrc::InvalidArgument, "not a pragma name"});
+        }
+    }
+    return db_.queryInt("PRAGMA " + std::string(name));
 }
 
 StoreResult<void> DraftStore::checkIntegrity()

@@ -181,6 +181,9 @@ public:
                                                Sealing sealing);
     [[nodiscard]] StoreResult<std::optional<std::string>> setting(std::string_view key);
 
+    // Reads a connection setting such as "synchronous" or "foreign_keys" (diagnostics, tests).
+    [[nodiscard]] StoreResult<std::int64_t> pragmaValue(std::string_view name);
+
     // Checks the whole file (PRAGMA integrity_check); ok when SQLite says "ok".
     [[nodiscard]] StoreResult<void> checkIntegrity();
 
