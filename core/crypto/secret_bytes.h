@@ -11,8 +11,8 @@ namespace amicus::crypto {
 // Wipes memory in a way the compiler may not optimise out (OPENSSL_cleanse).
 void wipe(void* data, std::size_t size);
 
-template <typename T>
-void wipe(std::span<T> bytes)
+template <typename T, std::size_t N>
+void wipe(std::span<T, N> bytes)
 {
     wipe(bytes.data(), bytes.size_bytes());
 }

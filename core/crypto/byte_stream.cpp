@@ -1,0 +1,98 @@
+#include "crypto/byte_stream.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace amicus::crypto {
+
+namespace {
+IoError systemError(const char* what)
+{
+    const int code = errno;
+    return IoError{code, std::string(what) + ": " + std::strerror(code)};
+}
+} // namespace
+
+Result<std::size_t, IoError> FdSource::read(std::span<std::uint8_t> out)
+{
+    while (true) {
+        const ssize_t n = ::read(fd_, out.data(), out.size());
+        if (n >= 0) {
+            return static_cast<std::size_t>(n);
+        }
+        if (errno != EINTR) {
+            return fail(systemError("read"));
+        }
+    }
+}
+
+Result<void, IoError> FdSink::write(std::span<const std::uint8_t> bytes)
+{
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return fail(systemError("write"));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return {};
+}
+
+Result<std::unique_ptr<FileSource>, IoError> FileSource::open(const std::string& path)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return fail(systemError(("open " + path).c_str()));
+    }
+    return std::unique_ptr<FileSource>(new FileSource(fd));
+}
+
+FileSource::~FileSource()
+{
+    ::close(fd_);
+}
+
+Result<std::unique_ptr<FileSink>, IoError> FileSink::create(const std::string& path)
+{
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return fail(systemError(("create " + path).c_str()));
+    }
+    return std::unique_ptr<FileSink>(new FileSink(fd));
+}
+
+FileSink::~FileSink()
+{
+    ::close(fd_);
+}
+
+Result<void, IoError> FileSink::sync()
+{
+    if (::fsync(fd_) != 0) {
+        return fail(systemError("fsync"));
+    }
+    return {};
+}
+
+Result<std::size_t, IoError> MemorySource::read(std::span<std::uint8_t> out)
+{
+    const std::size_t n = std::min(out.size(), bytes_.size() - offset_);
+    std::copy_n(bytes_.begin() + static_cast<std::ptrdiff_t>(offset_), n, out.begin());
+    offset_ += n;
+    return n;
+}
+
+Result<void, IoError> VectorSink::write(std::span<const std::uint8_t> bytes)
+{
+    bytes_.insert(bytes_.end(), bytes.begin(), bytes.end());
+    return {};
+}
+
+} // namespace amicus::crypto

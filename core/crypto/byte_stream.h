@@ -1,0 +1,106 @@
+// ByteSource / ByteSink: the pull and push ends that age streams read from and write to, so
+// files, SQLite blobs, memory and network bodies all fit; plus file and memory versions.
+#pragma once
+
+#include "common/result.h"
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace amicus::crypto {
+
+// An I/O failure of a source or sink: the errno when there is one, and a detail for logs.
+struct IoError {
+    int systemError = 0;
+    std::string detail;
+};
+
+// Something bytes are read from, in order.
+class ByteSource {
+public:
+    virtual ~ByteSource() = default;
+    // Reads up to out.size() bytes into `out` and returns how many; short reads are allowed,
+    // and 0 means the end of the stream (never returned for an empty `out` before the end).
+    [[nodiscard]] virtual Result<std::size_t, IoError> read(std::span<std::uint8_t> out) = 0;
+};
+
+// Something bytes are written to, in order.
+class ByteSink {
+public:
+    virtual ~ByteSink() = default;
+    // Writes all of `bytes` or fails.
+    [[nodiscard]] virtual Result<void, IoError> write(std::span<const std::uint8_t> bytes) = 0;
+};
+
+// Reads a borrowed file descriptor (stdin, a pipe, a socket); does not close it.
+class FdSource : public ByteSource {
+public:
+    explicit FdSource(int fd) : fd_(fd) {}
+    [[nodiscard]] Result<std::size_t, IoError> read(std::span<std::uint8_t> out) override;
+
+protected:
+    int fd_;
+};
+
+// Writes to a borrowed file descriptor; does not close it.
+class FdSink : public ByteSink {
+public:
+    explicit FdSink(int fd) : fd_(fd) {}
+    [[nodiscard]] Result<void, IoError> write(std::span<const std::uint8_t> bytes) override;
+
+protected:
+    int fd_;
+};
+
+// Reads a file it opened and closes it when destroyed.
+class FileSource : public FdSource {
+public:
+    [[nodiscard]] static Result<std::unique_ptr<FileSource>, IoError> open(const std::string& path);
+    ~FileSource() override;
+    FileSource(const FileSource&) = delete;
+    FileSource& operator=(const FileSource&) = delete;
+
+private:
+    explicit FileSource(int fd) : FdSource(fd) {}
+};
+
+// Writes a file it created (mode 0600, truncated) and closes it when destroyed.
+class FileSink : public FdSink {
+public:
+    [[nodiscard]] static Result<std::unique_ptr<FileSink>, IoError> create(const std::string& path);
+    ~FileSink() override;
+    FileSink(const FileSink&) = delete;
+    FileSink& operator=(const FileSink&) = delete;
+    // Flushes the file to stable storage (fsync).
+    [[nodiscard]] Result<void, IoError> sync();
+
+private:
+    explicit FileSink(int fd) : FdSink(fd) {}
+};
+
+// Reads from a borrowed span of memory.
+class MemorySource : public ByteSource {
+public:
+    explicit MemorySource(std::span<const std::uint8_t> bytes) : bytes_(bytes) {}
+    [[nodiscard]] Result<std::size_t, IoError> read(std::span<std::uint8_t> out) override;
+
+private:
+    std::span<const std::uint8_t> bytes_;
+    std::size_t offset_ = 0;
+};
+
+// Appends to a vector it owns (for small values and tests).
+class VectorSink : public ByteSink {
+public:
+    [[nodiscard]] Result<void, IoError> write(std::span<const std::uint8_t> bytes) override;
+    [[nodiscard]] const std::vector<std::uint8_t>& bytes() const { return bytes_; }
+    [[nodiscard]] std::vector<std::uint8_t> take() { return std::move(bytes_); }
+
+private:
+    std::vector<std::uint8_t> bytes_;
+};
+
+} // namespace amicus::crypto
