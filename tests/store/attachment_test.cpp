@@ -1,0 +1,239 @@
+#include "crypto/age_keys.h"
+#include "store/age_blob_encryptor.h"
+#include "store/draft_store.h"
+#include "test_support.h"
+
+#include <cstdio>
+#include <gtest/gtest.h>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace amicus::store {
+namespace {
+
+using testing::TempDir;
+using testing::TestSealer;
+
+// An input stream of `size` pseudo-random bytes made on the fly, so a large import needs no
+// large buffer in the test either.
+class GeneratedBuf : public std::streambuf {
+public:
+    explicit GeneratedBuf(std::uint64_t size) : left_(size) {}
+
+protected:
+    int_type underflow() override
+    {
+        if (left_ == 0) {
+            return traits_type::eof();
+        }
+        const std::size_t n =
+            left_ < chunk_.size() ? static_cast<std::size_t>(left_) : chunk_.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
+            chunk_[i] = static_cast<char>(state_ >> 56);
+        }
+        left_ -= n;
+        setg(chunk_.data(), chunk_.data(), chunk_.data() + n);
+        return traits_type::to_int_type(chunk_[0]);
+    }
+
+private:
+    std::uint64_t left_;
+    std::uint64_t state_ = 42;
+    std::array<char, 4096> chunk_{};
+};
+
+// Peak resident set size in KiB since the last resetPeakRss() (Linux /proc).
+long peakRssKiB()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmHWM:", 0) == 0) {
+            return std::stol(line.substr(6));
+        }
+    }
+    return -1;
+}
+
+long currentRssKiB()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmRSS:", 0) == 0) {
+            return std::stol(line.substr(6));
+        }
+    }
+    return -1;
+}
+
+bool resetPeakRss()
+{
+    std::ofstream clear("/proc/self/clear_refs");
+    clear << "5";
+    clear.flush();
+    return static_cast<bool>(clear);
+}
+
+std::string runAgeDecrypt(const std::filesystem::path& identityFile,
+                          const std::filesystem::path& blob, int* exitCode)
+{
+    const std::string cmd =
+        "/usr/bin/age -d -i '" + identityFile.string() + "' '" + blob.string() + "' 2>/dev/null";
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    std::string out;
+    char buf[65536];
+    std::size_t n = 0;
+    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) {
+        out.append(buf, n);
+    }
+    const int status = ::pclose(pipe);
+    *exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return out;
+}
+
+class AttachmentTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        auto id = crypto::X25519Identity::generate();
+        ASSERT_TRUE(id.ok());
+        identity_.emplace(std::move(*id));
+        blobs_.emplace(identity_->recipient());
+        identityFile_ = keys_.path() / "vault-identity.txt";
+        testing::writeAll(identityFile_, identity_->toString() + "\n");
+        auto store = DraftStore::open(paths(), sealer_, *blobs_);
+        ASSERT_TRUE(store.ok()) << store.error().detail;
+        store_.emplace(std::move(*store));
+        auto draft = store_->createDraft("c");
+        ASSERT_TRUE(draft.ok());
+        draftId_ = *draft;
+    }
+    StorePaths paths() const { return {dir_.path() / "vault.db", dir_.path() / "blobs"}; }
+    std::size_t blobCount() const
+    {
+        std::size_t n = 0;
+        for ([[maybe_unused]] const auto& e :
+             std::filesystem::directory_iterator(paths().blobDir)) {
+            ++n;
+        }
+        return n;
+    }
+
+    TempDir dir_;
+    TempDir keys_; // outside the data directory, like the user's own key material
+    TestSealer sealer_;
+    std::optional<crypto::X25519Identity> identity_;
+    std::optional<AgeBlobEncryptor> blobs_;
+    std::filesystem::path identityFile_;
+    std::optional<DraftStore> store_;
+    std::int64_t draftId_ = 0;
+};
+
+TEST_F(AttachmentTest, ImportIsAnAgeFileTheAgeCliOpens)
+{
+    const std::string content = "photo bytes \x01\x02\x03 " + std::string(200000, 'z');
+    std::istringstream input(content);
+    auto info = store_->importAttachment(draftId_, input, "témoin.jpg", "image/jpeg", 1 << 20);
+    ASSERT_TRUE(info.ok()) << info.error().detail;
+    EXPECT_EQ(info->size, content.size());
+    std::array<std::uint8_t, 32> expected{};
+    EVP_Digest(content.data(), content.size(), expected.data(), nullptr, EVP_sha256(), nullptr);
+    EXPECT_EQ(info->sha256, expected);
+
+    int exitCode = -1;
+    EXPECT_EQ(runAgeDecrypt(identityFile_, store_->blobPath(*info), &exitCode), content);
+    EXPECT_EQ(exitCode, 0);
+
+    auto draft = store_->draft(draftId_);
+    ASSERT_TRUE(draft.ok());
+    ASSERT_EQ(draft->attachments.size(), 1u);
+    EXPECT_EQ(draft->attachments[0].fileName, "témoin.jpg");
+    EXPECT_EQ(draft->attachments[0].mediaType, "image/jpeg");
+    EXPECT_EQ(draft->attachments[0].sha256, expected);
+    EXPECT_EQ(draft->attachments[0].size, content.size());
+}
+
+TEST_F(AttachmentTest, OverTheLimitLeavesNothingBehind)
+{
+    std::istringstream input(std::string(10001, 'x'));
+    auto info =
+        store_->importAttachment(draftId_, input, "big.bin", "application/octet-stream", 10000);
+    ASSERT_FALSE(info.ok());
+    EXPECT_EQ(info.error().code, StoreErrc::TooLarge);
+    EXPECT_EQ(blobCount(), 0u);
+    EXPECT_TRUE(store_->draft(draftId_)->attachments.empty());
+    std::istringstream exact(std::string(10000, 'x'));
+    EXPECT_TRUE(store_->importAttachment(draftId_, exact, "ok.bin", "x/y", 10000).ok());
+}
+
+TEST_F(AttachmentTest, RemovalAndDraftDeletionDeleteTheBlobs)
+{
+    std::istringstream a("first"), b("second");
+    auto first = store_->importAttachment(draftId_, a, "a.txt", "text/plain", 100);
+    auto second = store_->importAttachment(draftId_, b, "b.txt", "text/plain", 100);
+    ASSERT_TRUE(first.ok() && second.ok());
+    EXPECT_EQ(blobCount(), 2u);
+    ASSERT_TRUE(store_->removeAttachment(first->id).ok());
+    EXPECT_FALSE(std::filesystem::exists(store_->blobPath(*first)));
+    EXPECT_EQ(store_->draft(draftId_)->attachments.size(), 1u);
+    ASSERT_TRUE(store_->deleteDraft(draftId_).ok());
+    EXPECT_EQ(blobCount(), 0u);
+    EXPECT_EQ(store_->removeAttachment(second->id).error().code, StoreErrc::NotFound);
+}
+
+TEST_F(AttachmentTest, UnknownDraftWritesNoBlob)
+{
+    std::istringstream input("x");
+    EXPECT_EQ(store_->importAttachment(draftId_ + 100, input, "x", "x", 10).error().code,
+              StoreErrc::NotFound);
+    EXPECT_EQ(blobCount(), 0u);
+}
+
+// 256 MiB through a generated stream: the store holds about one chunk at a time, so the peak
+// resident memory grows by far less than the size of the file.
+TEST_F(AttachmentTest, LargeImportStreamsInConstantMemory)
+{
+    constexpr std::uint64_t size = 256ull << 20;
+    GeneratedBuf buf(size);
+    std::istream input(&buf);
+    ASSERT_TRUE(resetPeakRss());
+    const long before = currentRssKiB();
+    auto info = store_->importAttachment(draftId_, input, "video.mp4", "video/mp4", size);
+    const long growth = peakRssKiB() - before;
+    EXPECT_LT(growth, 32 * 1024) << "peak RSS grew by " << growth << " KiB";
+    ASSERT_TRUE(info.ok()) << info.error().detail;
+    EXPECT_EQ(info->size, size);
+    EXPECT_GT(std::filesystem::file_size(store_->blobPath(*info)), size);
+    // The hash is the one of the bytes streamed in.
+    GeneratedBuf again(size);
+    std::istream replay(&again);
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+    std::array<char, 65536> chunk{};
+    while (replay.read(chunk.data(), chunk.size()) || replay.gcount() > 0) {
+        EVP_DigestUpdate(ctx, chunk.data(), static_cast<std::size_t>(replay.gcount()));
+    }
+    std::array<std::uint8_t, 32> expected{};
+    EVP_DigestFinal_ex(ctx, expected.data(), nullptr);
+    EVP_MD_CTX_free(ctx);
+    EXPECT_EQ(info->sha256, expected);
+}
+
+TEST_F(AttachmentTest, OrphanBlobsAreSweptOnlyWhenOld)
+{
+    testing::writeAll(paths().blobDir / "deadbeef.age.part", "partial");
+    testing::writeAll(paths().blobDir / "cafe.age", "orphan");
+    std::istringstream input("kept");
+    auto kept = store_->importAttachment(draftId_, input, "k", "k", 100);
+    ASSERT_TRUE(kept.ok());
+    EXPECT_EQ(*store_->sweepOrphanBlobs(std::chrono::hours(1)), 0);
+    EXPECT_EQ(blobCount(), 3u);
+    EXPECT_EQ(*store_->sweepOrphanBlobs(std::chrono::seconds(-1)), 2);
+    EXPECT_EQ(blobCount(), 1u);
+    EXPECT_TRUE(std::filesystem::exists(store_->blobPath(*kept)));
+}
+
+} // namespace
+} // namespace amicus::store
