@@ -1,10 +1,10 @@
 # Writes a C++ source holding the bytes of the built-in catalog and the catalog-signing keys
 # the build trusts. Run at build time: cmake -DINPUT=... -DOUTPUT=... -DSIGNING_KEYS=... -P
 file(READ "${INPUT}" hex HEX)
-string(LENGTH "${hex}" hex_length)
-string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
-# Break the initializer into lines of 16 bytes so compilers and diffs stay comfortable.
-string(REGEX REPLACE "(('\\\\x[0-9a-f][0-9a-f]',){16})" "\\1\n    " bytes "${bytes}")
+string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+# Break the initializer into lines of 16 bytes (CMake regexes have no {n}, hence REPEAT).
+string(REPEAT "0x[0-9a-f][0-9a-f]," 16 line_of_bytes)
+string(REGEX REPLACE "(${line_of_bytes})" "\\1\n    " bytes "${bytes}")
 set(keys "")
 foreach(key IN LISTS SIGNING_KEYS)
     if(NOT key STREQUAL "")
@@ -19,8 +19,8 @@ set(content "// Generated from ${INPUT} by embed_catalog.cmake; do not edit.
 namespace amicus::calls {
 namespace {
 
-constexpr char catalogBytes[] = {
-    ${bytes}'\\0'};
+constexpr unsigned char catalogBytes[] = {
+    ${bytes}0x00};
 
 constexpr std::array<std::string_view, 0 + ${SIGNING_KEY_COUNT}> signingKeys{
 ${keys}};
@@ -29,7 +29,7 @@ ${keys}};
 
 std::string_view builtinCatalogBytes()
 {
-    return std::string_view(catalogBytes, sizeof(catalogBytes) - 1);
+    return std::string_view(reinterpret_cast<const char*>(catalogBytes), sizeof(catalogBytes) - 1);
 }
 
 std::span<const std::string_view> builtinCatalogSigningKeys()
