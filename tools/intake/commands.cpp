@@ -1,0 +1,20 @@
+// The table of amicus-intake's commands. A new command is one line here and one file.
+#include "command.h"
+
+namespace amicus::intake {
+
+std::span<const Command> commands()
+{
+    static const Command table[] = {
+        {"keygen", "[-o FILE] | -y [FILE]",
+         "make an X25519 identity (age-keygen format); -y prints an identity file's recipient",
+         runKeygen},
+        {"encrypt", "(-r RECIPIENT | -R PATH)... [-o OUT] [IN]",
+         "encrypt IN (or stdin) to age recipients, to OUT (or stdout)", runEncrypt},
+        {"decrypt", "-i IDENTITY_FILE... [-o OUT] [IN]",
+         "decrypt an age file with the identities in IDENTITY_FILE", runDecrypt},
+    };
+    return table;
+}
+
+} // namespace amicus::intake
