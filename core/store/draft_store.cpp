@@ -249,6 +249,10 @@ StoreResult<DraftStore> DraftStore::open(const StorePaths& paths, const crypto::
     if (!db) {
         return fail(db.error());
     }
+    // Owner only; SQLite gives the -wal and -shm files the same mode as the database.
+    std::filesystem::permissions(
+        paths.database, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+        std::filesystem::perm_options::replace, ec);
     // Read the header before anything writes: a file that is not a database, or one from a
     // newer version, is reported and left exactly as it was.
     auto version = db->queryInt("PRAGMA user_version");

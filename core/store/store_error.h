@@ -18,6 +18,10 @@ enum class StoreErrc {
     Io,              // a file could not be read, written or opened
     Busy,            // another process holds the database for too long
     InvalidArgument, // a value the store does not accept (e.g. an unknown consent)
+    NoVault,         // the data directory holds no vault yet (run set-up / `amicusctl init`)
+    AlreadyExists,   // set-up asked for where a vault already exists
+    WrongPassphrase, // the vault did not open with that passphrase
+    RateLimited,     // too soon after failed unlocks; try again later
 };
 
 // A typed error plus a detail for logs and developers. The detail never holds personal values.

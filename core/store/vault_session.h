@@ -1,0 +1,69 @@
+// VaultSession: an Amicus data directory opened for use — the vault unlocked with the user's
+// passphrase and the store on top of it. The one way the app, amicusctl and the tests open
+// the data, so they all agree on the layout:
+//   DIR/vault/   vault key files (crypto::Vault)
+//   DIR/amicus.db (+ -wal, -shm)  the sealed database
+//   DIR/blobs/   one age file per attachment, to the vault's recipient
+#pragma once
+
+#include "crypto/vault.h"
+#include "store/age_blob_encryptor.h"
+#include "store/draft_store.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+namespace amicus::store {
+
+struct DataLayout {
+    [[nodiscard]] static std::filesystem::path vaultDir(const std::filesystem::path& dataDir)
+    {
+        return dataDir / "vault";
+    }
+    [[nodiscard]] static StorePaths storePaths(const std::filesystem::path& dataDir)
+    {
+        return {dataDir / "amicus.db", dataDir / "blobs"};
+    }
+};
+
+class VaultSession {
+public:
+    // Sets up a new data directory: a vault sealed under `passphrase` and an empty database.
+    // AlreadyExists when the directory already holds a vault.
+    [[nodiscard]] static StoreResult<std::unique_ptr<VaultSession>>
+    create(const std::filesystem::path& dataDir, std::string_view passphrase,
+           crypto::VaultOptions vaultOptions = {}, StoreOptions storeOptions = {});
+
+    // Unlocks the vault (WrongPassphrase, RateLimited, NoVault) and opens the store (the
+    // DraftStore::open errors). Nothing on disk changes when either fails.
+    [[nodiscard]] static StoreResult<std::unique_ptr<VaultSession>>
+    open(const std::filesystem::path& dataDir, std::string_view passphrase,
+         crypto::VaultOptions vaultOptions = {}, StoreOptions storeOptions = {});
+
+    VaultSession(const VaultSession&) = delete;
+    VaultSession& operator=(const VaultSession&) = delete;
+
+    [[nodiscard]] DraftStore& store() { return *store_; }
+    [[nodiscard]] crypto::Vault& vault() { return *vault_; }
+    // The vault identity (to decrypt attachments); nullptr once locked.
+    [[nodiscard]] const crypto::X25519Identity* identity() const { return vault_->identity(); }
+    // Wipes the keys from memory; every later sealing or opening fails with Locked.
+    void lock() { vault_->lock(); }
+
+private:
+    VaultSession() = default;
+    [[nodiscard]] static StoreResult<std::unique_ptr<VaultSession>>
+    finishOpening(std::unique_ptr<crypto::Vault> vault, const std::filesystem::path& dataDir,
+                  StoreOptions storeOptions);
+
+    std::unique_ptr<crypto::Vault> vault_;
+    std::unique_ptr<AgeBlobEncryptor> blobs_;
+    std::optional<DraftStore> store_;
+};
+
+// Maps a vault failure to the store's error vocabulary.
+[[nodiscard]] StoreError fromVaultFailure(const crypto::VaultFailure& failure);
+
+} // namespace amicus::store

@@ -1,0 +1,63 @@
+// What every amicusctl command shares: the resolved global options, how the passphrase is
+// found, how the data directory is opened, and how typed errors become exit codes.
+#pragma once
+
+#include "store/vault_session.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace amicus::amicusctl {
+
+// Exit codes: stable, so scripts and tests can tell failures apart.
+enum ExitCode : int {
+    exitOk = 0,
+    exitWrongPassphrase = 3,
+    exitRateLimited = 4,
+    exitNoVault = 5,
+    exitNewerVersion = 6,
+    exitCorrupt = 7,
+    exitDiskFull = 8,
+    exitNotFound = 9,
+    exitTooLarge = 10,
+    exitAlreadyExists = 11,
+    exitLocked = 12,
+    exitIo = 13,
+    exitBusy = 14,
+    exitUsage = 64,    // EX_USAGE
+    exitBadInput = 65, // EX_DATAERR: the input file or a value is not acceptable
+    exitInternal = 70, // EX_SOFTWARE
+};
+
+// The options every command understands, and the command's own arguments.
+struct Invocation {
+    std::filesystem::path dataDir;
+    std::optional<std::filesystem::path> passphraseFile;
+    std::string command;
+    std::vector<std::string> args;
+};
+
+// Reads the passphrase from --passphrase-file (one trailing newline dropped) or from
+// AMICUS_PASSPHRASE. Prints a message and returns nullopt when neither is given.
+[[nodiscard]] std::optional<std::string> readPassphrase(const Invocation& invocation);
+
+// Unlocks the data directory; prints the typed error and sets `exitCode` on failure.
+[[nodiscard]] std::unique_ptr<store::VaultSession> openSession(const Invocation& invocation,
+                                                               int& exitCode);
+
+// Prints "amicusctl: <error-name>: <detail>" to stderr and returns the matching exit code.
+int reportError(const store::StoreError& error);
+// Prints a usage or input problem and returns its exit code.
+int reportUsage(const std::string& message);
+int reportBadInput(const std::string& message);
+
+// Parses a non-negative decimal integer; nullopt when `text` is anything else.
+[[nodiscard]] std::optional<std::uint64_t> parseCount(const std::string& text);
+
+// Milliseconds since the epoch as RFC 3339 UTC, e.g. 2026-11-28T21:47:59.123Z.
+[[nodiscard]] std::string formatTime(std::int64_t unixMs);
+
+} // namespace amicus::amicusctl

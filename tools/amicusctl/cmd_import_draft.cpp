@@ -1,0 +1,112 @@
+// `amicusctl import-draft FILE.json`: stores a whole draft (fields, answers, attachments).
+#include "calls/builtin_catalog.h"
+#include "commands.h"
+#include "draft_json.h"
+
+#include <fstream>
+#include <iostream>
+
+namespace amicus::amicusctl {
+
+namespace {
+
+// Used when the call is not in the built-in catalog and no limit is given.
+constexpr std::uint64_t kFallbackAttachmentLimit = 25ull << 20;
+
+std::uint64_t attachmentLimitFor(const std::string& callId)
+{
+    auto call = calls::builtinCatalog().call(callId);
+    if (call && (*call)->limits.bytesPerAttachment > 0) {
+        return (*call)->limits.bytesPerAttachment;
+    }
+    return kFallbackAttachmentLimit;
+}
+
+} // namespace
+
+int runImportDraft(const Invocation& invocation)
+{
+    std::optional<std::filesystem::path> file;
+    std::optional<std::uint64_t> limit;
+    for (std::size_t i = 0; i < invocation.args.size(); ++i) {
+        const auto& arg = invocation.args[i];
+        if (arg == "--max-attachment-bytes" && i + 1 < invocation.args.size()) {
+            limit = parseCount(invocation.args[++i]);
+            if (!limit) {
+                return reportUsage("--max-attachment-bytes takes a byte count");
+            }
+        } else if (!file && !arg.starts_with("--")) {
+            file = arg;
+        } else {
+            return reportUsage("import-draft: unexpected argument `" + arg + "`");
+        }
+    }
+    if (!file) {
+        return reportUsage("import-draft needs FILE.json");
+    }
+    std::ifstream in(*file, std::ios::binary);
+    if (!in) {
+        return reportBadInput("cannot read " + file->string());
+    }
+    const auto document = nlohmann::json::parse(in, nullptr, false);
+    if (document.is_discarded()) {
+        return reportBadInput(file->string() + " is not valid JSON");
+    }
+    std::string problem;
+    auto draft =
+        parseDraftImport(document, std::filesystem::absolute(*file).parent_path(), problem);
+    if (!draft) {
+        return reportBadInput(problem);
+    }
+    for (const auto& attachment : draft->attachments) {
+        if (!std::filesystem::is_regular_file(attachment.path)) {
+            return reportBadInput("attachment not found: " + attachment.path.string());
+        }
+    }
+
+    int exitCode = exitOk;
+    auto session = openSession(invocation, exitCode);
+    if (!session) {
+        return exitCode;
+    }
+    store::DraftStore& store = session->store();
+    auto id = store.createDraft(draft->callId);
+    if (!id) {
+        return reportError(id.error());
+    }
+    // All or nothing: a draft that could not be imported whole is removed again.
+    auto abandon = [&](const store::StoreError& error) {
+        (void)store.deleteDraft(*id);
+        return reportError(error);
+    };
+    if (draft->language) {
+        auto saved = store.saveField(*id, store::DraftField::Language, *draft->language);
+        if (!saved) {
+            return abandon(saved.error());
+        }
+    }
+    for (const auto& [field, value] : draft->fields) {
+        auto saved = store.saveField(*id, field, value);
+        if (!saved) {
+            return abandon(saved.error());
+        }
+    }
+    for (const auto& [question, text] : draft->answers) {
+        auto saved = store.saveAnswer(*id, question, text);
+        if (!saved) {
+            return abandon(saved.error());
+        }
+    }
+    const std::uint64_t maxBytes = limit.value_or(attachmentLimitFor(draft->callId));
+    for (const auto& attachment : draft->attachments) {
+        auto imported = store.importAttachmentFile(*id, attachment.path, attachment.fileName,
+                                                   attachment.mediaType, maxBytes);
+        if (!imported) {
+            return abandon(imported.error());
+        }
+    }
+    std::cout << *id << "\n";
+    return exitOk;
+}
+
+} // namespace amicus::amicusctl

@@ -1,0 +1,33 @@
+// `amicusctl list`: one line per draft, newest first.
+#include "commands.h"
+
+#include <iostream>
+
+namespace amicus::amicusctl {
+
+int runList(const Invocation& invocation)
+{
+    if (!invocation.args.empty()) {
+        return reportUsage("list takes no arguments");
+    }
+    int exitCode = exitOk;
+    auto session = openSession(invocation, exitCode);
+    if (!session) {
+        return exitCode;
+    }
+    auto drafts = session->store().listDrafts();
+    if (!drafts) {
+        return reportError(drafts.error());
+    }
+    // Tab-separated so scripts can cut it: id, updated, status, call, answers, attachments,
+    // organization.
+    for (const auto& draft : *drafts) {
+        std::cout << draft.id << "\t" << formatTime(draft.updatedAt) << "\t" << draft.status << "\t"
+                  << draft.callId << "\t" << draft.answerCount << " answers\t"
+                  << draft.attachmentCount << " attachments\t"
+                  << draft.organization.value_or("(no organization)") << "\n";
+    }
+    return exitOk;
+}
+
+} // namespace amicus::amicusctl

@@ -1,0 +1,14 @@
+// One function per amicusctl command; each returns the process exit code.
+#pragma once
+
+#include "cli.h"
+
+namespace amicus::amicusctl {
+
+int runInit(const Invocation& invocation);
+int runImportDraft(const Invocation& invocation);
+int runShow(const Invocation& invocation);
+int runList(const Invocation& invocation);
+int runExport(const Invocation& invocation);
+
+} // namespace amicus::amicusctl
