@@ -4,18 +4,14 @@
 #include <array>
 #include <cstdint>
 #include <optional>
-#include <string>
 #include <string_view>
 
 namespace amicus::calls {
 
-// Decodes an age X25519 recipient: Bech32 (BIP 173, not Bech32m) with human-readable part
-// "age" and exactly 32 data bytes, checksum verified, one case throughout. Returns the 32-byte
-// public key, or nothing when any of that fails. age itself imposes no 90-character limit.
+// Decodes an age X25519 recipient with the same parser the age writer uses
+// (crypto::X25519Recipient::parse: Bech32 checksum, human-readable part "age", 32 bytes,
+// lower case). Returns the raw public key, or nothing when the text is not such a recipient.
 [[nodiscard]] std::optional<std::array<std::uint8_t, 32>>
 decodeAgeRecipient(std::string_view recipient);
-
-// The canonical (lower-case) spelling of a valid recipient.
-[[nodiscard]] std::string canonicalAgeRecipient(std::string_view recipient);
 
 } // namespace amicus::calls

@@ -436,7 +436,7 @@ Call parseCall(const json& value, const std::string& path, std::vector<TextFallb
         if (!decodeAgeRecipient(recipient)) {
             reject(CatalogErrorCode::BadRecipient, recipientPath);
         }
-        call.recipients.push_back(canonicalAgeRecipient(recipient));
+        call.recipients.push_back(recipient);
     }
 
     const std::string receiptKeyPath = child(path, "receipt_key");

@@ -25,7 +25,7 @@ enum class CatalogErrorCode {
     BadStatus,         // status is neither "open" nor "closed"
     BadEndpoint,       // not an https URL (or http to a loopback host)
     NoRecipients,      // a call has no age recipient
-    BadRecipient,      // not an age X25519 recipient (prefix, length or Bech32 checksum)
+    BadRecipient,      // not an age X25519 recipient (prefix, case, length or Bech32 checksum)
     BadReceiptKey,     // not the padded base64 of a 32-byte Ed25519 public key
     BadTlsPin,         // not "sha256//" + padded base64 of 32 bytes
     BadLimit,          // a limit is negative, zero where it must not be, or beyond 2^53 - 1

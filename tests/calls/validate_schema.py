@@ -46,6 +46,8 @@ def main():
         "plain http endpoint": lambda c: call(c).update(endpoint="http://example.org/files"),
         "no recipients": lambda c: call(c).update(recipients=[]),
         "short recipient": lambda c: call(c)["recipients"].__setitem__(0, "age1qqqq"),
+        "upper-case recipient": lambda c: call(c)["recipients"].__setitem__(
+            0, call(c)["recipients"][0].upper()),
         "short receipt key": lambda c: call(c).update(receipt_key="AAAA"),
         "receipt key stray bits": lambda c: call(c).update(receipt_key="A" * 42 + "B="),
         "bad tls pin": lambda c: call(c).update(tls_pins=["sha1//abc"]),
