@@ -1,0 +1,503 @@
+#include "package/package_reader.h"
+
+#include "crypto/age_reader.h"
+#include "crypto/sha256.h"
+#include "package/submission_document.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace amicus::package {
+
+namespace {
+
+constexpr std::size_t chunkSize = 64 * 1024;
+
+PackageError fromAge(const crypto::AgeError& error)
+{
+    switch (error.code) {
+    case crypto::AgeErrorCode::Header:
+        return PackageError{PackageErrc::NotAnEnvelope, error.detail};
+    case crypto::AgeErrorCode::NoMatchingIdentity:
+        return PackageError{PackageErrc::NotForThisIdentity, error.detail};
+    case crypto::AgeErrorCode::HeaderMac:
+    case crypto::AgeErrorCode::Payload:
+        return PackageError{PackageErrc::Tampered, error.detail};
+    case crypto::AgeErrorCode::Truncated:
+        return PackageError{PackageErrc::Truncated, error.detail};
+    case crypto::AgeErrorCode::Io:
+        return PackageError{PackageErrc::Io, error.detail};
+    case crypto::AgeErrorCode::Cancelled:
+        return PackageError{PackageErrc::Cancelled, error.detail};
+    default:
+        return PackageError{PackageErrc::Crypto, error.detail};
+    }
+}
+
+PackageError systemFailure(PackageErrc code, const std::string& what)
+{
+    const int number = errno;
+    const PackageErrc effective =
+        (number == ENOSPC || number == EDQUOT || number == EFBIG) ? PackageErrc::DiskFull : code;
+    return PackageError{effective, what + ": " + std::strerror(number), number};
+}
+
+// The libarchive read callback's state: the age plaintext it pulls, and the first error.
+struct TarInput {
+    crypto::AgeReader* age = nullptr;
+    const PackageReadOptions* options = nullptr;
+    std::vector<std::uint8_t> buffer = std::vector<std::uint8_t>(chunkSize);
+    std::uint64_t total = 0;
+    std::optional<PackageError> error;
+};
+
+la_ssize_t readFromEnvelope(struct archive*, void* context, const void** out)
+{
+    auto* in = static_cast<TarInput*>(context);
+    if (in->options->isCancelled && in->options->isCancelled()) {
+        in->error = PackageError{PackageErrc::Cancelled, "extraction cancelled"};
+        return -1;
+    }
+    auto n = in->age->read(in->buffer);
+    if (!n) {
+        in->error = fromAge(n.error());
+        return -1;
+    }
+    in->total += n.value();
+    if (in->options->onProgress && n.value() > 0) {
+        in->options->onProgress(in->total);
+    }
+    *out = in->buffer.data();
+    return static_cast<la_ssize_t>(n.value());
+}
+
+struct ArchiveDeleter {
+    void operator()(struct archive* a) const { archive_read_free(a); }
+};
+
+// A file descriptor closed when it goes out of scope.
+class Fd {
+public:
+    explicit Fd(int fd = -1) : fd_(fd) {}
+    ~Fd()
+    {
+        if (fd_ >= 0) {
+            ::close(fd_);
+        }
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    [[nodiscard]] int get() const { return fd_; }
+    [[nodiscard]] bool valid() const { return fd_ >= 0; }
+
+private:
+    int fd_;
+};
+
+// What a tar entry is allowed to be, decided from its name alone.
+enum class EntryKind { Manifest, Rendering, AttachmentsDir, Attachment };
+
+std::optional<EntryKind> classify(const std::string& path, bool isDirectory)
+{
+    if (!isDirectory && path == manifestPath) {
+        return EntryKind::Manifest;
+    }
+    if (!isDirectory && path == renderingPath) {
+        return EntryKind::Rendering;
+    }
+    const std::string dir(attachmentsDir);
+    if (isDirectory && (path == dir || path == dir + "/")) {
+        return EntryKind::AttachmentsDir;
+    }
+    if (!isDirectory && path.size() > dir.size() + 1 &&
+        path.compare(0, dir.size() + 1, dir + "/") == 0) {
+        const std::string name = path.substr(dir.size() + 1);
+        // The writer's own rule: a name is acceptable only if sanitizing leaves it unchanged,
+        // which rules out '/', '\\', "..", leading dots, controls and invalid UTF-8.
+        if (sanitizeFileName(name) == name) {
+            return EntryKind::Attachment;
+        }
+    }
+    return std::nullopt;
+}
+
+// Streams the current entry's data into `fd` (when valid) and/or `memory`, hashing it.
+struct EntryDigest {
+    std::uint64_t size = 0;
+    crypto::Sha256Digest sha256{};
+};
+
+class Extraction {
+public:
+    Extraction(const std::filesystem::path& destination, const PackageReadOptions& options)
+        : destination_(destination), options_(options)
+    {
+    }
+
+    PackageResult<ExtractedSubmission> run(const std::filesystem::path& envelopePath,
+                                           std::span<const crypto::AgeIdentity* const> identities)
+    {
+        if (::mkdir(destination_.c_str(), 0700) != 0) {
+            if (errno == EEXIST) {
+                return fail(PackageError{PackageErrc::DestinationExists,
+                                         "the extraction directory already exists", EEXIST});
+            }
+            return fail(systemFailure(PackageErrc::Io, "creating the extraction directory"));
+        }
+        created_ = true;
+        root_ = std::make_unique<Fd>(
+            ::open(destination_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!root_->valid()) {
+            return fail(systemFailure(PackageErrc::Io, "opening the extraction directory"));
+        }
+
+        auto source = crypto::FileSource::open(envelopePath.string());
+        if (!source) {
+            return fail(
+                PackageError{PackageErrc::Io, source.error().detail, source.error().systemError});
+        }
+        auto age = crypto::AgeReader::open(*source.value(), identities);
+        if (!age) {
+            return fail(fromAge(age.error()));
+        }
+        input_.age = age.value().get();
+        input_.options = &options_;
+
+        std::unique_ptr<struct archive, ArchiveDeleter> archive(archive_read_new());
+        if (!archive) {
+            return fail(PackageError{PackageErrc::Archive, "archive_read_new failed"});
+        }
+        archive_ = archive.get();
+        if (archive_read_support_format_tar(archive_) != ARCHIVE_OK ||
+            archive_read_open(archive_, &input_, nullptr, readFromEnvelope, nullptr) !=
+                ARCHIVE_OK) {
+            return fail(archiveError("opening the tar"));
+        }
+        while (true) {
+            struct archive_entry* entry = nullptr;
+            const int next = archive_read_next_header(archive_, &entry);
+            if (next == ARCHIVE_EOF) {
+                break;
+            }
+            if (next < ARCHIVE_WARN) {
+                return fail(archiveError("reading the tar"));
+            }
+            if (auto handled = handleEntry(entry); !handled) {
+                return fail(handled.error());
+            }
+        }
+        // libarchive stops at the end-of-archive blocks; the rest of the envelope must still
+        // authenticate up to its final chunk, or a truncated or altered tail would pass.
+        while (true) {
+            auto n = input_.age->read(input_.buffer);
+            if (!n) {
+                return fail(fromAge(n.error()));
+            }
+            if (n.value() == 0) {
+                break;
+            }
+        }
+        if (input_.error) {
+            return fail(*input_.error);
+        }
+        return checkManifest();
+    }
+
+    // Removes what a failed extraction made.
+    void discard()
+    {
+        root_.reset();
+        if (created_) {
+            std::error_code ignored;
+            std::filesystem::remove_all(destination_, ignored);
+        }
+    }
+
+private:
+    PackageError archiveError(const std::string& what)
+    {
+        if (input_.error) {
+            return *input_.error;
+        }
+        const char* message = archive_error_string(archive_);
+        return PackageError{PackageErrc::Archive, what + ": " + (message ? message : "failed"),
+                            archive_errno(archive_)};
+    }
+
+    PackageResult<void> handleEntry(struct archive_entry* entry)
+    {
+        const char* utf8 = archive_entry_pathname_utf8(entry);
+        const char* raw = utf8 ? utf8 : archive_entry_pathname(entry);
+        const std::string path = raw ? raw : "";
+        const auto type = archive_entry_filetype(entry);
+        if (archive_entry_hardlink(entry) != nullptr || archive_entry_symlink(entry) != nullptr ||
+            (type != AE_IFREG && type != AE_IFDIR)) {
+            return fail(PackageError{PackageErrc::UnsafeEntry, "a link or special file: " + path});
+        }
+        const auto kind = classify(path, type == AE_IFDIR);
+        if (!kind) {
+            return fail(PackageError{PackageErrc::UnsafeEntry, "an unexpected path: " + path});
+        }
+        std::string key = path;
+        if (!key.empty() && key.back() == '/') {
+            key.pop_back();
+        }
+        if (!seen_.insert(key).second) {
+            return fail(PackageError{PackageErrc::UnsafeEntry, "a duplicate entry: " + path});
+        }
+        switch (*kind) {
+        case EntryKind::AttachmentsDir:
+            return ensureAttachmentsDir();
+        case EntryKind::Manifest: {
+            if (archive_entry_size(entry) > static_cast<la_int64_t>(options_.maxManifestBytes)) {
+                return fail(PackageError{PackageErrc::BadManifest, "submission.json is too large"});
+            }
+            std::string text;
+            auto written = extractData(root_->get(), path, &text);
+            if (!written) {
+                return fail(written.error());
+            }
+            manifest_ = std::move(text);
+            return {};
+        }
+        case EntryKind::Rendering: {
+            auto written = extractData(root_->get(), path, nullptr);
+            if (!written) {
+                return fail(written.error());
+            }
+            hasRendering_ = true;
+            return {};
+        }
+        case EntryKind::Attachment: {
+            if (auto dir = ensureAttachmentsDir(); !dir) {
+                return dir;
+            }
+            const std::string name = path.substr(attachmentsDir.size() + 1);
+            auto written = extractData(attachments_->get(), name, nullptr);
+            if (!written) {
+                return fail(written.error());
+            }
+            extracted_[path] = written.value();
+            return {};
+        }
+        }
+        return {};
+    }
+
+    PackageResult<void> ensureAttachmentsDir()
+    {
+        if (attachments_) {
+            return {};
+        }
+        const std::string dir(attachmentsDir);
+        if (::mkdirat(root_->get(), dir.c_str(), 0700) != 0) {
+            return fail(systemFailure(PackageErrc::Io, "creating attachments/"));
+        }
+        attachments_ = std::make_unique<Fd>(
+            ::openat(root_->get(), dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!attachments_->valid()) {
+            return fail(systemFailure(PackageErrc::Io, "opening attachments/"));
+        }
+        return {};
+    }
+
+    // Writes the current entry's data to a new file `name` under `directory` (never through
+    // a link, never over an existing file), keeping a copy in `memory` when asked.
+    PackageResult<EntryDigest> extractData(int directory, const std::string& name,
+                                           std::string* memory)
+    {
+        Fd out(::openat(directory, name.c_str(),
+                        O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+        if (!out.valid()) {
+            return fail(systemFailure(PackageErrc::Io, "creating " + name));
+        }
+        crypto::Sha256 hash;
+        EntryDigest digest;
+        std::vector<std::uint8_t> buffer(chunkSize);
+        while (true) {
+            const la_ssize_t n = archive_read_data(archive_, buffer.data(), buffer.size());
+            if (n < 0) {
+                return fail(archiveError("reading " + name));
+            }
+            if (n == 0) {
+                break;
+            }
+            const std::span<const std::uint8_t> piece(buffer.data(), static_cast<std::size_t>(n));
+            hash.update(piece);
+            digest.size += piece.size();
+            if (memory) {
+                if (digest.size > options_.maxManifestBytes) {
+                    return fail(
+                        PackageError{PackageErrc::BadManifest, "submission.json is too large"});
+                }
+                memory->append(reinterpret_cast<const char*>(piece.data()), piece.size());
+            }
+            std::size_t done = 0;
+            while (done < piece.size()) {
+                const ssize_t w = ::write(out.get(), piece.data() + done, piece.size() - done);
+                if (w < 0) {
+                    if (errno == EINTR) {
+                        continue;
+                    }
+                    return fail(systemFailure(PackageErrc::Io, "writing " + name));
+                }
+                done += static_cast<std::size_t>(w);
+            }
+        }
+        if (::fsync(out.get()) != 0) {
+            return fail(systemFailure(PackageErrc::Io, "syncing " + name));
+        }
+        digest.sha256 = hash.finish();
+        return digest;
+    }
+
+    static std::string stringOrEmpty(const nlohmann::json& object, const char* key)
+    {
+        const auto found = object.find(key);
+        if (found == object.end() || found->is_null()) {
+            return {};
+        }
+        if (!found->is_string()) {
+            throw std::runtime_error(std::string(key) + " is not a string");
+        }
+        return found->get<std::string>();
+    }
+
+    static std::optional<crypto::Sha256Digest> parseHex(const std::string& hex)
+    {
+        crypto::Sha256Digest digest{};
+        if (hex.size() != 64) {
+            return std::nullopt;
+        }
+        for (std::size_t i = 0; i < digest.size(); ++i) {
+            unsigned value = 0;
+            for (int k = 0; k < 2; ++k) {
+                const char c = hex[2 * i + static_cast<std::size_t>(k)];
+                value <<= 4;
+                if (c >= '0' && c <= '9') {
+                    value |= static_cast<unsigned>(c - '0');
+                } else if (c >= 'a' && c <= 'f') {
+                    value |= static_cast<unsigned>(c - 'a' + 10);
+                } else {
+                    return std::nullopt;
+                }
+            }
+            digest[i] = static_cast<std::uint8_t>(value);
+        }
+        return digest;
+    }
+
+    PackageResult<ExtractedSubmission> checkManifest()
+    {
+        if (!manifest_) {
+            return fail(PackageError{PackageErrc::BadManifest, "no submission.json"});
+        }
+        ExtractedSubmission out;
+        out.directory = destination_;
+        out.hasRendering = hasRendering_;
+        try {
+            const nlohmann::json json = nlohmann::json::parse(*manifest_);
+            if (!json.is_object() || json.value("format", "") != submissionFormat ||
+                !json.contains("version") || !json["version"].is_number_integer()) {
+                return fail(PackageError{PackageErrc::BadManifest, "not an amicus submission"});
+            }
+            out.version = json["version"].get<int>();
+            if (out.version != submissionFormatVersion) {
+                return fail(PackageError{PackageErrc::BadManifest,
+                                         "unsupported version " + std::to_string(out.version)});
+            }
+            out.callId = json.at("call_id").get<std::string>();
+            out.submissionId = json.at("submission_id").get<std::string>();
+            out.language = json.at("language").get<std::string>();
+            out.createdAt = json.at("created_at").get<std::string>();
+            const auto& submitter = json.at("submitter");
+            out.submitter.organization = stringOrEmpty(submitter, "organization");
+            out.submitter.organizationKind = stringOrEmpty(submitter, "organization_kind");
+            out.submitter.country = stringOrEmpty(submitter, "country");
+            out.submitter.contact = stringOrEmpty(submitter, "contact");
+            const auto consent =
+                parsePublicationConsent(json.at("publication_consent").get<std::string>());
+            if (!consent || !isSubmissionId(out.submissionId)) {
+                return fail(PackageError{PackageErrc::BadManifest, "bad consent or submission id"});
+            }
+            out.consent = *consent;
+            for (const auto& [id, text] : json.at("answers").items()) {
+                out.answers[id] = text.get<std::string>();
+            }
+            std::set<std::string> listed;
+            for (const auto& item : json.at("attachments")) {
+                ExtractedAttachment attachment;
+                attachment.path = item.at("path").get<std::string>();
+                attachment.name = item.at("name").get<std::string>();
+                attachment.mediaType = item.at("media_type").get<std::string>();
+                attachment.size = item.at("size").get<std::uint64_t>();
+                const auto digest = parseHex(item.at("sha256").get<std::string>());
+                if (!digest) {
+                    return fail(PackageError{PackageErrc::BadManifest,
+                                             "bad sha256 for " + attachment.path});
+                }
+                attachment.sha256 = *digest;
+                const auto found = extracted_.find(attachment.path);
+                if (found == extracted_.end() || !listed.insert(attachment.path).second) {
+                    return fail(PackageError{PackageErrc::AttachmentMismatch,
+                                             "listed but not in the package: " + attachment.path});
+                }
+                if (found->second.size != attachment.size ||
+                    found->second.sha256 != attachment.sha256) {
+                    return fail(PackageError{PackageErrc::AttachmentMismatch,
+                                             "size or SHA-256 differs: " + attachment.path});
+                }
+                attachment.file = destination_ / attachment.path;
+                out.attachments.push_back(std::move(attachment));
+            }
+            if (listed.size() != extracted_.size()) {
+                return fail(PackageError{PackageErrc::AttachmentMismatch,
+                                         "the package holds attachments the manifest omits"});
+            }
+        } catch (const std::exception& e) {
+            // nlohmann's parse and type errors, and stringOrEmpty's.
+            return fail(PackageError{PackageErrc::BadManifest, e.what()});
+        }
+        return out;
+    }
+
+    std::filesystem::path destination_;
+    const PackageReadOptions& options_;
+    bool created_ = false;
+    std::unique_ptr<Fd> root_;
+    std::unique_ptr<Fd> attachments_;
+    TarInput input_;
+    struct archive* archive_ = nullptr;
+    std::set<std::string> seen_;
+    std::optional<std::string> manifest_;
+    bool hasRendering_ = false;
+    std::map<std::string, EntryDigest> extracted_;
+};
+
+} // namespace
+
+PackageResult<ExtractedSubmission>
+PackageReader::extract(const std::filesystem::path& envelopePath,
+                       std::span<const crypto::AgeIdentity* const> identities,
+                       const std::filesystem::path& destination, const PackageReadOptions& options)
+{
+    Extraction extraction(destination, options);
+    auto result = extraction.run(envelopePath, identities);
+    if (!result) {
+        if (result.error().code != PackageErrc::DestinationExists) {
+            extraction.discard();
+        }
+    }
+    return result;
+}
+
+} // namespace amicus::package

@@ -1,0 +1,430 @@
+#include "package/submission_document.h"
+
+#include "crypto/sha256.h"
+
+#include <array>
+#include <cstdint>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace amicus::package {
+
+namespace {
+
+constexpr std::size_t maxNameBytes = 200;
+constexpr std::size_t maxExtensionBytes = 20;
+
+// Decodes one UTF-8 sequence at `i`; returns its length, or 0 when it is not valid UTF-8
+// (overlong, surrogate, beyond U+10FFFF, truncated).
+std::size_t decodeUtf8(std::string_view s, std::size_t i, char32_t& out)
+{
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char b0 = byte(i);
+    std::size_t length = 0;
+    char32_t cp = 0;
+    if (b0 < 0x80) {
+        out = b0;
+        return 1;
+    }
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        length = 2;
+        cp = b0 & 0x1F;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        length = 3;
+        cp = b0 & 0x0F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        length = 4;
+        cp = b0 & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + length > s.size()) {
+        return 0;
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+        const unsigned char b = byte(i + k);
+        if ((b & 0xC0) != 0x80) {
+            return 0;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    const bool overlong = (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
+    if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        return 0;
+    }
+    out = cp;
+    return length;
+}
+
+// Characters that must not reach a file name: controls (C0, DEL, C1), characters Windows
+// reserves, and the bidirectional overrides that make a name display as something else.
+bool isForbidden(char32_t c)
+{
+    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
+        return true;
+    }
+    switch (c) {
+    case U'<':
+    case U'>':
+    case U':':
+    case U'"':
+    case U'|':
+    case U'?':
+    case U'*':
+    case U'/':
+    case U'\\':
+        return true;
+    default:
+        break;
+    }
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+           c == 0x200F || c == 0xFEFF;
+}
+
+// Cuts `s` to at most `limit` bytes without splitting a UTF-8 sequence (s is valid UTF-8).
+std::string cutUtf8(std::string_view s, std::size_t limit)
+{
+    if (s.size() <= limit) {
+        return std::string(s);
+    }
+    std::size_t end = limit;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) {
+        --end;
+    }
+    return std::string(s.substr(0, end));
+}
+
+std::string asciiLower(std::string_view s)
+{
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+bool isDeviceName(std::string_view name)
+{
+    const std::size_t dot = name.find('.');
+    std::string stem = asciiLower(name.substr(0, dot));
+    while (!stem.empty() && stem.back() == ' ') {
+        stem.pop_back();
+    }
+    static const std::set<std::string> devices = {
+        "con",  "prn",  "aux",  "nul",  "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+        "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"};
+    return devices.count(stem) != 0;
+}
+
+// Splits "name.ext" into stem and ".ext" when the extension is short and the stem non-empty.
+std::pair<std::string, std::string> splitExtension(const std::string& name)
+{
+    const std::size_t dot = name.rfind('.');
+    if (dot == std::string::npos || dot == 0 || name.size() - dot > maxExtensionBytes) {
+        return {name, ""};
+    }
+    return {name.substr(0, dot), name.substr(dot)};
+}
+
+// The headings of the rendering in one language.
+struct Labels {
+    const char* title;
+    const char* call;
+    const char* submissionId;
+    const char* created;
+    const char* language;
+    const char* submitter;
+    const char* organization;
+    const char* organizationKind;
+    const char* country;
+    const char* contact;
+    const char* consent;
+    const char* consentPublic;
+    const char* consentConfidential;
+    const char* consentAnonymous;
+    const char* answers;
+    const char* noAnswers;
+    const char* attachments;
+    const char* noAttachments;
+    const char* bytes;
+    const char* notGiven;
+};
+
+const Labels english{"Submission to a call for input",
+                     "Call",
+                     "Submission ID",
+                     "Created",
+                     "Language",
+                     "Submitter",
+                     "Organization",
+                     "Kind of organization",
+                     "Country",
+                     "Contact",
+                     "Publication",
+                     "Public: may be published with the submitter's name",
+                     "Confidential: not to be published",
+                     "Anonymous: may be published without the submitter's name",
+                     "Answers",
+                     "No answers.",
+                     "Attachments",
+                     "No attachments.",
+                     "bytes",
+                     "not given"};
+
+const Labels french{"Contribution à un appel à contributions",
+                    "Appel",
+                    "Identifiant de la contribution",
+                    "Créée le",
+                    "Langue",
+                    "Auteur de la contribution",
+                    "Organisation",
+                    "Type d’organisation",
+                    "Pays",
+                    "Contact",
+                    "Publication",
+                    "Publique : peut être publiée avec le nom de l’auteur",
+                    "Confidentielle : ne doit pas être publiée",
+                    "Anonyme : peut être publiée sans le nom de l’auteur",
+                    "Réponses",
+                    "Aucune réponse.",
+                    "Pièces jointes",
+                    "Aucune pièce jointe.",
+                    "octets",
+                    "non renseigné"};
+
+const Labels spanish{"Contribución a una convocatoria",
+                     "Convocatoria",
+                     "Identificador de la contribución",
+                     "Creada el",
+                     "Idioma",
+                     "Autor de la contribución",
+                     "Organización",
+                     "Tipo de organización",
+                     "País",
+                     "Contacto",
+                     "Publicación",
+                     "Pública: puede publicarse con el nombre del autor",
+                     "Confidencial: no debe publicarse",
+                     "Anónima: puede publicarse sin el nombre del autor",
+                     "Respuestas",
+                     "Sin respuestas.",
+                     "Archivos adjuntos",
+                     "Sin archivos adjuntos.",
+                     "bytes",
+                     "no indicado"};
+
+const Labels& labelsFor(std::string_view language)
+{
+    const std::string primary = asciiLower(language.substr(0, language.find_first_of("-_")));
+    if (primary == "fr") {
+        return french;
+    }
+    if (primary == "es") {
+        return spanish;
+    }
+    return english;
+}
+
+nlohmann::ordered_json optionalText(const std::string& value)
+{
+    if (value.empty()) {
+        return nullptr;
+    }
+    return value;
+}
+
+// Markdown would read "# x" or "1. x" at the start of a line of an answer as structure;
+// a leading backslash keeps the user's text as text without changing what a person reads.
+std::string escapeLineStarts(std::string_view text)
+{
+    std::string out;
+    bool lineStart = true;
+    for (char c : text) {
+        if (lineStart && (c == '#' || c == '>' || c == '=' || c == '-' || c == '*' || c == '+')) {
+            out.push_back('\\');
+        }
+        out.push_back(c);
+        lineStart = c == '\n';
+    }
+    return out;
+}
+
+} // namespace
+
+std::string sanitizeFileName(std::string_view name)
+{
+    // Keep only the last component, whichever separator the sender's system used.
+    const std::size_t slash = name.find_last_of("/\\");
+    if (slash != std::string_view::npos) {
+        name = name.substr(slash + 1);
+    }
+    std::string clean;
+    for (std::size_t i = 0; i < name.size();) {
+        char32_t c = 0;
+        const std::size_t length = decodeUtf8(name, i, c);
+        if (length == 0) {
+            clean.push_back('_');
+            ++i;
+            continue;
+        }
+        if (isForbidden(c)) {
+            clean.push_back('_');
+        } else {
+            clean.append(name.substr(i, length));
+        }
+        i += length;
+    }
+    // No hidden files, no "." or "..", and no trailing dots or spaces (Windows drops them).
+    const std::size_t first = clean.find_first_not_of(". ");
+    clean = first == std::string::npos ? std::string() : clean.substr(first);
+    while (!clean.empty() && (clean.back() == '.' || clean.back() == ' ')) {
+        clean.pop_back();
+    }
+    if (clean.empty()) {
+        clean = "attachment";
+    }
+    if (isDeviceName(clean)) {
+        clean.insert(0, "_");
+    }
+    if (clean.size() > maxNameBytes) {
+        auto [stem, extension] = splitExtension(clean);
+        clean = cutUtf8(stem, maxNameBytes - extension.size()) + extension;
+    }
+    return clean;
+}
+
+std::vector<std::string> uniqueFileNames(const std::vector<std::string>& names)
+{
+    std::vector<std::string> out;
+    std::set<std::string> taken;
+    out.reserve(names.size());
+    for (const std::string& original : names) {
+        std::string name = sanitizeFileName(original);
+        if (taken.count(asciiLower(name)) != 0) {
+            auto [stem, extension] = splitExtension(name);
+            for (int n = 2;; ++n) {
+                const std::string suffix = " (" + std::to_string(n) + ")";
+                std::string candidate =
+                    cutUtf8(stem, maxNameBytes - suffix.size() - extension.size()) + suffix +
+                    extension;
+                if (taken.count(asciiLower(candidate)) == 0) {
+                    name = std::move(candidate);
+                    break;
+                }
+            }
+        }
+        taken.insert(asciiLower(name));
+        out.push_back(std::move(name));
+    }
+    return out;
+}
+
+std::string formatUtc(std::chrono::system_clock::time_point time)
+{
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    std::array<char, 32> buffer{};
+    const std::size_t n = std::strftime(buffer.data(), buffer.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return std::string(buffer.data(), n);
+}
+
+std::string buildManifest(const SubmissionPackage& submission,
+                          const std::vector<std::string>& attachmentNames)
+{
+    nlohmann::ordered_json json;
+    json["format"] = submissionFormat;
+    json["version"] = submissionFormatVersion;
+    json["call_id"] = submission.callId;
+    json["submission_id"] = submission.submissionId;
+    json["language"] = submission.language;
+    json["created_at"] = formatUtc(submission.createdAt);
+    json["submitter"] = {
+        {"organization", optionalText(submission.submitter.organization)},
+        {"organization_kind", optionalText(submission.submitter.organizationKind)},
+        {"country", optionalText(submission.submitter.country)},
+        {"contact", optionalText(submission.submitter.contact)},
+    };
+    json["publication_consent"] = publicationConsentName(submission.consent);
+    json["answers"] = nlohmann::ordered_json::object();
+    for (const PackageAnswer& answer : submission.answers) {
+        json["answers"][answer.questionId] = answer.text;
+    }
+    json["attachments"] = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < submission.attachments.size(); ++i) {
+        const PackageAttachment& attachment = submission.attachments[i];
+        json["attachments"].push_back({
+            {"path", std::string(attachmentsDir) + "/" + attachmentNames[i]},
+            {"name", attachment.fileName},
+            {"media_type", attachment.mediaType},
+            {"sha256", crypto::toHex(attachment.sha256)},
+            {"size", attachment.size},
+        });
+    }
+    // Invalid UTF-8 in user text becomes U+FFFD rather than an exception.
+    return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string renderSubmission(const SubmissionPackage& submission,
+                             const std::vector<std::string>& attachmentNames)
+{
+    const Labels& l = labelsFor(submission.language);
+    const auto orNotGiven = [&](const std::string& value) {
+        return value.empty() ? std::string("_") + l.notGiven + "_" : value;
+    };
+    std::string out;
+    out += "# " + std::string(l.title) + "\n\n";
+    out += "- " + std::string(l.call) + ": " + submission.callId + "\n";
+    out += "- " + std::string(l.submissionId) + ": " + submission.submissionId + "\n";
+    out += "- " + std::string(l.created) + ": " + formatUtc(submission.createdAt) + "\n";
+    out += "- " + std::string(l.language) + ": " + submission.language + "\n\n";
+
+    out += "## " + std::string(l.submitter) + "\n\n";
+    out += "- " + std::string(l.organization) + ": " +
+           orNotGiven(submission.submitter.organization) + "\n";
+    out += "- " + std::string(l.organizationKind) + ": " +
+           orNotGiven(submission.submitter.organizationKind) + "\n";
+    out += "- " + std::string(l.country) + ": " + orNotGiven(submission.submitter.country) + "\n";
+    out += "- " + std::string(l.contact) + ": " + orNotGiven(submission.submitter.contact) + "\n";
+    const char* consent = l.consentPublic;
+    if (submission.consent == PublicationConsent::Confidential) {
+        consent = l.consentConfidential;
+    } else if (submission.consent == PublicationConsent::Anonymous) {
+        consent = l.consentAnonymous;
+    }
+    out += "- " + std::string(l.consent) + ": " + consent + "\n\n";
+
+    out += "## " + std::string(l.answers) + "\n\n";
+    if (submission.answers.empty()) {
+        out += std::string(l.noAnswers) + "\n\n";
+    }
+    for (const PackageAnswer& answer : submission.answers) {
+        const std::string& heading =
+            answer.questionText.empty() ? answer.questionId : answer.questionText;
+        std::string oneLine = heading;
+        for (char& c : oneLine) {
+            if (c == '\n' || c == '\r') {
+                c = ' ';
+            }
+        }
+        out += "### " + oneLine + "\n\n";
+        out += escapeLineStarts(answer.text) + "\n\n";
+    }
+
+    out += "## " + std::string(l.attachments) + "\n\n";
+    if (submission.attachments.empty()) {
+        out += std::string(l.noAttachments) + "\n";
+    }
+    for (std::size_t i = 0; i < submission.attachments.size(); ++i) {
+        const PackageAttachment& attachment = submission.attachments[i];
+        out += "- " + std::string(attachmentsDir) + "/" + attachmentNames[i] + " (" +
+               attachment.mediaType + ", " + std::to_string(attachment.size) + " " + l.bytes +
+               ", SHA-256 " + crypto::toHex(attachment.sha256) + ")\n";
+    }
+    return out;
+}
+
+} // namespace amicus::package
