@@ -84,7 +84,23 @@ std::string Call::origin() const
 
 std::string Call::receiptUrl(std::string_view submissionId) const
 {
-    return origin() + "/receipts/" + std::string(submissionId);
+    // Ids are UUIDs today; percent-encoding keeps any other id inside its path segment.
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string url = origin() + "/receipts/";
+    for (char c : submissionId) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                                (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+                                c == '~';
+        if (unreserved) {
+            url += c;
+        } else {
+            url += '%';
+            url += hex[byte >> 4];
+            url += hex[byte & 0x0f];
+        }
+    }
+    return url;
 }
 
 bool Call::acceptsSubmissionsAt(std::int64_t nowUnixSeconds) const

@@ -217,7 +217,8 @@ TEST(CatalogParser, RefusesMalformedAgeRecipients)
     std::string badCharacter = good;
     badCharacter[10] = 'b'; // not in the Bech32 alphabet
     std::string mixedCase = good;
-    mixedCase[8] = static_cast<char>(std::toupper(static_cast<unsigned char>(mixedCase[8])));
+    const std::size_t letter = mixedCase.find_first_of("abcdefghijklmnopqrstuvwxyz", 4);
+    mixedCase[letter] = static_cast<char>(mixedCase[letter] - 'a' + 'A');
     const std::string otherPrefix = "agf" + good.substr(3);
     const std::string truncated = good.substr(0, good.size() - 1);
     // A valid Bech32 string, but an identity (of a throwaway key), not a recipient.
@@ -398,6 +399,7 @@ TEST(CatalogModel, OriginAndReceiptUrl)
     Call call = builtinCatalog().calls.at(0);
     EXPECT_EQ(call.origin(), "http://127.0.0.1:1080");
     EXPECT_EQ(call.receiptUrl("3f2c"), "http://127.0.0.1:1080/receipts/3f2c");
+    EXPECT_EQ(call.receiptUrl("a/b c"), "http://127.0.0.1:1080/receipts/a%2Fb%20c");
     call.endpoint = "https://inputs.example.org:8443/tus/files";
     EXPECT_EQ(call.origin(), "https://inputs.example.org:8443");
 }
