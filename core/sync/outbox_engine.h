@@ -1,0 +1,79 @@
+// OutboxEngine: sends finalized submissions with tus, exactly once, through drops, kills and
+// expiry, and records each one's state in an OutboxRepository.
+#pragma once
+
+#include "sync/outbox.h"
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <mutex>
+
+namespace amicus::sync {
+
+struct OutboxEngineOptions {
+    TusOptions tus;
+    // Full-jitter exponential backoff: the n-th failed attempt waits a uniformly random time in
+    // [0, min(backoffCap, backoffBase * 2^(n-1))].
+    std::chrono::milliseconds backoffBase{5'000};
+    std::chrono::milliseconds backoffCap{3'600'000};
+    int maxConflictRetries = 3; // 409s in a row within one attempt before giving up
+};
+
+class OutboxEngine {
+public:
+    using Clock = std::function<std::int64_t()>;   // milliseconds since the Unix epoch
+    using Random = std::function<std::uint64_t()>; // uniformly distributed 64-bit values
+
+    OutboxEngine(OutboxRepository& repository, const EndpointDirectory& endpoints, Clock clock,
+                 Random random, OutboxEngineOptions options = {});
+
+    void setObserver(OutboxObserver* observer) { observer_ = observer; }
+    // Thread-safe. The policy and network decide what runDue() may send.
+    void setPolicy(SyncPolicy policy);
+    // Thread-safe; the platform layer pushes every change. When the network becomes usable,
+    // every waiting entry is tried at the next runDue() whatever its backoff; when it stops
+    // being usable, the transfer under way is stopped and its entry waits.
+    void setNetworkState(NetworkState state);
+    // Thread-safe: stops the transfer under way (its entry waits, reason Manual).
+    void cancel();
+    // True when setNetworkState made entries due since the last runDue() (wake the worker).
+    [[nodiscard]] bool wakeRequested() const { return wake_.load(); }
+
+    // Adds a new submission (state Queued).
+    [[nodiscard]] Result<void, SyncError> enqueue(OutboxRecord record);
+
+    // Tries every entry that is due now, one after the other, blocking. `userRequested` is the
+    // user's "send now": it overrides the Manual policy and backoff (not offline). Returns the
+    // time of the next scheduled try, if any. Errors are repository failures only; transfer
+    // failures end up in the records.
+    [[nodiscard]] Result<std::optional<std::int64_t>, SyncError> runDue(bool userRequested = false);
+
+    // Backoff delay for the n-th failed attempt (n >= 1), exposed for tests.
+    [[nodiscard]] std::int64_t backoffDelayMs(int attempts);
+
+private:
+    enum class Gate { Open, Offline, UnmeteredOnly, Manual };
+    [[nodiscard]] Gate gate(bool userRequested) const;
+    [[nodiscard]] Result<void, SyncError> attempt(OutboxRecord& record, bool userRequested);
+    [[nodiscard]] Result<SignedReceipt, SyncError> deliver(OutboxRecord& record, TusUpload& tus,
+                                                           const CallEndpoint& endpoint, int fd);
+    [[nodiscard]] Result<void, SyncError> save(OutboxRecord& record, bool notify);
+    void finishFailed(OutboxRecord& record, const SyncError& error);
+
+    OutboxRepository& repository_;
+    const EndpointDirectory& endpoints_;
+    Clock clock_;
+    Random random_;
+    OutboxEngineOptions options_;
+    OutboxObserver* observer_ = nullptr;
+
+    mutable std::mutex mutex_; // guards policy_, network_, active_, pausedFor_
+    SyncPolicy policy_ = SyncPolicy::AnyNetwork;
+    NetworkState network_;
+    TusUpload* active_ = nullptr;
+    WaitReason pausedFor_ = WaitReason::None;
+    std::atomic<bool> wake_{false};
+};
+
+} // namespace amicus::sync

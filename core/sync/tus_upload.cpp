@@ -1,0 +1,740 @@
+#include "sync/tus_upload.h"
+
+#include "crypto/base64.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <curl/curl.h>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <string_view>
+#include <unistd.h>
+#include <utility>
+
+namespace amicus::sync {
+
+struct TusUpload::Exchange {
+    enum class Method { Head, Post, Patch, Delete, Get };
+    Method method = Method::Get;
+    std::string url;
+    std::vector<std::string> requestHeaders;
+    // PATCH body: bytes [bodyOffset, bodyOffset + bodyLength) of fd.
+    int fd = -1;
+    std::uint64_t bodyOffset = 0;
+    std::uint64_t bodyLength = 0;
+    std::uint64_t bodySent = 0;
+    std::uint64_t totalSize = 0;
+    int readErrno = 0;
+    bool readFailed = false;
+    TusUpload* owner = nullptr;
+    std::chrono::steady_clock::time_point started;
+
+    long status = 0;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    double seconds = 0;
+
+    [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const
+    {
+        for (const auto& [key, value] : headers) {
+            if (key.size() == name.size() &&
+                std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) {
+                    return std::tolower(static_cast<unsigned char>(a)) ==
+                           std::tolower(static_cast<unsigned char>(b));
+                })) {
+                return std::string_view(value);
+            }
+        }
+        return std::nullopt;
+    }
+};
+
+namespace {
+
+constexpr std::size_t kMaxBody = 64 * 1024; // answers are small; a portal page is cut here
+constexpr std::uint64_t kChunkGrain = 64 * 1024;
+
+using Exchange = TusUpload::Exchange;
+
+void initialiseCurlOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+Failure<SyncError> error(SyncErrorCode code, long status, std::string detail)
+{
+    return fail(SyncError{code, status, std::move(detail)});
+}
+
+std::string trim(std::string_view text)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
+                             text.back() == '\n')) {
+        text.remove_suffix(1);
+    }
+    return std::string(text);
+}
+
+std::string lower(std::string_view text)
+{
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+// Digits only (no sign, no space), fitting in 63 bits: what tus allows for offsets.
+std::optional<std::uint64_t> parseOffset(std::optional<std::string_view> text)
+{
+    if (!text || text->empty() || text->size() > 18) {
+        return std::nullopt;
+    }
+    std::uint64_t value = 0;
+    for (char c : *text) {
+        if (c < '0' || c > '9') {
+            return std::nullopt;
+        }
+        value = value * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return value;
+}
+
+size_t onHeader(char* data, size_t size, size_t count, void* user)
+{
+    auto* exchange = static_cast<Exchange*>(user);
+    const std::string_view line(data, size * count);
+    if (line.rfind("HTTP/", 0) == 0) {
+        // A new status line (after 100 Continue, or a redirect): only the last answer counts.
+        exchange->headers.clear();
+        return size * count;
+    }
+    const auto colon = line.find(':');
+    if (colon != std::string_view::npos) {
+        exchange->headers.emplace_back(trim(line.substr(0, colon)), trim(line.substr(colon + 1)));
+    }
+    return size * count;
+}
+
+size_t onBody(char* data, size_t size, size_t count, void* user)
+{
+    auto* exchange = static_cast<Exchange*>(user);
+    const size_t bytes = size * count;
+    const size_t room = kMaxBody - std::min(kMaxBody, exchange->body.size());
+    exchange->body.append(data, std::min(bytes, room));
+    return bytes; // the rest is read and dropped, so the connection stays usable
+}
+
+// The host of an absolute URL, lower-cased, or empty.
+std::string hostOf(const std::string& url)
+{
+    CURLU* handle = curl_url();
+    std::string host;
+    if (curl_url_set(handle, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK) {
+        char* part = nullptr;
+        if (curl_url_get(handle, CURLUPART_HOST, &part, 0) == CURLUE_OK) {
+            host = lower(part);
+            curl_free(part);
+        }
+    }
+    curl_url_cleanup(handle);
+    return host;
+}
+
+// `reference` resolved against `base` (RFC 3986), http(s) only.
+std::optional<std::string> resolveUrl(const std::string& base, const std::string& reference)
+{
+    CURLU* handle = curl_url();
+    std::optional<std::string> resolved;
+    if (curl_url_set(handle, CURLUPART_URL, base.c_str(), 0) == CURLUE_OK &&
+        curl_url_set(handle, CURLUPART_URL, reference.c_str(), 0) == CURLUE_OK) {
+        char* scheme = nullptr;
+        char* full = nullptr;
+        if (curl_url_get(handle, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+            curl_url_get(handle, CURLUPART_URL, &full, 0) == CURLUE_OK) {
+            const std::string s = lower(scheme);
+            if (s == "http" || s == "https") {
+                resolved = full;
+            }
+        }
+        curl_free(scheme);
+        curl_free(full);
+    }
+    curl_url_cleanup(handle);
+    return resolved;
+}
+
+// Classifies an answer that is not one the protocol allows at this step. Pages meant for a
+// browser (HTML, 511, a redirect to another host) mean a captive portal or a middlebox.
+SyncError unexpected(const Exchange& exchange, const char* step)
+{
+    const long status = exchange.status;
+    const std::string contentType = lower(exchange.header("Content-Type").value_or(""));
+    std::string detail = std::string(step) + ": HTTP " + std::to_string(status);
+    if (status == 511) {
+        return {SyncErrorCode::CaptivePortal, status, detail + " network authentication required"};
+    }
+    if (status >= 300 && status < 400) {
+        const auto location = exchange.header("Location");
+        const auto target =
+            location ? resolveUrl(exchange.url, std::string(*location)) : std::nullopt;
+        if (!target || hostOf(*target) != hostOf(exchange.url)) {
+            return {SyncErrorCode::CaptivePortal, status, detail + " redirect to another host"};
+        }
+        return {SyncErrorCode::UnexpectedAnswer, status, detail + " redirect"};
+    }
+    if (contentType.rfind("text/html", 0) == 0 || contentType.rfind("application/xhtml", 0) == 0) {
+        return {SyncErrorCode::CaptivePortal, status,
+                detail + " HTML page instead of the endpoint"};
+    }
+    if (status >= 500) {
+        return {SyncErrorCode::ServerError, status, detail};
+    }
+    return {SyncErrorCode::UnexpectedAnswer, status, detail};
+}
+
+bool hasTusResumable(const Exchange& exchange)
+{
+    const auto value = exchange.header("Tus-Resumable");
+    return value && *value == "1.0.0";
+}
+
+// The answers every tus step shares: errors by status class, and the Tus-Resumable check.
+std::optional<SyncError> commonFailure(const Exchange& exchange, const char* step)
+{
+    const long status = exchange.status;
+    if (status == 404 || status == 410) {
+        return SyncError{SyncErrorCode::Gone, status, std::string(step) + ": upload is gone"};
+    }
+    if (status == 413) {
+        return SyncError{SyncErrorCode::TooLarge, status, std::string(step) + ": " + exchange.body};
+    }
+    if (status >= 500 && status != 511) {
+        const std::string contentType = lower(exchange.header("Content-Type").value_or(""));
+        if (contentType.rfind("text/html", 0) == 0) {
+            return unexpected(exchange, step);
+        }
+        return SyncError{SyncErrorCode::ServerError, status,
+                         std::string(step) + ": HTTP " + std::to_string(status)};
+    }
+    return std::nullopt;
+}
+
+std::optional<SignedReceipt> receiptHeaders(const Exchange& exchange, SyncError& failure)
+{
+    const auto receipt = exchange.header("Amicus-Receipt");
+    const auto signature = exchange.header("Amicus-Receipt-Signature");
+    if (!receipt && !signature) {
+        return std::nullopt;
+    }
+    if (!receipt || !signature) {
+        failure = {SyncErrorCode::ReceiptInvalid, exchange.status,
+                   "receipt header without signature"};
+        return std::nullopt;
+    }
+    auto decoded = decodeReceiptHeaders(*receipt, *signature);
+    if (!decoded) {
+        failure = decoded.error();
+        failure.httpStatus = exchange.status;
+        return std::nullopt;
+    }
+    return *decoded;
+}
+
+size_t onRead(char* buffer, size_t size, size_t count, void* user)
+{
+    auto* exchange = static_cast<Exchange*>(user);
+    const std::uint64_t remaining = exchange->bodyLength - exchange->bodySent;
+    const size_t want = static_cast<size_t>(std::min<std::uint64_t>(remaining, size * count));
+    if (want == 0) {
+        return 0;
+    }
+    if (exchange->owner->cancelRequested()) {
+        return CURL_READFUNC_ABORT;
+    }
+    const auto position = static_cast<off_t>(exchange->bodyOffset + exchange->bodySent);
+    ssize_t got = 0;
+    do {
+        got = ::pread(exchange->fd, buffer, want, position);
+    } while (got < 0 && errno == EINTR);
+    if (got <= 0) {
+        // A short file (truncated under us) is as fatal as a read error: never send less.
+        exchange->readFailed = true;
+        exchange->readErrno = got < 0 ? errno : 0;
+        return CURL_READFUNC_ABORT;
+    }
+    exchange->bodySent += static_cast<std::uint64_t>(got);
+    exchange->owner->countSent(static_cast<std::uint64_t>(got));
+    return static_cast<size_t>(got);
+}
+
+int onProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t uploaded)
+{
+    auto* exchange = static_cast<Exchange*>(user);
+    if (exchange->owner->cancelRequested()) {
+        return 1;
+    }
+    if (exchange->method == Exchange::Method::Patch && exchange->bodyLength > 0) {
+        exchange->owner->reportProgress(*exchange, static_cast<std::uint64_t>(uploaded));
+    }
+    return 0;
+}
+
+SyncError transportError(CURLcode code, const Exchange& exchange, bool connected,
+                         bool hadTotalTimeout, double elapsedSeconds, double totalTimeoutSeconds,
+                         const char* curlMessage)
+{
+    std::string detail = std::string(curl_easy_strerror(code)) + ": " + curlMessage;
+    switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_COULDNT_CONNECT:
+        return {SyncErrorCode::Offline, 0, detail};
+    case CURLE_OPERATION_TIMEDOUT:
+        if (!connected || (hadTotalTimeout && elapsedSeconds >= totalTimeoutSeconds)) {
+            return {SyncErrorCode::Timeout, 0, detail};
+        }
+        return {SyncErrorCode::Stalled, 0, detail};
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+        return {SyncErrorCode::TlsPinMismatch, 0, detail};
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_CRL_BADFILE:
+        return {SyncErrorCode::TlsFailure, 0, detail};
+    case CURLE_ABORTED_BY_CALLBACK:
+        return {SyncErrorCode::Cancelled, 0, detail};
+    case CURLE_READ_ERROR:
+        if (exchange.readFailed) {
+            return {SyncErrorCode::LocalIo, 0,
+                    "envelope read failed: " + (exchange.readErrno
+                                                    ? std::string(std::strerror(exchange.readErrno))
+                                                    : std::string("file shorter than recorded"))};
+        }
+        return {SyncErrorCode::Cancelled, 0, detail};
+    case CURLE_WEIRD_SERVER_REPLY:
+    case CURLE_UNSUPPORTED_PROTOCOL:
+        return {SyncErrorCode::UnexpectedAnswer, 0, detail};
+    case CURLE_URL_MALFORMAT:
+        return {SyncErrorCode::Refused, 0, detail};
+    default:
+        return {SyncErrorCode::NetworkDown, 0, detail};
+    }
+}
+
+} // namespace
+
+TusUpload::TusUpload(TusEndpoint endpoint, TusOptions options)
+    : endpoint_(std::move(endpoint)), options_(options)
+{
+    initialiseCurlOnce();
+    curl_ = curl_easy_init();
+}
+
+TusUpload::~TusUpload()
+{
+    if (curl_) {
+        curl_easy_cleanup(static_cast<CURL*>(curl_));
+    }
+}
+
+void TusUpload::setProgressCallback(std::function<void(const TransferProgress&)> callback)
+{
+    progress_ = std::move(callback);
+}
+
+void TusUpload::reportProgress(const Exchange& exchange, std::uint64_t uploaded)
+{
+    if (!progress_) {
+        return;
+    }
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - exchange.started).count();
+    TransferProgress progress;
+    progress.offset = exchange.bodyOffset + std::min(uploaded, exchange.bodyLength);
+    progress.size = exchange.totalSize;
+    progress.bytesPerSecond = elapsed > 0.5 ? static_cast<double>(uploaded) / elapsed : rate_;
+    progress_(progress);
+}
+
+std::uint64_t TusUpload::nextChunkSize() const
+{
+    if (options_.fixedChunk > 0) {
+        return options_.fixedChunk;
+    }
+    if (rate_ <= 0) {
+        return std::clamp(options_.initialChunk, options_.minChunk, options_.maxChunk);
+    }
+    const double target = rate_ * std::chrono::duration<double>(options_.targetChunkTime).count();
+    auto bytes = static_cast<std::uint64_t>(std::clamp(
+        target, static_cast<double>(options_.minChunk), static_cast<double>(options_.maxChunk)));
+    bytes -= bytes % kChunkGrain;
+    return std::max(bytes, options_.minChunk);
+}
+
+Result<void, SyncError> TusUpload::perform(Exchange& exchange)
+{
+    auto* curl = static_cast<CURL*>(curl_);
+    if (!curl) {
+        return error(SyncErrorCode::LocalIo, 0, "libcurl could not be initialised");
+    }
+    if (cancelled_.load()) {
+        return error(SyncErrorCode::Cancelled, 0, "cancelled before the request");
+    }
+    // Reset keeps the connection, DNS and TLS session caches: chunks reuse one connection.
+    curl_easy_reset(curl);
+    exchange.owner = this;
+    exchange.status = 0;
+    exchange.headers.clear();
+    exchange.body.clear();
+    exchange.bodySent = 0;
+
+    curl_slist* headers = nullptr;
+    headers = curl_slist_append(headers, "Tus-Resumable: 1.0.0");
+    headers = curl_slist_append(headers, "Expect:"); // no 100-continue round trip per chunk
+    for (const auto& header : exchange.requestHeaders) {
+        headers = curl_slist_append(headers, header.c_str());
+    }
+
+    char errorBuffer[CURL_ERROR_SIZE] = {};
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorBuffer);
+    curl_easy_setopt(curl, CURLOPT_URL, exchange.url.c_str());
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L); // a portal's redirect must surface
+    curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(options_.connectTimeout.count()));
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, options_.stallBytesPerSecond);
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options_.stallWindow.count()));
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+    std::string pins;
+    for (const auto& pin : endpoint_.tlsPins) {
+        pins += (pins.empty() ? "" : ";") + pin;
+    }
+    if (!pins.empty()) {
+        curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, pins.c_str());
+    }
+    if (!endpoint_.caFile.empty()) {
+        curl_easy_setopt(curl, CURLOPT_CAINFO, endpoint_.caFile.c_str());
+    }
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, onHeader);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &exchange);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onBody);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &exchange);
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, onProgress);
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &exchange);
+
+    const bool hasTotalTimeout = exchange.method != Exchange::Method::Patch;
+    if (hasTotalTimeout) {
+        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS,
+                         static_cast<long>(options_.requestTimeout.count()));
+    }
+    switch (exchange.method) {
+    case Exchange::Method::Head:
+        curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+        break;
+    case Exchange::Method::Post:
+        curl_easy_setopt(curl, CURLOPT_POST, 1L);
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "");
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(0));
+        headers = curl_slist_append(headers, "Content-Type:");
+        break;
+    case Exchange::Method::Patch:
+        curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "PATCH");
+        curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE,
+                         static_cast<curl_off_t>(exchange.bodyLength));
+        curl_easy_setopt(curl, CURLOPT_READFUNCTION, onRead);
+        curl_easy_setopt(curl, CURLOPT_READDATA, &exchange);
+        curl_easy_setopt(curl, CURLOPT_UPLOAD_BUFFERSIZE, options_.uploadBufferSize);
+        headers = curl_slist_append(headers, "Content-Type: application/offset+octet-stream");
+        break;
+    case Exchange::Method::Delete:
+        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "DELETE");
+        break;
+    case Exchange::Method::Get:
+        curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+        break;
+    }
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+
+    exchange.started = std::chrono::steady_clock::now();
+    const CURLcode code = curl_easy_perform(curl);
+    exchange.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - exchange.started).count();
+    curl_slist_free_all(headers);
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
+
+    if (code != CURLE_OK) {
+        curl_off_t connectTime = 0;
+        curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connectTime);
+        if (exchange.readFailed) {
+            return error(SyncErrorCode::LocalIo, 0,
+                         exchange.readErrno ? std::strerror(exchange.readErrno)
+                                            : "envelope shorter than recorded");
+        }
+        if (cancelled_.load()) {
+            return error(SyncErrorCode::Cancelled, 0, "cancelled");
+        }
+        if (code == CURLE_OPERATION_TIMEDOUT && exchange.method == Exchange::Method::Patch) {
+            rate_ /= 4; // the link got worse: smaller chunks lose less when it drops
+        }
+        return fail(transportError(
+            code, exchange, connectTime > 0, hasTotalTimeout, exchange.seconds,
+            std::chrono::duration<double>(options_.requestTimeout).count(), errorBuffer));
+    }
+    long status = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    exchange.status = status;
+    return {};
+}
+
+Result<Creation, SyncError> TusUpload::create(const UploadMetadata& metadata, std::uint64_t size)
+{
+    const auto encode = [](const std::string& value) {
+        return crypto::base64Encode(
+            std::span(reinterpret_cast<const std::uint8_t*>(value.data()), value.size()));
+    };
+    std::string pairs =
+        "submission_id " + encode(metadata.submissionId) + ",call_id " + encode(metadata.callId);
+    if (!metadata.fileName.empty()) {
+        pairs += ",filename " + encode(metadata.fileName);
+    }
+    Exchange exchange;
+    exchange.method = Exchange::Method::Post;
+    exchange.url = endpoint_.creationUrl;
+    exchange.requestHeaders = {"Upload-Length: " + std::to_string(size),
+                               "Upload-Metadata: " + pairs};
+    if (auto done = perform(exchange); !done) {
+        return fail(done.error());
+    }
+    const long status = exchange.status;
+    if (status == 201) {
+        if (!hasTusResumable(exchange)) {
+            return fail(unexpected(exchange, "creation without Tus-Resumable"));
+        }
+        SyncError receiptFailure;
+        auto receipt = receiptHeaders(exchange, receiptFailure);
+        if (!receipt && receiptFailure.code == SyncErrorCode::ReceiptInvalid) {
+            return fail(receiptFailure);
+        }
+        const auto location = exchange.header("Location");
+        if (!location || location->empty()) {
+            return error(SyncErrorCode::UnexpectedAnswer, status, "creation: 201 without Location");
+        }
+        auto url = resolveUrl(exchange.url, std::string(*location));
+        if (!url) {
+            return error(SyncErrorCode::UnexpectedAnswer, status, "creation: unusable Location");
+        }
+        Creation creation;
+        creation.uploadUrl = *url;
+        if (auto expires = exchange.header("Upload-Expires")) {
+            creation.expires = std::string(*expires);
+        }
+        creation.receipt = std::move(receipt);
+        return creation;
+    }
+    if (status == 409) {
+        auto document = nlohmann::json::parse(exchange.body, nullptr, false);
+        if (!document.is_discarded() && document.is_object() &&
+            document.value("error", "") == "duplicate_submission") {
+            auto receipt = decodeReceiptDocument(exchange.body);
+            if (!receipt) {
+                SyncError failure = receipt.error();
+                failure.httpStatus = status;
+                return fail(failure);
+            }
+            Creation creation;
+            creation.duplicate = true;
+            creation.receipt = *receipt;
+            return creation;
+        }
+        return error(SyncErrorCode::Refused, status, "creation: 409 " + exchange.body);
+    }
+    if (auto failure = commonFailure(exchange, "creation")) {
+        if (failure->code == SyncErrorCode::Gone) {
+            // 404 on the creation URL: not our endpoint (or a portal), never "gone".
+            return fail(unexpected(exchange, "creation"));
+        }
+        return fail(*failure);
+    }
+    if (status >= 400 && status < 500 && status != 429 &&
+        lower(exchange.header("Content-Type").value_or("")).rfind("text/html", 0) != 0) {
+        return error(SyncErrorCode::Refused, status, "creation: " + exchange.body);
+    }
+    if (status == 429) {
+        return error(SyncErrorCode::ServerError, status, "creation: too many requests");
+    }
+    return fail(unexpected(exchange, "creation"));
+}
+
+Result<ServerOffset, SyncError> TusUpload::head(const std::string& uploadUrl,
+                                                std::uint64_t expectedSize)
+{
+    Exchange exchange;
+    exchange.method = Exchange::Method::Head;
+    exchange.url = uploadUrl;
+    if (auto done = perform(exchange); !done) {
+        return fail(done.error());
+    }
+    const long status = exchange.status;
+    if (status == 200 || status == 204) {
+        if (!hasTusResumable(exchange)) {
+            return fail(unexpected(exchange, "HEAD without Tus-Resumable"));
+        }
+        const auto offset = parseOffset(exchange.header("Upload-Offset"));
+        if (!offset) {
+            return error(SyncErrorCode::UnexpectedAnswer, status,
+                         "HEAD: missing or bad Upload-Offset");
+        }
+        ServerOffset answer;
+        answer.offset = *offset;
+        if (auto length = exchange.header("Upload-Length")) {
+            answer.length = parseOffset(length);
+            if (!answer.length || *answer.length != expectedSize) {
+                return error(SyncErrorCode::UnexpectedAnswer, status,
+                             "HEAD: Upload-Length differs from the envelope size");
+            }
+        }
+        if (answer.offset > expectedSize) {
+            return error(SyncErrorCode::UnexpectedAnswer, status, "HEAD: offset beyond the size");
+        }
+        if (auto expires = exchange.header("Upload-Expires")) {
+            answer.expires = std::string(*expires);
+        }
+        return answer;
+    }
+    if (auto failure = commonFailure(exchange, "HEAD")) {
+        return fail(*failure);
+    }
+    if (status >= 400 && status < 500 && hasTusResumable(exchange)) {
+        return error(SyncErrorCode::Refused, status, "HEAD refused");
+    }
+    return fail(unexpected(exchange, "HEAD"));
+}
+
+Result<PatchAnswer, SyncError> TusUpload::patch(const std::string& uploadUrl, int fd,
+                                                std::uint64_t offset, std::uint64_t length,
+                                                std::uint64_t totalSize)
+{
+    Exchange exchange;
+    exchange.method = Exchange::Method::Patch;
+    exchange.url = uploadUrl;
+    exchange.fd = fd;
+    exchange.bodyOffset = offset;
+    exchange.bodyLength = length;
+    exchange.totalSize = totalSize;
+    exchange.requestHeaders = {"Upload-Offset: " + std::to_string(offset)};
+    if (auto done = perform(exchange); !done) {
+        return fail(done.error());
+    }
+    const long status = exchange.status;
+    if (status == 204) {
+        if (!hasTusResumable(exchange)) {
+            return fail(unexpected(exchange, "PATCH without Tus-Resumable"));
+        }
+        const auto newOffset = parseOffset(exchange.header("Upload-Offset"));
+        if (!newOffset || *newOffset != offset + length) {
+            return error(SyncErrorCode::UnexpectedAnswer, status,
+                         "PATCH: Upload-Offset is not the offset plus what was sent");
+        }
+        if (exchange.bodySent != length) {
+            return error(SyncErrorCode::UnexpectedAnswer, status,
+                         "PATCH: answered before the body");
+        }
+        PatchAnswer answer;
+        answer.offset = *newOffset;
+        if (auto expires = exchange.header("Upload-Expires")) {
+            answer.expires = std::string(*expires);
+        }
+        SyncError receiptFailure;
+        answer.receipt = receiptHeaders(exchange, receiptFailure);
+        if (!answer.receipt && receiptFailure.code == SyncErrorCode::ReceiptInvalid) {
+            return fail(receiptFailure);
+        }
+        if (length >= 256 * 1024 && exchange.seconds > 0) {
+            const double measured = static_cast<double>(length) / exchange.seconds;
+            rate_ = rate_ <= 0 ? measured : 0.5 * rate_ + 0.5 * measured;
+        }
+        return answer;
+    }
+    if (status == 409) {
+        return error(SyncErrorCode::Conflict, status, "PATCH: offset mismatch");
+    }
+    if (auto failure = commonFailure(exchange, "PATCH")) {
+        return fail(*failure);
+    }
+    if (status >= 400 && status < 500 && hasTusResumable(exchange)) {
+        return error(SyncErrorCode::Refused, status, "PATCH refused: " + exchange.body);
+    }
+    return fail(unexpected(exchange, "PATCH"));
+}
+
+Result<void, SyncError> TusUpload::terminate(const std::string& uploadUrl)
+{
+    Exchange exchange;
+    exchange.method = Exchange::Method::Delete;
+    exchange.url = uploadUrl;
+    if (auto done = perform(exchange); !done) {
+        return fail(done.error());
+    }
+    if (exchange.status == 204 && hasTusResumable(exchange)) {
+        return {};
+    }
+    if (auto failure = commonFailure(exchange, "DELETE")) {
+        return fail(*failure);
+    }
+    if (exchange.status >= 400 && exchange.status < 500 && hasTusResumable(exchange)) {
+        return error(SyncErrorCode::Refused, exchange.status, "DELETE refused");
+    }
+    return fail(unexpected(exchange, "DELETE"));
+}
+
+Result<std::optional<SignedReceipt>, SyncError>
+TusUpload::fetchReceipt(const std::string& submissionId)
+{
+    Exchange exchange;
+    exchange.method = Exchange::Method::Get;
+    exchange.url = endpoint_.receiptUrlPrefix + submissionId;
+    if (auto done = perform(exchange); !done) {
+        return fail(done.error());
+    }
+    const std::string contentType = lower(exchange.header("Content-Type").value_or(""));
+    const bool json = contentType.rfind("application/json", 0) == 0;
+    if (exchange.status == 200 && json) {
+        auto receipt = decodeReceiptDocument(exchange.body);
+        if (!receipt) {
+            SyncError failure = receipt.error();
+            failure.httpStatus = 200;
+            return fail(failure);
+        }
+        return std::optional<SignedReceipt>(*receipt);
+    }
+    if (exchange.status == 404 && json) {
+        auto document = nlohmann::json::parse(exchange.body, nullptr, false);
+        if (!document.is_discarded() && document.is_object() &&
+            document.value("error", "") == "unknown") {
+            return std::optional<SignedReceipt>();
+        }
+    }
+    if (exchange.status >= 500 && exchange.status != 511 &&
+        contentType.rfind("text/html", 0) != 0) {
+        return error(SyncErrorCode::ServerError, exchange.status, "GET receipt");
+    }
+    return fail(unexpected(exchange, "GET receipt"));
+}
+
+} // namespace amicus::sync
