@@ -1,0 +1,526 @@
+// End-to-end tests of the vault store through real processes and real files: amicusctl, an
+// autosaving child killed with SIGKILL, a full disk, and a byte scan of the data directory.
+#include "autosave_text.h"
+#include "process_runner.h"
+#include "store/vault_session.h"
+#include "test_support.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <sys/mount.h>
+#include <thread>
+
+namespace amicus::store {
+namespace {
+
+using testing::ProcessOptions;
+using testing::ProcessResult;
+using testing::runProcess;
+using testing::TempDir;
+
+constexpr const char* kPassphrase = "correct horse battery staple";
+
+class StoreE2E : public ::testing::Test {
+protected:
+    void SetUp() override { dataDir_ = dir_.path() / "data"; }
+
+    ProcessResult ctl(std::vector<std::string> args, ProcessOptions options = {},
+                      const std::string& passphrase = kPassphrase)
+    {
+        args.insert(args.begin(), {AMICUSCTL_PATH, "--data-dir", dataDir_.string()});
+        options.env["AMICUS_PASSPHRASE"] = passphrase;
+        return runProcess(args, options);
+    }
+
+    void init()
+    {
+        // A small scrypt cost keeps the hundreds of unlocks in these tests fast.
+        const auto result = ctl({"init", "--scrypt-work-factor", "10"});
+        ASSERT_EQ(result.exitCode, 0) << result.err;
+    }
+
+    std::int64_t importDraft(const nlohmann::json& document, int expectedExit = 0,
+                             ProcessOptions options = {})
+    {
+        const auto file = dir_.path() / ("import-" + std::to_string(++imports_) + ".json");
+        testing::writeAll(file, document.dump());
+        const auto result = ctl({"import-draft", file.string()}, std::move(options));
+        EXPECT_EQ(result.exitCode, expectedExit) << result.err;
+        return result.exitCode == 0 ? std::stoll(result.out) : -1;
+    }
+
+    std::unique_ptr<VaultSession> openSession()
+    {
+        auto session = VaultSession::open(dataDir_, kPassphrase);
+        if (!session) {
+            ADD_FAILURE() << "open: " << errcName(session.error().code) << " "
+                          << session.error().detail;
+            return nullptr;
+        }
+        return std::move(*session);
+    }
+
+    std::uintmax_t largestFile() const
+    {
+        std::uintmax_t largest = 0;
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(dataDir_)) {
+            if (entry.is_regular_file()) {
+                largest = std::max(largest, entry.file_size());
+            }
+        }
+        return largest;
+    }
+
+    TempDir dir_;
+    std::filesystem::path dataDir_;
+    int imports_ = 0;
+};
+
+// ---- kill -9 during autosave ---------------------------------------------------------------
+
+struct Child {
+    pid_t pid = -1;
+    int out = -1;
+};
+
+Child spawnAutosave(const std::filesystem::path& dataDir, std::int64_t draftId,
+                    std::int64_t firstIndex, const std::string& marker = "")
+{
+    int pipeFds[2];
+    if (::pipe2(pipeFds, O_CLOEXEC) != 0) {
+        throw std::runtime_error("pipe failed");
+    }
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::dup2(pipeFds[1], STDOUT_FILENO);
+        ProcessOptions options;
+        options.env["AMICUS_PASSPHRASE"] = kPassphrase;
+        std::vector<std::string> argv = {AUTOSAVE_CHILD_PATH, dataDir.string(),
+                                         std::to_string(draftId), std::to_string(firstIndex)};
+        if (!marker.empty()) {
+            argv.push_back(marker);
+        }
+        testing::execChild(argv, options);
+    }
+    ::close(pipeFds[1]);
+    return {pid, pipeFds[0]};
+}
+
+// Waits for the child's "unlocked" line; false if it does not come within 20 s.
+bool waitUnlocked(const Child& child, std::string& received)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    char byte = 0;
+    while (std::chrono::steady_clock::now() < deadline) {
+        pollfd fd{child.out, POLLIN, 0};
+        if (::poll(&fd, 1, 100) > 0) {
+            if (::read(child.out, &byte, 1) != 1) {
+                return false;
+            }
+            received.push_back(byte);
+            if (received == "unlocked\n") {
+                received.clear();
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// Reads what the child reported until `delay` after its unlock, then kills it with SIGKILL
+// and reads the rest of the pipe. Returns every complete line, i.e. every save whose call had
+// returned.
+std::vector<std::int64_t> killAfter(Child child, std::chrono::microseconds delay)
+{
+    std::string received;
+    char buffer[4096];
+    EXPECT_TRUE(waitUnlocked(child, received)) << "the autosave child did not unlock";
+    const auto deadline = std::chrono::steady_clock::now() + delay;
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) {
+            break;
+        }
+        pollfd fd{child.out, POLLIN, 0};
+        if (::poll(&fd, 1, static_cast<int>(left.count())) > 0) {
+            const ssize_t n = ::read(child.out, buffer, sizeof buffer);
+            if (n <= 0) {
+                break; // the child died on its own: the test will fail below
+            }
+            received.append(buffer, static_cast<std::size_t>(n));
+        }
+    }
+    ::kill(child.pid, SIGKILL);
+    for (;;) {
+        const ssize_t n = ::read(child.out, buffer, sizeof buffer);
+        if (n <= 0) {
+            break;
+        }
+        received.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(child.out);
+    int status = 0;
+    ::waitpid(child.pid, &status, 0);
+    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+        << "the autosave child exited by itself with status " << status;
+    std::vector<std::int64_t> saves;
+    std::size_t start = 0;
+    for (std::size_t end = received.find('\n'); end != std::string::npos;
+         end = received.find('\n', start)) {
+        saves.push_back(std::stoll(received.substr(start, end - start)));
+        start = end + 1;
+    }
+    return saves;
+}
+
+TEST_F(StoreE2E, KillNineDuringAutosaveLosesNoReturnedSave)
+{
+    init();
+    const std::int64_t draftId = importDraft({{"call_id", "hrc54-policing"}});
+    ASSERT_GT(draftId, 0);
+
+    int trials = 200;
+    if (const char* env = std::getenv("AMICUS_KILL_TRIALS"); env != nullptr) {
+        trials = std::atoi(env);
+    }
+    const unsigned seed = std::random_device{}();
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<int> delayUs(0, 40000);
+    std::cout << "kill -9 trials: " << trials << ", seed " << seed << "\n";
+
+    std::set<std::int64_t> reported;
+    std::int64_t lastOrgReported = -1;
+    std::int64_t nextIndex = 0;
+    int trialsWithSaves = 0;
+    for (int trial = 0; trial < trials; ++trial) {
+        const auto child = spawnAutosave(dataDir_, draftId, nextIndex);
+        const auto saves = killAfter(child, std::chrono::microseconds(delayUs(random)));
+        trialsWithSaves += saves.empty() ? 0 : 1;
+        for (const auto index : saves) {
+            reported.insert(index);
+            if (index % 4 == 0) {
+                lastOrgReported = std::max(lastOrgReported, index);
+            }
+        }
+
+        auto session = openSession();
+        ASSERT_TRUE(session) << "trial " << trial;
+        auto integrity = session->store().checkIntegrity();
+        ASSERT_TRUE(integrity.ok()) << "trial " << trial << ": " << integrity.error().detail;
+        auto draft = session->store().draft(draftId);
+        ASSERT_TRUE(draft.ok()) << "trial " << trial << ": " << draft.error().detail;
+        for (const auto index : reported) {
+            const auto it = draft->answers.find("q" + std::to_string(index));
+            ASSERT_NE(it, draft->answers.end()) << "trial " << trial << ": reported save " << index
+                                                << " is lost (seed " << seed << ")";
+            ASSERT_EQ(it->second, testing::autosaveText(index, ""))
+                << "trial " << trial << ", save " << index;
+        }
+        // A save that committed but was not reported yet may be there too, whole.
+        std::int64_t highest = -1;
+        for (const auto& [question, text] : draft->answers) {
+            const std::int64_t index = std::stoll(question.substr(1));
+            ASSERT_EQ(text, testing::autosaveText(index, ""));
+            highest = std::max(highest, index);
+        }
+        if (lastOrgReported >= 0) {
+            ASSERT_TRUE(draft->submitter.organization.has_value());
+            const std::int64_t orgIndex = std::stoll(draft->submitter.organization->substr(4));
+            ASSERT_GE(orgIndex, lastOrgReported) << "trial " << trial;
+        }
+        nextIndex = highest + 1;
+    }
+    std::cout << "saves reported: " << reported.size() << ", trials that saved: " << trialsWithSaves
+              << "\n";
+    EXPECT_GT(trialsWithSaves, trials / 2) << "most kills should land during autosaves";
+}
+
+// ---- nothing personal in plain text ----------------------------------------------------------
+
+std::string utf16(const std::string& ascii, bool bigEndian)
+{
+    std::string out;
+    for (const char c : ascii) {
+        if (bigEndian) {
+            out.push_back('\0');
+            out.push_back(c);
+        } else {
+            out.push_back(c);
+            out.push_back('\0');
+        }
+    }
+    return out;
+}
+
+// Every file under `root` that holds `marker` in UTF-8, UTF-16LE or UTF-16BE, with the encoding.
+std::vector<std::string> filesHolding(const std::filesystem::path& root, const std::string& marker)
+{
+    const std::pair<const char*, std::string> needles[] = {
+        {"UTF-8", marker}, {"UTF-16LE", utf16(marker, false)}, {"UTF-16BE", utf16(marker, true)}};
+    std::vector<std::string> hits;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+        if (!entry.is_regular_file()) {
+            continue;
+        }
+        const auto bytes = testing::readAll(entry.path());
+        const std::string_view haystack(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+        for (const auto& [encoding, needle] : needles) {
+            if (haystack.find(needle) != std::string_view::npos) {
+                hits.push_back(entry.path().string() + " (" + encoding + ")");
+            }
+        }
+    }
+    return hits;
+}
+
+TEST_F(StoreE2E, NoMarkerReachesTheDataDirectoryInAnyEncoding)
+{
+    init();
+    std::mt19937_64 random(std::random_device{}());
+    const std::string marker = "MRK" + std::to_string(random()) + "Z";
+    const auto inputs = dir_.path() / "inputs";
+    std::filesystem::create_directories(inputs);
+    // The attachment carries the marker in all three encodings, and in its name.
+    const auto attachment = inputs / ("photo-" + marker + ".txt");
+    testing::writeAll(attachment,
+                      "start " + marker + " " + utf16(marker, false) + utf16(marker, true));
+    const nlohmann::json document = {
+        {"call_id", "hrc54-policing"},
+        {"language", "x-" + marker},
+        {"submitter",
+         {{"organization", "Org " + marker},
+          {"organization_kind", "kind " + marker},
+          {"country", "country " + marker},
+          {"contact", marker + "@example.org"}}},
+        {"consent", "confidential"},
+        {"answers", {{"q1", "first " + marker}, {"q2", "second " + marker + " ñ"}}},
+        {"attachments",
+         {{{"path", attachment.string()},
+           {"file_name", attachment.filename().string()},
+           {"media_type", "text/x-" + marker}}}}};
+    const auto draftId = importDraft(document);
+    ASSERT_GT(draftId, 0);
+    {
+        auto session = openSession();
+        ASSERT_TRUE(session);
+        ASSERT_TRUE(session->store().putSetting("name", marker, DraftStore::Sealing::Sealed).ok());
+    }
+
+    // The data is really there: export shows it.
+    const auto exported = ctl({"export", std::to_string(draftId)});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err;
+    EXPECT_NE(exported.out.find("Org " + marker), std::string::npos);
+
+    // A killed autosaver leaves a write-ahead log and shared memory file behind: scan those too.
+    const auto child = spawnAutosave(dataDir_, draftId, 100, marker);
+    const auto saves = killAfter(child, std::chrono::milliseconds(300));
+    EXPECT_FALSE(saves.empty());
+    EXPECT_TRUE(std::filesystem::exists(dataDir_ / "amicus.db-wal"));
+
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dataDir_)) {
+        files += entry.is_regular_file() ? 1 : 0;
+    }
+    EXPECT_GE(files, 6u); // database, -wal, -shm, blob, vault identity and recipient
+    const auto hits = filesHolding(dataDir_, marker);
+    EXPECT_TRUE(hits.empty()) << "marker found in " << ::testing::PrintToString(hits);
+
+    // The scan itself finds the marker where it is in the clear, in each encoding.
+    const auto control = filesHolding(inputs, marker);
+    EXPECT_EQ(control.size(), 3u) << ::testing::PrintToString(control);
+
+    // And the data is still all there after the kill.
+    auto session = openSession();
+    ASSERT_TRUE(session);
+    auto draft = session->store().draft(draftId);
+    ASSERT_TRUE(draft.ok());
+    EXPECT_EQ(draft->answers["q1"], "first " + marker);
+    for (const auto index : saves) {
+        EXPECT_EQ(draft->answers["q" + std::to_string(index)],
+                  testing::autosaveText(index, marker));
+    }
+}
+
+// ---- full disk -------------------------------------------------------------------------------
+
+TEST_F(StoreE2E, FullDiskGivesTypedErrorAndKeepsEarlierData)
+{
+    init();
+    const auto small = dir_.path() / "small.txt";
+    testing::writeAll(small, "earlier attachment");
+    const auto earlier = importDraft({{"call_id", "c"},
+                                      {"submitter", {{"organization", "Earlier"}}},
+                                      {"answers", {{"q1", "kept answer"}}},
+                                      {"attachments", {small.string()}}});
+    ASSERT_GT(earlier, 0);
+    const auto before = ctl({"export", std::to_string(earlier)});
+    ASSERT_EQ(before.exitCode, 0);
+
+    ProcessOptions limited;
+    limited.fileSizeLimit = largestFile() + 64 * 1024;
+
+    // A 2 MB answer cannot be written into the write-ahead log.
+    const std::string bigAnswer(2 << 20, 'w');
+    importDraft({{"call_id", "c"}, {"answers", {{"q1", bigAnswer}}}}, 8, limited);
+    // A 2 MB attachment cannot be written into its blob.
+    const auto big = dir_.path() / "big.bin";
+    testing::writeAll(big, std::string(2 << 20, 'b'));
+    const auto file = dir_.path() / "big.json";
+    testing::writeAll(file,
+                      nlohmann::json({{"call_id", "c"}, {"attachments", {big.string()}}}).dump());
+    const auto blobFull = ctl({"import-draft", file.string()}, limited);
+    EXPECT_EQ(blobFull.exitCode, 8) << blobFull.err;
+    EXPECT_NE(blobFull.err.find("disk-full"), std::string::npos) << blobFull.err;
+
+    // Without the limit, everything saved before is there, unchanged, and the file is sound.
+    const auto after = ctl({"export", std::to_string(earlier)});
+    ASSERT_EQ(after.exitCode, 0) << after.err;
+    EXPECT_EQ(after.out, before.out);
+    auto session = openSession();
+    ASSERT_TRUE(session);
+    EXPECT_TRUE(session->store().checkIntegrity().ok());
+    for (const auto& entry : std::filesystem::directory_iterator(dataDir_ / "blobs")) {
+        EXPECT_EQ(entry.path().extension(), ".age") << "partial blob left: " << entry.path();
+    }
+    // And the store takes new saves again.
+    EXPECT_TRUE(session->store().saveAnswer(earlier, "q2", "after the disk was freed").ok());
+}
+
+// A real full file system (ENOSPC rather than EFBIG), when this machine lets us mount one.
+TEST_F(StoreE2E, FullTmpfsGivesTypedErrorAndKeepsEarlierData)
+{
+    const auto mountPoint = dir_.path() / "small-fs";
+    std::filesystem::create_directories(mountPoint);
+    if (::mount("tmpfs", mountPoint.c_str(), "tmpfs", 0, "size=1m") != 0) {
+        GTEST_SKIP() << "cannot mount a tmpfs here (" << std::strerror(errno) << ")";
+    }
+    struct Unmount {
+        std::filesystem::path path;
+        ~Unmount() { ::umount2(path.c_str(), MNT_DETACH); }
+    } unmount{mountPoint};
+    dataDir_ = mountPoint / "data";
+    init();
+    const auto earlier = importDraft({{"call_id", "c"}, {"answers", {{"q1", "kept"}}}});
+    ASSERT_GT(earlier, 0);
+    const auto before = ctl({"export", std::to_string(earlier)});
+    const std::string bigAnswer(3 << 20, 'w');
+    importDraft({{"call_id", "c"}, {"answers", {{"q1", bigAnswer}}}}, 8);
+    const auto after = ctl({"export", std::to_string(earlier)});
+    ASSERT_EQ(after.exitCode, 0) << after.err;
+    EXPECT_EQ(after.out, before.out);
+}
+
+// ---- typed errors through the command line ---------------------------------------------------
+
+TEST_F(StoreE2E, WrongPassphraseIsTypedAndChangesNothing)
+{
+    init();
+    const auto id = importDraft({{"call_id", "c"}, {"answers", {{"q1", "text"}}}});
+    const auto before = ctl({"export", std::to_string(id)});
+    const auto dbBefore = testing::readAll(dataDir_ / "amicus.db");
+    const auto wrong = ctl({"list"}, {}, "not the passphrase");
+    EXPECT_EQ(wrong.exitCode, 3) << wrong.err;
+    EXPECT_NE(wrong.err.find("wrong-passphrase"), std::string::npos);
+    const auto tooSoon = ctl({"list"}, {}, kPassphrase);
+    EXPECT_EQ(tooSoon.exitCode, 4) << tooSoon.err; // the vault slows down guessing
+    EXPECT_EQ(testing::readAll(dataDir_ / "amicus.db"), dbBefore);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    const auto after = ctl({"export", std::to_string(id)});
+    ASSERT_EQ(after.exitCode, 0) << after.err;
+    EXPECT_EQ(after.out, before.out);
+}
+
+TEST_F(StoreE2E, NewerAndCorruptDatabasesAreTypedAndUntouched)
+{
+    init();
+    const auto id = importDraft({{"call_id", "c"}});
+    ASSERT_GT(id, 0);
+    const auto db = dataDir_ / "amicus.db";
+    {
+        auto raw = Database::open(db, Database::OpenMode::MustExist);
+        ASSERT_TRUE(raw->exec("PRAGMA user_version = 99").ok());
+    }
+    const auto newer = testing::readAll(db);
+    const auto refused = ctl({"list"});
+    EXPECT_EQ(refused.exitCode, 6) << refused.err;
+    EXPECT_NE(refused.err.find("newer-version"), std::string::npos);
+    EXPECT_EQ(testing::readAll(db), newer);
+
+    testing::writeAll(db, std::string(4096 * 3, 'x'));
+    const auto corrupt = ctl({"list"});
+    EXPECT_EQ(corrupt.exitCode, 7) << corrupt.err;
+    EXPECT_NE(corrupt.err.find("corrupt"), std::string::npos);
+    EXPECT_EQ(testing::readAll(db), std::vector<std::uint8_t>(4096 * 3, 'x'));
+}
+
+TEST_F(StoreE2E, ImportRejectsBadInputAndOverLimitAttachments)
+{
+    init();
+    importDraft({{"call_id", "c"}, {"consent", "sometimes"}}, 65);
+    importDraft({{"call_id", "c"}, {"answer", {{"q1", "typo in key"}}}}, 65);
+    importDraft({{"answers", {{"q1", "no call"}}}}, 65);
+    const auto big = dir_.path() / "big.bin";
+    testing::writeAll(big, std::string(5000, 'b'));
+    const auto file = dir_.path() / "over.json";
+    testing::writeAll(file,
+                      nlohmann::json({{"call_id", "c"}, {"attachments", {big.string()}}}).dump());
+    const auto over = ctl({"import-draft", file.string(), "--max-attachment-bytes", "4999"});
+    EXPECT_EQ(over.exitCode, 10) << over.err;
+    const auto list = ctl({"list"});
+    EXPECT_EQ(list.exitCode, 0);
+    EXPECT_EQ(list.out, "") << "a failed import leaves no draft behind";
+    std::size_t blobs = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dataDir_ / "blobs")) {
+        ++blobs;
+    }
+    EXPECT_EQ(blobs, 0u);
+}
+
+TEST_F(StoreE2E, ImportThenExportRoundTrips)
+{
+    init();
+    const auto attachment = dir_.path() / "note.txt";
+    testing::writeAll(attachment, "attachment body");
+    const nlohmann::json document = {
+        {"call_id", "hrc54-policing"},
+        {"language", "fr"},
+        {"submitter",
+         {{"organization", "Ligue"},
+          {"organization_kind", "ngo"},
+          {"country", "SN"},
+          {"contact", "contact@ligue.example"}}},
+        {"consent", "public"},
+        {"answers", {{"q1", "Réponse\navec lignes"}, {"q2", ""}}},
+        {"attachments", {{{"path", "note.txt"}, {"media_type", "text/plain"}}}}};
+    const auto id = importDraft(document);
+    ASSERT_GT(id, 0);
+    const auto exported = ctl({"export", std::to_string(id)});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err;
+    const auto out = nlohmann::json::parse(exported.out);
+    EXPECT_EQ(out["call_id"], "hrc54-policing");
+    EXPECT_EQ(out["language"], "fr");
+    EXPECT_EQ(out["submitter"], document["submitter"]);
+    EXPECT_EQ(out["consent"], "public");
+    EXPECT_EQ(out["answers"], document["answers"]);
+    ASSERT_EQ(out["attachments"].size(), 1u);
+    EXPECT_EQ(out["attachments"][0]["file_name"], "note.txt");
+    EXPECT_EQ(out["attachments"][0]["size"], 15);
+    // sha256 of "attachment body", computed independently by coreutils.
+    const auto sha = runProcess({"/usr/bin/sha256sum", attachment.string()});
+    EXPECT_EQ(sha.out.substr(0, 64), out["attachments"][0]["sha256"]);
+    const auto list = ctl({"list"});
+    EXPECT_NE(list.out.find("Ligue"), std::string::npos);
+    const auto show = ctl({"show", std::to_string(id)});
+    EXPECT_EQ(show.exitCode, 0);
+    EXPECT_NE(show.out.find("Réponse"), std::string::npos);
+    EXPECT_EQ(ctl({"show", "999"}).exitCode, 9);
+}
+
+} // namespace
+} // namespace amicus::store
