@@ -3,6 +3,7 @@
 #include "crypto/age_reader.h"
 #include "crypto/sha256.h"
 #include "package/submission_document.h"
+#include "package/utf8_locale.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -490,6 +491,7 @@ PackageReader::extract(const std::filesystem::path& envelopePath,
                        std::span<const crypto::AgeIdentity* const> identities,
                        const std::filesystem::path& destination, const PackageReadOptions& options)
 {
+    const ScopedUtf8Locale utf8;
     Extraction extraction(destination, options);
     auto result = extraction.run(envelopePath, identities);
     if (!result) {

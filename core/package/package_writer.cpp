@@ -4,6 +4,7 @@
 #include "crypto/sha256.h"
 #include "package/submission_document.h"
 #include "package/submission_package.h"
+#include "package/utf8_locale.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -324,6 +325,17 @@ PackageResult<EnvelopeInfo> writeEnvelope(const SubmissionPackage& submission,
         total += attachment.size;
     }
 
+    const ScopedUtf8Locale utf8;
+    if (!utf8.active()) {
+        for (const std::string& name : names) {
+            for (char c : name) {
+                if (static_cast<unsigned char>(c) >= 0x80) {
+                    return fail(PackageError{PackageErrc::Archive,
+                                             "no UTF-8 locale for a non-ASCII attachment name"});
+                }
+            }
+        }
+    }
     EnvelopeSink sink(file);
     std::vector<const crypto::AgeRecipient*> pointers;
     for (const crypto::X25519Recipient& recipient : recipients) {
