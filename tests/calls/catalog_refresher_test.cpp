@@ -291,6 +291,37 @@ TEST_F(CatalogRefresherTest, ACaptivePortalPageIsNotACatalog)
     EXPECT_EQ(result.outcome, RefreshOutcome::NotACatalog);
 }
 
+// The secretariat's flow end to end: amicus-intake makes the key and signs the file in the
+// endpoint's keys folder; the app refreshes, trusting the printed public key.
+TEST_F(CatalogRefresherTest, AcceptsACatalogSignedWithAmicusIntake)
+{
+    const char* intake = std::getenv("AMICUS_INTAKE");
+    if (intake == nullptr) {
+        GTEST_SKIP() << "AMICUS_INTAKE is not set (the build has no amicus-intake)";
+    }
+    const fs::path keyFile = root_ / "catalog-signing.pem";
+    const fs::path catalogFile = root_ / "keys" / "catalog.json";
+    writeServed("catalog.json", catalogWithSequence(21));
+    const std::string keygen = std::string(intake) + " catalog keygen -o '" + keyFile.string() +
+                               "' > '" + (root_ / "public.txt").string() + "'";
+    ASSERT_EQ(std::system(keygen.c_str()), 0);
+    const std::string sign = std::string(intake) + " catalog sign -k '" + keyFile.string() + "' '" +
+                             catalogFile.string() + "' 2>/dev/null";
+    ASSERT_EQ(std::system(sign.c_str()), 0);
+    std::ifstream publicFile(root_ / "public.txt");
+    std::string publicText;
+    std::getline(publicFile, publicText);
+    const auto publicKey = crypto::Ed25519PublicKey::fromBase64(publicText);
+    ASSERT_TRUE(publicKey.ok()) << publicText;
+
+    const RefreshResult result = refresher({*publicKey}).refresh(HeldCatalog{0, ""});
+
+    ASSERT_EQ(result.outcome, RefreshOutcome::Updated) << refreshOutcomeName(result.outcome);
+    EXPECT_EQ(result.catalog->sequence, 21u);
+    EXPECT_EQ(refresher({secretariat_.publicKey()}).refresh(HeldCatalog{0, ""}).outcome,
+              RefreshOutcome::BadSignature);
+}
+
 TEST(CatalogRefresherOffline, AClosedPortIsANetworkOutcome)
 {
     // Bind a port, then close it so that nothing listens there.

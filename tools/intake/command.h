@@ -23,5 +23,6 @@ std::span<const Command> commands();
 int runKeygen(std::span<const std::string> args);
 int runEncrypt(std::span<const std::string> args);
 int runDecrypt(std::span<const std::string> args);
+int runCatalog(std::span<const std::string> args); // catalog_command.cpp
 
 } // namespace amicus::intake

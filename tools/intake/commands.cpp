@@ -13,6 +13,9 @@ std::span<const Command> commands()
          "encrypt IN (or stdin) to age recipients, to OUT (or stdout)", runEncrypt},
         {"decrypt", "-i IDENTITY_FILE... [-o OUT] [IN]",
          "decrypt an age file with the identities in IDENTITY_FILE", runDecrypt},
+        {"catalog", "keygen -o KEY | pubkey -k KEY | sign -k KEY CATALOG | verify -p PUB CATALOG",
+         "make a catalog-signing key, sign a calls catalog (CATALOG.sig), or verify one",
+         runCatalog},
     };
     return table;
 }

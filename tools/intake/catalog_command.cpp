@@ -1,0 +1,321 @@
+// `amicus-intake catalog keygen|pubkey|sign|verify`: the secretariat's side of the signed
+// calls catalog. Signing keys are Ed25519 in PKCS#8 PEM, the form `openssl genpkey` and Node
+// write, so a key can be made or inspected with either.
+#include "calls/catalog_parser.h"
+#include "calls/catalog_signature.h"
+#include "cli_support.h"
+#include "command.h"
+#include "crypto/base64.h"
+#include "crypto/ed25519.h"
+#include "crypto/secret_bytes.h"
+
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <unistd.h>
+
+namespace amicus::intake {
+
+namespace {
+
+constexpr std::string_view pemBegin = "-----BEGIN PRIVATE KEY-----";
+constexpr std::string_view pemEnd = "-----END PRIVATE KEY-----";
+// PKCS#8 PrivateKeyInfo for Ed25519 (RFC 8410): this prefix, then the 32-byte seed.
+constexpr std::array<std::uint8_t, 16> pkcs8Prefix{0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06,
+                                                   0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20};
+
+constexpr std::string_view usage =
+    "usage: amicus-intake catalog keygen -o KEY_FILE\n"
+    "       amicus-intake catalog pubkey -k KEY_FILE\n"
+    "       amicus-intake catalog sign -k KEY_FILE [-o SIG_FILE] CATALOG.json\n"
+    "       amicus-intake catalog verify -p PUBKEY_BASE64... [-s SIG_FILE] CATALOG.json\n";
+
+bool writeAll(int fd, std::string_view text)
+{
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+// Writes `text` to a new file (0600) that must not exist yet.
+bool createExclusive(const std::string& path, std::string_view text)
+{
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        reportError("cannot create " + path + ": " + std::strerror(errno));
+        return false;
+    }
+    const bool ok = writeAll(fd, text) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) {
+        reportError("cannot write " + path + ": " + std::strerror(errno));
+    }
+    return ok;
+}
+
+// Replaces `path` atomically (temporary file, then rename), so an endpoint that re-reads the
+// signature never serves half of it.
+bool replaceAtomically(const std::string& path, std::string_view text)
+{
+    const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        reportError("cannot create " + temporary + ": " + std::strerror(errno));
+        return false;
+    }
+    bool ok = writeAll(fd, text) && ::fsync(fd) == 0;
+    ::close(fd);
+    ok = ok && std::rename(temporary.c_str(), path.c_str()) == 0;
+    if (!ok) {
+        reportError("cannot write " + path + ": " + std::strerror(errno));
+        ::unlink(temporary.c_str());
+    }
+    return ok;
+}
+
+std::string pemFromSeed(std::span<const std::uint8_t> seed)
+{
+    crypto::SecretBytes der(pkcs8Prefix.size() + seed.size());
+    std::copy(pkcs8Prefix.begin(), pkcs8Prefix.end(), der.mutableSpan().begin());
+    std::copy(seed.begin(), seed.end(), der.mutableSpan().begin() + pkcs8Prefix.size());
+    std::string body = crypto::base64Encode(der.span());
+    std::string pem = std::string(pemBegin) + "\n" + body + "\n" + std::string(pemEnd) + "\n";
+    crypto::wipe(body.data(), body.size());
+    return pem;
+}
+
+// Reads an Ed25519 PKCS#8 PEM key file (as written by keygen, openssl or Node).
+std::optional<crypto::Ed25519KeyPair> loadSigningKey(const std::string& path)
+{
+    auto text = readSmallFile(path);
+    if (!text) {
+        return std::nullopt;
+    }
+    std::optional<crypto::Ed25519KeyPair> key;
+    const std::size_t begin = text->find(pemBegin);
+    const std::size_t end = text->find(pemEnd);
+    if (begin != std::string::npos && end != std::string::npos && end > begin) {
+        std::string body;
+        for (std::size_t i = begin + pemBegin.size(); i < end; ++i) {
+            const char c = (*text)[i];
+            if (c != '\n' && c != '\r' && c != ' ' && c != '\t') {
+                body += c;
+            }
+        }
+        auto der = crypto::base64Decode(body);
+        crypto::wipe(body.data(), body.size());
+        if (der && der->size() == pkcs8Prefix.size() + crypto::Ed25519KeyPair::seedSize &&
+            std::equal(pkcs8Prefix.begin(), pkcs8Prefix.end(), der->begin())) {
+            auto pair =
+                crypto::Ed25519KeyPair::fromSeed(std::span(*der).subspan(pkcs8Prefix.size()));
+            if (pair) {
+                key.emplace(std::move(pair).value());
+            }
+        }
+        if (der) {
+            crypto::wipe(der->data(), der->size());
+        }
+    }
+    crypto::wipe(text->data(), text->size());
+    if (!key) {
+        reportError(path + " is not an Ed25519 private key in PKCS#8 PEM");
+    }
+    return key;
+}
+
+void describeCatalog(const calls::Catalog& catalog)
+{
+    std::fprintf(stderr, "catalog: sequence %llu, issued %s, %zu call(s)\n",
+                 static_cast<unsigned long long>(catalog.sequence), catalog.issuedAt.text.c_str(),
+                 catalog.calls.size());
+    for (const calls::TextFallback& fallback : catalog.fallbacks) {
+        std::fprintf(stderr, "warning: no %s text at %s (English will be shown)\n",
+                     std::string(calls::languageCode(fallback.language)).c_str(),
+                     fallback.path.c_str());
+    }
+}
+
+std::optional<calls::Catalog> parseOrReport(const std::string& path, std::string_view bytes)
+{
+    auto parsed = calls::parseCatalog(bytes);
+    if (!parsed) {
+        reportError(path + " is not a valid catalog: " +
+                    std::string(calls::catalogErrorName(parsed.error().code)) + " at " +
+                    (parsed.error().path.empty() ? "/" : parsed.error().path));
+        return std::nullopt;
+    }
+    return std::move(parsed).value();
+}
+
+int keygen(std::span<const std::string> args)
+{
+    auto parsed = parseArgs(args, {"-o"}, {}, {{"--output", "-o"}});
+    if (!parsed) {
+        return 2;
+    }
+    const auto output = parsed->last("-o");
+    if (!output || !parsed->positionals.empty()) {
+        std::fputs(usage.data(), stderr);
+        return 2;
+    }
+    auto key = crypto::Ed25519KeyPair::generate();
+    if (!key) {
+        reportError("cannot generate an Ed25519 key");
+        return 1;
+    }
+    std::string pem = pemFromSeed(key->seed());
+    const bool ok = createExclusive(*output, pem);
+    crypto::wipe(pem.data(), pem.size());
+    if (!ok) {
+        return 1;
+    }
+    // The public key on stdout, for AMICUS_CATALOG_SIGNING_KEYS and `catalog verify -p`.
+    std::printf("%s\n", key->publicKey().toBase64().c_str());
+    return 0;
+}
+
+int pubkey(std::span<const std::string> args)
+{
+    auto parsed = parseArgs(args, {"-k"}, {}, {{"--key", "-k"}});
+    if (!parsed) {
+        return 2;
+    }
+    const auto keyFile = parsed->last("-k");
+    if (!keyFile || !parsed->positionals.empty()) {
+        std::fputs(usage.data(), stderr);
+        return 2;
+    }
+    const auto key = loadSigningKey(*keyFile);
+    if (!key) {
+        return 1;
+    }
+    std::printf("%s\n", key->publicKey().toBase64().c_str());
+    return 0;
+}
+
+int sign(std::span<const std::string> args)
+{
+    auto parsed = parseArgs(args, {"-k", "-o"}, {}, {{"--key", "-k"}, {"--output", "-o"}});
+    if (!parsed) {
+        return 2;
+    }
+    const auto keyFile = parsed->last("-k");
+    if (!keyFile || parsed->positionals.size() != 1) {
+        std::fputs(usage.data(), stderr);
+        return 2;
+    }
+    const std::string& catalogPath = parsed->positionals[0];
+    const auto bytes = readSmallFile(catalogPath);
+    if (!bytes) {
+        return 1;
+    }
+    // Refuse to sign what apps would refuse to load: a signed but malformed catalog would
+    // only surface as "Malformed" on every phone.
+    const auto catalog = parseOrReport(catalogPath, *bytes);
+    if (!catalog) {
+        return 1;
+    }
+    const auto key = loadSigningKey(*keyFile);
+    if (!key) {
+        return 1;
+    }
+    const auto signature = key->sign(*bytes);
+    if (!signature) {
+        reportError("signing failed");
+        return 1;
+    }
+    const std::string signaturePath = parsed->last("-o").value_or(catalogPath + ".sig");
+    if (!replaceAtomically(signaturePath, calls::catalogSignatureText(*signature))) {
+        return 1;
+    }
+    describeCatalog(*catalog);
+    std::fprintf(stderr, "signed with %s, signature in %s\n", key->publicKey().toBase64().c_str(),
+                 signaturePath.c_str());
+    return 0;
+}
+
+int verify(std::span<const std::string> args)
+{
+    auto parsed =
+        parseArgs(args, {"-p", "-s"}, {}, {{"--public-key", "-p"}, {"--signature", "-s"}});
+    if (!parsed) {
+        return 2;
+    }
+    const auto keysGiven = parsed->values.find("-p");
+    if (keysGiven == parsed->values.end() || parsed->positionals.size() != 1) {
+        std::fputs(usage.data(), stderr);
+        return 2;
+    }
+    std::vector<crypto::Ed25519PublicKey> trusted;
+    for (const std::string& text : keysGiven->second) {
+        auto key = crypto::Ed25519PublicKey::fromBase64(text);
+        if (!key) {
+            reportError("not an Ed25519 public key (base64 of 32 bytes): " + text);
+            return 2;
+        }
+        trusted.push_back(*key);
+    }
+    const std::string& catalogPath = parsed->positionals[0];
+    const std::string signaturePath = parsed->last("-s").value_or(catalogPath + ".sig");
+    const auto bytes = readSmallFile(catalogPath);
+    const auto signature = readSmallFile(signaturePath);
+    if (!bytes || !signature) {
+        return 1;
+    }
+    if (!calls::parseCatalogSignature(*signature)) {
+        reportError(signaturePath + " is not a catalog signature (base64 of 64 bytes)");
+        return 1;
+    }
+    if (!calls::verifyCatalogSignature(*bytes, *signature, trusted)) {
+        reportError("BAD signature: " + catalogPath + " is not signed by the given key(s)");
+        return 1;
+    }
+    const auto catalog = parseOrReport(catalogPath, *bytes);
+    if (!catalog) {
+        return 1;
+    }
+    describeCatalog(*catalog);
+    std::printf("OK: %s is signed by a trusted key\n", catalogPath.c_str());
+    return 0;
+}
+
+} // namespace
+
+int runCatalog(std::span<const std::string> args)
+{
+    if (args.empty()) {
+        std::fputs(usage.data(), stderr);
+        return 2;
+    }
+    const std::string& action = args[0];
+    const auto rest = args.subspan(1);
+    if (action == "keygen") {
+        return keygen(rest);
+    }
+    if (action == "pubkey") {
+        return pubkey(rest);
+    }
+    if (action == "sign") {
+        return sign(rest);
+    }
+    if (action == "verify") {
+        return verify(rest);
+    }
+    reportError("unknown catalog action \"" + action + "\"");
+    std::fputs(usage.data(), stderr);
+    return 2;
+}
+
+} // namespace amicus::intake
