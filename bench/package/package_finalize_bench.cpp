@@ -1,0 +1,115 @@
+// One finalize as the app does it, for the memory benchmark: an attachment kept as an age
+// file to the vault key is decrypted on the fly and packaged into an envelope to the call's
+// recipient. Prints the envelope's size and SHA-256.
+//
+// Usage: package_finalize_bench VAULT_KEY_FILE BLOB SIZE SHA256_HEX RECIPIENT OUT
+#include "crypto/age_keys.h"
+#include "crypto/age_reader.h"
+#include "crypto/byte_stream.h"
+#include "crypto/sha256.h"
+#include "package/submission_package.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+
+namespace {
+
+using namespace amicus;
+
+// A vault blob's plaintext as a ByteSource: the file and the age reader over it.
+class VaultBlobSource : public crypto::ByteSource {
+public:
+    static Result<std::unique_ptr<crypto::ByteSource>, crypto::IoError>
+    open(const std::string& path, const crypto::X25519Identity& identity)
+    {
+        auto file = crypto::FileSource::open(path);
+        if (!file) {
+            return fail(file.error());
+        }
+        auto source = std::unique_ptr<VaultBlobSource>(new VaultBlobSource());
+        source->file_ = std::move(file).value();
+        const crypto::AgeIdentity* identities[] = {&identity};
+        auto reader = crypto::AgeReader::open(*source->file_, identities);
+        if (!reader) {
+            return fail(crypto::IoError{0, reader.error().detail});
+        }
+        source->reader_ = std::move(reader).value();
+        return std::unique_ptr<crypto::ByteSource>(std::move(source));
+    }
+
+    Result<std::size_t, crypto::IoError> read(std::span<std::uint8_t> out) override
+    {
+        auto n = reader_->read(out);
+        if (!n) {
+            return fail(crypto::IoError{0, n.error().detail});
+        }
+        return n.value();
+    }
+
+private:
+    VaultBlobSource() = default;
+    std::unique_ptr<crypto::FileSource> file_;
+    std::unique_ptr<crypto::AgeReader> reader_;
+};
+
+bool parseHex(const std::string& hex, std::array<std::uint8_t, 32>& out)
+{
+    if (hex.size() != 64) {
+        return false;
+    }
+    for (std::size_t i = 0; i < 32; ++i) {
+        out[i] = static_cast<std::uint8_t>(std::stoul(hex.substr(2 * i, 2), nullptr, 16));
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc != 7) {
+        std::fprintf(stderr, "usage: %s VAULT_KEY BLOB SIZE SHA256 RECIPIENT OUT\n", argv[0]);
+        return 2;
+    }
+    std::ifstream keyFile(argv[1]);
+    const std::string keyText((std::istreambuf_iterator<char>(keyFile)),
+                              std::istreambuf_iterator<char>());
+    auto identities = crypto::parseIdentityFile(keyText);
+    if (!identities) {
+        std::fprintf(stderr, "bad vault key: %s\n", identities.error().detail.c_str());
+        return 2;
+    }
+    const crypto::X25519Identity& vault = identities.value().front();
+
+    package::SubmissionPackage submission;
+    submission.callId = "hrc54-emler-reimagining-policing";
+    submission.submissionId = package::newSubmissionId().value();
+    submission.language = "en";
+    submission.submitter = {"Bench NGO", "NGO", "Nowhere", "bench@example.org"};
+    submission.answers = {{"q1", "Question one", "An answer."}};
+    package::PackageAttachment attachment;
+    attachment.fileName = "video.mp4";
+    attachment.mediaType = "video/mp4";
+    attachment.size = std::stoull(argv[3]);
+    if (!parseHex(argv[4], attachment.sha256)) {
+        std::fprintf(stderr, "bad sha256\n");
+        return 2;
+    }
+    const std::string blob = argv[2];
+    attachment.open = [&blob, &vault] { return VaultBlobSource::open(blob, vault); };
+    submission.attachments.push_back(std::move(attachment));
+
+    auto written = package::PackageWriter::write(submission, {argv[5]}, argv[6]);
+    if (!written) {
+        std::fprintf(stderr, "finalize failed: %s %s\n",
+                     package::packageErrcName(written.error().code),
+                     written.error().detail.c_str());
+        return 1;
+    }
+    std::printf("%llu %s\n", static_cast<unsigned long long>(written->size),
+                crypto::toHex(written->sha256).c_str());
+    return 0;
+}
