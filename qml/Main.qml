@@ -4,7 +4,8 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Amicus
 
-// The app's window: a header with the language selector over a stack of screens.
+// The app's window: a header (back, the current screen's title, the language) over a stack
+// of screens.
 ApplicationWindow {
     id: root
 
@@ -17,6 +18,37 @@ ApplicationWindow {
     Material.primary: Material.Indigo
     Material.accent: Material.Teal
 
+    function openCall(callId: string) {
+        screens.push(callScreen, {callId: callId})
+    }
+
+    // Opens a screen by name, for `amicus --screenshot FILE --screen NAME`; false if unknown.
+    function showScreen(name: string): bool {
+        switch (name) {
+        case "welcome":
+            return true
+        case "calls":
+            screens.push(callsScreen, {}, StackView.Immediate)
+            return true
+        case "call":
+            screens.push(callsScreen, {}, StackView.Immediate)
+            screens.push(callScreen, {callId: firstCall.callId}, StackView.Immediate)
+            return true
+        }
+        return false
+    }
+
+    CallsListModel {
+        id: firstCallSource
+    }
+
+    QtObject {
+        id: firstCall
+
+        readonly property string callId: firstCallSource.rowCount() > 0
+                                         ? firstCallSource.data(firstCallSource.index(0, 0), CallsListModel.CallIdRole) : ""
+    }
+
     header: ToolBar {
         objectName: "appHeader"
         // No drop shadow: its shader effect hides the bar under the software renderer.
@@ -24,11 +56,24 @@ ApplicationWindow {
 
         RowLayout {
             anchors.fill: parent
-            anchors.leftMargin: 16
+            anchors.leftMargin: screens.depth > 1 ? 0 : 16
             anchors.rightMargin: 8
+            spacing: 0
+
+            ToolButton {
+                objectName: "backButton"
+                visible: screens.depth > 1
+                text: "‹"
+                font.pixelSize: 28
+                Material.foreground: "white"
+                Accessible.name: qsTr("Back")
+                onClicked: screens.pop()
+            }
 
             Label {
-                text: qsTr("Amicus")
+                objectName: "headerTitle"
+                text: screens.currentItem && screens.currentItem.title.length > 0
+                      ? screens.currentItem.title : qsTr("Amicus")
                 font.pixelSize: 20
                 font.weight: Font.Medium
                 color: "white"
@@ -47,6 +92,22 @@ ApplicationWindow {
 
         objectName: "screens"
         anchors.fill: parent
-        initialItem: WelcomeScreen {}
+        initialItem: WelcomeScreen {
+            onCallsRequested: screens.push(callsScreen)
+        }
+    }
+
+    Component {
+        id: callsScreen
+
+        CallsScreen {
+            onCallChosen: callId => root.openCall(callId)
+        }
+    }
+
+    Component {
+        id: callScreen
+
+        CallScreen {}
     }
 }

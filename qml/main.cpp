@@ -68,7 +68,12 @@ int main(int argc, char** argv)
                                             QStringLiteral("Use this UI language (en, fr or es) "
                                                            "for this run."),
                                             QStringLiteral("CODE"));
+    const QCommandLineOption screenOption(QStringLiteral("screen"),
+                                          QStringLiteral("With --screenshot: the screen to render "
+                                                         "(welcome, calls, call)."),
+                                          QStringLiteral("NAME"), QStringLiteral("welcome"));
     parser.addOption(screenshotOption);
+    parser.addOption(screenOption);
     parser.addOption(languageOption);
     parser.process(app);
 
@@ -96,6 +101,14 @@ int main(int argc, char** argv)
         auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
         if (!window) {
             return 1;
+        }
+        bool shown = false;
+        QMetaObject::invokeMethod(window, "showScreen", Q_RETURN_ARG(bool, shown),
+                                  Q_ARG(QString, parser.value(screenOption)));
+        if (!shown) {
+            std::fprintf(stderr, "amicus: unknown screen '%s'\n",
+                         qPrintable(parser.value(screenOption)));
+            return 2;
         }
         auto* shot = new amicus::app::Screenshot(window, parser.value(screenshotOption), &app);
         shot->start();

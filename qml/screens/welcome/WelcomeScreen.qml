@@ -7,6 +7,8 @@ import QtQuick.Layouts
 Page {
     id: root
 
+    signal callsRequested
+
     objectName: "welcomeScreen"
 
     ColumnLayout {
@@ -34,6 +36,16 @@ Page {
             wrapMode: Text.WordWrap
             horizontalAlignment: Text.AlignHCenter
             Layout.fillWidth: true
+        }
+
+        Button {
+            objectName: "showCallsButton"
+            text: qsTr("See the calls for input")
+            highlighted: true
+            Accessible.name: text
+            Layout.alignment: Qt.AlignHCenter
+            Layout.topMargin: 16
+            onClicked: root.callsRequested()
         }
     }
 }

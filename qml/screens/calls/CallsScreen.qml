@@ -1,0 +1,71 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Amicus
+
+// The calls for input the app offers; a tap opens the call's page.
+Page {
+    id: root
+
+    signal callChosen(string callId)
+
+    objectName: "callsScreen"
+    title: qsTr("Calls for input")
+
+    ListView {
+        id: list
+
+        objectName: "callsList"
+        anchors.fill: parent
+        clip: true
+        model: CallsListModel {
+            language: UiLanguage.code
+        }
+
+        delegate: ItemDelegate {
+            id: callItem
+
+            required property string callId
+            required property string title
+            required property string issuingBody
+            required property string deadline
+            required property bool open
+            required property int index
+
+            objectName: "call_" + callItem.index
+            width: ListView.view.width
+            Accessible.name: callItem.title
+            onClicked: root.callChosen(callItem.callId)
+
+            contentItem: ColumnLayout {
+                spacing: 4
+
+                Label {
+                    text: callItem.title
+                    font.pixelSize: 16
+                    font.weight: Font.Medium
+                    wrapMode: Text.WordWrap
+                    maximumLineCount: 3
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+
+                Label {
+                    text: callItem.issuingBody
+                    opacity: 0.7
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+
+                Label {
+                    text: !callItem.open ? qsTr("Closed")
+                                         : callItem.deadline.length > 0 ? qsTr("Deadline: %1").arg(callItem.deadline)
+                                                                        : qsTr("Open, no deadline")
+                    color: callItem.open ? Material.accent : Material.color(Material.Grey)
+                    Layout.fillWidth: true
+                }
+            }
+        }
+    }
+}

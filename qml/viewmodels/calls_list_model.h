@@ -1,0 +1,43 @@
+// CallsListModel: the calls for input the app offers, for the calls screen.
+#pragma once
+
+#include "calls/catalog.h"
+
+#include <QAbstractListModel>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+class CallsListModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+
+    // The UI language the texts are given in ("en", "fr", "es").
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+
+public:
+    enum Role {
+        CallIdRole = Qt::UserRole + 1,
+        TitleRole,
+        IssuingBodyRole,
+        DeadlineRole, // the deadline in the user's language, or empty when the call has none
+        OpenRole,     // true while the call accepts submissions
+        QuestionCountRole,
+    };
+    Q_ENUM(Role)
+
+    explicit CallsListModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString language() const { return language_; }
+    void setLanguage(const QString& language);
+
+signals:
+    void languageChanged();
+
+private:
+    const amicus::calls::Catalog& catalog_;
+    QString language_ = QStringLiteral("en");
+};

@@ -1,0 +1,37 @@
+// Small conversions at the edge between core (std::string, UTF-8) and Qt (QString).
+#pragma once
+
+#include "calls/catalog.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QString>
+#include <string>
+#include <string_view>
+
+namespace amicus::app {
+
+inline QString toQString(std::string_view utf8)
+{
+    return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
+}
+
+inline std::string toStdString(const QString& text)
+{
+    return text.toStdString();
+}
+
+// The catalog language for a UI language code ("fr" → Fr); English for anything unknown.
+inline calls::Language catalogLanguage(const QString& code)
+{
+    return calls::languageFromTag(code.toStdString());
+}
+
+// A date in the user's language, written out ("15 mars 2024").
+inline QString longDate(std::int64_t unixSeconds, const QString& languageCode)
+{
+    const QDateTime when = QDateTime::fromSecsSinceEpoch(unixSeconds, Qt::UTC);
+    return QLocale(languageCode).toString(when.date(), QLocale::LongFormat);
+}
+
+} // namespace amicus::app

@@ -1,0 +1,60 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Amicus
+
+// Every interactive item of every screen has an objectName (tests find items by it, never by
+// their English label) and an Accessible.name (screen readers announce it).
+TestCase {
+    id: root
+
+    name: "Accessibility"
+    when: windowShown
+
+    Component {
+        id: mainComponent
+
+        Main {}
+    }
+
+    // Controls are recognised by what they can do: the accessible role is only set while an
+    // assistive technology is running, and instanceof does not see QML-defined control types.
+    function isInteractive(item) {
+        const button = "clicked" in item && "pressed" in item && "checkable" in item
+        const editable = "cursorPosition" in item && "readOnly" in item && !item.readOnly
+        const chooser = "currentIndex" in item && "popup" in item
+        const ranged = "stepSize" in item && "value" in item
+        return button || editable || chooser || ranged
+    }
+
+    function unnamedIn(item, found) {
+        if (!item || !item.visible)
+            return found
+        if (isInteractive(item)) {
+            if (item.objectName.length === 0 || item.Accessible.name.length === 0)
+                found.push(item + " '" + (item.text || "") + "'")
+            return found // a control's own parts (a SpinBox's text field...) are the control's
+        }
+        for (let i = 0; i < item.children.length; ++i)
+            unnamedIn(item.children[i], found)
+        return found
+    }
+
+    function checkScreen(window, screenName) {
+        verify(window.showScreen(screenName), "no screen " + screenName)
+        waitForRendering(window.contentItem)
+        const unnamed = unnamedIn(window.contentItem, [])
+        unnamedIn(window.header, unnamed)
+        compare(unnamed.length, 0, screenName + ": " + unnamed.join(", "))
+    }
+
+    function test_every_screen_names_its_controls_data() {
+        return [{tag: "welcome"}, {tag: "calls"}, {tag: "call"}]
+    }
+
+    function test_every_screen_names_its_controls(data) {
+        const window = createTemporaryObject(mainComponent, root)
+        verify(window)
+        checkScreen(window, data.tag)
+    }
+}
