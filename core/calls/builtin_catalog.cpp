@@ -18,4 +18,16 @@ const Catalog& builtinCatalog()
     return catalog;
 }
 
+std::vector<crypto::Ed25519PublicKey> builtinCatalogTrustedKeys()
+{
+    std::vector<crypto::Ed25519PublicKey> keys;
+    for (std::string_view text : builtinCatalogSigningKeys()) {
+        auto key = crypto::Ed25519PublicKey::fromBase64(text);
+        if (key) {
+            keys.push_back(*key);
+        }
+    }
+    return keys;
+}
+
 } // namespace amicus::calls

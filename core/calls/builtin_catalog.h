@@ -2,9 +2,11 @@
 #pragma once
 
 #include "calls/catalog.h"
+#include "crypto/ed25519.h"
 
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace amicus::calls {
 
@@ -20,5 +22,9 @@ namespace amicus::calls {
 // build time (CMake cache variable AMICUS_CATALOG_SIGNING_KEYS). Empty unless a deployment sets
 // it: then no refresh is accepted and the built-in catalog stays.
 [[nodiscard]] std::span<const std::string_view> builtinCatalogSigningKeys();
+
+// The same keys, ready for CatalogRefresher. A key that is not a valid Ed25519 point is left
+// out (the build already refuses anything that is not 32 bytes of base64).
+[[nodiscard]] std::vector<crypto::Ed25519PublicKey> builtinCatalogTrustedKeys();
 
 } // namespace amicus::calls

@@ -185,5 +185,11 @@ TEST(BuiltinCatalog, EndpointKeysAndLimits)
     EXPECT_EQ(call.limits.attachmentsPerSubmission, 10u);
 }
 
+TEST(BuiltinCatalog, EveryConfiguredSigningKeyIsUsable)
+{
+    // Empty unless the build sets AMICUS_CATALOG_SIGNING_KEYS; then every key must load.
+    EXPECT_EQ(builtinCatalogTrustedKeys().size(), builtinCatalogSigningKeys().size());
+}
+
 } // namespace
 } // namespace amicus::calls

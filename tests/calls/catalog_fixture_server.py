@@ -4,13 +4,18 @@ do (serve a captive portal's HTML page). Serves DIR/catalog.json at /catalog and
 DIR/catalog.json.sig at /catalog.sig with a strong ETag and If-None-Match; while DIR/captive
 exists, answers every GET with a 200 HTML page instead. Prints "listening on http://HOST:PORT".
 
-usage: catalog_fixture_server.py --keys DIR [--port 0]
+For the HTTP client's tests it also serves /stall (headers, then silence for 30 s) and, with
+--tls-cert/--tls-key, speaks HTTPS.
+
+usage: catalog_fixture_server.py --keys DIR [--port 0] [--tls-cert PEM --tls-key PEM]
 """
 import argparse
 import hashlib
 import http.server
 import os
+import ssl
 import sys
+import time
 
 
 def main():
@@ -18,6 +23,8 @@ def main():
     parser.add_argument("--keys", required=True)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--data")  # accepted for command-line parity with the real server
+    parser.add_argument("--tls-cert")
+    parser.add_argument("--tls-key")
     args = parser.parse_args()
     keys = args.keys
 
@@ -36,6 +43,14 @@ def main():
             self.wfile.write(body)
 
         def do_GET(self):
+            if self.path == "/stall":
+                self.send_response(200)
+                self.send_header("Content-Length", "100")
+                self.end_headers()
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(30)
+                return None
             if os.path.exists(os.path.join(keys, "captive")):
                 page = b"<!doctype html><title>Wi-Fi login</title><p>Please sign in.</p>"
                 return self.send(200, page, {"Content-Type": "text/html; charset=utf-8"})
@@ -56,7 +71,14 @@ def main():
             return self.send(200, body, {"ETag": etag, "Content-Type": content_type})
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    print("listening on http://127.0.0.1:%d" % server.server_address[1], flush=True)
+    server.daemon_threads = True
+    scheme = "http"
+    if args.tls_cert:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        scheme = "https"
+    print("listening on %s://127.0.0.1:%d" % (scheme, server.server_address[1]), flush=True)
     server.serve_forever()
 
 
