@@ -24,6 +24,14 @@ inline constexpr std::size_t ageSealedChunkSize = ageChunkSize + ageTagSize;
 // Headers larger than this are refused rather than buffered (a header is a few hundred bytes).
 inline constexpr std::size_t ageMaxHeaderSize = 1024 * 1024;
 
+// The size of the STREAM payload (nonce excluded) for `plaintextSize` bytes of plaintext.
+[[nodiscard]] constexpr std::uint64_t agePayloadSize(std::uint64_t plaintextSize)
+{
+    const std::uint64_t chunks =
+        plaintextSize == 0 ? 1 : (plaintextSize + ageChunkSize - 1) / ageChunkSize;
+    return plaintextSize + chunks * ageTagSize;
+}
+
 // One recipient stanza: "-> type arg..." and its binary body.
 struct AgeStanza {
     std::string type;

@@ -35,9 +35,8 @@ AgeWriter::~AgeWriter()
     wipe(plain_.data(), plain_.capacity());
 }
 
-Result<std::unique_ptr<AgeWriter>, AgeError>
-AgeWriter::create(std::span<const AgeRecipient* const> recipients, ByteSink& sink,
-                  StreamControl control)
+Result<AgeEncryptionStart, AgeError>
+beginAgeEncryption(std::span<const AgeRecipient* const> recipients)
 {
     if (recipients.empty()) {
         return fail(AgeError{AgeErrorCode::InvalidRecipients, "no recipient"});
@@ -91,16 +90,24 @@ AgeWriter::create(std::span<const AgeRecipient* const> recipients, ByteSink& sin
     if (!aead) {
         return fail(backend("ChaCha20-Poly1305 setup"));
     }
+    std::vector<std::uint8_t> prefix(header.begin(), header.end());
+    prefix.insert(prefix.end(), nonce.begin(), nonce.end());
+    return AgeEncryptionStart{std::move(prefix), std::move(*aead)};
+}
 
-    if (auto w = sink.write(
-            std::span(reinterpret_cast<const std::uint8_t*>(header.data()), header.size()));
-        !w) {
+Result<std::unique_ptr<AgeWriter>, AgeError>
+AgeWriter::create(std::span<const AgeRecipient* const> recipients, ByteSink& sink,
+                  StreamControl control)
+{
+    auto start = beginAgeEncryption(recipients);
+    if (!start) {
+        return fail(start.error());
+    }
+    if (auto w = sink.write(start->headerAndNonce); !w) {
         return fail(AgeError{AgeErrorCode::Io, w.error().detail});
     }
-    if (auto w = sink.write(nonce); !w) {
-        return fail(AgeError{AgeErrorCode::Io, w.error().detail});
-    }
-    return std::unique_ptr<AgeWriter>(new AgeWriter(sink, std::move(*aead), std::move(control)));
+    return std::unique_ptr<AgeWriter>(
+        new AgeWriter(sink, std::move(start->payload), std::move(control)));
 }
 
 Result<void, AgeError> AgeWriter::sealChunk(std::span<const std::uint8_t> plaintext, bool last)
@@ -178,9 +185,16 @@ Result<void, AgeError> ageEncrypt(ByteSource& source,
                                   std::span<const AgeRecipient* const> recipients, ByteSink& sink,
                                   StreamControl control)
 {
+    const auto size = source.remainingSize();
     auto writer = AgeWriter::create(recipients, sink, std::move(control));
     if (!writer) {
         return fail(writer.error());
+    }
+    if (size) {
+        // The header is written; what remains is the payload.
+        if (auto r = sink.reserve(agePayloadSize(*size)); !r) {
+            return fail(AgeError{AgeErrorCode::Io, r.error().detail});
+        }
     }
     std::vector<std::uint8_t> buffer(4 * ageChunkSize);
     while (true) {

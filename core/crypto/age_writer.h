@@ -14,6 +14,18 @@
 
 namespace amicus::crypto {
 
+// What starts every age file: the encoded header and payload nonce, and the payload AEAD
+// (ChaCha20-Poly1305 under the STREAM key) that seals its chunks.
+struct AgeEncryptionStart {
+    std::vector<std::uint8_t> headerAndNonce;
+    ChaCha20Poly1305 payload;
+};
+
+// Makes a file key, wraps it for each recipient and derives the header MAC and payload key.
+// Fails with InvalidRecipients when `recipients` is empty or mixes scrypt with others.
+[[nodiscard]] Result<AgeEncryptionStart, AgeError>
+beginAgeEncryption(std::span<const AgeRecipient* const> recipients);
+
 // Writes the header at creation, then 64 KiB STREAM chunks as plaintext is pushed with
 // write(); finish() seals the last chunk. Holds at most one chunk of plaintext.
 class AgeWriter {
@@ -50,5 +62,17 @@ private:
 [[nodiscard]] Result<void, AgeError> ageEncrypt(ByteSource& source,
                                                 std::span<const AgeRecipient* const> recipients,
                                                 ByteSink& sink, StreamControl control = {});
+
+} // namespace amicus::crypto
+
+namespace amicus::crypto {
+
+// Like ageEncrypt, but reads, seals and writes in three threads that overlap, for large files
+// (the secretariat's CLI). `source` is used only by a reader thread and `sink` only by a writer
+// thread, so each must tolerate being used from a thread other than the caller's. Memory stays
+// constant: six 512 KiB blocks.
+[[nodiscard]] Result<void, AgeError>
+ageEncryptPipelined(ByteSource& source, std::span<const AgeRecipient* const> recipients,
+                    ByteSink& sink, StreamControl control = {});
 
 } // namespace amicus::crypto

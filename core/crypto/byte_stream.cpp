@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace amicus::crypto {
@@ -27,6 +28,42 @@ Result<std::size_t, IoError> FdSource::read(std::span<std::uint8_t> out)
             return fail(systemError("read"));
         }
     }
+}
+
+std::optional<std::uint64_t> FdSource::remainingSize() const
+{
+    struct stat info {};
+    if (::fstat(fd_, &info) != 0 || !S_ISREG(info.st_mode)) {
+        return std::nullopt;
+    }
+    const off_t offset = ::lseek(fd_, 0, SEEK_CUR);
+    if (offset < 0 || offset > info.st_size) {
+        return std::nullopt;
+    }
+    return static_cast<std::uint64_t>(info.st_size - offset);
+}
+
+Result<void, IoError> FdSink::reserve(std::uint64_t totalBytes)
+{
+#ifdef __linux__
+    struct stat info {};
+    if (totalBytes == 0 || ::fstat(fd_, &info) != 0 || !S_ISREG(info.st_mode)) {
+        return {};
+    }
+    const off_t offset = ::lseek(fd_, 0, SEEK_CUR);
+    if (offset < 0) {
+        return {};
+    }
+    if (::fallocate(fd_, FALLOC_FL_KEEP_SIZE, offset, static_cast<off_t>(totalBytes)) != 0) {
+        if (errno == ENOSPC || errno == EFBIG) {
+            return fail(systemError("fallocate"));
+        }
+        // Not supported here (tmpfs on old kernels, FUSE...): write without reserving.
+    }
+#else
+    (void)totalBytes;
+#endif
+    return {};
 }
 
 Result<void, IoError> FdSink::write(std::span<const std::uint8_t> bytes)

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -25,6 +26,11 @@ public:
     // Reads up to out.size() bytes into `out` and returns how many; short reads are allowed,
     // and 0 means the end of the stream (never returned for an empty `out` before the end).
     [[nodiscard]] virtual Result<std::size_t, IoError> read(std::span<std::uint8_t> out) = 0;
+    // The number of bytes left to read, when the source knows it (a regular file, memory).
+    [[nodiscard]] virtual std::optional<std::uint64_t> remainingSize() const
+    {
+        return std::nullopt;
+    }
 };
 
 // Something bytes are written to, in order.
@@ -33,6 +39,13 @@ public:
     virtual ~ByteSink() = default;
     // Writes all of `bytes` or fails.
     [[nodiscard]] virtual Result<void, IoError> write(std::span<const std::uint8_t> bytes) = 0;
+    // Announces how many bytes will be written in all, so a file can allocate its blocks up
+    // front: faster writes, and a full disk reported before any work. Optional; default no-op.
+    [[nodiscard]] virtual Result<void, IoError> reserve(std::uint64_t totalBytes)
+    {
+        (void)totalBytes;
+        return {};
+    }
 };
 
 // Reads a borrowed file descriptor (stdin, a pipe, a socket); does not close it.
@@ -40,6 +53,8 @@ class FdSource : public ByteSource {
 public:
     explicit FdSource(int fd) : fd_(fd) {}
     [[nodiscard]] Result<std::size_t, IoError> read(std::span<std::uint8_t> out) override;
+    // Known for regular files: their size less the current offset.
+    [[nodiscard]] std::optional<std::uint64_t> remainingSize() const override;
 
 protected:
     int fd_;
@@ -50,6 +65,9 @@ class FdSink : public ByteSink {
 public:
     explicit FdSink(int fd) : fd_(fd) {}
     [[nodiscard]] Result<void, IoError> write(std::span<const std::uint8_t> bytes) override;
+    // Allocates the blocks of a regular file from its current offset (Linux fallocate);
+    // a no-op elsewhere, for pipes and terminals, and where the file system cannot.
+    [[nodiscard]] Result<void, IoError> reserve(std::uint64_t totalBytes) override;
 
 protected:
     int fd_;
@@ -86,6 +104,10 @@ class MemorySource : public ByteSource {
 public:
     explicit MemorySource(std::span<const std::uint8_t> bytes) : bytes_(bytes) {}
     [[nodiscard]] Result<std::size_t, IoError> read(std::span<std::uint8_t> out) override;
+    [[nodiscard]] std::optional<std::uint64_t> remainingSize() const override
+    {
+        return bytes_.size() - offset_;
+    }
 
 private:
     std::span<const std::uint8_t> bytes_;

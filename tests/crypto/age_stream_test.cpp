@@ -366,6 +366,85 @@ TEST_F(AgeStreamTest, ProgressAndCancellation)
     EXPECT_EQ(cancelledRead.released.size(), 3 * ageChunkSize);
 }
 
+// A source that returns at most `step` bytes per read, like a pipe.
+class TricklingSource : public ByteSource {
+public:
+    TricklingSource(std::span<const std::uint8_t> bytes, std::size_t step)
+        : bytes_(bytes), step_(step)
+    {
+    }
+    Result<std::size_t, IoError> read(std::span<std::uint8_t> out) override
+    {
+        const std::size_t n = std::min({out.size(), step_, bytes_.size() - offset_});
+        std::copy_n(bytes_.begin() + static_cast<std::ptrdiff_t>(offset_), n, out.begin());
+        offset_ += n;
+        return n;
+    }
+
+private:
+    std::span<const std::uint8_t> bytes_;
+    std::size_t step_;
+    std::size_t offset_ = 0;
+};
+
+TEST_F(AgeStreamTest, PipelinedEncryptionMatchesTheFormatAtBlockEdges)
+{
+    constexpr std::size_t block = 8 * ageChunkSize; // the pipeline's block
+    for (std::size_t size : {std::size_t{0}, std::size_t{1}, ageChunkSize, block - 1, block,
+                             block + 1, 3 * block + ageChunkSize}) {
+        SCOPED_TRACE(size);
+        const auto plain = randomData(size);
+        TricklingSource source(plain, 50000);
+        VectorSink sink;
+        const AgeRecipient* recipients[] = {aliceRecipient_.get()};
+        std::uint64_t lastProgress = 0;
+        StreamControl control;
+        control.onProgress = [&](std::uint64_t done) { lastProgress = done; };
+        ASSERT_TRUE(ageEncryptPipelined(source, recipients, sink, control).ok());
+        EXPECT_EQ(lastProgress, size);
+        const std::size_t chunks = size == 0 ? 1 : (size + ageChunkSize - 1) / ageChunkSize;
+        EXPECT_EQ(sink.bytes().size(),
+                  headerLength(sink.bytes()) + ageNonceSize + size + chunks * ageTagSize);
+        const auto result = decrypt(sink.bytes(), {alice_.get()});
+        ASSERT_FALSE(result.error) << result.error->detail;
+        EXPECT_EQ(result.released, plain);
+    }
+}
+
+TEST_F(AgeStreamTest, PipelinedEncryptionReportsFailuresAndCancellation)
+{
+    const auto plain = randomData(5 * 16 * ageChunkSize);
+    const AgeRecipient* recipients[] = {aliceRecipient_.get()};
+
+    FailingSource broken(plain, 3 * 1000 * 1000);
+    VectorSink sink;
+    auto readFailure = ageEncryptPipelined(broken, recipients, sink);
+    ASSERT_FALSE(readFailure.ok());
+    EXPECT_EQ(readFailure.error().code, AgeErrorCode::Io);
+
+    MemorySource source(plain);
+    FailingSink full(2 * 1000 * 1000);
+    auto writeFailure = ageEncryptPipelined(source, recipients, full);
+    ASSERT_FALSE(writeFailure.ok());
+    EXPECT_EQ(writeFailure.error().code, AgeErrorCode::Io);
+
+    int polls = 0;
+    StreamControl cancel;
+    cancel.isCancelled = [&] { return ++polls > 2; };
+    MemorySource again(plain);
+    VectorSink partial;
+    auto cancelled = ageEncryptPipelined(again, recipients, partial, cancel);
+    ASSERT_FALSE(cancelled.ok());
+    EXPECT_EQ(cancelled.error().code, AgeErrorCode::Cancelled);
+
+    ScryptRecipient passphrase("p", 10);
+    const AgeRecipient* mixed[] = {&passphrase, aliceRecipient_.get()};
+    MemorySource third(plain);
+    auto refused = ageEncryptPipelined(third, mixed, partial);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, AgeErrorCode::InvalidRecipients);
+}
+
 TEST(AgeKeys, Bech32Bip173ValidStringsAndMutations)
 {
     // BIP 173, "Test vectors": valid Bech32 strings.

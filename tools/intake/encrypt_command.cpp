@@ -89,7 +89,7 @@ int runEncrypt(std::span<const std::string> args)
     if (!output.open(true)) {
         return 1;
     }
-    auto encrypted = crypto::ageEncrypt(*input, pointers, output.sink());
+    auto encrypted = crypto::ageEncryptPipelined(*input, pointers, output.sink());
     if (!encrypted) {
         reportError(std::string(crypto::ageErrorName(encrypted.error().code)) + ": " +
                     encrypted.error().detail);
