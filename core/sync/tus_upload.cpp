@@ -479,8 +479,10 @@ Result<void, SyncError> TusUpload::perform(Exchange& exchange)
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
 
     if (code != CURLE_OK) {
-        curl_off_t connectTime = 0;
-        curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connectTime);
+        // Reused connections report no connect time; a request that got as far as sending
+        // has a pre-transfer time, so a timeout after that is a stall, not a connect failure.
+        curl_off_t pretransferTime = 0;
+        curl_easy_getinfo(curl, CURLINFO_PRETRANSFER_TIME_T, &pretransferTime);
         if (exchange.readFailed) {
             return error(SyncErrorCode::LocalIo, 0,
                          exchange.readErrno ? std::strerror(exchange.readErrno)
@@ -493,7 +495,7 @@ Result<void, SyncError> TusUpload::perform(Exchange& exchange)
             rate_ /= 4; // the link got worse: smaller chunks lose less when it drops
         }
         return fail(transportError(
-            code, exchange, connectTime > 0, hasTotalTimeout, exchange.seconds,
+            code, exchange, pretransferTime > 0, hasTotalTimeout, exchange.seconds,
             std::chrono::duration<double>(options_.requestTimeout).count(), errorBuffer));
     }
     long status = 0;

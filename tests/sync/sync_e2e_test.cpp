@@ -1,0 +1,624 @@
+// End-to-end tests of the tus client and outbox engine against the real reference endpoint on
+// loopback, with faults injected by fault_proxy.py between them.
+#include "sync/file_outbox_repository.h"
+#include "sync/outbox_engine.h"
+#include "sync/tus_upload.h"
+#include "sync_test_support.h"
+
+#include <chrono>
+#include <fcntl.h>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+#include <thread>
+#include <unistd.h>
+
+namespace amicus::sync {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace amicus::sync::testing;
+
+std::int64_t wallClockMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string readFile(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Records every state change and the last progress figure.
+class RecordingObserver : public OutboxObserver {
+public:
+    void onStateChanged(const OutboxRecord& record) override { states.push_back(record.state); }
+    void onProgress(std::int64_t, const TransferProgress& progress) override
+    {
+        ++progressCalls;
+        lastProgress = progress;
+    }
+    std::vector<OutboxState> states;
+    int progressCalls = 0;
+    TransferProgress lastProgress;
+};
+
+class SyncE2E : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        key_ = makeAgeKey(dir_.path());
+        ASSERT_FALSE(key_.recipient.empty());
+    }
+
+    void startServer(std::vector<std::string> extra = {})
+    {
+        server_ = std::make_unique<EndpointServer>(dir_.path() / "server", std::move(extra));
+        ASSERT_TRUE(server_->ok()) << readFile(dir_.path() / "server/server.log");
+    }
+
+    void startProxy(std::vector<std::string> faults)
+    {
+        proxy_ = std::make_unique<FaultProxy>(server_->port(), std::move(faults),
+                                              (dir_.path() / "proxy.log").string());
+        ASSERT_TRUE(proxy_->ok());
+    }
+
+    // An envelope of about `size` plaintext bytes, made with the age CLI.
+    fs::path makeEnvelope(const std::string& name, std::uint64_t size, std::uint32_t seed = 1)
+    {
+        const auto plain = dir_.path() / (name + ".plain");
+        const auto envelope = dir_.path() / (name + ".age");
+        writeRandomFile(plain, size, seed);
+        EXPECT_TRUE(ageEncrypt(key_, plain, envelope));
+        return envelope;
+    }
+
+    CallEndpoint endpoint(bool viaProxy) const
+    {
+        const int port = viaProxy ? proxy_->port() : server_->port();
+        const std::string origin = "http://127.0.0.1:" + std::to_string(port);
+        CallEndpoint e;
+        e.tus.creationUrl = origin + "/files";
+        e.tus.receiptUrlPrefix = origin + "/receipts/";
+        e.receiptKey = server_->receiptKey();
+        return e;
+    }
+
+    OutboxEngineOptions smallChunks(std::uint64_t chunk = 256 * 1024) const
+    {
+        OutboxEngineOptions options;
+        options.tus.fixedChunk = chunk;
+        options.tus.stallWindow = std::chrono::seconds(1);
+        options.tus.stallBytesPerSecond = 1024;
+        options.tus.connectTimeout = std::chrono::milliseconds(3000);
+        options.tus.requestTimeout = std::chrono::milliseconds(5000);
+        options.backoffBase = std::chrono::milliseconds(10);
+        options.backoffCap = std::chrono::milliseconds(50);
+        return options;
+    }
+
+    // The engine over a file repository, with one record for `envelope`.
+    struct Rig {
+        std::unique_ptr<FileOutboxRepository> repository;
+        std::unique_ptr<OneCallDirectory> directory;
+        std::unique_ptr<OutboxEngine> engine;
+        RecordingObserver observer;
+    };
+    std::unique_ptr<Rig> rig(const CallEndpoint& e, const fs::path& envelope,
+                             const std::string& submissionId, OutboxEngineOptions options)
+    {
+        auto r = std::make_unique<Rig>();
+        r->repository = std::make_unique<FileOutboxRepository>(
+            (dir_.path() / ("outbox-" + submissionId + ".json")).string());
+        r->directory = std::make_unique<OneCallDirectory>("test-call", e);
+        r->engine = std::make_unique<OutboxEngine>(
+            *r->repository, *r->directory, wallClockMs, [] { return std::random_device{}(); },
+            options);
+        r->engine->setObserver(&r->observer);
+        EXPECT_TRUE(r->engine->enqueue(recordFor(1, submissionId, envelope)).ok());
+        return r;
+    }
+
+    static OutboxRecord only(Rig& r)
+    {
+        auto records = r.repository->list();
+        EXPECT_TRUE(records.ok());
+        EXPECT_EQ(records->size(), 1u);
+        return records->empty() ? OutboxRecord{} : records->front();
+    }
+
+    // Checks the server holds the envelope exactly once, byte-identical, decryptable, with a
+    // receipt that verifies for it.
+    void expectDeliveredOnce(const OutboxRecord& record, const fs::path& envelope)
+    {
+        ASSERT_EQ(record.state, OutboxState::Delivered)
+            << (record.lastError ? syncErrorName(*record.lastError) : "") << " "
+            << record.lastErrorDetail;
+        ASSERT_TRUE(record.receipt.has_value());
+        auto signedReceipt = decodeReceiptDocument(*record.receipt);
+        ASSERT_TRUE(signedReceipt.ok());
+        auto key = crypto::Ed25519PublicKey::fromRaw(server_->receiptKey());
+        ASSERT_TRUE(key.ok());
+        auto receipt =
+            verifyReceipt(*signedReceipt, *key,
+                          {record.submissionId, fs::file_size(envelope), sha256File(envelope)});
+        ASSERT_TRUE(receipt.ok()) << receipt.error().detail;
+        const auto stored = server_->dataDir() / "uploads" / receipt->uploadId;
+        EXPECT_TRUE(sameBytes(stored, envelope));
+        const auto complete = server_->completeUploads();
+        EXPECT_EQ(std::count(complete.begin(), complete.end(), receipt->uploadId), 1);
+        EXPECT_EQ(complete.size(), 1u) << "a second complete upload exists";
+        EXPECT_EQ(server_->receiptFiles().size(), 1u);
+        const auto plain = dir_.path() / "decrypted";
+        fs::remove(plain);
+        ASSERT_TRUE(ageDecrypt(key_, stored, plain));
+        auto original = envelope;
+        original.replace_extension(".plain");
+        EXPECT_TRUE(sameBytes(plain, original));
+    }
+
+    TempDir dir_;
+    AgeKey key_;
+    std::unique_ptr<EndpointServer> server_;
+    std::unique_ptr<FaultProxy> proxy_;
+};
+
+TEST_F(SyncE2E, DeliversAnAgeEnvelopeWithAVerifiedReceipt)
+{
+    startServer();
+    const auto envelope = makeEnvelope("sub", 3 * 1024 * 1024 + 123);
+    OutboxEngineOptions options;
+    options.tus.initialChunk = 256 * 1024; // adaptive sizing from a small first chunk
+    auto r = rig(endpoint(false), envelope, "sub-e2e-0001", options);
+    auto next = r->engine->runDue();
+    ASSERT_TRUE(next.ok());
+    EXPECT_FALSE(next->has_value());
+    const auto record = only(*r);
+    expectDeliveredOnce(record, envelope);
+    EXPECT_EQ(record.offset, fs::file_size(envelope));
+    ASSERT_GE(r->observer.states.size(), 3u);
+    EXPECT_EQ(r->observer.states.front(), OutboxState::Queued);
+    EXPECT_EQ(r->observer.states[1], OutboxState::Uploading);
+    EXPECT_EQ(r->observer.states.back(), OutboxState::Delivered);
+    EXPECT_GT(r->observer.progressCalls, 0);
+    EXPECT_LE(r->observer.lastProgress.offset, fs::file_size(envelope));
+}
+
+TEST_F(SyncE2E, ResumesAtTheServersOffsetAfterACutMidChunk)
+{
+    startServer();
+    startProxy({"--cut-after-bytes", "1300000"});
+    const auto envelope = makeEnvelope("sub", 3 * 1024 * 1024);
+    auto r = rig(endpoint(true), envelope, "sub-cut-0001", smallChunks(1024 * 1024));
+    ASSERT_TRUE(r->engine->runDue().ok());
+    auto record = only(*r);
+    EXPECT_EQ(record.state, OutboxState::Waiting);
+    EXPECT_EQ(record.waitReason, WaitReason::Backoff);
+    ASSERT_TRUE(record.lastError.has_value());
+    EXPECT_EQ(*record.lastError, SyncErrorCode::NetworkDown) << record.lastErrorDetail;
+    ASSERT_TRUE(record.uploadUrl.has_value()) << "the URL is stored before the first byte";
+    EXPECT_EQ(record.offset, 1024u * 1024u) << "the offset is stored after each chunk";
+    ASSERT_TRUE(record.nextTryAtMs.has_value());
+
+    ASSERT_TRUE(r->engine->runDue(true).ok());
+    record = only(*r);
+    expectDeliveredOnce(record, envelope);
+    EXPECT_EQ(server_->allUploads().size(), 1u) << "resumed, not started again";
+}
+
+TEST_F(SyncE2E, AStalledLinkIsDetectedAndResumed)
+{
+    startServer();
+    startProxy({"--stall-after-bytes", "600000"});
+    const auto envelope = makeEnvelope("sub", 2 * 1024 * 1024);
+    auto r = rig(endpoint(true), envelope, "sub-stall-0001", smallChunks(512 * 1024));
+    const auto started = std::chrono::steady_clock::now();
+    ASSERT_TRUE(r->engine->runDue().ok());
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(15));
+    auto record = only(*r);
+    EXPECT_EQ(record.state, OutboxState::Waiting);
+    ASSERT_TRUE(record.lastError.has_value());
+    EXPECT_EQ(*record.lastError, SyncErrorCode::Stalled) << record.lastErrorDetail;
+    ASSERT_TRUE(r->engine->runDue(true).ok());
+    expectDeliveredOnce(only(*r), envelope);
+}
+
+TEST_F(SyncE2E, ServerErrorsWaitWithBackoffThenDeliver)
+{
+    startServer();
+    startProxy({"--respond", "PATCH:2:503"});
+    const auto envelope = makeEnvelope("sub", 1024 * 1024);
+    auto r = rig(endpoint(true), envelope, "sub-5xx-0001", smallChunks());
+    ASSERT_TRUE(r->engine->runDue().ok());
+    auto record = only(*r);
+    EXPECT_EQ(record.state, OutboxState::Waiting);
+    EXPECT_EQ(record.waitReason, WaitReason::Backoff);
+    ASSERT_TRUE(record.lastError.has_value());
+    EXPECT_EQ(*record.lastError, SyncErrorCode::ServerError);
+    EXPECT_EQ(record.attempts, 1);
+    ASSERT_TRUE(r->engine->runDue(true).ok());
+    expectDeliveredOnce(only(*r), envelope);
+}
+
+TEST_F(SyncE2E, AConflictReHeadsAndContinues)
+{
+    startServer();
+    // The real server's 409: another writer moves the offset between our chunks.
+    startProxy({});
+    const auto envelope = makeEnvelope("sub", 1024 * 1024);
+    auto options = smallChunks();
+    auto r = rig(endpoint(true), envelope, "sub-409-0001", options);
+    // Drive one chunk with one client, move the server's offset with a second one, and check
+    // the first one's stale PATCH gets the server's own 409.
+    TusUpload first(endpoint(true).tus, options.tus);
+    auto created = first.create({"sub-409-0001", "test-call", "x.age"}, fs::file_size(envelope));
+    ASSERT_TRUE(created.ok());
+    const int fd = ::open(envelope.c_str(), O_RDONLY);
+    auto sent = first.patch(created->uploadUrl, fd, 0, 256 * 1024, fs::file_size(envelope));
+    ASSERT_TRUE(sent.ok());
+    // The outbox believes offset 256 KiB; another writer already sent up to 512 KiB.
+    TusUpload other(endpoint(true).tus, options.tus);
+    ASSERT_TRUE(
+        other.patch(created->uploadUrl, fd, 256 * 1024, 256 * 1024, fs::file_size(envelope)).ok());
+    auto stale =
+        first.patch(created->uploadUrl, fd, 256 * 1024, 256 * 1024, fs::file_size(envelope));
+    ASSERT_FALSE(stale.ok());
+    EXPECT_EQ(stale.error().code, SyncErrorCode::Conflict);
+    EXPECT_EQ(stale.error().httpStatus, 409);
+    ::close(fd);
+
+    auto record = only(*r);
+    record.uploadUrl = created->uploadUrl;
+    record.offset = 256 * 1024;
+    record.state = OutboxState::Uploading;
+    ASSERT_TRUE(r->repository->save(record).ok());
+    // The proxy answers the engine's first PATCH with 409 as well: re-HEAD, continue.
+    proxy_.reset();
+    startProxy({"--respond", "PATCH:1:409:tus"});
+    auto viaProxy = endpoint(true);
+    record.uploadUrl =
+        viaProxy.tus.creationUrl + created->uploadUrl.substr(created->uploadUrl.rfind('/'));
+    ASSERT_TRUE(r->repository->save(record).ok());
+    r->directory = std::make_unique<OneCallDirectory>("test-call", viaProxy);
+    r->engine = std::make_unique<OutboxEngine>(
+        *r->repository, *r->directory, wallClockMs, [] { return 7u; }, options);
+    ASSERT_TRUE(r->engine->runDue().ok());
+    expectDeliveredOnce(only(*r), envelope);
+    EXPECT_EQ(server_->allUploads().size(), 1u);
+}
+
+TEST_F(SyncE2E, A404AfterExpirySweepStartsAgainOnce)
+{
+    startServer();
+    startProxy({"--cut-after-bytes", "400000"});
+    const auto envelope = makeEnvelope("sub", 1024 * 1024);
+    auto r = rig(endpoint(true), envelope, "sub-404-0001", smallChunks());
+    ASSERT_TRUE(r->engine->runDue().ok());
+    auto record = only(*r);
+    ASSERT_TRUE(record.uploadUrl.has_value());
+    const auto oldId = record.uploadUrl->substr(record.uploadUrl->rfind('/') + 1);
+    // What the sweep does to an unfinished upload: its files go away (HEAD answers 404).
+    fs::remove(server_->dataDir() / "uploads" / oldId);
+    fs::remove(server_->dataDir() / "uploads" / (oldId + ".json"));
+    TusUpload probe(endpoint(false).tus);
+    auto head =
+        probe.head("http://127.0.0.1:" + std::to_string(server_->port()) + "/files/" + oldId,
+                   record.envelopeSize);
+    ASSERT_FALSE(head.ok());
+    EXPECT_EQ(head.error().code, SyncErrorCode::Gone);
+    EXPECT_EQ(head.error().httpStatus, 404);
+
+    ASSERT_TRUE(r->engine->runDue(true).ok());
+    record = only(*r);
+    expectDeliveredOnce(record, envelope);
+    EXPECT_EQ(record.uploadUrl->find(oldId), std::string::npos) << "a new upload was created";
+}
+
+TEST_F(SyncE2E, A410ExpiredUploadStartsAgainOnce)
+{
+    // Expiry 6 s: the sweep runs every 3 s, so the upload answers 410 for a while before it is
+    // swept (404); the test waits for the 410.
+    startServer({"--expire-seconds", "6"});
+    startProxy({"--cut-after-bytes", "400000"});
+    const auto envelope = makeEnvelope("sub", 1024 * 1024);
+    auto r = rig(endpoint(true), envelope, "sub-410-0001", smallChunks());
+    ASSERT_TRUE(r->engine->runDue().ok());
+    auto record = only(*r);
+    ASSERT_TRUE(record.uploadUrl.has_value());
+    ASSERT_TRUE(record.uploadExpiresAtMs.has_value()) << "Upload-Expires is recorded";
+    TusUpload probe(endpoint(false).tus);
+    const auto id = record.uploadUrl->substr(record.uploadUrl->rfind('/') + 1);
+    const auto url = "http://127.0.0.1:" + std::to_string(server_->port()) + "/files/" + id;
+    long status = 0;
+    for (int i = 0; i < 300 && status != 410; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        auto head = probe.head(url, record.envelopeSize);
+        status = head.ok() ? 200 : head.error().httpStatus;
+        if (!head.ok()) {
+            EXPECT_EQ(head.error().code, SyncErrorCode::Gone);
+        }
+        ASSERT_NE(status, 404) << "swept before the 410 was seen";
+    }
+    ASSERT_EQ(status, 410);
+    // Forget the local expiry so the engine meets the server's 410 itself.
+    record.uploadExpiresAtMs.reset();
+    ASSERT_TRUE(r->repository->save(record).ok());
+    ASSERT_TRUE(r->engine->runDue(true).ok());
+    record = only(*r);
+    ASSERT_EQ(record.state, OutboxState::Delivered)
+        << (record.lastError ? syncErrorName(*record.lastError) : "") << record.lastErrorDetail;
+    expectDeliveredOnce(record, envelope);
+}
+
+TEST_F(SyncE2E, TooLargeNeedsAttentionAndSendsNothing)
+{
+    startServer({"--max-size", "1048576"});
+    const auto envelope = makeEnvelope("sub", 2 * 1024 * 1024);
+    auto r = rig(endpoint(false), envelope, "sub-413-0001", smallChunks());
+    ASSERT_TRUE(r->engine->runDue().ok());
+    const auto record = only(*r);
+    EXPECT_EQ(record.state, OutboxState::NeedsAttention);
+    ASSERT_TRUE(record.lastError.has_value());
+    EXPECT_EQ(*record.lastError, SyncErrorCode::TooLarge);
+    EXPECT_FALSE(record.uploadUrl.has_value());
+    EXPECT_TRUE(server_->allUploads().empty());
+    EXPECT_TRUE(server_->receiptFiles().empty());
+}
+
+TEST_F(SyncE2E, ACaptivePortalIsNeverTakenForSuccess)
+{
+    startServer();
+    const auto envelope = makeEnvelope("sub", 512 * 1024);
+    struct Case {
+        std::vector<std::string> faults;
+        const char* what;
+    };
+    const std::vector<Case> cases = {
+        {{"--captive-all"}, "200 text/html to everything"},
+        {{"--respond", "POST:1:302:redirect"}, "redirect to the portal's host"},
+        {{"--respond", "PATCH:1:200:html"}, "login page instead of a PATCH answer"},
+        {{"--respond", "HEAD:0:200:html", "--cut-after-bytes", "100000"}, "login page for HEAD"},
+        {{"--respond", "POST:1:511"}, "511 network authentication required"},
+    };
+    int n = 0;
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.what);
+        proxy_.reset();
+        startProxy(c.faults);
+        const std::string id = "sub-portal-000" + std::to_string(n++);
+        auto r = rig(endpoint(true), envelope, id, smallChunks());
+        ASSERT_TRUE(r->engine->runDue().ok());
+        // The HEAD case first loses its connection, then meets the portal when resuming.
+        if (c.faults.size() > 3) {
+            ASSERT_TRUE(r->engine->runDue(true).ok());
+        }
+        const auto record = only(*r);
+        EXPECT_EQ(record.state, OutboxState::Waiting);
+        EXPECT_EQ(record.waitReason, WaitReason::Backoff);
+        ASSERT_TRUE(record.lastError.has_value());
+        EXPECT_EQ(*record.lastError, SyncErrorCode::CaptivePortal) << record.lastErrorDetail;
+        EXPECT_FALSE(record.receipt.has_value());
+    }
+    EXPECT_TRUE(server_->receiptFiles().empty());
+    // Once past the portal, a submission delivers.
+    proxy_.reset();
+    startProxy({});
+    auto r = rig(endpoint(true), envelope, "sub-portal-0000", smallChunks());
+    ASSERT_TRUE(r->engine->runDue().ok());
+    expectDeliveredOnce(only(*r), envelope);
+}
+
+TEST_F(SyncE2E, APinnedTlsEndpointDeliversAndAWrongPinIsRefused)
+{
+    startServer();
+    const auto cert = dir_.path() / "cert.pem";
+    const auto keyFile = dir_.path() / "key.pem";
+    {
+        ChildProcess openssl;
+        ASSERT_TRUE(openssl.start({"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                                   "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj",
+                                   "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                                   "-keyout", keyFile.string(), "-out", cert.string()},
+                                  (dir_.path() / "openssl.log").string()));
+        ASSERT_EQ(openssl.wait(std::chrono::seconds(30)), 0);
+    }
+    // The pin: base64 of SHA-256 of the certificate's SubjectPublicKeyInfo (DER).
+    std::string pin;
+    {
+        ChildProcess shell;
+        ASSERT_TRUE(shell.start({"sh", "-c",
+                                 "openssl x509 -in '" + cert.string() +
+                                     "' -pubkey -noout | openssl pkey -pubin -outform der | "
+                                     "openssl dgst -sha256 -binary | base64; echo done"}));
+        auto line = shell.waitForLine("", std::chrono::seconds(20));
+        ASSERT_TRUE(line.has_value());
+        pin = "sha256//" + *line;
+        shell.wait(std::chrono::seconds(5));
+    }
+    startProxy({"--tls-cert", cert.string(), "--tls-key", keyFile.string()});
+    const auto envelope = makeEnvelope("sub", 768 * 1024);
+    auto tlsEndpoint = [&](const std::string& pinValue) {
+        CallEndpoint e = endpoint(true);
+        const std::string origin = "https://127.0.0.1:" + std::to_string(proxy_->port());
+        e.tus.creationUrl = origin + "/files";
+        e.tus.receiptUrlPrefix = origin + "/receipts/";
+        e.tus.caFile = cert.string();
+        e.tus.tlsPins = {pinValue};
+        return e;
+    };
+    {
+        auto r = rig(tlsEndpoint("sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="), envelope,
+                     "sub-pin-bad-01", smallChunks());
+        ASSERT_TRUE(r->engine->runDue().ok());
+        const auto record = only(*r);
+        EXPECT_EQ(record.state, OutboxState::NeedsAttention);
+        ASSERT_TRUE(record.lastError.has_value());
+        EXPECT_EQ(*record.lastError, SyncErrorCode::TlsPinMismatch) << record.lastErrorDetail;
+        EXPECT_FALSE(record.uploadUrl.has_value());
+        EXPECT_TRUE(server_->allUploads().empty()) << "not a byte reached the server";
+    }
+    auto r = rig(tlsEndpoint(pin), envelope, "sub-pin-good-1", smallChunks());
+    ASSERT_TRUE(r->engine->runDue().ok());
+    const auto record = only(*r);
+    ASSERT_TRUE(record.uploadUrl.has_value());
+    EXPECT_EQ(record.uploadUrl->rfind("https://", 0), 0u);
+    expectDeliveredOnce(record, envelope);
+}
+
+TEST_F(SyncE2E, ALostFinalAnswerIsRecoveredByAZeroLengthPatch)
+{
+    startServer();
+    const auto envelope = makeEnvelope("sub", 600 * 1024);
+    const auto size = fs::file_size(envelope);
+    auto r = rig(endpoint(false), envelope, "sub-lost-0001", smallChunks());
+    // Send everything by hand and drop the answers, as if the link died after the last byte.
+    TusUpload tus(endpoint(false).tus);
+    auto created = tus.create({"sub-lost-0001", "test-call", "x.age"}, size);
+    ASSERT_TRUE(created.ok());
+    auto record = only(*r);
+    record.uploadUrl = created->uploadUrl;
+    record.state = OutboxState::Uploading;
+    ASSERT_TRUE(r->repository->save(record).ok());
+    const int fd = ::open(envelope.c_str(), O_RDONLY);
+    auto all = tus.patch(created->uploadUrl, fd, 0, size, size);
+    ::close(fd);
+    ASSERT_TRUE(all.ok());
+    ASSERT_TRUE(all->receipt.has_value());
+    // The engine resumes: HEAD says complete, a zero-length PATCH returns the same receipt.
+    ASSERT_TRUE(r->engine->runDue().ok());
+    record = only(*r);
+    expectDeliveredOnce(record, envelope);
+    EXPECT_EQ(decodeReceiptDocument(*record.receipt)->receiptJson, all->receipt->receiptJson);
+}
+
+TEST_F(SyncE2E, ASecondSendOfADeliveredSubmissionGetsTheFirstReceipt)
+{
+    startServer();
+    const auto envelope = makeEnvelope("sub", 300 * 1024);
+    auto first = rig(endpoint(false), envelope, "sub-dup-00001", smallChunks());
+    ASSERT_TRUE(first->engine->runDue().ok());
+    const auto delivered = only(*first);
+    ASSERT_EQ(delivered.state, OutboxState::Delivered);
+    // A reinstalled app (no stored URL) sends the same submission again.
+    TempDir other;
+    FileOutboxRepository repository((other.path() / "outbox.json").string());
+    OneCallDirectory directory("test-call", endpoint(false));
+    OutboxEngine engine(
+        repository, directory, wallClockMs, [] { return 1u; }, smallChunks());
+    ASSERT_TRUE(engine.enqueue(recordFor(9, "sub-dup-00001", envelope)).ok());
+    ASSERT_TRUE(engine.runDue().ok());
+    auto records = repository.list();
+    ASSERT_TRUE(records.ok());
+    const auto again = records->front();
+    expectDeliveredOnce(again, envelope);
+    EXPECT_EQ(decodeReceiptDocument(*again.receipt)->receiptJson,
+              decodeReceiptDocument(*delivered.receipt)->receiptJson);
+    EXPECT_FALSE(again.uploadUrl.has_value()) << "no second upload was created";
+}
+
+TEST_F(SyncE2E, AReceiptThatDoesNotVerifyIsNotDelivered)
+{
+    startServer();
+    const auto envelope = makeEnvelope("sub", 300 * 1024);
+    auto wrongKey = endpoint(false);
+    auto otherKey = crypto::Ed25519KeyPair::generate(); // a valid key, not the server's
+    ASSERT_TRUE(otherKey.ok());
+    wrongKey.receiptKey = otherKey->publicKey().raw();
+    auto r = rig(wrongKey, envelope, "sub-badkey-01", smallChunks());
+    ASSERT_TRUE(r->engine->runDue().ok());
+    const auto record = only(*r);
+    EXPECT_EQ(record.state, OutboxState::NeedsAttention);
+    ASSERT_TRUE(record.lastError.has_value());
+    EXPECT_TRUE(*record.lastError == SyncErrorCode::ReceiptInvalid) << record.lastErrorDetail;
+    EXPECT_FALSE(record.receipt.has_value());
+}
+
+TEST_F(SyncE2E, TerminationDeletesAnUnfinishedUpload)
+{
+    startServer();
+    const auto envelope = makeEnvelope("sub", 600 * 1024);
+    TusUpload tus(endpoint(false).tus);
+    auto created = tus.create({"sub-term-0001", "test-call", ""}, fs::file_size(envelope));
+    ASSERT_TRUE(created.ok());
+    ASSERT_TRUE(created->expires.has_value());
+    ASSERT_EQ(server_->allUploads().size(), 1u);
+    ASSERT_TRUE(tus.terminate(created->uploadUrl).ok());
+    EXPECT_TRUE(server_->allUploads().empty());
+    auto head = tus.head(created->uploadUrl, fs::file_size(envelope));
+    ASSERT_FALSE(head.ok());
+    EXPECT_EQ(head.error().code, SyncErrorCode::Gone);
+    auto unknown = tus.fetchReceipt("sub-term-0001");
+    ASSERT_TRUE(unknown.ok());
+    EXPECT_FALSE(unknown->has_value());
+}
+
+TEST_F(SyncE2E, OfflineAndPolicyGatesWaitAndConnectivityWakesTheEngine)
+{
+    startServer();
+    const auto envelope = makeEnvelope("sub", 300 * 1024);
+    auto r = rig(endpoint(false), envelope, "sub-gate-0001", smallChunks());
+    auto& engine = *r->engine;
+    engine.setNetworkState({false, false});
+    ASSERT_TRUE(engine.runDue().ok());
+    EXPECT_EQ(only(*r).state, OutboxState::Waiting);
+    EXPECT_EQ(only(*r).waitReason, WaitReason::Offline);
+
+    engine.setPolicy(SyncPolicy::UnmeteredOnly);
+    engine.setNetworkState({true, true});
+    EXPECT_FALSE(engine.wakeRequested()) << "a metered link is not usable under unmetered-only";
+    ASSERT_TRUE(engine.runDue().ok());
+    EXPECT_EQ(only(*r).waitReason, WaitReason::UnmeteredOnly);
+
+    engine.setPolicy(SyncPolicy::Manual);
+    engine.setNetworkState({true, false});
+    ASSERT_TRUE(engine.runDue().ok());
+    EXPECT_EQ(only(*r).waitReason, WaitReason::Manual);
+    EXPECT_TRUE(server_->allUploads().empty());
+
+    engine.setPolicy(SyncPolicy::AnyNetwork);
+    EXPECT_TRUE(engine.wakeRequested());
+    ASSERT_TRUE(engine.runDue().ok());
+    expectDeliveredOnce(only(*r), envelope);
+}
+
+TEST_F(SyncE2E, ConnectivityLossStopsTheTransferAndItsReturnRetriesAtOnce)
+{
+    startServer();
+    startProxy({"--stall-after-bytes", "300000"});
+    const auto envelope = makeEnvelope("sub", 1024 * 1024);
+    auto options = smallChunks();
+    options.tus.stallWindow = std::chrono::seconds(30); // only the network change may stop it
+    options.backoffBase = std::chrono::hours(1);
+    options.backoffCap = std::chrono::hours(1);
+    auto r = rig(endpoint(true), envelope, "sub-netloss-01", options);
+    std::thread platform([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        r->engine->setNetworkState({false, false});
+    });
+    const auto started = std::chrono::steady_clock::now();
+    ASSERT_TRUE(r->engine->runDue().ok());
+    platform.join();
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+    auto record = only(*r);
+    EXPECT_EQ(record.state, OutboxState::Waiting);
+    EXPECT_EQ(record.waitReason, WaitReason::Offline);
+    ASSERT_TRUE(record.lastError.has_value());
+    EXPECT_EQ(*record.lastError, SyncErrorCode::Cancelled);
+    EXPECT_EQ(record.attempts, 0) << "a pause is not a failed attempt";
+
+    r->engine->setNetworkState({true, false});
+    EXPECT_TRUE(r->engine->wakeRequested());
+    ASSERT_TRUE(r->engine->runDue().ok()); // not user-requested: the wake alone makes it due
+    expectDeliveredOnce(only(*r), envelope);
+}
+
+} // namespace
+} // namespace amicus::sync
