@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
 #include <sstream>
 #include <sys/wait.h>
 
