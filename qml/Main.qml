@@ -32,7 +32,7 @@ ApplicationWindow {
             return true
         case "call":
             screens.push(callsScreen, {}, StackView.Immediate)
-            screens.push(callScreen, {callId: firstCall.callId}, StackView.Immediate)
+            screens.push(callScreen, {callId: firstCallSource.callIdAt(0)}, StackView.Immediate)
             return true
         }
         return false
@@ -40,13 +40,6 @@ ApplicationWindow {
 
     CallsListModel {
         id: firstCallSource
-    }
-
-    QtObject {
-        id: firstCall
-
-        readonly property string callId: firstCallSource.rowCount() > 0
-                                         ? firstCallSource.data(firstCallSource.index(0, 0), CallsListModel.CallIdRole) : ""
     }
 
     header: ToolBar {
@@ -72,8 +65,8 @@ ApplicationWindow {
 
             Label {
                 objectName: "headerTitle"
-                text: screens.currentItem && screens.currentItem.title.length > 0
-                      ? screens.currentItem.title : qsTr("Amicus")
+                text: screens.currentScreen && screens.currentScreen.title.length > 0
+                      ? screens.currentScreen.title : qsTr("Amicus")
                 font.pixelSize: 20
                 font.weight: Font.Medium
                 color: "white"
@@ -89,6 +82,8 @@ ApplicationWindow {
 
     StackView {
         id: screens
+
+        readonly property Page currentScreen: screens.currentItem as Page
 
         objectName: "screens"
         anchors.fill: parent

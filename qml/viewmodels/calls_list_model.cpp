@@ -56,6 +56,11 @@ QHash<int, QByteArray> CallsListModel::roleNames() const
     };
 }
 
+QString CallsListModel::callIdAt(int row) const
+{
+    return data(index(row), CallIdRole).toString();
+}
+
 void CallsListModel::setLanguage(const QString& language)
 {
     if (language == language_) {

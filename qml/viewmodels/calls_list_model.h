@@ -31,6 +31,9 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // The id of the call on `row`, or an empty string.
+    Q_INVOKABLE QString callIdAt(int row) const;
+
     QString language() const { return language_; }
     void setLanguage(const QString& language);
 

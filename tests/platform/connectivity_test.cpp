@@ -38,8 +38,7 @@ private slots:
         }
         const auto reachability = QNetworkInformation::instance()->reachability();
         QCOMPARE(status.known, reachability != QNetworkInformation::Reachability::Unknown);
-        QCOMPARE(status.reachable,
-                 reachability != QNetworkInformation::Reachability::Disconnected);
+        QCOMPARE(status.reachable, reachability != QNetworkInformation::Reachability::Disconnected);
     }
 };
 

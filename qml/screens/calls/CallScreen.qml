@@ -133,7 +133,7 @@ Page {
                 highlighted: true
                 enabled: details.open
                 Accessible.name: text
-                Layout.alignment: Qt.AlignHCenter
+                Layout.fillWidth: true
                 Layout.topMargin: 8
                 Layout.bottomMargin: 24
                 onClicked: root.draftRequested(root.callId)

@@ -36,7 +36,8 @@ Page {
             objectName: "call_" + callItem.index
             width: ListView.view.width
             Accessible.name: callItem.title
-            onClicked: root.callChosen(callItem.callId)
+            // Qt 6.4's qmllint cannot see outer ids from a delegate (no ComponentBehavior yet).
+            onClicked: root.callChosen(callItem.callId) // qmllint disable unqualified
 
             contentItem: ColumnLayout {
                 spacing: 4

@@ -43,7 +43,7 @@ Page {
             text: qsTr("See the calls for input")
             highlighted: true
             Accessible.name: text
-            Layout.alignment: Qt.AlignHCenter
+            Layout.fillWidth: true
             Layout.topMargin: 16
             onClicked: root.callsRequested()
         }
