@@ -199,6 +199,15 @@ TEST_F(AgeInteropTest, CommandLineInteroperatesBothWays)
                   0);
         EXPECT_EQ(fileDigest(dir_ / "b"), digest);
 
+        // amicus-intake encrypt from a file to a file (the pipelined path, space reserved).
+        ASSERT_EQ(run({intake, "encrypt", "-r", publicKeyOf(ageKey), "-o",
+                       (dir_ / "file.age").string(), plain.string()}),
+                  0);
+        ASSERT_EQ(run({"age", "-d", "-i", ageKey.string(), (dir_ / "file.age").string()}, "",
+                      (dir_ / "d").string()),
+                  0);
+        EXPECT_EQ(fileDigest(dir_ / "d"), digest);
+
         // age encrypts, amicus-intake decrypts (file -> stdout).
         ASSERT_EQ(run({"age", "-r", ourRecipient, "-o", (dir_ / "from-age.age").string(),
                        plain.string()}),
