@@ -12,6 +12,7 @@ enum class AgeErrorCode {
     HeaderMac,          // a file key was unwrapped but the header MAC does not match
     Payload,            // a payload chunk failed to authenticate, or trailing data
     Truncated,          // the input ended before the file did (header, nonce or last chunk)
+    Armor,              // the ASCII armor around the file is malformed
     Io,                 // the source or the sink failed
     Cancelled,          // the caller's cancellation was observed
     InvalidKey,         // a recipient or identity string or file is not valid

@@ -20,6 +20,8 @@ const char* ageErrorName(AgeErrorCode code)
         return "payload";
     case AgeErrorCode::Truncated:
         return "truncated";
+    case AgeErrorCode::Armor:
+        return "armor";
     case AgeErrorCode::Io:
         return "I/O";
     case AgeErrorCode::Cancelled:
@@ -60,6 +62,27 @@ Result<std::size_t, IoError> BufferedSource::read(std::span<std::uint8_t> out)
         return n;
     }
     return inner_.read(out);
+}
+
+Result<std::span<const std::uint8_t>, IoError> BufferedSource::peek(std::size_t count)
+{
+    count = std::min(count, buffer_.size());
+    if (start_ > 0) {
+        std::memmove(buffer_.data(), buffer_.data() + start_, end_ - start_);
+        end_ -= start_;
+        start_ = 0;
+    }
+    while (end_ < count) {
+        auto n = inner_.read(std::span(buffer_).subspan(end_));
+        if (!n) {
+            return fail(n.error());
+        }
+        if (*n == 0) {
+            break;
+        }
+        end_ += *n;
+    }
+    return std::span<const std::uint8_t>(buffer_.data(), std::min(count, end_));
 }
 
 Result<std::size_t, IoError> BufferedSource::readFull(std::span<std::uint8_t> out)

@@ -55,6 +55,9 @@ public:
     // Reads bytes up to and including '\n', appending them to `line` (without the '\n').
     // Returns false at end of input before a '\n'; refuses lines over `maxLength`.
     [[nodiscard]] Result<bool, AgeError> readLine(std::string& line, std::size_t maxLength);
+    // Returns up to `count` (at most 4096) upcoming bytes without consuming them; fewer only
+    // at the end of the input.
+    [[nodiscard]] Result<std::span<const std::uint8_t>, IoError> peek(std::size_t count);
     // Reads exactly out.size() bytes unless the input ends first; returns how many were read.
     [[nodiscard]] Result<std::size_t, IoError> readFull(std::span<std::uint8_t> out);
 

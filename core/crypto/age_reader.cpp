@@ -17,8 +17,16 @@ AgeError backend(const char* what)
 } // namespace
 
 AgeReader::AgeReader(ByteSource& source, StreamControl control)
-    : source_(source), control_(std::move(control))
+    : raw_(source), control_(std::move(control))
 {
+}
+
+AgeError AgeReader::classify(AgeError error) const
+{
+    if (error.code == AgeErrorCode::Io && armor_ && armor_->error()) {
+        return *armor_->error();
+    }
+    return error;
 }
 
 AgeReader::~AgeReader()
@@ -28,12 +36,29 @@ AgeReader::~AgeReader()
 
 Result<std::unique_ptr<AgeReader>, AgeError>
 AgeReader::open(ByteSource& source, std::span<const AgeIdentity* const> identities,
-                StreamControl control)
+                StreamControl control, AgeEncoding encoding)
 {
     std::unique_ptr<AgeReader> reader(new AgeReader(source, std::move(control)));
-    auto header = parseAgeHeader(reader->source_);
+    if (encoding == AgeEncoding::Detect) {
+        // A binary file starts with its version line; armor may follow some whitespace.
+        auto start = reader->raw_.peek(1100);
+        if (!start) {
+            return fail(AgeError{AgeErrorCode::Io, start.error().detail});
+        }
+        const std::string_view text(reinterpret_cast<const char*>(start->data()), start->size());
+        const auto first = text.find_first_not_of(" \t\r\n");
+        const bool armored = first != std::string_view::npos &&
+                             text.substr(first).rfind(ageArmorBegin.substr(0, 10), 0) == 0;
+        encoding = armored ? AgeEncoding::Armored : AgeEncoding::Binary;
+    }
+    if (encoding == AgeEncoding::Armored) {
+        reader->armor_ = std::make_unique<AgeArmorDecoder>(reader->raw_);
+        reader->decoded_ = std::make_unique<BufferedSource>(*reader->armor_);
+        reader->source_ = reader->decoded_.get();
+    }
+    auto header = parseAgeHeader(*reader->source_);
     if (!header) {
-        return fail(header.error());
+        return fail(reader->classify(header.error()));
     }
     reader->header_ = std::move(*header);
     const auto& stanzas = reader->header_.stanzas;
@@ -75,9 +100,9 @@ AgeReader::open(ByteSource& source, std::span<const AgeIdentity* const> identiti
     }
 
     std::array<std::uint8_t, ageNonceSize> nonce{};
-    auto got = reader->source_.readFull(nonce);
+    auto got = reader->source_->readFull(nonce);
     if (!got) {
-        return fail(AgeError{AgeErrorCode::Io, got.error().detail});
+        return fail(reader->classify(AgeError{AgeErrorCode::Io, got.error().detail}));
     }
     if (*got != nonce.size()) {
         return fail(AgeError{AgeErrorCode::Truncated, "input ended inside the payload nonce"});
@@ -111,9 +136,9 @@ Result<void, AgeError> AgeReader::nextChunk()
     }
     // Read one sealed chunk and one byte beyond it: that byte tells whether this chunk must
     // be the last one, which a full-size final chunk does not reveal by its length.
-    auto got = source_.readFull(std::span(sealed_).subspan(carried_));
+    auto got = source_->readFull(std::span(sealed_).subspan(carried_));
     if (!got) {
-        return failWith(AgeError{AgeErrorCode::Io, got.error().detail});
+        return failWith(classify(AgeError{AgeErrorCode::Io, got.error().detail}));
     }
     const std::size_t available = carried_ + *got;
     const bool last = available <= ageSealedChunkSize;
@@ -198,9 +223,9 @@ Result<std::size_t, AgeError> AgeReader::read(std::span<std::uint8_t> out)
 
 Result<void, AgeError> ageDecrypt(ByteSource& source,
                                   std::span<const AgeIdentity* const> identities, ByteSink& sink,
-                                  StreamControl control)
+                                  StreamControl control, AgeEncoding encoding)
 {
-    auto reader = AgeReader::open(source, identities, std::move(control));
+    auto reader = AgeReader::open(source, identities, std::move(control), encoding);
     if (!reader) {
         return fail(reader.error());
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "crypto/age_armor.h"
 #include "crypto/age_error.h"
 #include "crypto/age_format.h"
 #include "crypto/age_keys.h"
@@ -15,6 +16,10 @@
 
 namespace amicus::crypto {
 
+// How the input is encoded: binary, ASCII-armored, or either (decided from its first bytes,
+// as the age CLI does).
+enum class AgeEncoding { Detect, Binary, Armored };
+
 // open() parses the header, unwraps the file key with the first identity that can, checks
 // the header MAC and reads the nonce; read() then returns plaintext chunk by chunk, each only
 // after its tag verified. Holds at most one sealed and one open chunk.
@@ -22,7 +27,7 @@ class AgeReader {
 public:
     [[nodiscard]] static Result<std::unique_ptr<AgeReader>, AgeError>
     open(ByteSource& source, std::span<const AgeIdentity* const> identities,
-         StreamControl control = {});
+         StreamControl control = {}, AgeEncoding encoding = AgeEncoding::Detect);
     ~AgeReader();
     AgeReader(const AgeReader&) = delete;
     AgeReader& operator=(const AgeReader&) = delete;
@@ -37,8 +42,13 @@ private:
     AgeReader(ByteSource& source, StreamControl control);
     Result<void, AgeError> nextChunk();
     Result<void, AgeError> failWith(AgeError error);
+    // An I/O error from a broken armor is an armor error.
+    AgeError classify(AgeError error) const;
 
-    BufferedSource source_;
+    BufferedSource raw_;
+    std::unique_ptr<AgeArmorDecoder> armor_;
+    std::unique_ptr<BufferedSource> decoded_;
+    BufferedSource* source_ = &raw_;
     StreamControl control_;
     AgeHeader header_;
     std::unique_ptr<ChaCha20Poly1305> aead_;
@@ -57,6 +67,7 @@ private:
 // Reads an age file from `source` and writes its plaintext to `sink` as it verifies.
 [[nodiscard]] Result<void, AgeError> ageDecrypt(ByteSource& source,
                                                 std::span<const AgeIdentity* const> identities,
-                                                ByteSink& sink, StreamControl control = {});
+                                                ByteSink& sink, StreamControl control = {},
+                                                AgeEncoding encoding = AgeEncoding::Detect);
 
 } // namespace amicus::crypto

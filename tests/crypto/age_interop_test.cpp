@@ -218,6 +218,25 @@ TEST_F(AgeInteropTest, CommandLineInteroperatesBothWays)
         EXPECT_EQ(fileDigest(dir_ / "c"), digest);
     }
 
+    // ASCII armor both ways.
+    writeRandomFile(dir_ / "plain", 100000);
+    const std::string digest = fileDigest(dir_ / "plain");
+    ASSERT_EQ(run({intake, "encrypt", "-a", "-r", publicKeyOf(ageKey), "-o",
+                   (dir_ / "ours.txt").string(), (dir_ / "plain").string()}),
+              0);
+    EXPECT_EQ(readText(dir_ / "ours.txt").rfind("-----BEGIN AGE ENCRYPTED FILE-----\n", 0), 0u);
+    ASSERT_EQ(run({"age", "-d", "-i", ageKey.string(), (dir_ / "ours.txt").string()}, "",
+                  (dir_ / "armor-by-age").string()),
+              0);
+    EXPECT_EQ(fileDigest(dir_ / "armor-by-age"), digest);
+    ASSERT_EQ(run({"age", "-a", "-r", ourRecipient, "-o", (dir_ / "theirs.txt").string(),
+                   (dir_ / "plain").string()}),
+              0);
+    ASSERT_EQ(run({intake, "decrypt", "-i", ourKey.string(), (dir_ / "theirs.txt").string()}, "",
+                  (dir_ / "armor-by-us").string()),
+              0);
+    EXPECT_EQ(fileDigest(dir_ / "armor-by-us"), digest);
+
     // Failures: a wrong key, and a truncated file, exit non-zero and leave no output file.
     ASSERT_EQ(run({"age", "-r", publicKeyOf(ageKey), "-o", (dir_ / "not-ours.age").string(),
                    (dir_ / "plain").string()}),

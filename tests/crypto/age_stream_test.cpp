@@ -2,6 +2,7 @@
 // 64 KiB chunk boundary, several recipients, scrypt, flipped bytes, truncation at every kind of
 // place, wrong keys and passphrases, I/O failures, progress and cancellation. Each failure
 // must come back as its own typed error, with no unauthenticated plaintext released.
+#include "crypto/age_armor.h"
 #include "crypto/age_reader.h"
 #include "crypto/age_writer.h"
 #include "crypto/bech32.h"
@@ -443,6 +444,44 @@ TEST_F(AgeStreamTest, PipelinedEncryptionReportsFailuresAndCancellation)
     auto refused = ageEncryptPipelined(third, mixed, partial);
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, AgeErrorCode::InvalidRecipients);
+}
+
+TEST_F(AgeStreamTest, ArmorRoundTripsAndIsDetected)
+{
+    for (std::size_t size : {std::size_t{0}, std::size_t{5}, std::size_t{100000}}) {
+        SCOPED_TRACE(size);
+        const auto plain = randomData(size);
+        const auto binary = encrypt(plain, {aliceRecipient_.get()});
+        VectorSink text;
+        AgeArmorEncoder encoder(text);
+        ASSERT_TRUE(encoder.write(binary).ok());
+        ASSERT_TRUE(encoder.finish().ok());
+        const std::string armored(text.bytes().begin(), text.bytes().end());
+        EXPECT_EQ(armored.rfind("-----BEGIN AGE ENCRYPTED FILE-----\n", 0), 0u);
+        EXPECT_EQ(armored.substr(armored.size() - 33), "-----END AGE ENCRYPTED FILE-----\n");
+        std::size_t lineStart = armored.find('\n') + 1;
+        while (armored.compare(lineStart, 5, "-----") != 0) {
+            const std::size_t end = armored.find('\n', lineStart);
+            EXPECT_LE(end - lineStart, 64u);
+            lineStart = end + 1;
+        }
+        // Detected without being told, also after leading whitespace.
+        EXPECT_EQ(decrypt(text.bytes(), {alice_.get()}).released, plain);
+        const std::string padded = " \r\n\t\n" + armored + "\n  \n";
+        EXPECT_EQ(decrypt(bytesOf(padded), {alice_.get()}).released, plain);
+
+        // A changed character inside the armor: an armor error if it breaks the base64,
+        // otherwise the age layer notices.
+        std::string broken = armored;
+        broken[40] = '*';
+        auto bad = decrypt(bytesOf(broken), {alice_.get()});
+        ASSERT_TRUE(bad.error);
+        EXPECT_EQ(bad.error->code, AgeErrorCode::Armor);
+        auto trailing = decrypt(bytesOf(armored + "junk\n"), {alice_.get()});
+        ASSERT_TRUE(trailing.error);
+        EXPECT_EQ(trailing.error->code, AgeErrorCode::Armor);
+        EXPECT_TRUE(trailing.released.empty() || size > ageChunkSize);
+    }
 }
 
 TEST(AgeKeys, Bech32Bip173ValidStringsAndMutations)

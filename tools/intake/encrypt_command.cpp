@@ -1,6 +1,7 @@
-// `amicus-intake encrypt (-r RECIPIENT | -R PATH)... [-o OUT] [IN]`, as `age -r`.
+// `amicus-intake encrypt [-a] (-r RECIPIENT | -R PATH)... [-o OUT] [IN]`, as `age -r`.
 #include "cli_support.h"
 #include "command.h"
+#include "crypto/age_armor.h"
 #include "crypto/age_writer.h"
 
 namespace amicus::intake {
@@ -47,8 +48,9 @@ bool addRecipientsFile(const std::string& path, std::vector<crypto::X25519Recipi
 
 int runEncrypt(std::span<const std::string> args)
 {
-    auto parsed = parseArgs(args, {"-r", "-R", "-o"}, {"-e"},
+    auto parsed = parseArgs(args, {"-r", "-R", "-o"}, {"-e", "-a"},
                             {{"--recipient", "-r"},
+                             {"--armor", "-a"},
                              {"--recipients-file", "-R"},
                              {"--output", "-o"},
                              {"--encrypt", "-e"}});
@@ -85,11 +87,19 @@ int runEncrypt(std::span<const std::string> args)
     if (!input) {
         return 1;
     }
+    const bool armor = parsed->has("-a");
     Output output(parsed->last("-o"));
-    if (!output.open(true)) {
+    if (!output.open(!armor)) {
         return 1;
     }
-    auto encrypted = crypto::ageEncryptPipelined(*input, pointers, output.sink());
+    crypto::AgeArmorEncoder armored(output.sink());
+    crypto::ByteSink& sink = armor ? static_cast<crypto::ByteSink&>(armored) : output.sink();
+    auto encrypted = crypto::ageEncryptPipelined(*input, pointers, sink);
+    if (encrypted && armor) {
+        if (auto finished = armored.finish(); !finished) {
+            encrypted = fail(crypto::AgeError{crypto::AgeErrorCode::Io, finished.error().detail});
+        }
+    }
     if (!encrypted) {
         reportError(std::string(crypto::ageErrorName(encrypted.error().code)) + ": " +
                     encrypted.error().detail);
