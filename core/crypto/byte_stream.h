@@ -23,8 +23,8 @@ struct IoError {
 class ByteSource {
 public:
     virtual ~ByteSource() = default;
-    // Reads up to out.size() bytes into `out` and returns how many; short reads are allowed,
-    // and 0 means the end of the stream (never returned for an empty `out` before the end).
+    // Reads up to out.size() bytes into `out` (non-empty) and returns how many; short reads
+    // are allowed, and 0 means the end of the stream.
     [[nodiscard]] virtual Result<std::size_t, IoError> read(std::span<std::uint8_t> out) = 0;
     // The number of bytes left to read, when the source knows it (a regular file, memory).
     [[nodiscard]] virtual std::optional<std::uint64_t> remainingSize() const
