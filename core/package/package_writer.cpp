@@ -83,11 +83,15 @@ struct TarOutput {
     crypto::AgeWriter* age = nullptr;
     EnvelopeSink* sink = nullptr;
     std::optional<PackageError> error;
+    bool abandoned = false; // the run failed: refuse every further write
 };
 
 la_ssize_t writeToEnvelope(struct archive*, void* context, const void* buffer, size_t length)
 {
     auto* out = static_cast<TarOutput*>(context);
+    if (out->abandoned) {
+        return -1;
+    }
     auto written = out->age->write(
         std::span<const std::uint8_t>(static_cast<const std::uint8_t*>(buffer), length));
     if (!written) {
@@ -225,12 +229,15 @@ public:
         return {};
     }
 
-    // A run that failed must not let archive_write_free pad the current entry to its
-    // declared size (up to gigabytes of zeros) into an envelope that is about to be deleted.
+    // A run that failed must not let libarchive pad the current entry to its declared size
+    // (up to gigabytes of zeros) into an envelope that is about to be deleted: the callback
+    // refuses the first write, so the close stops there. (archive_write_fail() would skip the
+    // close too, but libarchive 3.6 then leaks the output buffer.)
     ~PackageRun()
     {
         if (archive_ && !closed_) {
-            archive_write_fail(archive_.get());
+            output_.abandoned = true;
+            (void)archive_write_close(archive_.get());
         }
     }
     PackageRun(const PackageRun&) = delete;
