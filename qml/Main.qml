@@ -4,8 +4,8 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Amicus
 
-// The app's window: a header (back, the current screen's title, the language) over a stack
-// of screens.
+// The app's window: a header (back, the current screen's title, lock, the language) over a
+// stack of screens whose root follows the vault: set-up, unlock, or the calls.
 ApplicationWindow {
     id: root
 
@@ -18,6 +18,20 @@ ApplicationWindow {
     Material.primary: Material.Indigo
     Material.accent: Material.Teal
 
+    function rootScreenFor(state: int): Component {
+        switch (state) {
+        case Session.Setup:
+            return setupScreen
+        case Session.Locked:
+            return unlockScreen
+        }
+        return callsScreen
+    }
+
+    function showRootScreen() {
+        screens.replace(null, root.rootScreenFor(Session.state), {}, StackView.Immediate)
+    }
+
     function openCall(callId: string) {
         screens.push(callScreen, {callId: callId})
     }
@@ -25,13 +39,19 @@ ApplicationWindow {
     // Opens a screen by name, for `amicus --screenshot FILE --screen NAME`; false if unknown.
     function showScreen(name: string): bool {
         switch (name) {
-        case "welcome":
+        case "first":
+            return true
+        case "setup":
+            screens.replace(null, setupScreen, {}, StackView.Immediate)
+            return true
+        case "unlock":
+            screens.replace(null, unlockScreen, {}, StackView.Immediate)
             return true
         case "calls":
-            screens.push(callsScreen, {}, StackView.Immediate)
+            screens.replace(null, callsScreen, {}, StackView.Immediate)
             return true
         case "call":
-            screens.push(callsScreen, {}, StackView.Immediate)
+            screens.replace(null, callsScreen, {}, StackView.Immediate)
             screens.push(callScreen, {callId: firstCallSource.callIdAt(0)}, StackView.Immediate)
             return true
         }
@@ -40,6 +60,14 @@ ApplicationWindow {
 
     CallsListModel {
         id: firstCallSource
+    }
+
+    Connections {
+        target: Session
+
+        function onStateChanged() {
+            root.showRootScreen()
+        }
     }
 
     header: ToolBar {
@@ -74,6 +102,15 @@ ApplicationWindow {
                 Layout.fillWidth: true
             }
 
+            ToolButton {
+                objectName: "lockButton"
+                visible: Session.state === Session.Unlocked
+                text: qsTr("Lock")
+                Material.foreground: "white"
+                Accessible.name: qsTr("Lock")
+                onClicked: Session.lock()
+            }
+
             LanguageSelector {
                 objectName: "languageSelector"
             }
@@ -87,9 +124,19 @@ ApplicationWindow {
 
         objectName: "screens"
         anchors.fill: parent
-        initialItem: WelcomeScreen {
-            onCallsRequested: screens.push(callsScreen)
-        }
+        Component.onCompleted: root.showRootScreen()
+    }
+
+    Component {
+        id: setupScreen
+
+        SetupScreen {}
+    }
+
+    Component {
+        id: unlockScreen
+
+        UnlockScreen {}
     }
 
     Component {

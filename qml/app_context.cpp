@@ -2,6 +2,8 @@
 
 #include "calls/builtin_catalog.h"
 
+#include <QStandardPaths>
+
 namespace amicus::app {
 
 AppContext& AppContext::instance()
@@ -10,9 +12,42 @@ AppContext& AppContext::instance()
     return context;
 }
 
+void AppContext::configure(std::filesystem::path dataDir, crypto::VaultOptions vaultOptions)
+{
+    closeSession();
+    dataDir_ = std::move(dataDir);
+    vaultOptions_ = std::move(vaultOptions);
+}
+
+void AppContext::adoptSession(std::unique_ptr<store::VaultSession> session)
+{
+    session_ = std::move(session);
+    emit sessionChanged();
+}
+
+void AppContext::closeSession()
+{
+    if (!session_) {
+        return;
+    }
+    session_->lock();
+    session_.reset();
+    emit sessionChanged();
+}
+
 const calls::Catalog& AppContext::catalog() const
 {
     return calls::builtinCatalog();
+}
+
+std::filesystem::path defaultDataDir()
+{
+    const QByteArray fromEnvironment = qgetenv("AMICUS_DATA_DIR");
+    if (!fromEnvironment.isEmpty()) {
+        return std::filesystem::path(fromEnvironment.toStdString());
+    }
+    const QString location = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return std::filesystem::path(location.toStdString()) / "data";
 }
 
 } // namespace amicus::app

@@ -1,21 +1,53 @@
-// AppContext: the core objects the view models share (catalog, and later the vault session
-// and the outbox). Not visible to QML; each view model takes what it needs from here.
+// AppContext: the core objects the view models share — the data directory, the open vault
+// session and the catalog. Not visible to QML; each view model takes what it needs from here.
 #pragma once
 
 #include "calls/catalog.h"
+#include "crypto/vault.h"
+#include "store/vault_session.h"
+
+#include <QObject>
+#include <filesystem>
+#include <memory>
 
 namespace amicus::app {
 
-class AppContext {
+class AppContext : public QObject {
+    Q_OBJECT
+
 public:
     // The one context of this process.
     static AppContext& instance();
 
+    // Where the vault and the database live, and how the vault is made (tests lower the
+    // scrypt cost). Call before any view model is created; main() and the tests do.
+    void configure(std::filesystem::path dataDir, crypto::VaultOptions vaultOptions = {});
+
+    [[nodiscard]] const std::filesystem::path& dataDir() const { return dataDir_; }
+    [[nodiscard]] const crypto::VaultOptions& vaultOptions() const { return vaultOptions_; }
+
+    // The open session, or nullptr while locked or before set-up.
+    [[nodiscard]] store::VaultSession* session() const { return session_.get(); }
+    // Takes over a freshly unlocked session (announced by sessionChanged).
+    void adoptSession(std::unique_ptr<store::VaultSession> session);
+    // Wipes the keys from memory and closes the store (announced by sessionChanged).
+    void closeSession();
+
     // The calls the app offers: the built-in catalog until a signed refresh replaces it.
     [[nodiscard]] const calls::Catalog& catalog() const;
 
+signals:
+    void sessionChanged();
+
 private:
     AppContext() = default;
+
+    std::filesystem::path dataDir_;
+    crypto::VaultOptions vaultOptions_;
+    std::unique_ptr<store::VaultSession> session_;
 };
+
+// The default data directory: $AMICUS_DATA_DIR, else the platform's app data location.
+[[nodiscard]] std::filesystem::path defaultDataDir();
 
 } // namespace amicus::app

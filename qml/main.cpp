@@ -1,4 +1,5 @@
 // The amicus executable: parses the command line and shows the QML app (or renders a screenshot).
+#include "app_context.h"
 #include "app_setup.h"
 #include "screenshot.h"
 #include "viewmodels/ui_language.h"
@@ -70,8 +71,8 @@ int main(int argc, char** argv)
                                             QStringLiteral("CODE"));
     const QCommandLineOption screenOption(QStringLiteral("screen"),
                                           QStringLiteral("With --screenshot: the screen to render "
-                                                         "(welcome, calls, call)."),
-                                          QStringLiteral("NAME"), QStringLiteral("welcome"));
+                                                         "(first, setup, unlock, calls, call)."),
+                                          QStringLiteral("NAME"), QStringLiteral("first"));
     parser.addOption(screenshotOption);
     parser.addOption(screenOption);
     parser.addOption(languageOption);
@@ -86,6 +87,8 @@ int main(int argc, char** argv)
         }
         UiLanguage::overrideInitialCode(code);
     }
+
+    amicus::app::AppContext::instance().configure(amicus::app::defaultDataDir());
 
     QQmlApplicationEngine engine;
     amicus::app::configureEngine(engine);

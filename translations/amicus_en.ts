@@ -72,9 +72,55 @@
         <source>Back</source>
         <translation>Back</translation>
     </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
 </context>
 <context>
-    <name>WelcomeScreen</name>
+    <name>ProblemText</name>
+    <message numerus="yes">
+        <source>The passphrase must have at least %n characters.</source>
+        <translation>
+            <numerusform>The passphrase must have at least %n character.</numerusform>
+            <numerusform>The passphrase must have at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>The two passphrases are not the same.</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right. Check it and try again.</source>
+        <translation>That passphrase is not right. Check it and try again.</translation>
+    </message>
+    <message>
+        <source>Too many wrong attempts. Wait a moment, then try again.</source>
+        <translation>Too many wrong attempts. Wait a moment, then try again.</translation>
+    </message>
+    <message>
+        <source>The encrypted data on this device is damaged. Nothing was changed.</source>
+        <translation>The encrypted data on this device is damaged. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This data was written by a newer version of Amicus. Update the app to open it.</source>
+        <translation>This data was written by a newer version of Amicus. Update the app to open it.</translation>
+    </message>
+    <message>
+        <source>This device is full. Free some space, then try again.</source>
+        <translation>This device is full. Free some space, then try again.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing was lost; try again.</source>
+        <translation>Something went wrong. Nothing was lost; try again.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupScreen</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
     <message>
         <source>Amicus</source>
         <translation>Amicus</translation>
@@ -84,8 +130,95 @@
         <translation>Answer UN calls for input, even offline: your drafts stay encrypted on this phone and are sent when a network appears.</translation>
     </message>
     <message>
-        <source>See the calls for input</source>
-        <translation>See the calls for input</translation>
+        <source>Choose your language</source>
+        <translation>Choose your language</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Your data is protected</source>
+        <translation>Your data is protected</translation>
+    </message>
+    <message>
+        <source>Everything you write and attach is encrypted on this phone with a passphrase that only you know. Someone who takes the phone cannot read it without the passphrase.</source>
+        <translation>Everything you write and attach is encrypted on this phone with a passphrase that only you know. Someone who takes the phone cannot read it without the passphrase.</translation>
+    </message>
+    <message>
+        <source>When you send a submission, it is encrypted so that only the secretariat of the call can open it: not the network, not the server that receives it.</source>
+        <translation>When you send a submission, it is encrypted so that only the secretariat of the call can open it: not the network, not the server that receives it.</translation>
+    </message>
+    <message>
+        <source>You decide whether the secretariat may publish your submission, keep it confidential, or publish it without your name.</source>
+        <translation>You decide whether the secretariat may publish your submission, keep it confidential, or publish it without your name.</translation>
+    </message>
+    <message>
+        <source>Create your passphrase</source>
+        <translation>Create your passphrase</translation>
+    </message>
+    <message>
+        <source>Use several words that you will remember and others cannot guess.</source>
+        <translation>Use several words that you will remember and others cannot guess.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Too short</source>
+        <translation>Too short</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Weak</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Fair</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Strong</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Passphrase again</translation>
+    </message>
+    <message>
+        <source>If you forget this passphrase, nobody can recover your drafts: not us, not the secretariat.</source>
+        <translation>If you forget this passphrase, nobody can recover your drafts: not us, not the secretariat.</translation>
+    </message>
+    <message>
+        <source>Protecting your data…</source>
+        <translation>Protecting your data…</translation>
+    </message>
+    <message>
+        <source>Create and continue</source>
+        <translation>Create and continue</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Your drafts are encrypted on this device. Enter your passphrase to open them.</source>
+        <translation>Your drafts are encrypted on this device. Enter your passphrase to open them.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Unlocking…</translation>
     </message>
 </context>
 </TS>

@@ -72,9 +72,55 @@
         <source>Back</source>
         <translation>Volver</translation>
     </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
 </context>
 <context>
-    <name>WelcomeScreen</name>
+    <name>ProblemText</name>
+    <message numerus="yes">
+        <source>The passphrase must have at least %n characters.</source>
+        <translation>
+            <numerusform>La frase de contraseña debe tener al menos %n carácter.</numerusform>
+            <numerusform>La frase de contraseña debe tener al menos %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right. Check it and try again.</source>
+        <translation>Esa frase de contraseña no es correcta. Compruébela y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Too many wrong attempts. Wait a moment, then try again.</source>
+        <translation>Demasiados intentos fallidos. Espere un momento y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The encrypted data on this device is damaged. Nothing was changed.</source>
+        <translation>Los datos cifrados de este dispositivo están dañados. No se ha modificado nada.</translation>
+    </message>
+    <message>
+        <source>This data was written by a newer version of Amicus. Update the app to open it.</source>
+        <translation>Estos datos se guardaron con una versión más reciente de Amicus. Actualice la aplicación para abrirlos.</translation>
+    </message>
+    <message>
+        <source>This device is full. Free some space, then try again.</source>
+        <translation>Este dispositivo está lleno. Libere espacio y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing was lost; try again.</source>
+        <translation>Algo salió mal. No se ha perdido nada; vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupScreen</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenida</translation>
+    </message>
     <message>
         <source>Amicus</source>
         <translation>Amicus</translation>
@@ -84,8 +130,95 @@
         <translation>Responda a las convocatorias de contribuciones de la ONU, incluso sin conexión: sus borradores permanecen cifrados en este teléfono y se envían en cuanto haya red.</translation>
     </message>
     <message>
-        <source>See the calls for input</source>
-        <translation>Ver las convocatorias de contribuciones</translation>
+        <source>Choose your language</source>
+        <translation>Elija su idioma</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Your data is protected</source>
+        <translation>Sus datos están protegidos</translation>
+    </message>
+    <message>
+        <source>Everything you write and attach is encrypted on this phone with a passphrase that only you know. Someone who takes the phone cannot read it without the passphrase.</source>
+        <translation>Todo lo que escribe y adjunta se cifra en este teléfono con una frase de contraseña que solo usted conoce. Quien se apodere del teléfono no podrá leer nada sin ella.</translation>
+    </message>
+    <message>
+        <source>When you send a submission, it is encrypted so that only the secretariat of the call can open it: not the network, not the server that receives it.</source>
+        <translation>Cuando envía una contribución, se cifra de modo que solo la secretaría de la convocatoria pueda abrirla: ni la red ni el servidor que la recibe.</translation>
+    </message>
+    <message>
+        <source>You decide whether the secretariat may publish your submission, keep it confidential, or publish it without your name.</source>
+        <translation>Usted decide si la secretaría puede publicar su contribución, debe mantenerla confidencial o puede publicarla sin su nombre.</translation>
+    </message>
+    <message>
+        <source>Create your passphrase</source>
+        <translation>Cree su frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Use several words that you will remember and others cannot guess.</source>
+        <translation>Use varias palabras que pueda recordar y que otras personas no puedan adivinar.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Too short</source>
+        <translation>Demasiado corta</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Débil</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Aceptable</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Buena</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Robusta</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Repita la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>If you forget this passphrase, nobody can recover your drafts: not us, not the secretariat.</source>
+        <translation>Si olvida esta frase de contraseña, nadie podrá recuperar sus borradores: ni nosotros ni la secretaría.</translation>
+    </message>
+    <message>
+        <source>Protecting your data…</source>
+        <translation>Protegiendo sus datos…</translation>
+    </message>
+    <message>
+        <source>Create and continue</source>
+        <translation>Crear y continuar</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Your drafts are encrypted on this device. Enter your passphrase to open them.</source>
+        <translation>Sus borradores están cifrados en este dispositivo. Introduzca su frase de contraseña para abrirlos.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Desbloqueando…</translation>
     </message>
 </context>
 </TS>

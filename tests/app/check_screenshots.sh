@@ -5,20 +5,32 @@ set -euo pipefail
 amicus=$1
 out=$2
 mkdir -p "$out"
+# A data directory of its own: the first screen is then the first-run set-up.
+AMICUS_DATA_DIR=$(mktemp -d)
+export AMICUS_DATA_DIR
+trap 'rm -rf "$AMICUS_DATA_DIR"' EXIT
 for lang in en fr es; do
-    rm -f "$out/welcome_$lang.png"
-    "$amicus" --screenshot "$out/welcome_$lang.png" --lang "$lang"
-    [ -s "$out/welcome_$lang.png" ] || { echo "no screenshot for $lang"; exit 1; }
-    signature=$(head -c 8 "$out/welcome_$lang.png" | od -An -tx1 | tr -d ' \n')
-    [ "$signature" = "89504e470d0a1a0a" ] || { echo "welcome_$lang.png is not a PNG"; exit 1; }
+    rm -f "$out/first_$lang.png"
+    "$amicus" --screenshot "$out/first_$lang.png" --lang "$lang"
+    [ -s "$out/first_$lang.png" ] || { echo "no screenshot for $lang"; exit 1; }
+    signature=$(head -c 8 "$out/first_$lang.png" | od -An -tx1 | tr -d ' \n')
+    [ "$signature" = "89504e470d0a1a0a" ] || { echo "first_$lang.png is not a PNG"; exit 1; }
 done
 for pair in "en fr" "en es" "fr es"; do
     set -- $pair
-    if cmp -s "$out/welcome_$1.png" "$out/welcome_$2.png"; then
+    if cmp -s "$out/first_$1.png" "$out/first_$2.png"; then
         echo "the $1 and $2 screenshots are identical: the language did not change the screen"
         exit 1
     fi
 done
+for screen in unlock calls call; do
+    "$amicus" --screenshot "$out/${screen}_fr.png" --lang fr --screen "$screen"
+    [ -s "$out/${screen}_fr.png" ] || { echo "no screenshot of $screen"; exit 1; }
+done
+if "$amicus" --screenshot "$out/bad.png" --screen nowhere 2>/dev/null; then
+    echo "an unknown screen was accepted"
+    exit 1
+fi
 if "$amicus" --screenshot "$out/bad.png" --lang de 2>/dev/null; then
     echo "an unknown language was accepted"
     exit 1

@@ -127,10 +127,9 @@ Page {
                 Layout.rightMargin: 16
             }
 
-            Button {
+            PrimaryButton {
                 objectName: "startDraftButton"
                 text: qsTr("Write a submission")
-                highlighted: true
                 enabled: details.open
                 Accessible.name: text
                 Layout.fillWidth: true

@@ -14,9 +14,9 @@ TestCase {
     when: windowShown
 
     Component {
-        id: welcomeComponent
+        id: unlockComponent
 
-        WelcomeScreen {
+        UnlockScreen {
             width: 412
             height: 600
         }
@@ -32,20 +32,19 @@ TestCase {
         UiLanguage.code = "en"
     }
 
-    function test_welcome_text_follows_the_language() {
+    function test_screen_text_follows_the_language() {
         UiLanguage.code = "en"
-        const screen = createTemporaryObject(welcomeComponent, root)
-        const message = findChild(screen, "welcomeMessage")
-        verify(message)
-        const english = message.text
-        verify(english.length > 0)
-
+        const screen = createTemporaryObject(unlockComponent, root)
+        const button = findChild(screen, "unlockButton")
+        verify(button)
+        compare(button.text, "Unlock")
         UiLanguage.code = "fr"
-        compare(message.text, "Répondez aux appels à contributions de l’ONU, même hors ligne : vos brouillons restent chiffrés sur ce téléphone et partent dès qu’un réseau est disponible.")
+        compare(button.text, "Déverrouiller")
+        compare(screen.title, "Déverrouiller")
         UiLanguage.code = "es"
-        compare(message.text, "Responda a las convocatorias de contribuciones de la ONU, incluso sin conexión: sus borradores permanecen cifrados en este teléfono y se envían en cuanto haya red.")
+        compare(button.text, "Desbloquear")
         UiLanguage.code = "en"
-        compare(message.text, english)
+        compare(button.text, "Unlock")
     }
 
     function test_selector_menu_switches_language() {

@@ -1,0 +1,169 @@
+#include "session.h"
+
+#include "app_context.h"
+#include "passphrase_strength.h"
+#include "store/vault_session.h"
+
+#include <memory>
+#include <openssl/crypto.h>
+#include <string>
+
+using amicus::app::AppContext;
+using amicus::store::StoreErrc;
+using amicus::store::VaultSession;
+
+namespace {
+
+// The passphrase as UTF-8 bytes, wiped when the request is done.
+class PassphraseBytes {
+public:
+    explicit PassphraseBytes(const QString& passphrase) : bytes_(passphrase.toUtf8()) {}
+    ~PassphraseBytes() { OPENSSL_cleanse(bytes_.data(), static_cast<std::size_t>(bytes_.size())); }
+    PassphraseBytes(const PassphraseBytes&) = delete;
+    PassphraseBytes& operator=(const PassphraseBytes&) = delete;
+
+    std::string_view view() const
+    {
+        return {bytes_.constData(), static_cast<std::size_t>(bytes_.size())};
+    }
+
+private:
+    QByteArray bytes_;
+};
+
+Session::Problem problemFor(StoreErrc code)
+{
+    switch (code) {
+    case StoreErrc::WrongPassphrase:
+        return Session::Problem::WrongPassphrase;
+    case StoreErrc::RateLimited:
+        return Session::Problem::RateLimited;
+    case StoreErrc::Corrupt:
+        return Session::Problem::DamagedData;
+    case StoreErrc::NewerVersion:
+        return Session::Problem::NewerVersion;
+    case StoreErrc::DiskFull:
+        return Session::Problem::DiskFull;
+    default:
+        return Session::Problem::Unexpected;
+    }
+}
+
+} // namespace
+
+Session::Session(QObject* parent) : QObject(parent)
+{
+    worker_.setMaxThreadCount(1);
+    connect(&AppContext::instance(), &AppContext::sessionChanged, this, &Session::refreshState);
+    refreshState();
+}
+
+Session::~Session()
+{
+    // A derivation still running posts its result back to this object: let it end first.
+    worker_.waitForDone();
+}
+
+int Session::minimumPassphraseLength() const
+{
+    return amicus::app::minimumPassphraseLength;
+}
+
+void Session::create(const QString& passphrase, const QString& confirmation)
+{
+    if (busy_) {
+        return;
+    }
+    if (passphrase.size() < amicus::app::minimumPassphraseLength) {
+        setProblem(Problem::PassphraseTooShort);
+        return;
+    }
+    if (passphrase != confirmation) {
+        setProblem(Problem::PassphrasesDiffer);
+        return;
+    }
+    setProblem(Problem::None);
+    setBusy(true);
+    auto secret = std::make_shared<PassphraseBytes>(passphrase);
+    const auto dataDir = AppContext::instance().dataDir();
+    const auto options = AppContext::instance().vaultOptions();
+    worker_.start([this, secret, dataDir, options] {
+        auto result = VaultSession::create(dataDir, secret->view(), options);
+        QMetaObject::invokeMethod(
+            this, [this, result = std::make_shared<decltype(result)>(std::move(result))]() mutable {
+                finish(std::move(*result));
+            });
+    });
+}
+
+void Session::unlock(const QString& passphrase)
+{
+    if (busy_) {
+        return;
+    }
+    setProblem(Problem::None);
+    setBusy(true);
+    auto secret = std::make_shared<PassphraseBytes>(passphrase);
+    const auto dataDir = AppContext::instance().dataDir();
+    const auto options = AppContext::instance().vaultOptions();
+    worker_.start([this, secret, dataDir, options] {
+        auto result = VaultSession::open(dataDir, secret->view(), options);
+        QMetaObject::invokeMethod(
+            this, [this, result = std::make_shared<decltype(result)>(std::move(result))]() mutable {
+                finish(std::move(*result));
+            });
+    });
+}
+
+void Session::lock()
+{
+    AppContext::instance().closeSession();
+}
+
+Session::Strength Session::strength(const QString& passphrase) const
+{
+    return static_cast<Strength>(amicus::app::estimatePassphraseStrength(passphrase));
+}
+
+void Session::finish(amicus::store::StoreResult<std::unique_ptr<VaultSession>> result)
+{
+    setBusy(false);
+    if (!result) {
+        setProblem(problemFor(result.error().code));
+        refreshState();
+        return;
+    }
+    AppContext::instance().adoptSession(std::move(result).value());
+}
+
+void Session::refreshState()
+{
+    const AppContext& context = AppContext::instance();
+    State next = State::Setup;
+    if (context.session()) {
+        next = State::Unlocked;
+    } else if (amicus::crypto::Vault::exists(
+                   amicus::store::DataLayout::vaultDir(context.dataDir()))) {
+        next = State::Locked;
+    }
+    if (next != state_) {
+        state_ = next;
+        emit stateChanged();
+    }
+}
+
+void Session::setBusy(bool busy)
+{
+    if (busy != busy_) {
+        busy_ = busy;
+        emit busyChanged();
+    }
+}
+
+void Session::setProblem(Problem problem)
+{
+    if (problem != problem_) {
+        problem_ = problem;
+        emit problemChanged();
+    }
+}

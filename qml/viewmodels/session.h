@@ -1,0 +1,80 @@
+// Session: set-up, unlock and lock of the vault, for the first-run and unlock screens.
+// Deriving the key takes about a second by design, so it runs off the UI thread.
+#pragma once
+
+#include "store/vault_session.h"
+
+#include <QObject>
+#include <QString>
+#include <QThreadPool>
+#include <QtQml/qqmlregistration.h>
+
+class Session : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    // True while a passphrase is being checked or a vault made; the UI shows progress.
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    // Why the last request failed, for the UI to say in the user's language.
+    Q_PROPERTY(Problem problem READ problem NOTIFY problemChanged)
+    Q_PROPERTY(int minimumPassphraseLength READ minimumPassphraseLength CONSTANT)
+
+public:
+    enum class State {
+        Setup,    // no vault yet: first run
+        Locked,   // a vault exists, the passphrase is needed
+        Unlocked, // drafts can be read and written
+    };
+    Q_ENUM(State)
+
+    enum class Problem {
+        None,
+        PassphraseTooShort,
+        PassphrasesDiffer,
+        WrongPassphrase,
+        RateLimited,  // too many wrong attempts: wait, then try again
+        DamagedData,  // the vault or database is damaged; nothing was changed
+        NewerVersion, // the data was written by a newer Amicus
+        DiskFull,
+        Unexpected,
+    };
+    Q_ENUM(Problem)
+
+    enum class Strength { TooShort, Weak, Fair, Good, Strong };
+    Q_ENUM(Strength)
+
+    explicit Session(QObject* parent = nullptr);
+    ~Session() override;
+
+    State state() const { return state_; }
+    bool busy() const { return busy_; }
+    Problem problem() const { return problem_; }
+    int minimumPassphraseLength() const;
+
+    // First run: makes the vault under `passphrase` (refused when too short or when the two
+    // differ), then the session is unlocked.
+    Q_INVOKABLE void create(const QString& passphrase, const QString& confirmation);
+    // Opens the vault; a wrong passphrase slows the next attempts down.
+    Q_INVOKABLE void unlock(const QString& passphrase);
+    // Wipes the keys from memory; the passphrase is needed again.
+    Q_INVOKABLE void lock();
+    Q_INVOKABLE Strength strength(const QString& passphrase) const;
+
+signals:
+    void stateChanged();
+    void busyChanged();
+    void problemChanged();
+
+private:
+    void refreshState();
+    void setBusy(bool busy);
+    void setProblem(Problem problem);
+    void finish(amicus::store::StoreResult<std::unique_ptr<amicus::store::VaultSession>> result);
+
+    State state_ = State::Setup;
+    bool busy_ = false;
+    Problem problem_ = Problem::None;
+    QThreadPool worker_;
+};
