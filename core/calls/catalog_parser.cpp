@@ -276,7 +276,9 @@ std::optional<std::int64_t> parseRfc3339(std::string_view text)
     const std::int64_t days =
         daysFromCivil(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
     // A leap second (:60) counts as the next second's start, which is all we compare with.
-    return days * 86400 + *hour * 3600 + *minute * 60 + *second - offsetSeconds;
+    const std::int64_t secondsOfDay =
+        std::int64_t{*hour} * 3600 + std::int64_t{*minute} * 60 + *second;
+    return days * 86400 + secondsOfDay - offsetSeconds;
 }
 
 Timestamp timestamp(const json& value, const std::string& path)

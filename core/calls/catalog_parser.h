@@ -39,7 +39,7 @@ struct CatalogError {
 };
 
 // The largest catalog accepted: far above any real one, small enough for a phone.
-inline constexpr std::size_t maxCatalogBytes = 4 * 1024 * 1024;
+inline constexpr std::size_t maxCatalogBytes = std::size_t{4} * 1024 * 1024;
 
 // Parses and validates catalog bytes. Unknown members are ignored; every required member must
 // be present and well-formed; keys are checked (Bech32 checksum, key lengths). A missing fr/es

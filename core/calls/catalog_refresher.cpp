@@ -38,10 +38,10 @@ CatalogRefresher::CatalogRefresher(const net::HttpClient& http,
     }
 }
 
-net::HttpRequest CatalogRefresher::request(std::string path) const
+net::HttpRequest CatalogRefresher::request(std::string_view path) const
 {
     net::HttpRequest request;
-    request.url = source_.origin + path;
+    request.url = source_.origin + std::string(path);
     request.connectTimeout = source_.connectTimeout;
     request.totalTimeout = source_.totalTimeout;
     request.pinnedPublicKeys = source_.pinnedPublicKeys;

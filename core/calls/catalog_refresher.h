@@ -67,7 +67,7 @@ public:
 
 private:
     [[nodiscard]] RefreshResult attempt(const HeldCatalog& held) const;
-    [[nodiscard]] net::HttpRequest request(std::string path) const;
+    [[nodiscard]] net::HttpRequest request(std::string_view path) const;
 
     const net::HttpClient& http_;
     std::vector<crypto::Ed25519PublicKey> trustedKeys_;

@@ -145,13 +145,15 @@ Result<HttpResponse, NetError> HttpClient::get(const HttpRequest& request) const
 
     std::unique_ptr<curl_slist, SlistDeleter> headers;
     for (const auto& [name, value] : request.headers) {
-        const std::string line = name + ": " + value;
+        std::string line = name;
+        line.append(": ").append(value);
         curl_slist* extended = curl_slist_append(headers.get(), line.c_str());
         if (extended == nullptr) {
             return fail(NetError{NetErrorCode::Backend, "curl_slist_append failed"});
         }
-        headers.release();
-        headers.reset(extended);
+        if (!headers) {
+            headers.reset(extended); // appending to a non-empty list keeps its head
+        }
     }
 
     Transfer transfer;
@@ -159,7 +161,10 @@ Result<HttpResponse, NetError> HttpClient::get(const HttpRequest& request) const
     char errorBuffer[CURL_ERROR_SIZE] = {};
     std::string pins;
     for (const std::string& pin : request.pinnedPublicKeys) {
-        pins += pins.empty() ? pin : ";" + pin;
+        if (!pins.empty()) {
+            pins += ';';
+        }
+        pins += pin;
     }
 
     curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, errorBuffer);

@@ -44,7 +44,7 @@ struct HttpRequest {
     // carries nothing); 0 disables.
     std::uint64_t lowSpeedBytes = 1;
     std::chrono::seconds lowSpeedWindow{20};
-    std::uint64_t maxBodyBytes = 16 * 1024 * 1024;
+    std::uint64_t maxBodyBytes = std::uint64_t{16} * 1024 * 1024;
     // "sha256//<base64>" SPKI pins (curl's CURLOPT_PINNEDPUBLICKEY form); empty: no pinning.
     std::vector<std::string> pinnedPublicKeys;
     // PEM bundle to verify the server with instead of the system store (tests, private CAs).
