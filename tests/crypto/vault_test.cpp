@@ -252,12 +252,12 @@ TEST(VaultCalibration, PicksAWorkFactorThatTakesAboutTheTarget)
     const auto start = std::chrono::steady_clock::now();
     ASSERT_TRUE(scrypt(bytesOf("p"), bytesOf("salt"), factor, 8, 1, 32).ok());
     const auto elapsed = std::chrono::steady_clock::now() - start;
-    // Within a factor of four either way: machines are shared and noisy, and the work factor
-    // moves in steps of two.
+    // Within a factor of eight either way: CI machines are shared and noisy, and the work
+    // factor moves in steps of two. A wrong extrapolation is off by far more.
     if (factor > 14) {
-        EXPECT_GT(elapsed, 250ms / 4);
+        EXPECT_GT(elapsed, 250ms / 8);
     }
-    EXPECT_LT(elapsed, 250ms * 4);
+    EXPECT_LT(elapsed, 250ms * 8);
 }
 
 } // namespace
