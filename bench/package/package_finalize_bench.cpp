@@ -4,9 +4,9 @@
 //
 // Usage: package_finalize_bench VAULT_KEY_FILE BLOB SIZE SHA256_HEX RECIPIENT OUT
 #include "crypto/age_keys.h"
-#include "crypto/age_reader.h"
 #include "crypto/byte_stream.h"
 #include "crypto/sha256.h"
+#include "package/age_file_source.h"
 #include "package/submission_package.h"
 
 #include <cstdio>
@@ -18,42 +18,6 @@
 namespace {
 
 using namespace amicus;
-
-// A vault blob's plaintext as a ByteSource: the file and the age reader over it.
-class VaultBlobSource : public crypto::ByteSource {
-public:
-    static Result<std::unique_ptr<crypto::ByteSource>, crypto::IoError>
-    open(const std::string& path, const crypto::X25519Identity& identity)
-    {
-        auto file = crypto::FileSource::open(path);
-        if (!file) {
-            return fail(file.error());
-        }
-        auto source = std::unique_ptr<VaultBlobSource>(new VaultBlobSource());
-        source->file_ = std::move(file).value();
-        const crypto::AgeIdentity* identities[] = {&identity};
-        auto reader = crypto::AgeReader::open(*source->file_, identities);
-        if (!reader) {
-            return fail(crypto::IoError{0, reader.error().detail});
-        }
-        source->reader_ = std::move(reader).value();
-        return std::unique_ptr<crypto::ByteSource>(std::move(source));
-    }
-
-    Result<std::size_t, crypto::IoError> read(std::span<std::uint8_t> out) override
-    {
-        auto n = reader_->read(out);
-        if (!n) {
-            return fail(crypto::IoError{0, n.error().detail});
-        }
-        return n.value();
-    }
-
-private:
-    VaultBlobSource() = default;
-    std::unique_ptr<crypto::FileSource> file_;
-    std::unique_ptr<crypto::AgeReader> reader_;
-};
 
 bool parseHex(const std::string& hex, std::array<std::uint8_t, 32>& out)
 {
@@ -99,7 +63,7 @@ int main(int argc, char** argv)
         return 2;
     }
     const std::string blob = argv[2];
-    attachment.open = [&blob, &vault] { return VaultBlobSource::open(blob, vault); };
+    attachment.open = [&blob, &vault] { return package::AgeFileSource::open(blob, vault); };
     submission.attachments.push_back(std::move(attachment));
 
     auto written = package::PackageWriter::write(submission, {argv[5]}, argv[6]);

@@ -10,5 +10,6 @@ int runImportDraft(const Invocation& invocation);
 int runShow(const Invocation& invocation);
 int runList(const Invocation& invocation);
 int runExport(const Invocation& invocation);
+int runFinalize(const Invocation& invocation);
 
 } // namespace amicus::amicusctl

@@ -24,6 +24,7 @@ constexpr CommandEntry kCommands[] = {
     {"show", runShow, "show ID   print a draft for reading"},
     {"list", runList, "list   one line per draft, newest first"},
     {"export", runExport, "export ID   print a draft as JSON"},
+    {"finalize", runFinalize, "finalize ID [--recipient R]...   make the envelope, queue it"},
 };
 
 void printUsage(std::ostream& out)

@@ -1,0 +1,42 @@
+#include "package/age_file_source.h"
+
+#include <cerrno>
+
+namespace amicus::package {
+
+namespace {
+crypto::IoError fromAge(const crypto::AgeError& error)
+{
+    return crypto::IoError{EBADMSG,
+                           std::string(crypto::ageErrorName(error.code)) + ": " + error.detail};
+}
+} // namespace
+
+Result<std::unique_ptr<crypto::ByteSource>, crypto::IoError>
+AgeFileSource::open(const std::string& path, const crypto::AgeIdentity& identity)
+{
+    auto file = crypto::FileSource::open(path);
+    if (!file) {
+        return fail(file.error());
+    }
+    std::unique_ptr<AgeFileSource> source(new AgeFileSource());
+    source->file_ = std::move(file).value();
+    const crypto::AgeIdentity* identities[] = {&identity};
+    auto reader = crypto::AgeReader::open(*source->file_, identities);
+    if (!reader) {
+        return fail(fromAge(reader.error()));
+    }
+    source->reader_ = std::move(reader).value();
+    return std::unique_ptr<crypto::ByteSource>(std::move(source));
+}
+
+Result<std::size_t, crypto::IoError> AgeFileSource::read(std::span<std::uint8_t> out)
+{
+    auto n = reader_->read(out);
+    if (!n) {
+        return fail(fromAge(n.error()));
+    }
+    return n.value();
+}
+
+} // namespace amicus::package
