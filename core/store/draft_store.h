@@ -124,6 +124,7 @@ struct StoreOptions {
     std::function<std::int64_t()> clock;
 };
 
+// Not thread-safe: one connection, used from one thread at a time.
 class DraftStore {
 public:
     // Opens (creating if missing) the database, refuses a newer schema (NewerVersion) or a

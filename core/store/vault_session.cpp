@@ -95,4 +95,29 @@ StoreResult<std::unique_ptr<VaultSession>> VaultSession::open(const std::filesys
     return finishOpening(std::move(*vault), dataDir, std::move(storeOptions));
 }
 
+StoreResult<void> VaultSession::eraseDataDirectory(const std::filesystem::path& dataDir)
+{
+    const auto vaultDir = DataLayout::vaultDir(dataDir);
+    if (crypto::Vault::exists(vaultDir)) {
+        auto erased = crypto::Vault::erase(vaultDir);
+        if (!erased) {
+            return fail(fromVaultFailure(erased.error()));
+        }
+    }
+    const auto paths = DataLayout::storePaths(dataDir);
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(paths.database.string() + suffix, ec);
+        if (ec) {
+            return fail(StoreError{StoreErrc::Io, "erase database: " + ec.message()});
+        }
+    }
+    std::filesystem::remove_all(paths.blobDir, ec);
+    if (ec) {
+        return fail(StoreError{StoreErrc::Io, "erase blobs: " + ec.message()});
+    }
+    std::filesystem::remove_all(vaultDir, ec);
+    return {};
+}
+
 } // namespace amicus::store

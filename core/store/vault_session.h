@@ -28,6 +28,7 @@ struct DataLayout {
     }
 };
 
+// Not thread-safe: use a session (and its store) from one thread at a time.
 class VaultSession {
 public:
     // Sets up a new data directory: a vault sealed under `passphrase` and an empty database.
@@ -41,6 +42,10 @@ public:
     [[nodiscard]] static StoreResult<std::unique_ptr<VaultSession>>
     open(const std::filesystem::path& dataDir, std::string_view passphrase,
          crypto::VaultOptions vaultOptions = {}, StoreOptions storeOptions = {});
+
+    // "Erase everything": crypto-shreds the vault key files first (so whatever survives on
+    // the flash is unreadable), then deletes the database, its -wal and -shm, and the blobs.
+    [[nodiscard]] static StoreResult<void> eraseDataDirectory(const std::filesystem::path& dataDir);
 
     VaultSession(const VaultSession&) = delete;
     VaultSession& operator=(const VaultSession&) = delete;

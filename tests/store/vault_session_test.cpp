@@ -1,0 +1,75 @@
+#include "store/vault_session.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+#include <sstream>
+
+namespace amicus::store {
+namespace {
+
+using testing::TempDir;
+
+crypto::VaultOptions cheapVault()
+{
+    crypto::VaultOptions options;
+    options.scryptWorkFactor = 10; // fast unlocks for tests
+    return options;
+}
+
+TEST(VaultSession, CreateSaveReopenWithThePassphrase)
+{
+    TempDir dir;
+    const auto data = dir.path() / "data";
+    std::int64_t id = 0;
+    {
+        auto session = VaultSession::create(data, "pass phrase", cheapVault());
+        ASSERT_TRUE(session.ok()) << session.error().detail;
+        auto created = (*session)->store().createDraft("c");
+        ASSERT_TRUE(created.ok());
+        id = *created;
+        ASSERT_TRUE((*session)->store().saveAnswer(id, "q1", "saved text").ok());
+    }
+    EXPECT_EQ(VaultSession::create(data, "other", cheapVault()).error().code,
+              StoreErrc::AlreadyExists);
+    auto session = VaultSession::open(data, "pass phrase");
+    ASSERT_TRUE(session.ok()) << session.error().detail;
+    EXPECT_EQ((*session)->store().draft(id)->answers["q1"], "saved text");
+    (*session)->lock();
+    EXPECT_EQ((*session)->identity(), nullptr);
+    EXPECT_EQ((*session)->store().saveAnswer(id, "q1", "after lock").error().code,
+              StoreErrc::Locked);
+    EXPECT_EQ((*session)->store().draft(id).error().code, StoreErrc::Locked);
+}
+
+TEST(VaultSession, WrongPassphraseAndMissingVaultAreTyped)
+{
+    TempDir dir;
+    const auto data = dir.path() / "data";
+    EXPECT_EQ(VaultSession::open(data, "x").error().code, StoreErrc::NoVault);
+    ASSERT_TRUE(VaultSession::create(data, "right", cheapVault()).ok());
+    EXPECT_EQ(VaultSession::open(data, "wrong").error().code, StoreErrc::WrongPassphrase);
+    EXPECT_EQ(VaultSession::open(data, "right").error().code, StoreErrc::RateLimited);
+}
+
+TEST(VaultSession, EraseShredsTheKeysAndDeletesEverything)
+{
+    TempDir dir;
+    const auto data = dir.path() / "data";
+    {
+        auto session = VaultSession::create(data, "pass", cheapVault());
+        ASSERT_TRUE(session.ok());
+        auto id = (*session)->store().createDraft("c");
+        std::istringstream input("attachment");
+        ASSERT_TRUE((*session)->store().importAttachment(*id, input, "a", "b", 100).ok());
+    }
+    ASSERT_TRUE(VaultSession::eraseDataDirectory(data).ok());
+    std::vector<std::string> left;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(data)) {
+        left.push_back(entry.path().string());
+    }
+    EXPECT_TRUE(left.empty()) << ::testing::PrintToString(left);
+    EXPECT_EQ(VaultSession::open(data, "pass").error().code, StoreErrc::NoVault);
+}
+
+} // namespace
+} // namespace amicus::store
