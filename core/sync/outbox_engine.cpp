@@ -305,6 +305,7 @@ Result<void, SyncError> OutboxEngine::attempt(OutboxRecord& record, bool userReq
         std::lock_guard lock(mutex_);
         active_ = nullptr;
     }
+    bytesSent_ += tus.bytesSent();
     if (!started) {
         return started;
     }

@@ -49,6 +49,10 @@ public:
     // failures end up in the records.
     [[nodiscard]] Result<std::optional<std::int64_t>, SyncError> runDue(bool userRequested = false);
 
+    // Envelope bytes handed to the network by this engine so far, re-sent bytes included (what
+    // a metered link is charged for).
+    [[nodiscard]] std::uint64_t bytesSent() const { return bytesSent_.load(); }
+
     // Backoff delay for the n-th failed attempt (n >= 1), exposed for tests.
     [[nodiscard]] std::int64_t backoffDelayMs(int attempts);
 
@@ -74,6 +78,7 @@ private:
     TusUpload* active_ = nullptr;
     WaitReason pausedFor_ = WaitReason::None;
     std::atomic<bool> wake_{false};
+    std::atomic<std::uint64_t> bytesSent_{0};
 };
 
 } // namespace amicus::sync

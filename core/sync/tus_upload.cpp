@@ -7,9 +7,12 @@
 #include <cstring>
 #include <curl/curl.h>
 #include <mutex>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <nlohmann/json.hpp>
 #include <span>
 #include <string_view>
+#include <sys/socket.h>
 #include <unistd.h>
 #include <utility>
 
@@ -30,6 +33,12 @@ struct TusUpload::Exchange {
     bool readFailed = false;
     TusUpload* owner = nullptr;
     std::chrono::steady_clock::time_point started;
+    // Stall watch: when the byte counts last moved. libcurl's own low-speed check averages
+    // over several seconds, so after a fast burst it notices a dead link late.
+    std::chrono::steady_clock::time_point lastMove;
+    std::uint64_t lastBytes = 0;
+    std::chrono::milliseconds stallWindow{0};
+    bool stalled = false;
 
     long status = 0;
     std::vector<std::pair<std::string, std::string>> headers;
@@ -269,14 +278,33 @@ size_t onRead(char* buffer, size_t size, size_t count, void* user)
         return CURL_READFUNC_ABORT;
     }
     exchange->bodySent += static_cast<std::uint64_t>(got);
-    exchange->owner->countSent(static_cast<std::uint64_t>(got));
     return static_cast<size_t>(got);
 }
 
-int onProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t uploaded)
+int onSocketOptions(void* user, curl_socket_t fd, curlsocktype purpose)
+{
+    const int lowWater = static_cast<TusUpload*>(user)->notSentLowWater();
+    if (purpose == CURLSOCKTYPE_IPCXN && lowWater > 0) {
+        // Best effort: a kernel without it just queues more.
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NOTSENT_LOWAT, &lowWater, sizeof lowWater);
+    }
+    return CURL_SOCKOPT_OK;
+}
+
+int onProgress(void* user, curl_off_t, curl_off_t downloaded, curl_off_t, curl_off_t uploaded)
 {
     auto* exchange = static_cast<Exchange*>(user);
     if (exchange->owner->cancelRequested()) {
+        return 1;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    const auto moved = static_cast<std::uint64_t>(downloaded + uploaded);
+    if (moved != exchange->lastBytes) {
+        exchange->lastBytes = moved;
+        exchange->lastMove = now;
+    } else if (exchange->stallWindow.count() > 0 &&
+               now - exchange->lastMove > exchange->stallWindow) {
+        exchange->stalled = true;
         return 1;
     }
     if (exchange->method == Exchange::Method::Patch && exchange->bodyLength > 0) {
@@ -432,6 +460,8 @@ Result<void, SyncError> TusUpload::perform(Exchange& exchange)
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &exchange);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onBody);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &exchange);
+    curl_easy_setopt(curl, CURLOPT_SOCKOPTFUNCTION, onSocketOptions);
+    curl_easy_setopt(curl, CURLOPT_SOCKOPTDATA, this);
     curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, onProgress);
     curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &exchange);
@@ -471,11 +501,21 @@ Result<void, SyncError> TusUpload::perform(Exchange& exchange)
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
 
     exchange.started = std::chrono::steady_clock::now();
+    exchange.lastMove = exchange.started;
+    exchange.lastBytes = 0;
+    exchange.stalled = false;
+    exchange.stallWindow =
+        std::chrono::duration_cast<std::chrono::milliseconds>(options_.stallWindow);
     const CURLcode code = curl_easy_perform(curl);
     exchange.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - exchange.started).count();
     curl_slist_free_all(headers);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
+    if (exchange.method == Exchange::Method::Patch) {
+        curl_off_t uploaded = 0; // written to the socket, whatever became of it
+        curl_easy_getinfo(curl, CURLINFO_SIZE_UPLOAD_T, &uploaded);
+        bytesSent_ += static_cast<std::uint64_t>(std::max<curl_off_t>(uploaded, 0));
+    }
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
 
     if (code != CURLE_OK) {
@@ -490,6 +530,14 @@ Result<void, SyncError> TusUpload::perform(Exchange& exchange)
         }
         if (cancelled_.load()) {
             return error(SyncErrorCode::Cancelled, 0, "cancelled");
+        }
+        if (exchange.stalled) {
+            if (exchange.method == Exchange::Method::Patch) {
+                rate_ /= 4; // the link got worse: smaller chunks lose less when it drops
+            }
+            return error(SyncErrorCode::Stalled, 0,
+                         "no byte moved for " + std::to_string(options_.stallWindow.count()) +
+                             " s");
         }
         if (code == CURLE_OPERATION_TIMEDOUT && exchange.method == Exchange::Method::Patch) {
             rate_ /= 4; // the link got worse: smaller chunks lose less when it drops

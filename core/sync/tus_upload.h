@@ -31,7 +31,8 @@ struct TusOptions {
     std::chrono::milliseconds connectTimeout{15'000};
     // Requests without a body (HEAD, POST, DELETE, GET) must finish within this.
     std::chrono::milliseconds requestTimeout{60'000};
-    // Stall detection: abort when fewer than stallBytes per second flow for stallWindow.
+    // Stall detection: abort when no byte moves for stallWindow, or when libcurl measures fewer
+    // than stallBytesPerSecond over it.
     long stallBytesPerSecond = 512;
     std::chrono::seconds stallWindow{30};
     // Chunk sizing: the next chunk aims at targetChunkTime at the rate measured on the last
@@ -41,8 +42,12 @@ struct TusOptions {
     std::uint64_t maxChunk = 32 * 1024 * 1024;
     std::chrono::milliseconds targetChunkTime{3'000};
     std::uint64_t fixedChunk = 0;
-    // libcurl's upload buffer; larger buffers mean fewer read calls on fast links.
-    long uploadBufferSize = 512 * 1024;
+    // libcurl's upload buffer: what one write hands to the socket.
+    long uploadBufferSize = 64 * 1024;
+    // TCP_NOTSENT_LOWAT: at most this many bytes wait unsent in the socket. The kernel still
+    // sizes the send window for the link; what it stops is megabytes queued locally that are
+    // lost (and sent again) when the link drops. 0 leaves the OS default.
+    int notSentLowWater = 64 * 1024;
 };
 
 // What the creation step names in Upload-Metadata.
@@ -117,15 +122,15 @@ public:
 
     // Size for the next PATCH, adapted to the rate measured on the previous ones.
     [[nodiscard]] std::uint64_t nextChunkSize() const;
-    // Envelope bytes handed to the network so far (re-sent bytes counted again).
+    // Envelope bytes written to the network so far (re-sent bytes counted again).
     [[nodiscard]] std::uint64_t bytesSent() const { return bytesSent_; }
 
     struct Exchange; // one request and its answer (internal)
 
     // Internal: used by the libcurl callbacks of the transfer under way.
     [[nodiscard]] bool cancelRequested() const { return cancelled_.load(); }
-    void countSent(std::uint64_t bytes) { bytesSent_ += bytes; }
     void reportProgress(const Exchange& exchange, std::uint64_t uploaded);
+    [[nodiscard]] int notSentLowWater() const { return options_.notSentLowWater; }
 
 private:
     [[nodiscard]] Result<void, SyncError> perform(Exchange& exchange);

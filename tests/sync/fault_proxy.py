@@ -10,13 +10,16 @@ Prints "proxy listening on PORT" once ready; one line per injected fault on stde
 """
 import argparse
 import re
-import select
 import socket
 import ssl
 import sys
 import threading
 
 BUF = 256 * 1024
+# Bytes read from the client at a time. The proxy is the "link": what it holds when it cuts is
+# lost in flight, so it holds little (a small socket receive buffer too), like a thin pipe.
+CLIENT_READ = 64 * 1024
+LINK_BUFFER = 64 * 1024
 
 
 def log(*parts):
@@ -30,6 +33,7 @@ class Faults:
         self.cut_after = args.cut_after_bytes
         self.cut_every = args.cut_every
         self.stall_after = args.stall_after_bytes
+        self.stall_seconds = args.stall_seconds
         self.counts = {}
         self.responds = []  # (method, n, status, kind)
         for rule in args.respond or []:
@@ -141,13 +145,12 @@ class Connection:
         return pending[:end], pending[end:]
 
     def stall(self):
+        # Forward nothing more and read nothing more, like a link that carries no data, then
+        # drop the connection after --stall-seconds. (A client that gives up cannot tell us:
+        # its FIN waits behind the bytes we refuse to read.)
         log("stall")
-        # Read nothing more; wait until the client gives up, then drop the server side too.
-        poller = select.poll()
-        poller.register(self.client, select.POLLRDHUP | select.POLLHUP | select.POLLERR)
-        for _ in range(600):
-            if poller.poll(200):
-                break
+        self.closed.wait(self.faults.stall_seconds)
+        log("stall over: dropping the connection")
         self.close()
 
     def run(self):
@@ -195,7 +198,7 @@ class Connection:
                 if pending:
                     data, pending = pending[:remaining], pending[remaining:]
                 else:
-                    data = self.client.recv(min(BUF, remaining))
+                    data = self.client.recv(min(CLIENT_READ, remaining))
                     if not data:
                         return
                 allowed, fault = self.faults.allowance(len(data))
@@ -218,6 +221,7 @@ def main():
     parser.add_argument("--cut-after-bytes", type=int)
     parser.add_argument("--cut-every", type=int)
     parser.add_argument("--stall-after-bytes", type=int)
+    parser.add_argument("--stall-seconds", type=float, default=4.0)
     parser.add_argument("--respond", action="append",
                         help="METHOD:N:STATUS[:text|html|redirect|tus]; N=0 means every time")
     parser.add_argument("--captive-all", action="store_true")
@@ -229,6 +233,7 @@ def main():
 
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, LINK_BUFFER)
     listener.bind(("127.0.0.1", args.port))
     listener.listen(64)
     context = None

@@ -217,9 +217,14 @@ TEST_F(SyncE2E, ResumesAtTheServersOffsetAfterACutMidChunk)
 TEST_F(SyncE2E, AStalledLinkIsDetectedAndResumed)
 {
     startServer();
-    startProxy({"--stall-after-bytes", "600000"});
+    startProxy({"--stall-after-bytes", "600000", "--stall-seconds", "4"});
     const auto envelope = makeEnvelope("sub", 2 * 1024 * 1024);
-    auto r = rig(endpoint(true), envelope, "sub-stall-0001", smallChunks(512 * 1024));
+    auto options = smallChunks(512 * 1024);
+    // The client notices after 2 s; the link drops the dead connection after 4 s, and until
+    // then the endpoint keeps the upload locked (the resumed requests wait for it).
+    options.tus.stallWindow = std::chrono::seconds(2);
+    options.tus.requestTimeout = std::chrono::seconds(10);
+    auto r = rig(endpoint(true), envelope, "sub-stall-0001", options);
     const auto started = std::chrono::steady_clock::now();
     ASSERT_TRUE(r->engine->runDue().ok());
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(15));
@@ -592,7 +597,7 @@ TEST_F(SyncE2E, OfflineAndPolicyGatesWaitAndConnectivityWakesTheEngine)
 TEST_F(SyncE2E, ConnectivityLossStopsTheTransferAndItsReturnRetriesAtOnce)
 {
     startServer();
-    startProxy({"--stall-after-bytes", "300000"});
+    startProxy({"--stall-after-bytes", "300000", "--stall-seconds", "1"});
     const auto envelope = makeEnvelope("sub", 1024 * 1024);
     auto options = smallChunks();
     options.tus.stallWindow = std::chrono::seconds(30); // only the network change may stop it

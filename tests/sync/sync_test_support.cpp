@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -239,6 +240,10 @@ TempDir::TempDir()
 
 TempDir::~TempDir()
 {
+    if (std::getenv("AMICUS_KEEP_TEST_DIRS")) {
+        std::fprintf(stderr, "kept %s\n", path_.c_str());
+        return;
+    }
     std::error_code ignored;
     fs::remove_all(path_, ignored);
 }
