@@ -25,7 +25,7 @@ ApplicationWindow {
         case Session.Locked:
             return unlockScreen
         }
-        return callsScreen
+        return homeScreen
     }
 
     function showRootScreen() {
@@ -34,6 +34,17 @@ ApplicationWindow {
 
     function openCall(callId: string) {
         screens.push(callScreen, {callId: callId})
+    }
+
+    function openDraft(draftId: int) {
+        screens.push(editorScreen, {draftId: draftId})
+    }
+
+    // Starts a draft of the call in the UI language and opens it in the editor.
+    function startDraft(callId: string) {
+        const draftId = draftStarter.createDraft(callId, UiLanguage.code)
+        if (draftId >= 0)
+            screens.replace(screens.currentItem, editorScreen, {draftId: draftId})
     }
 
     // Opens a screen by name, for `amicus --screenshot FILE --screen NAME`; false if unknown.
@@ -48,10 +59,14 @@ ApplicationWindow {
             screens.replace(null, unlockScreen, {}, StackView.Immediate)
             return true
         case "calls":
-            screens.replace(null, callsScreen, {}, StackView.Immediate)
+            screens.replace(null, homeScreen, {}, StackView.Immediate)
+            return true
+        case "drafts":
+            screens.replace(null, homeScreen, {}, StackView.Immediate)
+            (screens.currentItem as HomeScreen).showTab("draftsTab")
             return true
         case "call":
-            screens.replace(null, callsScreen, {}, StackView.Immediate)
+            screens.replace(null, homeScreen, {}, StackView.Immediate)
             screens.push(callScreen, {callId: firstCallSource.callIdAt(0)}, StackView.Immediate)
             return true
         }
@@ -60,6 +75,10 @@ ApplicationWindow {
 
     CallsListModel {
         id: firstCallSource
+    }
+
+    DraftEditor {
+        id: draftStarter
     }
 
     Connections {
@@ -140,16 +159,26 @@ ApplicationWindow {
     }
 
     Component {
-        id: callsScreen
+        id: homeScreen
 
-        CallsScreen {
+        HomeScreen {
             onCallChosen: callId => root.openCall(callId)
+            onDraftChosen: draftId => root.openDraft(draftId)
+            StackView.onActivated: refresh()
         }
     }
 
     Component {
         id: callScreen
 
-        CallScreen {}
+        CallScreen {
+            onDraftRequested: callId => root.startDraft(callId)
+        }
+    }
+
+    Component {
+        id: editorScreen
+
+        DraftEditorScreen {}
     }
 }

@@ -17,6 +17,7 @@ void AppContext::configure(std::filesystem::path dataDir, crypto::VaultOptions v
     closeSession();
     dataDir_ = std::move(dataDir);
     vaultOptions_ = std::move(vaultOptions);
+    emit sessionChanged(); // another directory may or may not hold a vault
 }
 
 void AppContext::adoptSession(std::unique_ptr<store::VaultSession> session)

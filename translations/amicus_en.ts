@@ -56,6 +56,192 @@
     </message>
 </context>
 <context>
+    <name>DraftEditorScreen</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Saved, encrypted on this device</source>
+        <translation>Saved, encrypted on this device</translation>
+    </message>
+    <message>
+        <source>Who is submitting</source>
+        <translation>Who is submitting</translation>
+    </message>
+    <message>
+        <source>Organization or name</source>
+        <translation>Organization or name</translation>
+    </message>
+    <message>
+        <source>Non-governmental organization</source>
+        <translation>Non-governmental organization</translation>
+    </message>
+    <message>
+        <source>National human rights institution</source>
+        <translation>National human rights institution</translation>
+    </message>
+    <message>
+        <source>Academic or research institution</source>
+        <translation>Academic or research institution</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>State or government body</source>
+        <translation>State or government body</translation>
+    </message>
+    <message>
+        <source>United Nations entity</source>
+        <translation>United Nations entity</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Kind of organization</source>
+        <translation>Kind of organization</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>Contact (e-mail or phone)</source>
+        <translation>Contact (e-mail or phone)</translation>
+    </message>
+    <message>
+        <source>Language of the submission</source>
+        <translation>Language of the submission</translation>
+    </message>
+    <message>
+        <source>Your answers</source>
+        <translation>Your answers</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Your answer</translation>
+    </message>
+    <message>
+        <source>Answer to question %1</source>
+        <translation>Answer to question %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 words</source>
+        <translation>%1 of %2 words</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n word</numerusform>
+            <numerusform>%n words</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Documents and photos</source>
+        <translation>Documents and photos</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message>
+        <source>Up to %1 files of at most %2 each.</source>
+        <translation>Up to %1 files of at most %2 each.</translation>
+    </message>
+    <message>
+        <source>Attach a document or photo</source>
+        <translation>Attach a document or photo</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>It may be published with our name</source>
+        <translation>It may be published with our name</translation>
+    </message>
+    <message>
+        <source>It may be published without our name</source>
+        <translation>It may be published without our name</translation>
+    </message>
+    <message>
+        <source>It must stay confidential</source>
+        <translation>It must stay confidential</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsScreen</name>
+    <message>
+        <source>Drafts</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <source>No drafts yet. Open a call for input and write a submission.</source>
+        <translation>No drafts yet. Open a call for input and write a submission.</translation>
+    </message>
+    <message>
+        <source>Untitled draft</source>
+        <translation>Untitled draft</translation>
+    </message>
+    <message>
+        <source>Sent to the outbox</source>
+        <translation>Sent to the outbox</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n answer</numerusform>
+            <numerusform>%n answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete this draft</source>
+        <translation>Delete this draft</translation>
+    </message>
+    <message>
+        <source>Delete this draft?</source>
+        <translation>Delete this draft?</translation>
+    </message>
+    <message>
+        <source>Its answers and attached files will be erased from this device. This cannot be undone.</source>
+        <translation>Its answers and attached files will be erased from this device. This cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Drafts</translation>
+    </message>
+</context>
+<context>
     <name>LanguageSelector</name>
     <message>
         <source>Language: %1</source>
@@ -113,6 +299,22 @@
     <message>
         <source>Something went wrong. Nothing was lost; try again.</source>
         <translation>Something went wrong. Nothing was lost; try again.</translation>
+    </message>
+    <message>
+        <source>This file is larger than the call accepts.</source>
+        <translation>This file is larger than the call accepts.</translation>
+    </message>
+    <message>
+        <source>This file could not be read.</source>
+        <translation>This file could not be read.</translation>
+    </message>
+    <message>
+        <source>This call accepts no more attachments.</source>
+        <translation>This call accepts no more attachments.</translation>
+    </message>
+    <message>
+        <source>Amicus locked itself. Unlock it to go on; nothing was lost.</source>
+        <translation>Amicus locked itself. Unlock it to go on; nothing was lost.</translation>
     </message>
 </context>
 <context>

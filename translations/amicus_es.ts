@@ -56,6 +56,192 @@
     </message>
 </context>
 <context>
+    <name>DraftEditorScreen</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Saved, encrypted on this device</source>
+        <translation>Guardado y cifrado en este dispositivo</translation>
+    </message>
+    <message>
+        <source>Who is submitting</source>
+        <translation>Quién presenta la contribución</translation>
+    </message>
+    <message>
+        <source>Organization or name</source>
+        <translation>Organización o nombre</translation>
+    </message>
+    <message>
+        <source>Non-governmental organization</source>
+        <translation>Organización no gubernamental</translation>
+    </message>
+    <message>
+        <source>National human rights institution</source>
+        <translation>Institución nacional de derechos humanos</translation>
+    </message>
+    <message>
+        <source>Academic or research institution</source>
+        <translation>Institución académica o de investigación</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Particular</translation>
+    </message>
+    <message>
+        <source>State or government body</source>
+        <translation>Estado u organismo público</translation>
+    </message>
+    <message>
+        <source>United Nations entity</source>
+        <translation>Entidad de las Naciones Unidas</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Kind of organization</source>
+        <translation>Tipo de organización</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Contact (e-mail or phone)</source>
+        <translation>Contacto (correo electrónico o teléfono)</translation>
+    </message>
+    <message>
+        <source>Language of the submission</source>
+        <translation>Idioma de la contribución</translation>
+    </message>
+    <message>
+        <source>Your answers</source>
+        <translation>Sus respuestas</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Su respuesta</translation>
+    </message>
+    <message>
+        <source>Answer to question %1</source>
+        <translation>Respuesta a la pregunta %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 words</source>
+        <translation>%1 de %2 palabras</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n palabra</numerusform>
+            <numerusform>%n palabras</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Documents and photos</source>
+        <translation>Documentos y fotos</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+    <message>
+        <source>Up to %1 files of at most %2 each.</source>
+        <translation>Hasta %1 archivos de %2 como máximo cada uno.</translation>
+    </message>
+    <message>
+        <source>Attach a document or photo</source>
+        <translation>Adjuntar un documento o una foto</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>Publicación</translation>
+    </message>
+    <message>
+        <source>It may be published with our name</source>
+        <translation>Puede publicarse con nuestro nombre</translation>
+    </message>
+    <message>
+        <source>It may be published without our name</source>
+        <translation>Puede publicarse sin nuestro nombre</translation>
+    </message>
+    <message>
+        <source>It must stay confidential</source>
+        <translation>Debe mantenerse confidencial</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsScreen</name>
+    <message>
+        <source>Drafts</source>
+        <translation>Borradores</translation>
+    </message>
+    <message>
+        <source>No drafts yet. Open a call for input and write a submission.</source>
+        <translation>Aún no hay borradores. Abra una convocatoria y redacte una contribución.</translation>
+    </message>
+    <message>
+        <source>Untitled draft</source>
+        <translation>Borrador sin título</translation>
+    </message>
+    <message>
+        <source>Sent to the outbox</source>
+        <translation>En la bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado el %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n respuesta</numerusform>
+            <numerusform>%n respuestas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n archivo</numerusform>
+            <numerusform>%n archivos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete this draft</source>
+        <translation>Eliminar este borrador</translation>
+    </message>
+    <message>
+        <source>Delete this draft?</source>
+        <translation>¿Eliminar este borrador?</translation>
+    </message>
+    <message>
+        <source>Its answers and attached files will be erased from this device. This cannot be undone.</source>
+        <translation>Sus respuestas y archivos adjuntos se borrarán de este dispositivo. Esta acción no se puede deshacer.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Calls</source>
+        <translation>Convocatorias</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Borradores</translation>
+    </message>
+</context>
+<context>
     <name>LanguageSelector</name>
     <message>
         <source>Language: %1</source>
@@ -113,6 +299,22 @@
     <message>
         <source>Something went wrong. Nothing was lost; try again.</source>
         <translation>Algo salió mal. No se ha perdido nada; vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This file is larger than the call accepts.</source>
+        <translation>Este archivo supera el tamaño que acepta la convocatoria.</translation>
+    </message>
+    <message>
+        <source>This file could not be read.</source>
+        <translation>No se pudo leer este archivo.</translation>
+    </message>
+    <message>
+        <source>This call accepts no more attachments.</source>
+        <translation>Esta convocatoria no acepta más archivos adjuntos.</translation>
+    </message>
+    <message>
+        <source>Amicus locked itself. Unlock it to go on; nothing was lost.</source>
+        <translation>Amicus se ha bloqueado. Desbloquéelo para continuar; no se ha perdido nada.</translation>
     </message>
 </context>
 <context>

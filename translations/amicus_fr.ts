@@ -56,6 +56,192 @@
     </message>
 </context>
 <context>
+    <name>DraftEditorScreen</name>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Saved, encrypted on this device</source>
+        <translation>Enregistré et chiffré sur cet appareil</translation>
+    </message>
+    <message>
+        <source>Who is submitting</source>
+        <translation>Auteur de la contribution</translation>
+    </message>
+    <message>
+        <source>Organization or name</source>
+        <translation>Organisation ou nom</translation>
+    </message>
+    <message>
+        <source>Non-governmental organization</source>
+        <translation>Organisation non gouvernementale</translation>
+    </message>
+    <message>
+        <source>National human rights institution</source>
+        <translation>Institution nationale des droits de l’homme</translation>
+    </message>
+    <message>
+        <source>Academic or research institution</source>
+        <translation>Établissement universitaire ou de recherche</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Particulier</translation>
+    </message>
+    <message>
+        <source>State or government body</source>
+        <translation>État ou organisme public</translation>
+    </message>
+    <message>
+        <source>United Nations entity</source>
+        <translation>Entité des Nations Unies</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Kind of organization</source>
+        <translation>Type d’organisation</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Contact (e-mail or phone)</source>
+        <translation>Contact (courriel ou téléphone)</translation>
+    </message>
+    <message>
+        <source>Language of the submission</source>
+        <translation>Langue de la contribution</translation>
+    </message>
+    <message>
+        <source>Your answers</source>
+        <translation>Vos réponses</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Votre réponse</translation>
+    </message>
+    <message>
+        <source>Answer to question %1</source>
+        <translation>Réponse à la question %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 words</source>
+        <translation>%1 mots sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n mot</numerusform>
+            <numerusform>%n mots</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Documents and photos</source>
+        <translation>Documents et photos</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <source>Up to %1 files of at most %2 each.</source>
+        <translation>Jusqu’à %1 fichiers de %2 au plus chacun.</translation>
+    </message>
+    <message>
+        <source>Attach a document or photo</source>
+        <translation>Joindre un document ou une photo</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>It may be published with our name</source>
+        <translation>Elle peut être publiée avec notre nom</translation>
+    </message>
+    <message>
+        <source>It may be published without our name</source>
+        <translation>Elle peut être publiée sans notre nom</translation>
+    </message>
+    <message>
+        <source>It must stay confidential</source>
+        <translation>Elle doit rester confidentielle</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsScreen</name>
+    <message>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
+    </message>
+    <message>
+        <source>No drafts yet. Open a call for input and write a submission.</source>
+        <translation>Aucun brouillon pour l’instant. Ouvrez un appel à contributions et rédigez une contribution.</translation>
+    </message>
+    <message>
+        <source>Untitled draft</source>
+        <translation>Brouillon sans titre</translation>
+    </message>
+    <message>
+        <source>Sent to the outbox</source>
+        <translation>Placé dans la boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Enregistré le %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n réponse</numerusform>
+            <numerusform>%n réponses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n fichier</numerusform>
+            <numerusform>%n fichiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete this draft</source>
+        <translation>Supprimer ce brouillon</translation>
+    </message>
+    <message>
+        <source>Delete this draft?</source>
+        <translation>Supprimer ce brouillon ?</translation>
+    </message>
+    <message>
+        <source>Its answers and attached files will be erased from this device. This cannot be undone.</source>
+        <translation>Ses réponses et ses pièces jointes seront effacées de cet appareil. Cette action est irréversible.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
+    </message>
+</context>
+<context>
     <name>LanguageSelector</name>
     <message>
         <source>Language: %1</source>
@@ -113,6 +299,22 @@
     <message>
         <source>Something went wrong. Nothing was lost; try again.</source>
         <translation>Un problème est survenu. Rien n’a été perdu ; réessayez.</translation>
+    </message>
+    <message>
+        <source>This file is larger than the call accepts.</source>
+        <translation>Ce fichier dépasse la taille acceptée par l’appel.</translation>
+    </message>
+    <message>
+        <source>This file could not be read.</source>
+        <translation>Ce fichier n’a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>This call accepts no more attachments.</source>
+        <translation>Cet appel n’accepte plus de pièces jointes.</translation>
+    </message>
+    <message>
+        <source>Amicus locked itself. Unlock it to go on; nothing was lost.</source>
+        <translation>Amicus s’est verrouillé. Déverrouillez-le pour continuer ; rien n’a été perdu.</translation>
     </message>
 </context>
 <context>

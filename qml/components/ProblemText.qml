@@ -4,7 +4,7 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Amicus
 
-// Says in the user's language why the last vault request failed; hidden when nothing did.
+// Says in the user's language why the last request failed; hidden when nothing did.
 Label {
     id: root
 
@@ -12,27 +12,35 @@ Label {
 
     function describe(problem: int): string {
         switch (problem) {
-        case Session.PassphraseTooShort:
+        case Problem.PassphraseTooShort:
             return qsTr("The passphrase must have at least %n characters.", "", Session.minimumPassphraseLength)
-        case Session.PassphrasesDiffer:
+        case Problem.PassphrasesDiffer:
             return qsTr("The two passphrases are not the same.")
-        case Session.WrongPassphrase:
+        case Problem.WrongPassphrase:
             return qsTr("That passphrase is not right. Check it and try again.")
-        case Session.RateLimited:
+        case Problem.RateLimited:
             return qsTr("Too many wrong attempts. Wait a moment, then try again.")
-        case Session.DamagedData:
+        case Problem.DamagedData:
             return qsTr("The encrypted data on this device is damaged. Nothing was changed.")
-        case Session.NewerVersion:
+        case Problem.NewerVersion:
             return qsTr("This data was written by a newer version of Amicus. Update the app to open it.")
-        case Session.DiskFull:
+        case Problem.DiskFull:
             return qsTr("This device is full. Free some space, then try again.")
-        case Session.Unexpected:
+        case Problem.FileTooLarge:
+            return qsTr("This file is larger than the call accepts.")
+        case Problem.FileUnreadable:
+            return qsTr("This file could not be read.")
+        case Problem.TooManyFiles:
+            return qsTr("This call accepts no more attachments.")
+        case Problem.VaultLocked:
+            return qsTr("Amicus locked itself. Unlock it to go on; nothing was lost.")
+        case Problem.Unexpected:
             return qsTr("Something went wrong. Nothing was lost; try again.")
         }
         return ""
     }
 
-    visible: root.problem !== Session.None
+    visible: root.problem !== Problem.None
     text: root.describe(root.problem)
     color: Material.color(Material.Red)
     wrapMode: Text.WordWrap

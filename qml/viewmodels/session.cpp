@@ -9,7 +9,6 @@
 #include <string>
 
 using amicus::app::AppContext;
-using amicus::store::StoreErrc;
 using amicus::store::VaultSession;
 
 namespace {
@@ -30,24 +29,6 @@ public:
 private:
     QByteArray bytes_;
 };
-
-Session::Problem problemFor(StoreErrc code)
-{
-    switch (code) {
-    case StoreErrc::WrongPassphrase:
-        return Session::Problem::WrongPassphrase;
-    case StoreErrc::RateLimited:
-        return Session::Problem::RateLimited;
-    case StoreErrc::Corrupt:
-        return Session::Problem::DamagedData;
-    case StoreErrc::NewerVersion:
-        return Session::Problem::NewerVersion;
-    case StoreErrc::DiskFull:
-        return Session::Problem::DiskFull;
-    default:
-        return Session::Problem::Unexpected;
-    }
-}
 
 } // namespace
 
@@ -129,7 +110,7 @@ void Session::finish(amicus::store::StoreResult<std::unique_ptr<VaultSession>> r
 {
     setBusy(false);
     if (!result) {
-        setProblem(problemFor(result.error().code));
+        setProblem(Problem::fromStoreError(result.error().code));
         refreshState();
         return;
     }
@@ -160,7 +141,7 @@ void Session::setBusy(bool busy)
     }
 }
 
-void Session::setProblem(Problem problem)
+void Session::setProblem(Problem::Code problem)
 {
     if (problem != problem_) {
         problem_ = problem;

@@ -2,6 +2,7 @@
 // Deriving the key takes about a second by design, so it runs off the UI thread.
 #pragma once
 
+#include "problem.h"
 #include "store/vault_session.h"
 
 #include <QObject>
@@ -18,7 +19,7 @@ class Session : public QObject {
     // True while a passphrase is being checked or a vault made; the UI shows progress.
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     // Why the last request failed, for the UI to say in the user's language.
-    Q_PROPERTY(Problem problem READ problem NOTIFY problemChanged)
+    Q_PROPERTY(Problem::Code problem READ problem NOTIFY problemChanged)
     Q_PROPERTY(int minimumPassphraseLength READ minimumPassphraseLength CONSTANT)
 
 public:
@@ -29,19 +30,6 @@ public:
     };
     Q_ENUM(State)
 
-    enum class Problem {
-        None,
-        PassphraseTooShort,
-        PassphrasesDiffer,
-        WrongPassphrase,
-        RateLimited,  // too many wrong attempts: wait, then try again
-        DamagedData,  // the vault or database is damaged; nothing was changed
-        NewerVersion, // the data was written by a newer Amicus
-        DiskFull,
-        Unexpected,
-    };
-    Q_ENUM(Problem)
-
     enum class Strength { TooShort, Weak, Fair, Good, Strong };
     Q_ENUM(Strength)
 
@@ -50,7 +38,7 @@ public:
 
     State state() const { return state_; }
     bool busy() const { return busy_; }
-    Problem problem() const { return problem_; }
+    Problem::Code problem() const { return problem_; }
     int minimumPassphraseLength() const;
 
     // First run: makes the vault under `passphrase` (refused when too short or when the two
@@ -70,11 +58,11 @@ signals:
 private:
     void refreshState();
     void setBusy(bool busy);
-    void setProblem(Problem problem);
+    void setProblem(Problem::Code problem);
     void finish(amicus::store::StoreResult<std::unique_ptr<amicus::store::VaultSession>> result);
 
     State state_ = State::Setup;
     bool busy_ = false;
-    Problem problem_ = Problem::None;
+    Problem::Code problem_ = Problem::None;
     QThreadPool worker_;
 };

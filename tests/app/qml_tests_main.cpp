@@ -1,14 +1,83 @@
-// Runs the Qt Quick Tests in tests/app/qml against the statically linked Amicus module.
+// Runs the Qt Quick Tests in tests/app/qml against the statically linked Amicus module, each
+// test case free to start from an empty data directory (TestSupport).
 #include "app_context.h"
 #include "app_setup.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QQmlEngine>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
+#include <memory>
+#include <vector>
 
 Q_IMPORT_QML_PLUGIN(AmicusPlugin)
+
+// Test-only helpers for the QML tests: fresh data directories and files to attach.
+class TestSupport : public QObject {
+    Q_OBJECT
+
+public:
+    // Points the app at a new, empty data directory (the session, if any, is locked first).
+    Q_INVOKABLE void useFreshDataDirectory()
+    {
+        dirs_.push_back(std::make_unique<QTemporaryDir>());
+        // A cheap scrypt cost keeps set-up and unlocking fast in tests.
+        amicus::crypto::VaultOptions options;
+        options.scryptWorkFactor = 10;
+        amicus::app::AppContext::instance().configure(dirs_.back()->path().toStdString(), options);
+    }
+
+    // Writes `size` bytes (a repeating pattern) to a new file named `name`; returns its URL.
+    Q_INVOKABLE QUrl writeFile(const QString& name, int size)
+    {
+        dirs_.push_back(std::make_unique<QTemporaryDir>());
+        const QString path = dirs_.back()->filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            return {};
+        }
+        QByteArray bytes(size, '\0');
+        for (int i = 0; i < size; ++i) {
+            bytes[i] = static_cast<char>('a' + i % 26);
+        }
+        file.write(bytes);
+        return QUrl::fromLocalFile(path);
+    }
+
+    // Files the app wrote under the data directory whose bytes contain `marker` (UTF-8).
+    Q_INVOKABLE QStringList filesContaining(const QString& marker) const
+    {
+        QStringList found;
+        const QString root =
+            QString::fromStdString(amicus::app::AppContext::instance().dataDir().string());
+        const QByteArray needle = marker.toUtf8();
+        std::vector<QString> pending{root};
+        while (!pending.empty()) {
+            const QString dir = pending.back();
+            pending.pop_back();
+            for (const QFileInfo& entry : QDir(dir).entryInfoList(
+                     QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
+                if (entry.isDir()) {
+                    pending.push_back(entry.absoluteFilePath());
+                    continue;
+                }
+                QFile file(entry.absoluteFilePath());
+                if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle)) {
+                    found.append(entry.absoluteFilePath());
+                }
+            }
+        }
+        return found;
+    }
+
+private:
+    std::vector<std::unique_ptr<QTemporaryDir>> dirs_;
+};
 
 class QmlTestSetup : public QObject {
     Q_OBJECT
@@ -18,15 +87,16 @@ public slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         amicus::app::configureApplication();
-        // A fresh data directory per run; a cheap scrypt cost keeps unlocking fast in tests.
-        amicus::crypto::VaultOptions options;
-        options.scryptWorkFactor = 10;
-        amicus::app::AppContext::instance().configure(dataDir_.path().toStdString(), options);
+        support_.useFreshDataDirectory();
     }
-    void qmlEngineAvailable(QQmlEngine* engine) { amicus::app::configureEngine(*engine); }
+    void qmlEngineAvailable(QQmlEngine* engine)
+    {
+        amicus::app::configureEngine(*engine);
+        qmlRegisterSingletonInstance("AmicusTest", 1, 0, "TestSupport", &support_);
+    }
 
 private:
-    QTemporaryDir dataDir_;
+    TestSupport support_;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(amicus_qml, QmlTestSetup)

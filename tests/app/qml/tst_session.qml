@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtTest
 import Amicus
+import AmicusTest
 
 // First run and unlock against a real vault in a temporary data directory.
 TestCase {
@@ -40,6 +41,7 @@ TestCase {
     }
 
     function test_first_run_then_lock_and_unlock() {
+        TestSupport.useFreshDataDirectory()
         compare(Session.state, Session.Setup)
         const setup = createTemporaryObject(setupComponent, root)
         const steps = findChild(setup, "setupSteps")
@@ -57,20 +59,20 @@ TestCase {
         typeInto(passphrase, "short")
         compare(findChild(setup, "setupStrength").text, "Too short")
         mouseClick(create)
-        compare(Session.problem, Session.PassphraseTooShort)
+        compare(Session.problem, Problem.PassphraseTooShort)
         verify(problem.visible)
         compare(Session.state, Session.Setup)
 
         typeInto(passphrase, "river lantern copper mango")
         typeInto(confirmation, "river lantern copper mangoes")
         mouseClick(create)
-        compare(Session.problem, Session.PassphrasesDiffer)
+        compare(Session.problem, Problem.PassphrasesDiffer)
         compare(Session.state, Session.Setup)
 
         typeInto(confirmation, "river lantern copper mango")
         mouseClick(create)
         tryCompare(Session, "busy", false, 10000)
-        compare(Session.problem, Session.None)
+        compare(Session.problem, Problem.None)
         compare(Session.state, Session.Unlocked)
         verify(!problem.visible)
 
@@ -83,7 +85,7 @@ TestCase {
         typeInto(field, "river lantern copper melon")
         mouseClick(button)
         tryCompare(Session, "busy", false, 10000)
-        compare(Session.problem, Session.WrongPassphrase)
+        compare(Session.problem, Problem.WrongPassphrase)
         compare(Session.state, Session.Locked)
         compare(field.text, "") // the passphrase does not linger in the field
 
@@ -91,14 +93,14 @@ TestCase {
         typeInto(field, "river lantern copper mango")
         mouseClick(button)
         tryCompare(Session, "busy", false, 10000)
-        compare(Session.problem, Session.RateLimited)
+        compare(Session.problem, Problem.RateLimited)
         compare(Session.state, Session.Locked)
 
         wait(1200)
         typeInto(field, "river lantern copper mango")
         mouseClick(button)
         tryCompare(Session, "busy", false, 10000)
-        compare(Session.problem, Session.None)
+        compare(Session.problem, Problem.None)
         compare(Session.state, Session.Unlocked)
     }
 

@@ -1,0 +1,129 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Amicus
+
+// The drafts on this device: open one, or delete it after a confirmation.
+Page {
+    id: root
+
+    signal draftChosen(int draftId)
+
+    function refresh() {
+        drafts.refresh()
+    }
+
+    objectName: "draftsScreen"
+    title: qsTr("Drafts")
+
+    DraftsListModel {
+        id: drafts
+
+        language: UiLanguage.code
+    }
+
+    Label {
+        objectName: "noDrafts"
+        visible: drafts.count === 0
+        anchors.centerIn: parent
+        width: parent.width - 48
+        text: qsTr("No drafts yet. Open a call for input and write a submission.")
+        wrapMode: Text.WordWrap
+        horizontalAlignment: Text.AlignHCenter
+        opacity: 0.7
+    }
+
+    ListView {
+        id: list
+
+        objectName: "draftsList"
+        anchors.fill: parent
+        clip: true
+        model: drafts
+
+        delegate: ItemDelegate {
+            id: draftItem
+
+            required property int draftId
+            required property string callTitle
+            required property string organization
+            required property string updated
+            required property int answerCount
+            required property int attachmentCount
+            required property bool finalized
+            required property int index
+
+            objectName: "draft_" + draftItem.index
+            width: ListView.view.width
+            Accessible.name: draftItem.callTitle
+            onClicked: root.draftChosen(draftItem.draftId) // qmllint disable unqualified
+
+            contentItem: RowLayout {
+                spacing: 8
+
+                ColumnLayout {
+                    spacing: 2
+                    Layout.fillWidth: true
+
+                    Label {
+                        text: draftItem.organization.length > 0 ? draftItem.organization : qsTr("Untitled draft")
+                        font.weight: Font.Medium
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+
+                    Label {
+                        text: draftItem.callTitle
+                        opacity: 0.7
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+
+                    Label {
+                        text: (draftItem.finalized ? qsTr("Sent to the outbox") : qsTr("Saved %1").arg(draftItem.updated))
+                              + " · " + qsTr("%n answer(s)", "", draftItem.answerCount)
+                              + " · " + qsTr("%n file(s)", "", draftItem.attachmentCount)
+                        font.pixelSize: 12
+                        opacity: 0.7
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                }
+
+                ToolButton {
+                    objectName: "deleteDraft_" + draftItem.index
+                    text: qsTr("Delete")
+                    Accessible.name: qsTr("Delete this draft")
+                    onClicked: {
+                        confirmDelete.draftId = draftItem.draftId // qmllint disable unqualified
+                        confirmDelete.open() // qmllint disable unqualified
+                    }
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: confirmDelete
+
+        property int draftId: -1
+
+        objectName: "confirmDeleteDraft"
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 32, 400)
+        modal: true
+        title: qsTr("Delete this draft?")
+        standardButtons: Dialog.Cancel | Dialog.Discard
+        onDiscarded: {
+            drafts.remove(confirmDelete.draftId)
+            confirmDelete.close()
+        }
+
+        Label {
+            width: parent.width
+            text: qsTr("Its answers and attached files will be erased from this device. This cannot be undone.")
+            wrapMode: Text.WordWrap
+        }
+    }
+}

@@ -1,0 +1,347 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import Amicus
+
+// Writing a submission: who submits, in which language, one answer per key question, files,
+// and whether it may be published. Every change is saved, encrypted, as it is typed.
+Page {
+    id: root
+
+    required property int draftId
+
+    objectName: "draftEditorScreen"
+    title: qsTr("Draft")
+
+    DraftEditor {
+        id: editor
+
+        draftId: root.draftId
+    }
+
+    CallDetails {
+        id: call
+
+        callId: editor.callId
+        language: UiLanguage.code
+    }
+
+    header: Label {
+        objectName: "saveState"
+        padding: 8
+        leftPadding: 16
+        text: editor.saveState === DraftEditor.Saved ? qsTr("Saved, encrypted on this device")
+                                                     : problemText.describe(editor.problem)
+        color: editor.saveState === DraftEditor.Saved ? Material.color(Material.Green, Material.Shade800)
+                                                      : Material.color(Material.Red)
+        wrapMode: Text.WordWrap
+        background: Rectangle {
+            color: editor.saveState === DraftEditor.Saved ? Material.color(Material.Green, Material.Shade50)
+                                                          : Material.color(Material.Red, Material.Shade50)
+        }
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
+
+        ProblemText {
+            id: problemText
+
+            problem: Problem.None
+            visible: false
+        }
+    }
+
+    ScrollView {
+        id: scroller
+
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: scroller.availableWidth
+            spacing: 8
+
+            Label {
+                text: call.title
+                font.weight: Font.Medium
+                wrapMode: Text.WordWrap
+                maximumLineCount: 3
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+                Layout.margins: 16
+                Layout.bottomMargin: 0
+            }
+
+            SectionHeading {
+                text: qsTr("Who is submitting")
+            }
+
+            TextField {
+                objectName: "organizationField"
+                text: editor.organization
+                placeholderText: qsTr("Organization or name")
+                Accessible.name: qsTr("Organization or name")
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                onTextEdited: editor.organization = text
+            }
+
+            ComboBox {
+                id: kind
+
+                readonly property var codes: ["ngo", "nhri", "academic", "individual", "government", "un", "other"]
+
+                objectName: "organizationKindField"
+                model: [qsTr("Non-governmental organization"), qsTr("National human rights institution"),
+                    qsTr("Academic or research institution"), qsTr("Individual"), qsTr("State or government body"),
+                    qsTr("United Nations entity"), qsTr("Other")]
+                currentIndex: kind.codes.indexOf(editor.organizationKind)
+                displayText: currentIndex < 0 ? qsTr("Kind of organization") : currentText
+                Accessible.name: qsTr("Kind of organization")
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                onActivated: index => editor.organizationKind = kind.codes[index]
+            }
+
+            TextField {
+                objectName: "countryField"
+                text: editor.country
+                placeholderText: qsTr("Country")
+                Accessible.name: qsTr("Country")
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                onTextEdited: editor.country = text
+            }
+
+            TextField {
+                objectName: "contactField"
+                text: editor.contact
+                placeholderText: qsTr("Contact (e-mail or phone)")
+                inputMethodHints: Qt.ImhEmailCharactersOnly
+                Accessible.name: qsTr("Contact (e-mail or phone)")
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                onTextEdited: editor.contact = text
+            }
+
+            SectionHeading {
+                text: qsTr("Language of the submission")
+            }
+
+            ComboBox {
+                id: languageChoice
+
+                objectName: "submissionLanguageField"
+                model: UiLanguage.available
+                textRole: "name"
+                valueRole: "code"
+                currentIndex: languageChoice.indexOfValue(editor.language)
+                Accessible.name: qsTr("Language of the submission")
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                onActivated: editor.language = languageChoice.currentValue
+            }
+
+            SectionHeading {
+                text: qsTr("Your answers")
+            }
+
+            // Delegates below use the page's `editor`: Qt 6.4's qmllint cannot see outer ids from
+            // a delegate (pragma ComponentBehavior came later).
+            // qmllint disable unqualified
+            Repeater {
+                objectName: "answers"
+                model: call.questions
+
+                delegate: ColumnLayout {
+                    id: answerBlock
+
+                    required property var modelData
+                    required property int index
+
+                    readonly property int words: editor.countWords(answerField.text)
+                    readonly property bool overLimit: editor.wordsPerAnswer > 0 && answerBlock.words > editor.wordsPerAnswer
+
+                    spacing: 4
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
+
+                    Label {
+                        text: (answerBlock.index + 1) + ". " + answerBlock.modelData.text
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+
+                    TextArea {
+                        id: answerField
+
+                        property bool loaded: false
+
+                        objectName: "answer_" + answerBlock.modelData.id
+                        placeholderText: qsTr("Your answer")
+                        wrapMode: TextEdit.Wrap
+                        Accessible.name: qsTr("Answer to question %1").arg(answerBlock.index + 1)
+                        Layout.fillWidth: true
+                        Layout.minimumHeight: 96
+                        Component.onCompleted: {
+                            answerField.text = editor.answer(answerBlock.modelData.id)
+                            answerField.loaded = true
+                        }
+                        onTextChanged: {
+                            if (answerField.loaded)
+                                editor.setAnswer(answerBlock.modelData.id, answerField.text)
+                        }
+                    }
+
+                    Label {
+                        objectName: "wordCount_" + answerBlock.modelData.id
+                        text: editor.wordsPerAnswer > 0
+                              ? qsTr("%1 of %2 words").arg(answerBlock.words.toLocaleString(Qt.locale(UiLanguage.code), "f", 0))
+                                                     .arg(editor.wordsPerAnswer.toLocaleString(Qt.locale(UiLanguage.code), "f", 0))
+                              : qsTr("%n word(s)", "", answerBlock.words)
+                        color: answerBlock.overLimit ? Material.color(Material.Red) : Material.foreground
+                        opacity: answerBlock.overLimit ? 1 : 0.7
+                        font.pixelSize: 12
+                        Layout.alignment: Qt.AlignRight
+                    }
+                }
+            }
+
+            SectionHeading {
+                text: qsTr("Documents and photos")
+            }
+
+            Repeater {
+                objectName: "attachments"
+                model: editor.attachments
+
+                delegate: RowLayout {
+                    id: attachmentRow
+
+                    required property var modelData
+                    required property int index
+
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 8
+
+                    ColumnLayout {
+                        spacing: 0
+                        Layout.fillWidth: true
+
+                        Label {
+                            text: attachmentRow.modelData.name
+                            elide: Text.ElideMiddle
+                            Layout.fillWidth: true
+                        }
+
+                        Label {
+                            text: Qt.locale(UiLanguage.code).formattedDataSize(attachmentRow.modelData.size)
+                            font.pixelSize: 12
+                            opacity: 0.7
+                        }
+                    }
+
+                    ToolButton {
+                        objectName: "removeAttachment_" + attachmentRow.index
+                        text: qsTr("Remove")
+                        Accessible.name: qsTr("Remove %1").arg(attachmentRow.modelData.name)
+                        onClicked: editor.removeAttachment(attachmentRow.modelData.id)
+                    }
+                }
+            }
+
+            Label {
+                text: qsTr("Up to %1 files of at most %2 each.")
+                      .arg(editor.attachmentsPerSubmission.toLocaleString(Qt.locale(UiLanguage.code), "f", 0))
+                      .arg(Qt.locale(UiLanguage.code).formattedDataSize(editor.bytesPerAttachment))
+                visible: editor.attachmentsPerSubmission > 0
+                font.pixelSize: 12
+                opacity: 0.7
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+
+            Button {
+                objectName: "addAttachmentButton"
+                text: qsTr("Attach a document or photo")
+                Accessible.name: text
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                onClicked: filePicker.open()
+            }
+
+            // qmllint enable unqualified
+
+            SectionHeading {
+                text: qsTr("Publication")
+            }
+
+            Label {
+                text: call.useOfInputs
+                wrapMode: Text.WordWrap
+                font.pixelSize: 13
+                opacity: 0.8
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+
+            ButtonGroup {
+                id: consentGroup
+            }
+
+            RadioButton {
+                objectName: "consentPublic"
+                text: qsTr("It may be published with our name")
+                checked: editor.consent === DraftEditor.Public
+                ButtonGroup.group: consentGroup
+                Accessible.name: text
+                Layout.leftMargin: 8
+                onClicked: editor.consent = DraftEditor.Public
+            }
+
+            RadioButton {
+                objectName: "consentAnonymous"
+                text: qsTr("It may be published without our name")
+                checked: editor.consent === DraftEditor.Anonymous
+                ButtonGroup.group: consentGroup
+                Accessible.name: text
+                Layout.leftMargin: 8
+                onClicked: editor.consent = DraftEditor.Anonymous
+            }
+
+            RadioButton {
+                objectName: "consentConfidential"
+                text: qsTr("It must stay confidential")
+                checked: editor.consent === DraftEditor.Confidential
+                ButtonGroup.group: consentGroup
+                Accessible.name: text
+                Layout.leftMargin: 8
+                onClicked: editor.consent = DraftEditor.Confidential
+            }
+
+            Item {
+                Layout.preferredHeight: 24
+            }
+        }
+    }
+
+    FileDialog {
+        id: filePicker
+
+        objectName: "filePicker"
+        title: qsTr("Attach a document or photo")
+        onAccepted: editor.addAttachment(filePicker.selectedFile)
+    }
+}

@@ -1,0 +1,124 @@
+// DraftEditor: one draft as the editor shows it — submitter, language, consent, one answer per
+// key question, attachments — saved field by field as the user types, each save durable and
+// encrypted before the call returns.
+#pragma once
+
+#include "problem.h"
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+#include <cstdint>
+
+namespace amicus::store {
+class DraftStore;
+struct StoreError;
+} // namespace amicus::store
+
+class DraftEditor : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+
+    // The draft being edited; -1 for none. Setting it loads the draft.
+    Q_PROPERTY(int draftId READ draftId WRITE setDraftId NOTIFY loaded)
+    Q_PROPERTY(bool ready READ ready NOTIFY loaded)
+    Q_PROPERTY(QString callId READ callId NOTIFY loaded)
+    // The language the submission is written in ("en", "fr", "es").
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY fieldsChanged)
+    Q_PROPERTY(QString organization READ organization WRITE setOrganization NOTIFY fieldsChanged)
+    Q_PROPERTY(QString organizationKind READ organizationKind WRITE setOrganizationKind NOTIFY
+                   fieldsChanged)
+    Q_PROPERTY(QString country READ country WRITE setCountry NOTIFY fieldsChanged)
+    Q_PROPERTY(QString contact READ contact WRITE setContact NOTIFY fieldsChanged)
+    Q_PROPERTY(Consent consent READ consent WRITE setConsent NOTIFY fieldsChanged)
+    // [{id, size, name, mediaType}] of the attached files.
+    Q_PROPERTY(QVariantList attachments READ attachments NOTIFY attachmentsChanged)
+    Q_PROPERTY(int wordsPerAnswer READ wordsPerAnswer NOTIFY loaded)
+    Q_PROPERTY(double bytesPerAttachment READ bytesPerAttachment NOTIFY loaded)
+    Q_PROPERTY(int attachmentsPerSubmission READ attachmentsPerSubmission NOTIFY loaded)
+    Q_PROPERTY(SaveState saveState READ saveState NOTIFY saveStateChanged)
+    // Why the last save or import failed (Problem.None after a good one).
+    Q_PROPERTY(Problem::Code problem READ problem NOTIFY saveStateChanged)
+
+public:
+    enum class Consent { Unset, Public, Confidential, Anonymous };
+    Q_ENUM(Consent)
+
+    enum class SaveState {
+        Saved,  // everything typed so far is on disk, encrypted
+        Failed, // the last edit could not be saved (see problem); the text is still on screen
+    };
+    Q_ENUM(SaveState)
+
+    explicit DraftEditor(QObject* parent = nullptr);
+
+    // Starts a new draft of `callId` in `language` and loads it; returns its id, or -1.
+    Q_INVOKABLE int createDraft(const QString& callId, const QString& language);
+
+    // The saved answer to a key question (empty when none yet).
+    Q_INVOKABLE QString answer(const QString& questionId) const;
+    // Saves the answer to a key question; an empty text removes it.
+    Q_INVOKABLE void setAnswer(const QString& questionId, const QString& text);
+    // Words in `text` as the call's limit counts them.
+    Q_INVOKABLE int countWords(const QString& text) const;
+
+    // Streams the file into the vault, encrypted; false (with problem set) if refused.
+    Q_INVOKABLE bool addAttachment(const QUrl& file);
+    Q_INVOKABLE void removeAttachment(int attachmentId);
+
+    int draftId() const { return static_cast<int>(draftId_); }
+    void setDraftId(int draftId);
+    bool ready() const { return draftId_ >= 0; }
+    QString callId() const { return callId_; }
+    QString language() const { return language_; }
+    void setLanguage(const QString& language);
+    QString organization() const { return organization_; }
+    void setOrganization(const QString& value);
+    QString organizationKind() const { return organizationKind_; }
+    void setOrganizationKind(const QString& value);
+    QString country() const { return country_; }
+    void setCountry(const QString& value);
+    QString contact() const { return contact_; }
+    void setContact(const QString& value);
+    Consent consent() const { return consent_; }
+    void setConsent(Consent consent);
+    QVariantList attachments() const { return attachments_; }
+    int wordsPerAnswer() const { return wordsPerAnswer_; }
+    double bytesPerAttachment() const { return static_cast<double>(bytesPerAttachment_); }
+    int attachmentsPerSubmission() const { return attachmentsPerSubmission_; }
+    SaveState saveState() const { return saveState_; }
+    Problem::Code problem() const { return problem_; }
+
+signals:
+    void loaded();
+    void fieldsChanged();
+    void attachmentsChanged();
+    void saveStateChanged();
+
+private:
+    amicus::store::DraftStore* store() const;
+    void load();
+    void clear();
+    void saveText(int field, QString& member, const QString& value);
+    void reportSaved();
+    void reportFailure(const amicus::store::StoreError& error);
+    void reloadAttachments();
+
+    std::int64_t draftId_ = -1;
+    QString callId_;
+    QString language_;
+    QString organization_;
+    QString organizationKind_;
+    QString country_;
+    QString contact_;
+    Consent consent_ = Consent::Unset;
+    QVariantList attachments_;
+    QHash<QString, QString> answers_;
+    int wordsPerAnswer_ = 0;
+    std::uint64_t bytesPerAttachment_ = 0;
+    int attachmentsPerSubmission_ = 0;
+    SaveState saveState_ = SaveState::Saved;
+    Problem::Code problem_ = Problem::None;
+};
