@@ -2,8 +2,10 @@
 // must end delivered exactly once (one receipt, one complete upload), byte-identical, with a
 // receipt that verifies.
 #include "crypto/base64.h"
+#include "store/vault_session.h"
 #include "sync/file_outbox_repository.h"
 #include "sync/receipt.h"
+#include "sync/store_outbox_repository.h"
 #include "sync_test_support.h"
 
 #include <csignal>
@@ -34,7 +36,12 @@ std::string submissionOfUpload(const fs::path& info)
     return document["metadata"].value("submission_id", "");
 }
 
-TEST(SyncKill, EverySubmissionIsDeliveredExactlyOnceThroughRandomKills)
+// The outbox the client process keeps: a JSON file, or the real vault store (SQLite).
+enum class Backend { File, Store };
+
+class SyncKill : public ::testing::TestWithParam<Backend> {};
+
+TEST_P(SyncKill, EverySubmissionIsDeliveredExactlyOnceThroughRandomKills)
 {
     TempDir dir;
     EndpointServer server(dir.path() / "server");
@@ -42,6 +49,18 @@ TEST(SyncKill, EverySubmissionIsDeliveredExactlyOnceThroughRandomKills)
     const auto key = makeAgeKey(dir.path());
     ASSERT_FALSE(key.recipient.empty());
     const std::string keyBase64 = crypto::base64Encode(server.receiptKey());
+    const bool useStore = GetParam() == Backend::Store;
+    const auto dataDir = dir.path() / "app";
+    const std::string passphrase = "correct horse battery staple";
+    std::unique_ptr<store::VaultSession> session;
+    if (useStore) {
+        crypto::VaultOptions fast;
+        fast.scryptWorkFactor = 10; // the test opens the vault once per client process
+        auto created = store::VaultSession::create(dataDir, passphrase, fast);
+        ASSERT_TRUE(created.ok()) << created.error().detail;
+        session = std::move(created.value());
+        fs::create_directories(dataDir / "outbox");
+    }
 
     std::mt19937 rng(20261128);
     const int wantedKills = 50;
@@ -54,23 +73,54 @@ TEST(SyncKill, EverySubmissionIsDeliveredExactlyOnceThroughRandomKills)
         ASSERT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(100));
         // A round: three submissions of 2-8 MiB in one outbox, sent by a client we keep killing.
         const auto outbox = dir.path() / ("outbox-" + std::to_string(round) + ".json");
-        FileOutboxRepository repository(outbox.string());
+        std::unique_ptr<OutboxRepository> repository;
+        if (useStore) {
+            repository =
+                std::make_unique<StoreOutboxRepository>(session->store(), dataDir / "outbox");
+        } else {
+            repository = std::make_unique<FileOutboxRepository>(outbox.string());
+        }
+        std::set<std::string> roundIds;
         for (int i = 0; i < 3; ++i) {
-            const std::string id =
-                "kill-" + std::to_string(round) + "-" + std::to_string(i) + "-subm";
+            std::string id = "kill-" + std::to_string(round) + "-" + std::to_string(i) + "-subm";
+            std::int64_t draftId = i + 1;
+            if (useStore) {
+                auto created = session->store().createDraft("test-call");
+                ASSERT_TRUE(created.ok());
+                draftId = *created;
+                id = session->store().draft(draftId)->submissionId;
+                ASSERT_TRUE(session->store().setStatus(draftId, "finalized").ok());
+            }
             const auto plain = dir.path() / (id + ".plain");
-            const auto envelope = dir.path() / (id + ".age");
+            const auto envelope =
+                useStore ? dataDir / "outbox" / (id + ".age") : dir.path() / (id + ".age");
             writeRandomFile(
                 plain, std::uniform_int_distribution<std::uint64_t>(2 << 20, 8 << 20)(rng), rng());
             ASSERT_TRUE(ageEncrypt(key, plain, envelope));
-            ASSERT_TRUE(repository.save(recordFor(i + 1, id, envelope)).ok());
+            if (useStore) {
+                store::OutboxEntry entry;
+                entry.draftId = draftId;
+                entry.envelopeName = id + ".age";
+                entry.envelopeSize = fs::file_size(envelope);
+                ASSERT_TRUE(session->store().putOutboxEntry(entry).ok());
+            } else {
+                ASSERT_TRUE(repository->save(recordFor(draftId, id, envelope)).ok());
+            }
             all.emplace_back(id, envelope);
+            roundIds.insert(id);
+        }
+        std::vector<std::string> clientArgs = {
+            SYNC_CLIENT_PATH, "--origin", server.origin(), "--key", keyBase64, "--chunk", "262144"};
+        if (useStore) {
+            clientArgs.insert(clientArgs.end(),
+                              {"--store", dataDir.string(), "--passphrase", passphrase});
+        } else {
+            clientArgs.insert(clientArgs.end(), {"--outbox", outbox.string()});
         }
         for (int attempt = 0; attempt < 200; ++attempt) {
             ChildProcess client;
-            ASSERT_TRUE(client.start({SYNC_CLIENT_PATH, "--outbox", outbox.string(), "--origin",
-                                      server.origin(), "--key", keyBase64, "--chunk", "262144"},
-                                     (dir.path() / "client.log").string()));
+            ASSERT_TRUE(client.start(clientArgs, (dir.path() / "client.log").string()));
+            ASSERT_TRUE(client.waitForLine("ready", std::chrono::seconds(20)).has_value());
             const auto delay = std::uniform_int_distribution<int>(0, 150)(rng);
             const auto deadline =
                 std::chrono::steady_clock::now() + std::chrono::milliseconds(delay);
@@ -93,10 +143,13 @@ TEST(SyncKill, EverySubmissionIsDeliveredExactlyOnceThroughRandomKills)
             ++completedRuns;
             break;
         }
-        auto records = repository.list();
+        auto records = repository->list();
         ASSERT_TRUE(records.ok());
         for (const auto& record : *records) {
-            EXPECT_EQ(record.state, OutboxState::Delivered) << record.submissionId;
+            if (roundIds.count(record.submissionId)) {
+                EXPECT_EQ(record.state, OutboxState::Delivered) << record.submissionId;
+                EXPECT_TRUE(record.receipt.has_value());
+            }
         }
         ++round;
     }
@@ -124,10 +177,16 @@ TEST(SyncKill, EverySubmissionIsDeliveredExactlyOnceThroughRandomKills)
         ASSERT_TRUE(receipt.ok()) << receipt.error().detail;
         EXPECT_TRUE(sameBytes(server.dataDir() / "uploads" / receipt->uploadId, envelope));
     }
-    std::cout << "kills: " << kills << ", rounds: " << round << ", submissions: " << all.size()
+    std::cout << (useStore ? "store" : "file") << " outbox: kills: " << kills
+              << ", rounds: " << round << ", submissions: " << all.size()
               << ", unfinished orphan uploads (created, never written, left to expire): " << orphans
               << std::endl;
 }
+
+INSTANTIATE_TEST_SUITE_P(Outbox, SyncKill, ::testing::Values(Backend::File, Backend::Store),
+                         [](const auto& info) {
+                             return info.param == Backend::File ? "File" : "Store";
+                         });
 
 } // namespace
 } // namespace amicus::sync

@@ -1,14 +1,20 @@
 // sync_client: a small client process for the kill -9 tests and benchmarks. It runs the outbox
 // engine over a file-backed outbox until every entry is delivered or needs attention.
-// Usage: sync_client --outbox FILE --origin http://HOST:PORT --key BASE64 [--chunk BYTES]
+// Usage: sync_client (--outbox FILE | --store DATADIR --passphrase P) --origin http://HOST:PORT
+//                    --key BASE64 [--chunk BYTES]
+// With --store the outbox is the vault store's (envelopes under DATADIR/outbox/).
 // Exit: 0 all delivered, 2 some need attention, 1 repository or usage error.
 #include "crypto/base64.h"
+#include "store/vault_session.h"
 #include "sync/file_outbox_repository.h"
 #include "sync/outbox_engine.h"
+#include "sync/store_outbox_repository.h"
 
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <memory>
 #include <random>
 #include <string>
 #include <thread>
@@ -30,7 +36,7 @@ private:
 
 int main(int argc, char** argv)
 {
-    std::string outbox, origin, key;
+    std::string outbox, origin, key, storeDir, passphrase;
     std::uint64_t chunk = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string name = argv[i];
@@ -40,12 +46,16 @@ int main(int argc, char** argv)
             origin = argv[i + 1];
         } else if (name == "--key") {
             key = argv[i + 1];
+        } else if (name == "--store") {
+            storeDir = argv[i + 1];
+        } else if (name == "--passphrase") {
+            passphrase = argv[i + 1];
         } else if (name == "--chunk") {
             chunk = std::stoull(argv[i + 1]);
         }
     }
     auto raw = amicus::crypto::base64Decode(key);
-    if (outbox.empty() || origin.empty() || !raw || raw->size() != 32) {
+    if ((outbox.empty() && storeDir.empty()) || origin.empty() || !raw || raw->size() != 32) {
         std::fprintf(stderr,
                      "usage: sync_client --outbox FILE --origin URL --key BASE64 [--chunk N]\n");
         return 1;
@@ -55,7 +65,26 @@ int main(int argc, char** argv)
     endpoint.tus.receiptUrlPrefix = origin + "/receipts/";
     std::copy(raw->begin(), raw->end(), endpoint.receiptKey.begin());
     FixedDirectory directory(endpoint);
-    FileOutboxRepository repository(outbox);
+    std::unique_ptr<amicus::store::VaultSession> session;
+    std::unique_ptr<OutboxRepository> repositoryOwner;
+    if (!storeDir.empty()) {
+        auto opened = amicus::store::VaultSession::open(storeDir, passphrase);
+        if (!opened) {
+            std::fprintf(stderr, "sync_client: cannot open the store: %s\n",
+                         opened.error().detail.c_str());
+            return 1;
+        }
+        session = std::move(opened.value());
+        repositoryOwner = std::make_unique<StoreOutboxRepository>(
+            session->store(), std::filesystem::path(storeDir) / "outbox");
+    } else {
+        repositoryOwner = std::make_unique<FileOutboxRepository>(outbox);
+    }
+    OutboxRepository& repository = *repositoryOwner;
+    // The kill tests aim at the sync, not at the vault's unlock (whose attempt counter
+    // deliberately survives a kill): they start their clock at this line.
+    std::printf("ready\n");
+    std::fflush(stdout);
     OutboxEngineOptions options;
     options.tus.fixedChunk = chunk;
     options.backoffBase = std::chrono::milliseconds(20);
