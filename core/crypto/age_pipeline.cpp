@@ -20,6 +20,7 @@ constexpr std::size_t blocksPerRing = 3;
 
 struct Block {
     std::vector<std::uint8_t> bytes;
+    std::span<const std::uint8_t> plain; // the block's plaintext: in `bytes`, or mapped
     std::size_t size = 0;
     bool endOfInput = false;
 };
@@ -85,8 +86,11 @@ Result<void, AgeError> ageEncryptPipelined(ByteSource& source,
     std::vector<Block> plainBlocks(blocksPerRing);
     std::vector<Block> sealedBlocks(blocksPerRing);
     BlockQueue freePlain, fullPlain, freeSealed, fullSealed;
+    const bool sealInPlace = dynamic_cast<MappedFileSource*>(&source) != nullptr;
     for (auto& block : plainBlocks) {
-        block.bytes.resize(plainBlockSize);
+        if (!sealInPlace) {
+            block.bytes.resize(plainBlockSize);
+        }
         freePlain.push(&block);
     }
     for (auto& block : sealedBlocks) {
@@ -109,8 +113,21 @@ Result<void, AgeError> ageEncryptPipelined(ByteSource& source,
         fullSealed.close();
     };
 
+    // A mapped file is sealed in place: the reader thread only maps pages in ahead.
+    auto* mapped = dynamic_cast<MappedFileSource*>(&source);
     std::thread reader([&] {
         while (Block* block = freePlain.pop()) {
+            if (mapped != nullptr) {
+                block->plain = mapped->take(plainBlockSize);
+                mapped->prefetch(block->plain);
+                block->size = block->plain.size();
+                block->endOfInput = block->size < plainBlockSize;
+                fullPlain.push(block);
+                if (block->endOfInput) {
+                    return;
+                }
+                continue;
+            }
             std::size_t size = 0;
             bool end = false;
             while (size < block->bytes.size()) {
@@ -126,6 +143,7 @@ Result<void, AgeError> ageEncryptPipelined(ByteSource& source,
                 }
                 size += *n;
             }
+            block->plain = std::span(block->bytes).first(size);
             block->size = size;
             block->endOfInput = end;
             fullPlain.push(block);
@@ -181,7 +199,7 @@ Result<void, AgeError> ageEncryptPipelined(ByteSource& source,
             const std::size_t n = std::min(ageChunkSize, current->size - offset);
             const bool last = endsHere && offset + n == current->size;
             const auto nonce = ageStreamNonce(counter, last);
-            if (!aead.seal(nonce, std::span(current->bytes).subspan(offset, n), {},
+            if (!aead.seal(nonce, current->plain.subspan(offset, n), {},
                            std::span(sealed->bytes).subspan(sealed->size, n + ageTagSize))) {
                 record(AgeError{AgeErrorCode::Backend, "ChaCha20-Poly1305 seal"});
                 failed = true;
@@ -196,6 +214,9 @@ Result<void, AgeError> ageEncryptPipelined(ByteSource& source,
         }
         processed += current->size;
         fullSealed.push(sealed);
+        if (mapped != nullptr) {
+            mapped->release(current->plain);
+        }
         freePlain.push(current);
         if (control.onProgress) {
             control.onProgress(processed);

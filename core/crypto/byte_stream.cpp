@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -94,6 +95,104 @@ Result<std::unique_ptr<FileSource>, IoError> FileSource::open(const std::string&
 FileSource::~FileSource()
 {
     ::close(fd_);
+}
+
+Result<std::unique_ptr<MappedFileSource>, IoError> MappedFileSource::open(const std::string& path)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return fail(systemError(("open " + path).c_str()));
+    }
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        return fail(IoError{EINVAL, path + " is not a regular file"});
+    }
+    const auto size = static_cast<std::size_t>(info.st_size);
+    const std::uint8_t* base = nullptr;
+    if (size > 0) {
+        void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+        if (mapped == MAP_FAILED) {
+            const IoError error = systemError(("mmap " + path).c_str());
+            ::close(fd);
+            return fail(error);
+        }
+        ::madvise(mapped, size, MADV_SEQUENTIAL);
+        base = static_cast<const std::uint8_t*>(mapped);
+    }
+    return std::unique_ptr<MappedFileSource>(new MappedFileSource(fd, base, size));
+}
+
+MappedFileSource::~MappedFileSource()
+{
+    if (base_ != nullptr) {
+        ::munmap(const_cast<std::uint8_t*>(base_), size_);
+    }
+    ::close(fd_);
+}
+
+std::span<const std::uint8_t> MappedFileSource::take(std::size_t count)
+{
+    const std::size_t n = std::min(count, size_ - offset_);
+    std::span<const std::uint8_t> bytes(base_ + offset_, n);
+    offset_ += n;
+    return bytes;
+}
+
+namespace {
+// The whole pages inside [begin, end) of a mapping starting at `base` (page aligned), with
+// the end allowed to reach the last, partial page of the mapping.
+std::pair<std::uint8_t*, std::size_t> wholePages(const std::uint8_t* base, std::size_t mapped,
+                                                 const std::uint8_t* begin, const std::uint8_t* end)
+{
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t from = (static_cast<std::size_t>(begin - base) + page - 1) / page * page;
+    std::size_t to = static_cast<std::size_t>(end - base);
+    to = to == mapped ? (to + page - 1) / page * page : to / page * page;
+    if (to <= from) {
+        return {nullptr, 0};
+    }
+    return {const_cast<std::uint8_t*>(base) + from, to - from};
+}
+} // namespace
+
+void MappedFileSource::prefetch(std::span<const std::uint8_t> bytes) const
+{
+    if (bytes.empty()) {
+        return;
+    }
+    const auto [start, length] =
+        wholePages(base_, size_, bytes.data(), bytes.data() + bytes.size());
+    if (length > 0) {
+#ifdef MADV_POPULATE_READ
+        ::madvise(start, length, MADV_POPULATE_READ);
+#else
+        ::madvise(start, length, MADV_WILLNEED);
+#endif
+    }
+}
+
+void MappedFileSource::release(std::span<const std::uint8_t> bytes) const
+{
+    if (bytes.empty()) {
+        return;
+    }
+    const auto [start, length] =
+        wholePages(base_, size_, bytes.data(), bytes.data() + bytes.size());
+    if (length > 0) {
+        ::madvise(start, length, MADV_DONTNEED);
+    }
+}
+
+Result<std::size_t, IoError> MappedFileSource::read(std::span<std::uint8_t> out)
+{
+    const auto bytes = take(out.size());
+    std::memcpy(out.data(), bytes.data(), bytes.size());
+    if (offset_ - released_ >= (1u << 20) || offset_ == size_) {
+        release(std::span(base_ + released_, offset_ - released_));
+        released_ = offset_;
+    }
+    return bytes.size();
 }
 
 Result<std::unique_ptr<FileSink>, IoError> FileSink::create(const std::string& path)

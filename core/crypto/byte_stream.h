@@ -85,6 +85,43 @@ private:
     explicit FileSource(int fd) : FdSource(fd) {}
 };
 
+// Reads a regular file through a read-only memory mapping, so a consumer that can work on the
+// mapped bytes (the pipelined encryptor) skips a copy; read() works as for any source. Pages
+// already consumed are dropped from the process (the page cache keeps them), so the resident
+// size stays small whatever the file size. The file must not shrink while it is read (SIGBUS).
+class MappedFileSource : public ByteSource {
+public:
+    // Fails for anything that cannot be mapped (pipes, terminals); use FileSource for those.
+    [[nodiscard]] static Result<std::unique_ptr<MappedFileSource>, IoError>
+    open(const std::string& path);
+    ~MappedFileSource() override;
+    MappedFileSource(const MappedFileSource&) = delete;
+    MappedFileSource& operator=(const MappedFileSource&) = delete;
+
+    [[nodiscard]] Result<std::size_t, IoError> read(std::span<std::uint8_t> out) override;
+    [[nodiscard]] std::optional<std::uint64_t> remainingSize() const override
+    {
+        return size_ - offset_;
+    }
+    // Returns the next up to `count` mapped bytes and moves past them.
+    [[nodiscard]] std::span<const std::uint8_t> take(std::size_t count);
+    // Asks the kernel to map `bytes` in ahead of use (no page faults while they are read).
+    void prefetch(std::span<const std::uint8_t> bytes) const;
+    // Drops the whole pages of `bytes`, which the caller is done with, from the process.
+    void release(std::span<const std::uint8_t> bytes) const;
+
+private:
+    MappedFileSource(int fd, const std::uint8_t* base, std::size_t size)
+        : fd_(fd), base_(base), size_(size)
+    {
+    }
+    int fd_;
+    const std::uint8_t* base_;
+    std::size_t size_;
+    std::size_t offset_ = 0;
+    std::size_t released_ = 0; // read(): bytes before this are already dropped
+};
+
 // Writes a file it created (mode 0600, truncated) and closes it when destroyed.
 class FileSink : public FdSink {
 public:

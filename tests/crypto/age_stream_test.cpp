@@ -10,7 +10,9 @@
 #include "test_util.h"
 
 #include <cctype>
+#include <cstdio>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 namespace amicus::crypto {
 namespace {
@@ -410,6 +412,45 @@ TEST_F(AgeStreamTest, PipelinedEncryptionMatchesTheFormatAtBlockEdges)
         ASSERT_FALSE(result.error) << result.error->detail;
         EXPECT_EQ(result.released, plain);
     }
+}
+
+TEST_F(AgeStreamTest, MappedFilesAreSealedInPlaceAndReadLikeFiles)
+{
+    constexpr std::size_t block = 8 * ageChunkSize;
+    const std::string path = ::testing::TempDir() + "amicus-mapped-" + std::to_string(::getpid());
+    for (std::size_t size : {std::size_t{0}, std::size_t{1}, block, block + 1, 5 * block + 4097}) {
+        SCOPED_TRACE(size);
+        const auto plain = randomData(size);
+        {
+            auto file = FileSink::create(path);
+            ASSERT_TRUE(file.ok());
+            ASSERT_TRUE((*file)->write(plain).ok());
+        }
+        auto mapped = MappedFileSource::open(path);
+        ASSERT_TRUE(mapped.ok());
+        EXPECT_EQ((*mapped)->remainingSize(), size);
+        VectorSink sink;
+        const AgeRecipient* recipients[] = {aliceRecipient_.get()};
+        ASSERT_TRUE(ageEncryptPipelined(**mapped, recipients, sink).ok());
+        EXPECT_EQ(decrypt(sink.bytes(), {alice_.get()}).released, plain);
+
+        // read() on a fresh mapping returns the file's bytes in order.
+        auto again = MappedFileSource::open(path);
+        ASSERT_TRUE(again.ok());
+        std::vector<std::uint8_t> copy;
+        std::vector<std::uint8_t> buffer(70000);
+        while (true) {
+            auto n = (*again)->read(buffer);
+            ASSERT_TRUE(n.ok());
+            if (*n == 0) {
+                break;
+            }
+            copy.insert(copy.end(), buffer.begin(), buffer.begin() + *n);
+        }
+        EXPECT_EQ(copy, plain);
+    }
+    std::remove(path.c_str());
+    EXPECT_FALSE(MappedFileSource::open(path).ok());
 }
 
 TEST_F(AgeStreamTest, PipelinedEncryptionReportsFailuresAndCancellation)

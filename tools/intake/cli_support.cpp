@@ -77,6 +77,10 @@ std::unique_ptr<crypto::ByteSource> openInput(const std::optional<std::string>& 
     if (!path || *path == "-") {
         return std::make_unique<crypto::FdSource>(STDIN_FILENO);
     }
+    // A regular file is mapped (no copy on the way to the cipher); anything else is read.
+    if (auto mapped = crypto::MappedFileSource::open(*path)) {
+        return std::move(*mapped);
+    }
     auto file = crypto::FileSource::open(*path);
     if (!file) {
         reportError("cannot open input: " + file.error().detail);

@@ -24,5 +24,8 @@ int runKeygen(std::span<const std::string> args);
 int runEncrypt(std::span<const std::string> args);
 int runDecrypt(std::span<const std::string> args);
 int runCatalog(std::span<const std::string> args); // catalog_command.cpp
+int runInit(std::span<const std::string> args);    // init_command.cpp
+int runInbox(std::span<const std::string> args);   // inbox_command.cpp
+int runPublish(std::span<const std::string> args); // publish_command.cpp
 
 } // namespace amicus::intake

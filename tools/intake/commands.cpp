@@ -18,6 +18,15 @@ std::span<const Command> commands()
         {"catalog", "keygen -o KEY | pubkey -k KEY | sign -k KEY CATALOG | verify -p PUB CATALOG",
          "make a catalog-signing key, sign a calls catalog (CATALOG.sig), or verify one",
          runCatalog},
+        {"init", "DIR",
+         "make the secretariat's age identity, catalog-signing and receipt-signing keys in DIR",
+         runInit},
+        {"inbox", "STORE_DIR -i IDENTITY -o OUT_DIR [--receipts DIR] [--receipt-key BASE64]",
+         "check, decrypt and unpack every finished upload into OUT_DIR/<submission id>/, with "
+         "index.csv and index.json",
+         runInbox},
+        {"publish", "OUT_DIR -o PUBLIC_DIR [--catalog CATALOG.json]",
+         "render the submissions whose consent allows it as HTML pages with an index", runPublish},
     };
     return table;
 }

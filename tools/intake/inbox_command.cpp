@@ -1,0 +1,643 @@
+// `amicus-intake inbox STORE_DIR -i IDENTITY -o OUT_DIR`: turns the reference endpoint's
+// finished uploads into one checked, decrypted folder per submission, plus an index.
+//
+// The endpoint's data directory (server/README.md) holds, per upload, `uploads/<id>` (the
+// envelope bytes) and `uploads/<id>.json` (the tus info written by @tus/file-store: `size`,
+// `metadata`; its `offset` is not kept up to date, the file's length is the offset), and per
+// delivered submission `receipts/<submission id>.json`. An upload is taken once all its bytes
+// are there and its receipt exists; its bytes must be the ones the receipt names, the receipt
+// must carry the endpoint's signature (with --receipt-key), and the age envelope must
+// authenticate to its last chunk. Each submission is unpacked under a temporary name and
+// renamed into place, so OUT_DIR/<submission id>/ is complete or absent, and a second run
+// skips what is there.
+#include "cli_support.h"
+#include "command.h"
+#include "crypto/age_keys.h"
+#include "crypto/base64.h"
+#include "crypto/ed25519.h"
+#include "crypto/sha256.h"
+#include "inbox_index.h"
+#include "package/package_reader.h"
+#include "submission_folder.h"
+#include "sync/receipt.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace amicus::intake {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int exitAllGood = 0;
+constexpr int exitSomeSkipped = 1;
+constexpr int exitUsage = 2;
+constexpr int exitFatal = 3;
+
+constexpr std::string_view usage =
+    "usage: amicus-intake inbox STORE_DIR -i IDENTITY_FILE... -o OUT_DIR\n"
+    "                           [--receipts DIR] [--receipt-key BASE64]\n"
+    "exit: 0 all finished uploads are in OUT_DIR, 1 some were skipped as broken,\n"
+    "      2 usage, 3 fatal (identity, OUT_DIR or the index could not be used)\n";
+
+constexpr std::string_view incomingPrefix = ".incoming-";
+
+// Why a finished upload was not unpacked. Stable names, printed for people and scripts.
+enum class InboxProblem {
+    UploadInfoMalformed, // uploads/<id>.json is not tus upload info with a submission id
+    Oversized,           // more bytes stored than the upload's declared size
+    ReceiptMalformed,    // receipts/<submission id>.json cannot be read as a receipt
+    ReceiptMismatch,     // the stored bytes' size or SHA-256 differ from the receipt's
+    ReceiptSignature,    // the receipt's signature does not verify with --receipt-key
+    NotAnEnvelope,       // the bytes are not an age file
+    NotForThisIdentity,  // none of the identities opens the envelope
+    Tampered,            // the envelope does not authenticate
+    Truncated,           // the envelope ends early
+    UnsafeEntry,         // the package holds a path or file type that is refused
+    BadManifest,         // submission.json is missing or malformed
+    AttachmentMismatch,  // an attachment differs from its SHA-256 or size in the manifest
+    IdMismatch,          // the package names another submission or call than the upload
+    MissingUpload,       // a receipt exists but the upload's bytes are gone
+    BrokenFolder,        // a folder in OUT_DIR cannot be read back for the index
+    Io,                  // reading or writing failed
+};
+
+const char* problemName(InboxProblem problem)
+{
+    switch (problem) {
+    case InboxProblem::UploadInfoMalformed:
+        return "upload-info-malformed";
+    case InboxProblem::Oversized:
+        return "oversized";
+    case InboxProblem::ReceiptMalformed:
+        return "receipt-malformed";
+    case InboxProblem::ReceiptMismatch:
+        return "receipt-mismatch";
+    case InboxProblem::ReceiptSignature:
+        return "receipt-signature";
+    case InboxProblem::NotAnEnvelope:
+        return "not-an-envelope";
+    case InboxProblem::NotForThisIdentity:
+        return "not-for-this-identity";
+    case InboxProblem::Tampered:
+        return "tampered";
+    case InboxProblem::Truncated:
+        return "truncated";
+    case InboxProblem::UnsafeEntry:
+        return "unsafe-entry";
+    case InboxProblem::BadManifest:
+        return "bad-manifest";
+    case InboxProblem::AttachmentMismatch:
+        return "attachment-mismatch";
+    case InboxProblem::IdMismatch:
+        return "id-mismatch";
+    case InboxProblem::MissingUpload:
+        return "missing-upload";
+    case InboxProblem::BrokenFolder:
+        return "broken-folder";
+    case InboxProblem::Io:
+        return "io";
+    }
+    return "unknown";
+}
+
+InboxProblem problemOf(package::PackageErrc code)
+{
+    switch (code) {
+    case package::PackageErrc::NotAnEnvelope:
+        return InboxProblem::NotAnEnvelope;
+    case package::PackageErrc::NotForThisIdentity:
+        return InboxProblem::NotForThisIdentity;
+    case package::PackageErrc::Tampered:
+        return InboxProblem::Tampered;
+    case package::PackageErrc::Truncated:
+        return InboxProblem::Truncated;
+    case package::PackageErrc::UnsafeEntry:
+        return InboxProblem::UnsafeEntry;
+    case package::PackageErrc::BadManifest:
+        return InboxProblem::BadManifest;
+    case package::PackageErrc::AttachmentMismatch:
+        return InboxProblem::AttachmentMismatch;
+    default:
+        return InboxProblem::Io;
+    }
+}
+
+struct Failure {
+    InboxProblem problem;
+    std::string detail;
+};
+
+// What happened to one upload.
+enum class Outcome { Unpacked, AlreadyThere, Unfinished, AwaitingReceipt, Duplicate, Skipped };
+
+struct Counts {
+    int unpacked = 0;
+    int alreadyThere = 0;
+    int unfinished = 0;
+    int awaitingReceipt = 0;
+    int duplicates = 0;
+    int broken = 0;
+};
+
+std::optional<std::string> readWhole(const fs::path& path, std::uintmax_t limit)
+{
+    std::error_code error;
+    const auto size = fs::file_size(path, error);
+    if (error || size > limit) {
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+bool isSubmissionId(std::string_view text)
+{
+    return isSubmissionFolderName(text);
+}
+
+void syncDirectory(const fs::path& dir)
+{
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        (void)::fsync(fd);
+        ::close(fd);
+    }
+}
+
+bool writeFileSynced(const fs::path& path, std::string_view text, mode_t mode)
+{
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+    if (fd < 0) {
+        return false;
+    }
+    std::size_t done = 0;
+    bool ok = true;
+    while (ok && done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno != EINTR) {
+            ok = false;
+        } else if (n > 0) {
+            done += static_cast<std::size_t>(n);
+        }
+    }
+    ok = ok && ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// Replaces `path` by `text` through a temporary file and rename, so a reader never sees half.
+bool replaceFile(const fs::path& path, std::string_view text)
+{
+    const fs::path temporary = path.string() + ".tmp-" + std::to_string(::getpid());
+    if (!writeFileSynced(temporary, text, 0600) ||
+        std::rename(temporary.c_str(), path.c_str()) != 0) {
+        ::unlink(temporary.c_str());
+        return false;
+    }
+    return true;
+}
+
+// Prints progress over long envelopes on stderr at most twice a second.
+class ProgressLine {
+public:
+    ProgressLine(std::string label, std::uint64_t total) : label_(std::move(label)), total_(total)
+    {
+    }
+    void update(std::uint64_t done)
+    {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_ < std::chrono::milliseconds(500)) {
+            return;
+        }
+        last_ = now;
+        const double percent =
+            total_ == 0 ? 100.0 : 100.0 * static_cast<double>(done) / static_cast<double>(total_);
+        std::fprintf(stderr, "  %s: %.0f%% of %.1f MiB\n", label_.c_str(),
+                     percent > 100.0 ? 100.0 : percent,
+                     static_cast<double>(total_) / (1024.0 * 1024.0));
+    }
+
+private:
+    std::string label_;
+    std::uint64_t total_;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+struct StoredHash {
+    std::uint64_t size = 0;
+    crypto::Sha256Digest sha256{};
+};
+
+std::optional<StoredHash> hashStoredFile(const fs::path& path, std::uint64_t expectedSize)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::nullopt;
+    }
+    ProgressLine progress("checking " + path.filename().string(), expectedSize);
+    crypto::Sha256 hasher;
+    StoredHash result;
+    std::vector<char> buffer(1 << 20);
+    while (in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (got == 0) {
+            break;
+        }
+        hasher.update(std::span(reinterpret_cast<const std::uint8_t*>(buffer.data()), got));
+        result.size += got;
+        progress.update(result.size);
+    }
+    if (in.bad()) {
+        return std::nullopt;
+    }
+    result.sha256 = hasher.finish();
+    return result;
+}
+
+// The fields of a receipt we rely on, parsed from the signed bytes.
+struct ReceiptFields {
+    std::string submissionId;
+    std::string uploadId;
+    std::uint64_t size = 0;
+    std::string sha256Hex;
+};
+
+std::optional<ReceiptFields> parseReceiptFields(const std::string& receiptJson)
+{
+    const auto json = nlohmann::json::parse(receiptJson, nullptr, false);
+    if (json.is_discarded() || !json.is_object() || json.value("v", 0) != 1) {
+        return std::nullopt;
+    }
+    ReceiptFields fields;
+    try {
+        fields.submissionId = json.at("submission_id").get<std::string>();
+        fields.uploadId = json.at("upload_id").get<std::string>();
+        fields.size = json.at("size").get<std::uint64_t>();
+        fields.sha256Hex = json.at("sha256").get<std::string>();
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;
+    }
+    return fields;
+}
+
+// Everything one run needs.
+class Inbox {
+public:
+    fs::path uploadsDir;
+    fs::path receiptsDir;
+    fs::path outDir;
+    std::vector<crypto::X25519Identity> identities;
+    std::optional<crypto::Ed25519PublicKey> receiptKey;
+    Counts counts;
+
+    void report(const std::string& what, const Failure& failure)
+    {
+        ++counts.broken;
+        std::fprintf(stderr, "amicus-intake: skipped %s: %s: %s\n", what.c_str(),
+                     problemName(failure.problem), failure.detail.c_str());
+    }
+
+    // Processes uploads/<uploadId>; on a problem returns it in `failure`.
+    Outcome processUpload(const std::string& uploadId, std::string& submissionId,
+                          std::optional<Failure>& failure)
+    {
+        const fs::path dataFile = uploadsDir / uploadId;
+        const auto infoText = readWhole(uploadsDir / (uploadId + ".json"), 1 << 20);
+        if (!infoText) {
+            failure = Failure{InboxProblem::Io, "cannot read the upload info"};
+            return Outcome::Skipped;
+        }
+        const auto info = nlohmann::json::parse(*infoText, nullptr, false);
+        if (info.is_discarded() || !info.is_object()) {
+            failure = Failure{InboxProblem::UploadInfoMalformed, "the upload info is not JSON"};
+            return Outcome::Skipped;
+        }
+        // A deferred length (no size yet) means the upload is still going on.
+        if (!info.contains("size") || info["size"].is_null()) {
+            return Outcome::Unfinished;
+        }
+        const auto metadata = info.find("metadata");
+        if (!info["size"].is_number_unsigned() || metadata == info.end() ||
+            !metadata->is_object() || !metadata->contains("submission_id") ||
+            !(*metadata)["submission_id"].is_string()) {
+            failure = Failure{InboxProblem::UploadInfoMalformed,
+                              "the upload info has no size or submission id"};
+            return Outcome::Skipped;
+        }
+        const auto declaredSize = info["size"].get<std::uint64_t>();
+        submissionId = (*metadata)["submission_id"].get<std::string>();
+        std::string callId;
+        if (metadata->contains("call_id") && (*metadata)["call_id"].is_string()) {
+            callId = (*metadata)["call_id"].get<std::string>();
+        }
+        if (!isSubmissionId(submissionId)) {
+            failure = Failure{InboxProblem::UploadInfoMalformed, "the submission id is invalid"};
+            submissionId.clear();
+            return Outcome::Skipped;
+        }
+        std::error_code error;
+        const auto storedSize = fs::file_size(dataFile, error);
+        if (error) {
+            failure = Failure{InboxProblem::Io, "cannot read the upload's size"};
+            return Outcome::Skipped;
+        }
+        if (storedSize < declaredSize) {
+            return Outcome::Unfinished;
+        }
+        if (storedSize > declaredSize) {
+            failure =
+                Failure{InboxProblem::Oversized, std::to_string(storedSize) + " bytes stored, " +
+                                                     std::to_string(declaredSize) + " declared"};
+            return Outcome::Skipped;
+        }
+        if (fs::exists(outDir / submissionId, error)) {
+            return Outcome::AlreadyThere;
+        }
+        const fs::path receiptFile = receiptsDir / (submissionId + ".json");
+        if (!fs::exists(receiptFile, error)) {
+            // The endpoint issues it right after the last byte (or at its next start).
+            return Outcome::AwaitingReceipt;
+        }
+        const auto receiptText = readWhole(receiptFile, 1 << 20);
+        if (!receiptText) {
+            failure = Failure{InboxProblem::Io, "cannot read the receipt"};
+            return Outcome::Skipped;
+        }
+        auto signedReceipt = sync::decodeReceiptDocument(*receiptText);
+        if (!signedReceipt) {
+            failure = Failure{InboxProblem::ReceiptMalformed, "the receipt file is malformed"};
+            return Outcome::Skipped;
+        }
+        const auto fields = parseReceiptFields(signedReceipt->receiptJson);
+        if (!fields || fields->submissionId != submissionId) {
+            failure = Failure{InboxProblem::ReceiptMalformed,
+                              "the receipt's fields are malformed or name another submission"};
+            return Outcome::Skipped;
+        }
+        if (fields->uploadId != uploadId) {
+            // A second upload of a delivered submission; the endpoint removes its bytes.
+            return Outcome::Duplicate;
+        }
+        const auto stored = hashStoredFile(dataFile, storedSize);
+        if (!stored) {
+            failure = Failure{InboxProblem::Io, "cannot read the stored bytes"};
+            return Outcome::Skipped;
+        }
+        if (stored->size != fields->size || crypto::toHex(stored->sha256) != fields->sha256Hex) {
+            failure = Failure{InboxProblem::ReceiptMismatch,
+                              "the stored bytes are not the ones the receipt was issued for"};
+            return Outcome::Skipped;
+        }
+        if (receiptKey) {
+            const sync::ExpectedEnvelope expected{submissionId, stored->size, stored->sha256};
+            if (!sync::verifyReceipt(*signedReceipt, *receiptKey, expected)) {
+                failure = Failure{InboxProblem::ReceiptSignature,
+                                  "the receipt is not signed by the given receipt key"};
+                return Outcome::Skipped;
+            }
+        }
+        return unpack(dataFile, submissionId, callId, *receiptText, storedSize, failure);
+    }
+
+    Outcome unpack(const fs::path& envelope, const std::string& submissionId,
+                   const std::string& callId, const std::string& receiptText,
+                   std::uint64_t envelopeSize, std::optional<Failure>& failure)
+    {
+        const fs::path incoming = outDir / (std::string(incomingPrefix) + submissionId);
+        std::error_code error;
+        fs::remove_all(incoming, error);
+        std::vector<const crypto::AgeIdentity*> identityList;
+        for (const auto& identity : identities) {
+            identityList.push_back(&identity);
+        }
+        ProgressLine progress("decrypting " + submissionId, envelopeSize);
+        package::PackageReadOptions options;
+        options.onProgress = [&progress](std::uint64_t done) { progress.update(done); };
+        auto extracted = package::PackageReader::extract(envelope, identityList, incoming, options);
+        if (!extracted) {
+            failure = Failure{problemOf(extracted.error().code), extracted.error().detail};
+            return Outcome::Skipped;
+        }
+        if (extracted->submissionId != submissionId ||
+            (!callId.empty() && extracted->callId != callId)) {
+            fs::remove_all(incoming, error);
+            failure = Failure{InboxProblem::IdMismatch,
+                              "the package's submission or call id differs from the upload's"};
+            return Outcome::Skipped;
+        }
+        if (!writeFileSynced(incoming / receiptFileName, receiptText, 0600)) {
+            fs::remove_all(incoming, error);
+            failure = Failure{InboxProblem::Io, "cannot write receipt.json"};
+            return Outcome::Skipped;
+        }
+        syncDirectory(incoming);
+        const fs::path final = outDir / submissionId;
+        if (std::rename(incoming.c_str(), final.c_str()) != 0) {
+            const int savedErrno = errno;
+            fs::remove_all(incoming, error);
+            failure = Failure{InboxProblem::Io, std::string("cannot move the folder into place: ") +
+                                                    std::strerror(savedErrno)};
+            return Outcome::Skipped;
+        }
+        syncDirectory(outDir);
+        return Outcome::Unpacked;
+    }
+};
+
+std::vector<std::string> listUploads(const fs::path& uploadsDir, std::error_code& error)
+{
+    std::vector<std::string> ids;
+    for (const auto& entry : fs::directory_iterator(uploadsDir, error)) {
+        const std::string name = entry.path().filename().string();
+        std::error_code typeError;
+        if (name.empty() || name.front() == '.' || entry.path().extension() == ".json" ||
+            !entry.is_regular_file(typeError) || !fs::exists(uploadsDir / (name + ".json"))) {
+            continue;
+        }
+        ids.push_back(name);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+} // namespace
+
+int runInbox(std::span<const std::string> args)
+{
+    auto parsed = parseArgs(args, {"-i", "-o", "--receipts", "--receipt-key"}, {},
+                            {{"--identity", "-i"}, {"--output", "-o"}});
+    if (!parsed) {
+        return exitUsage;
+    }
+    const auto identityFiles = parsed->values.find("-i");
+    const auto out = parsed->last("-o");
+    if (parsed->positionals.size() != 1 || identityFiles == parsed->values.end() || !out) {
+        std::fputs(usage.data(), stderr);
+        return exitUsage;
+    }
+    Inbox inbox;
+    if (const auto key = parsed->last("--receipt-key")) {
+        auto parsedKey = crypto::Ed25519PublicKey::fromBase64(*key);
+        if (!parsedKey) {
+            reportError("--receipt-key is not an Ed25519 public key (base64 of 32 bytes)");
+            return exitUsage;
+        }
+        inbox.receiptKey = *parsedKey;
+    }
+    for (const std::string& file : identityFiles->second) {
+        auto text = readSmallFile(file);
+        if (!text) {
+            return exitFatal;
+        }
+        auto identities = crypto::parseIdentityFile(*text);
+        crypto::wipe(text->data(), text->size());
+        if (!identities) {
+            reportError(file + " is not an age identity file: " + identities.error().detail);
+            return exitFatal;
+        }
+        for (auto& identity : *identities) {
+            inbox.identities.push_back(std::move(identity));
+        }
+    }
+
+    const fs::path store = parsed->positionals[0];
+    std::error_code error;
+    inbox.uploadsDir = fs::is_directory(store / "uploads", error) ? store / "uploads" : store;
+    inbox.receiptsDir = parsed->last("--receipts").value_or((store / "receipts").string());
+    inbox.outDir = *out;
+    if (!fs::is_directory(inbox.uploadsDir, error)) {
+        reportError(store.string() + " is not the endpoint's data directory (no uploads/)");
+        return exitFatal;
+    }
+    if (::mkdir(inbox.outDir.c_str(), 0700) != 0 && errno != EEXIST) {
+        reportError("cannot create " + inbox.outDir.string() + ": " + std::strerror(errno));
+        return exitFatal;
+    }
+    if (!fs::is_directory(inbox.outDir, error)) {
+        reportError(inbox.outDir.string() + " is not a directory");
+        return exitFatal;
+    }
+    // Leftovers of an interrupted run: never complete, safe to drop.
+    for (const auto& entry : fs::directory_iterator(inbox.outDir, error)) {
+        if (entry.path().filename().string().rfind(incomingPrefix, 0) == 0) {
+            std::error_code ignored;
+            fs::remove_all(entry.path(), ignored);
+        }
+    }
+
+    const auto uploads = listUploads(inbox.uploadsDir, error);
+    if (error) {
+        reportError("cannot list " + inbox.uploadsDir.string() + ": " + error.message());
+        return exitFatal;
+    }
+    std::set<std::string> uploadIds(uploads.begin(), uploads.end());
+    if (!inbox.receiptKey) {
+        std::fputs("amicus-intake: warning: no --receipt-key, receipt signatures are not "
+                   "checked (the stored bytes are still checked against each receipt)\n",
+                   stderr);
+    }
+    std::size_t position = 0;
+    for (const std::string& uploadId : uploads) {
+        ++position;
+        std::string submissionId;
+        std::optional<Failure> failure;
+        const Outcome outcome = inbox.processUpload(uploadId, submissionId, failure);
+        const std::string what = "upload " + uploadId +
+                                 (submissionId.empty() ? "" : " (submission " + submissionId + ")");
+        const char* status = "";
+        switch (outcome) {
+        case Outcome::Unpacked:
+            ++inbox.counts.unpacked;
+            status = "unpacked";
+            std::printf("%s\n", (inbox.outDir / submissionId).c_str());
+            break;
+        case Outcome::AlreadyThere:
+            ++inbox.counts.alreadyThere;
+            status = "already in OUT_DIR";
+            break;
+        case Outcome::Unfinished:
+            ++inbox.counts.unfinished;
+            status = "unfinished, left for later";
+            break;
+        case Outcome::AwaitingReceipt:
+            ++inbox.counts.awaitingReceipt;
+            status = "complete but no receipt yet, left for later";
+            break;
+        case Outcome::Duplicate:
+            ++inbox.counts.duplicates;
+            status = "second upload of a delivered submission, ignored";
+            break;
+        case Outcome::Skipped:
+            inbox.report(what, *failure);
+            continue;
+        }
+        std::fprintf(stderr, "[%zu/%zu] %s: %s\n", position, uploads.size(), what.c_str(), status);
+    }
+
+    // A receipt says the endpoint holds a submission; its bytes must still be there.
+    for (const auto& entry : fs::directory_iterator(inbox.receiptsDir, error)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.path().extension() != ".json" || name.front() == '.') {
+            continue;
+        }
+        const std::string submissionId = entry.path().stem().string();
+        std::error_code ignored;
+        if (!isSubmissionId(submissionId) || fs::exists(inbox.outDir / submissionId, ignored)) {
+            continue;
+        }
+        const auto text = readWhole(entry.path(), 1 << 20);
+        auto signedReceipt =
+            text ? sync::decodeReceiptDocument(*text) : sync::decodeReceiptDocument("");
+        const auto fields =
+            signedReceipt ? parseReceiptFields(signedReceipt->receiptJson) : std::nullopt;
+        if (fields && uploadIds.count(fields->uploadId) == 0) {
+            inbox.report("submission " + submissionId,
+                         Failure{InboxProblem::MissingUpload,
+                                 "receipted upload " + fields->uploadId + " is not in the store"});
+        }
+    }
+
+    auto scan = scanSubmissionFolders(inbox.outDir);
+    for (const auto& [path, folderError] : scan.broken) {
+        inbox.report("folder " + path.string(),
+                     Failure{InboxProblem::BrokenFolder, folderErrorName(folderError)});
+    }
+    std::vector<IndexRow> rows;
+    rows.reserve(scan.submissions.size());
+    for (const SubmissionFolder& folder : scan.submissions) {
+        rows.push_back(indexRowOf(folder));
+    }
+    if (!replaceFile(inbox.outDir / "index.csv", indexCsv(rows)) ||
+        !replaceFile(inbox.outDir / "index.json", indexJson(rows))) {
+        reportError("cannot write the index in " + inbox.outDir.string());
+        return exitFatal;
+    }
+    const Counts& c = inbox.counts;
+    std::fprintf(stderr,
+                 "inbox: %d new, %d already there, %d unfinished, %d awaiting a receipt, "
+                 "%d duplicate uploads, %d skipped as broken; index: %zu submission(s)\n",
+                 c.unpacked, c.alreadyThere, c.unfinished, c.awaitingReceipt, c.duplicates,
+                 c.broken, rows.size());
+    return c.broken == 0 ? exitAllGood : exitSomeSkipped;
+}
+
+} // namespace amicus::intake

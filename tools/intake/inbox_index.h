@@ -1,0 +1,39 @@
+// The inbox index: one row per submission folder, written as CSV (for spreadsheets) and JSON
+// (for scripts) next to the folders.
+#pragma once
+
+#include "submission_folder.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace amicus::intake {
+
+// One line of the index.
+struct IndexRow {
+    std::string submissionId;
+    std::string callId;
+    std::string organization;
+    std::string country;
+    std::string language;
+    std::string consent;
+    std::string receivedAt;
+    std::uint64_t size = 0; // bytes of the envelope as received
+};
+
+[[nodiscard]] IndexRow indexRowOf(const SubmissionFolder& folder);
+
+// One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled.
+// Text a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a
+// leading apostrophe, because organization names come from anyone who submits.
+[[nodiscard]] std::string csvField(std::string_view text);
+
+// The CSV file: a header line, then one line per row, CRLF line ends (RFC 4180), UTF-8.
+[[nodiscard]] std::string indexCsv(const std::vector<IndexRow>& rows);
+
+// The JSON file: {"submissions": [{"submission_id": ..., "size": N, ...}, ...]}; absent
+// organization or country are null.
+[[nodiscard]] std::string indexJson(const std::vector<IndexRow>& rows);
+
+} // namespace amicus::intake

@@ -1,0 +1,173 @@
+// `amicus-intake init DIR`: the secretariat's three keys in one private directory — the age
+// identity that opens submissions, the key that signs the calls catalog and the key the
+// reference endpoint signs receipts with — and their public halves, ready for the catalog.
+#include "cli_support.h"
+#include "command.h"
+#include "crypto/age_keys.h"
+#include "crypto/base64.h"
+#include "crypto/ed25519.h"
+#include "crypto/secret_bytes.h"
+
+#include <array>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace amicus::intake {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view identityFileName = "identity.txt";
+constexpr std::string_view catalogKeyFileName = "catalog-signing.pem";
+// The name the reference endpoint looks for in its --keys directory (server/src/keys.js).
+constexpr std::string_view receiptKeyFileName = "receipt-signing.pem";
+
+// PKCS#8 PrivateKeyInfo for Ed25519 (RFC 8410): this prefix, then the 32-byte seed. Node's
+// crypto.createPrivateKey and `openssl pkey` read it.
+constexpr std::array<std::uint8_t, 16> pkcs8Prefix{0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06,
+                                                   0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20};
+
+constexpr std::string_view usage = "usage: amicus-intake init DIR\n";
+
+std::string pemOfSeed(std::span<const std::uint8_t> seed)
+{
+    crypto::SecretBytes der(pkcs8Prefix.size() + seed.size());
+    std::copy(pkcs8Prefix.begin(), pkcs8Prefix.end(), der.mutableSpan().begin());
+    std::copy(seed.begin(), seed.end(), der.mutableSpan().begin() + pkcs8Prefix.size());
+    std::string body = crypto::base64Encode(der.span());
+    std::string pem = "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
+    crypto::wipe(body.data(), body.size());
+    return pem;
+}
+
+// Creates `path` (0600, must not exist), writes `text` and syncs it.
+bool writeNewPrivateFile(const fs::path& path, const std::string& text)
+{
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        reportError("cannot create " + path.string() + ": " + std::strerror(errno));
+        return false;
+    }
+    std::size_t done = 0;
+    bool ok = true;
+    while (ok && done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno != EINTR) {
+            ok = false;
+        } else if (n > 0) {
+            done += static_cast<std::size_t>(n);
+        }
+    }
+    // The umask cannot widen 0600, but an inherited ACL default could: set it explicitly.
+    ok = ok && ::fchmod(fd, 0600) == 0 && ::fsync(fd) == 0;
+    const int savedErrno = errno;
+    ::close(fd);
+    if (!ok) {
+        reportError("cannot write " + path.string() + ": " + std::strerror(savedErrno));
+        ::unlink(path.c_str());
+    }
+    return ok;
+}
+
+void syncDirectory(const fs::path& dir)
+{
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        (void)::fsync(fd);
+        ::close(fd);
+    }
+}
+
+} // namespace
+
+int runInit(std::span<const std::string> args)
+{
+    auto parsed = parseArgs(args, {}, {}, {});
+    if (!parsed) {
+        return 2;
+    }
+    if (parsed->positionals.size() != 1) {
+        std::fputs(usage.data(), stderr);
+        return 2;
+    }
+    const fs::path dir = parsed->positionals[0];
+    const fs::path identityPath = dir / identityFileName;
+    const fs::path catalogKeyPath = dir / catalogKeyFileName;
+    const fs::path receiptKeyPath = dir / receiptKeyFileName;
+
+    // Refuse before creating anything, so a half-initialised directory never mixes old and
+    // new keys: losing the old identity would make every submission sent to it unreadable.
+    for (const fs::path& path : {identityPath, catalogKeyPath, receiptKeyPath}) {
+        std::error_code error;
+        if (fs::symlink_status(path, error).type() != fs::file_type::not_found) {
+            reportError(path.string() + " exists; init never overwrites keys");
+            return 1;
+        }
+    }
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+        reportError("cannot create " + dir.string() + ": " + std::strerror(errno));
+        return 1;
+    }
+    struct stat info {};
+    if (::stat(dir.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+        reportError(dir.string() + " is not a directory");
+        return 1;
+    }
+    if (::chmod(dir.c_str(), 0700) != 0) {
+        reportError("cannot make " + dir.string() + " private: " + std::strerror(errno));
+        return 1;
+    }
+
+    auto identity = crypto::X25519Identity::generate();
+    auto catalogKey = crypto::Ed25519KeyPair::generate();
+    auto receiptKey = crypto::Ed25519KeyPair::generate();
+    if (!identity || !catalogKey || !receiptKey) {
+        reportError("cannot generate keys (the system random generator failed)");
+        return 1;
+    }
+    std::string identityText =
+        crypto::formatIdentityFile(*identity, std::chrono::system_clock::now());
+    std::string catalogPem = pemOfSeed(catalogKey->seed());
+    std::string receiptPem = pemOfSeed(receiptKey->seed());
+    const bool ok = writeNewPrivateFile(identityPath, identityText) &&
+                    writeNewPrivateFile(catalogKeyPath, catalogPem) &&
+                    writeNewPrivateFile(receiptKeyPath, receiptPem);
+    crypto::wipe(identityText.data(), identityText.size());
+    crypto::wipe(catalogPem.data(), catalogPem.size());
+    crypto::wipe(receiptPem.data(), receiptPem.size());
+    if (!ok) {
+        // Leave nothing half made: a later init must be able to start again.
+        std::error_code ignored;
+        fs::remove(identityPath, ignored);
+        fs::remove(catalogKeyPath, ignored);
+        fs::remove(receiptKeyPath, ignored);
+        return 1;
+    }
+    syncDirectory(dir);
+
+    const std::string recipient = identity->recipient().toString();
+    const std::string catalogPublic = catalogKey->publicKey().toBase64();
+    const std::string receiptPublic = receiptKey->publicKey().toBase64();
+    std::printf("# Secretariat keys in %s (keep this directory private and backed up)\n",
+                dir.c_str());
+    std::printf("#   %s: age identity, opens the submissions (amicus-intake inbox -i)\n",
+                identityPath.c_str());
+    std::printf("#   %s: signs the calls catalog (amicus-intake catalog sign -k)\n",
+                catalogKeyPath.c_str());
+    std::printf("#   %s: copy into the endpoint's --keys directory\n", receiptKeyPath.c_str());
+    std::printf("#\n# For each call in catalog.json:\n");
+    std::printf("\"recipients\": [\"%s\"],\n", recipient.c_str());
+    std::printf("\"receipt_key\": \"%s\",\n", receiptPublic.c_str());
+    std::printf("#\n# For the app build (trusted catalog-signing key):\n");
+    std::printf("AMICUS_CATALOG_SIGNING_KEYS=%s\n", catalogPublic.c_str());
+    return 0;
+}
+
+} // namespace amicus::intake
