@@ -1,5 +1,7 @@
 #include "store/draft_store.h"
 
+#include "crypto/age_reader.h"
+#include "crypto/sha256.h"
 #include "store/migrations.h"
 
 #include <cctype>
@@ -918,6 +920,67 @@ StoreResult<void> DraftStore::removeAttachment(std::int64_t attachmentId)
 std::filesystem::path DraftStore::blobPath(const AttachmentInfo& attachment) const
 {
     return paths_.blobDir / attachment.blobName;
+}
+
+namespace {
+
+// Passes plaintext on while counting and hashing it, and keeps the errno of a failed write.
+class CheckingSink : public crypto::ByteSink {
+public:
+    explicit CheckingSink(crypto::ByteSink& next) : next_(next) {}
+    Result<void, crypto::IoError> write(std::span<const std::uint8_t> bytes) override
+    {
+        size_ += bytes.size();
+        hash_.update(bytes);
+        auto written = next_.write(bytes);
+        if (!written) {
+            lastErrno_ = written.error().systemError;
+        }
+        return written;
+    }
+    std::uint64_t size() const { return size_; }
+    crypto::Sha256Digest digest() { return hash_.finish(); }
+    int lastErrno() const { return lastErrno_; }
+
+private:
+    crypto::ByteSink& next_;
+    crypto::Sha256 hash_;
+    std::uint64_t size_ = 0;
+    int lastErrno_ = 0;
+};
+
+} // namespace
+
+StoreResult<void> DraftStore::decryptAttachment(const AttachmentInfo& attachment,
+                                                const crypto::AgeIdentity& identity,
+                                                crypto::ByteSink& sink) const
+{
+    auto source = crypto::FileSource::open(blobPath(attachment).string());
+    if (!source) {
+        const int err = source.error().systemError;
+        if (err == ENOENT) {
+            return fail(StoreError{StoreErrc::Corrupt, "attachment blob is missing"});
+        }
+        return fail(ioError("open attachment blob", err));
+    }
+    CheckingSink checking(sink);
+    const crypto::AgeIdentity* identities[] = {&identity};
+    auto decrypted = crypto::ageDecrypt(**source, identities, checking);
+    if (!decrypted) {
+        if (checking.lastErrno() != 0) {
+            return fail(ioError("write attachment", checking.lastErrno()));
+        }
+        if (decrypted.error().code == crypto::AgeErrorCode::Io) {
+            return fail(StoreError{StoreErrc::Io, "read attachment blob"});
+        }
+        return fail(
+            StoreError{StoreErrc::Corrupt, std::string("attachment blob: ") +
+                                               crypto::ageErrorName(decrypted.error().code)});
+    }
+    if (checking.size() != attachment.size || checking.digest() != attachment.sha256) {
+        return fail(StoreError{StoreErrc::Corrupt, "attachment does not match its record"});
+    }
+    return {};
 }
 
 StoreResult<void> DraftStore::putOutboxEntry(const OutboxEntry& entry)

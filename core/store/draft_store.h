@@ -3,6 +3,8 @@
 // transaction that survives kill -9 and power loss once the call has returned.
 #pragma once
 
+#include "crypto/age_keys.h"
+#include "crypto/byte_stream.h"
 #include "crypto/field_sealer.h"
 #include "store/sqlite_db.h"
 
@@ -166,6 +168,12 @@ public:
                          std::uint64_t maxBytes);
     [[nodiscard]] StoreResult<void> removeAttachment(std::int64_t attachmentId);
     [[nodiscard]] std::filesystem::path blobPath(const AttachmentInfo& attachment) const;
+    // Decrypts an attachment's blob with the vault identity into `sink`, streaming, and checks
+    // that its size and SHA-256 are the recorded ones (Corrupt otherwise). Plaintext reaches
+    // the sink before the final check: on any error the caller must discard what it got.
+    [[nodiscard]] StoreResult<void> decryptAttachment(const AttachmentInfo& attachment,
+                                                      const crypto::AgeIdentity& identity,
+                                                      crypto::ByteSink& sink) const;
 
     // Outbox.
     [[nodiscard]] StoreResult<void> putOutboxEntry(const OutboxEntry& entry);

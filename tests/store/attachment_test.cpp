@@ -222,6 +222,40 @@ TEST_F(AttachmentTest, LargeImportStreamsInConstantMemory)
     EXPECT_EQ(info->sha256, expected);
 }
 
+TEST_F(AttachmentTest, DecryptsBackAndChecksItsRecord)
+{
+    const std::string content = "evidence " + std::string(150000, 'e');
+    std::istringstream input(content);
+    auto info = store_->importAttachment(draftId_, input, "e.bin", "x/y", 1 << 20);
+    ASSERT_TRUE(info.ok());
+    crypto::VectorSink out;
+    ASSERT_TRUE(store_->decryptAttachment(*info, *identity_, out).ok());
+    EXPECT_EQ(std::string(out.bytes().begin(), out.bytes().end()), content);
+
+    // Another key does not open it.
+    auto stranger = crypto::X25519Identity::generate();
+    crypto::VectorSink none;
+    EXPECT_EQ(store_->decryptAttachment(*info, *stranger, none).error().code, StoreErrc::Corrupt);
+
+    // A blob swapped for another attachment's is caught by the recorded hash.
+    std::istringstream otherInput("other");
+    auto other = store_->importAttachment(draftId_, otherInput, "o", "x/y", 100);
+    ASSERT_TRUE(other.ok());
+    std::filesystem::copy_file(store_->blobPath(*other), store_->blobPath(*info),
+                               std::filesystem::copy_options::overwrite_existing);
+    crypto::VectorSink swapped;
+    EXPECT_EQ(store_->decryptAttachment(*info, *identity_, swapped).error().code,
+              StoreErrc::Corrupt);
+
+    // A flipped byte fails authentication.
+    auto bytes = testing::readAll(store_->blobPath(*other));
+    bytes[bytes.size() - 20] ^= 1;
+    testing::writeAll(store_->blobPath(*other), std::string(bytes.begin(), bytes.end()));
+    crypto::VectorSink tampered;
+    EXPECT_EQ(store_->decryptAttachment(*other, *identity_, tampered).error().code,
+              StoreErrc::Corrupt);
+}
+
 TEST_F(AttachmentTest, OrphanBlobsAreSweptOnlyWhenOld)
 {
     testing::writeAll(paths().blobDir / "deadbeef.age.part", "partial");

@@ -550,6 +550,15 @@ TEST_F(StoreE2E, ImportThenExportRoundTrips)
     // sha256 of "attachment body", computed independently by coreutils.
     const auto sha = runProcess({"/usr/bin/sha256sum", attachment.string()});
     EXPECT_EQ(sha.out.substr(0, 64), out["attachments"][0]["sha256"]);
+    // The attachment comes back out byte for byte.
+    const auto outDir = dir_.path() / "exported";
+    const auto withFiles =
+        ctl({"export", std::to_string(id), "--attachments-dir", outDir.string()});
+    ASSERT_EQ(withFiles.exitCode, 0) << withFiles.err;
+    const auto path = nlohmann::json::parse(withFiles.out)["attachments"][0]["path"];
+    ASSERT_TRUE(path.is_string());
+    EXPECT_EQ(std::filesystem::path(path.get<std::string>()).parent_path(), outDir);
+    EXPECT_EQ(testing::readAll(path.get<std::string>()), testing::readAll(attachment));
     const auto list = ctl({"list"});
     EXPECT_NE(list.out.find("Ligue"), std::string::npos);
     const auto show = ctl({"show", std::to_string(id)});

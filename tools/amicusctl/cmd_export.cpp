@@ -1,19 +1,52 @@
-// `amicusctl export ID`: prints a draft as JSON on stdout (format in README.md).
+// `amicusctl export ID [--attachments-dir DIR]`: prints a draft as JSON on stdout (format in
+// README.md), optionally decrypting its attachments into DIR.
 #include "commands.h"
 #include "draft_json.h"
 
+#include <filesystem>
 #include <iostream>
 
 namespace amicus::amicusctl {
 
+namespace {
+
+// A file name that stays inside the target directory whatever the user called the file.
+std::string safeName(const store::AttachmentInfo& attachment)
+{
+    std::string name = std::filesystem::path(attachment.fileName).filename().string();
+    for (char& c : name) {
+        if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) {
+            c = '_';
+        }
+    }
+    if (name.empty() || name == "." || name == "..") {
+        name = "attachment";
+    }
+    return std::to_string(attachment.id) + "-" + name;
+}
+
+} // namespace
+
 int runExport(const Invocation& invocation)
 {
-    if (invocation.args.size() != 1) {
+    std::optional<std::string> idText;
+    std::optional<std::filesystem::path> attachmentsDir;
+    for (std::size_t i = 0; i < invocation.args.size(); ++i) {
+        const auto& arg = invocation.args[i];
+        if (arg == "--attachments-dir" && i + 1 < invocation.args.size()) {
+            attachmentsDir = invocation.args[++i];
+        } else if (!idText && !arg.starts_with("--")) {
+            idText = arg;
+        } else {
+            return reportUsage("export: unexpected argument `" + arg + "`");
+        }
+    }
+    if (!idText) {
         return reportUsage("export takes one draft id");
     }
-    const auto id = parseCount(invocation.args[0]);
+    const auto id = parseCount(*idText);
     if (!id) {
-        return reportUsage("export: `" + invocation.args[0] + "` is not a draft id");
+        return reportUsage("export: `" + *idText + "` is not a draft id");
     }
     int exitCode = exitOk;
     auto session = openSession(invocation, exitCode);
@@ -24,8 +57,31 @@ int runExport(const Invocation& invocation)
     if (!draft) {
         return reportError(draft.error());
     }
-    std::cout << draftToJson(*draft).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-              << "\n";
+    auto document = draftToJson(*draft);
+    if (attachmentsDir) {
+        // Decrypted copies leave the vault on purpose here: the user asked for them, outside
+        // the data directory.
+        std::error_code ec;
+        std::filesystem::create_directories(*attachmentsDir, ec);
+        for (std::size_t i = 0; i < draft->attachments.size(); ++i) {
+            const auto& attachment = draft->attachments[i];
+            const auto target = *attachmentsDir / safeName(attachment);
+            auto file = crypto::FileSink::create(target.string());
+            if (!file) {
+                return reportError(
+                    store::StoreError{store::StoreErrc::Io, "cannot create " + target.string()});
+            }
+            auto decrypted =
+                session->store().decryptAttachment(attachment, *session->identity(), **file);
+            if (!decrypted) {
+                file->reset();
+                std::filesystem::remove(target, ec);
+                return reportError(decrypted.error());
+            }
+            document["attachments"][i]["path"] = target.string();
+        }
+    }
+    std::cout << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return exitOk;
 }
 

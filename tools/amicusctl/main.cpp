@@ -23,7 +23,8 @@ constexpr CommandEntry kCommands[] = {
      "import-draft FILE.json [--max-attachment-bytes N]   store a draft, print its id"},
     {"show", runShow, "show ID   print a draft for reading"},
     {"list", runList, "list   one line per draft, newest first"},
-    {"export", runExport, "export ID   print a draft as JSON"},
+    {"export", runExport,
+     "export ID [--attachments-dir DIR]   print a draft as JSON, decrypt attachments to DIR"},
     {"finalize", runFinalize, "finalize ID [--recipient R]...   make the envelope, queue it"},
 };
 
