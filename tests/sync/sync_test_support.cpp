@@ -105,6 +105,30 @@ std::optional<std::string> ChildProcess::waitForLine(const std::string& prefix,
     }
 }
 
+std::string ChildProcess::readAll(std::chrono::milliseconds timeout)
+{
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    std::string all = buffered_;
+    buffered_.clear();
+    while (true) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) {
+            return all;
+        }
+        pollfd p{out_, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) {
+            continue;
+        }
+        char buffer[4096];
+        const ssize_t n = ::read(out_, buffer, sizeof buffer);
+        if (n <= 0) {
+            return all;
+        }
+        all.append(buffer, static_cast<std::size_t>(n));
+    }
+}
+
 void ChildProcess::signal(int sig)
 {
     if (pid_ > 0) {

@@ -29,6 +29,8 @@ public:
     std::optional<std::string> waitForLine(const std::string& prefix,
                                            std::chrono::milliseconds timeout,
                                            std::vector<std::string>* seen = nullptr);
+    // Reads stdout to its end (or the timeout) and returns it.
+    std::string readAll(std::chrono::milliseconds timeout);
     void signal(int sig);
     // Waits for the exit; returns the wait status, or -1 on timeout.
     int wait(std::chrono::milliseconds timeout);

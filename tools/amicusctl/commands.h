@@ -11,5 +11,7 @@ int runShow(const Invocation& invocation);
 int runList(const Invocation& invocation);
 int runExport(const Invocation& invocation);
 int runFinalize(const Invocation& invocation);
+int runSync(const Invocation& invocation);
+int runStatus(const Invocation& invocation);
 
 } // namespace amicus::amicusctl

@@ -26,6 +26,8 @@ constexpr CommandEntry kCommands[] = {
     {"export", runExport,
      "export ID [--attachments-dir DIR]   print a draft as JSON, decrypt attachments to DIR"},
     {"finalize", runFinalize, "finalize ID [--recipient R]...   make the envelope, queue it"},
+    {"sync", runSync, "sync [--once] [--endpoint URL] [--receipt-key K]   send the outbox"},
+    {"status", runStatus, "status   one line per outbox entry: state, reason, bytes, receipt"},
 };
 
 void printUsage(std::ostream& out)

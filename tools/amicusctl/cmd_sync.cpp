@@ -1,0 +1,163 @@
+// amicusctl sync [--once] [--endpoint URL] [--receipt-key BASE64] [--ca-file PEM]: sends the
+// outbox with the sync engine (tus, signed receipts), printing each state change on stdout and
+// a progress bar on a terminal's stderr. Without --once it keeps going through backoff until
+// every entry is delivered or needs attention.
+#include "calls/builtin_catalog.h"
+#include "commands.h"
+#include "crypto/base64.h"
+#include "sync/catalog_endpoints.h"
+#include "sync/outbox_engine.h"
+#include "sync/store_outbox_repository.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <random>
+#include <thread>
+#include <unistd.h>
+
+namespace amicus::amicusctl {
+namespace {
+
+constexpr int exitWaiting = 75;        // EX_TEMPFAIL: some entries still wait (--once)
+constexpr int exitNeedsAttention = 69; // EX_UNAVAILABLE: some entries need the user
+
+std::int64_t nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// Prints state changes as lines and progress as a bar redrawn in place.
+class ConsoleObserver : public sync::OutboxObserver {
+public:
+    ConsoleObserver() : terminal_(::isatty(2) == 1) {}
+
+    void onStateChanged(const sync::OutboxRecord& record) override
+    {
+        clearBar();
+        std::cout << "draft " << record.id << "\t" << sync::outboxStateName(record.state);
+        if (record.state == sync::OutboxState::Waiting) {
+            std::cout << "\t" << sync::waitReasonName(record.waitReason);
+        }
+        if (record.lastError && record.state != sync::OutboxState::Delivered) {
+            std::cout << "\t" << sync::syncErrorName(*record.lastError);
+        }
+        std::cout << std::endl;
+    }
+
+    void onProgress(std::int64_t, const sync::TransferProgress& progress) override
+    {
+        const auto now = std::chrono::steady_clock::now();
+        if (!terminal_ || progress.size == 0 || now - lastDraw_ < std::chrono::milliseconds(100)) {
+            return;
+        }
+        lastDraw_ = now;
+        const double fraction = std::min(1.0, static_cast<double>(progress.offset) /
+                                                  static_cast<double>(progress.size));
+        const int width = 30;
+        const int filled = static_cast<int>(fraction * width);
+        std::fprintf(stderr, "\r[%s%s] %5.1f%%  %7.2f MB/s ", std::string(filled, '#').c_str(),
+                     std::string(width - filled, '.').c_str(), fraction * 100,
+                     progress.bytesPerSecond / 1e6);
+        std::fflush(stderr);
+        barShown_ = true;
+    }
+
+private:
+    void clearBar()
+    {
+        if (barShown_) {
+            std::fprintf(stderr, "\r%60s\r", "");
+            barShown_ = false;
+        }
+    }
+    bool terminal_;
+    bool barShown_ = false;
+    std::chrono::steady_clock::time_point lastDraw_{};
+};
+
+} // namespace
+
+int runSync(const Invocation& invocation)
+{
+    bool once = false;
+    std::optional<std::string> endpoint;
+    std::optional<std::string> receiptKey;
+    std::string caFile;
+    for (std::size_t i = 0; i < invocation.args.size(); ++i) {
+        const std::string& arg = invocation.args[i];
+        const bool hasValue = i + 1 < invocation.args.size();
+        if (arg == "--once") {
+            once = true;
+        } else if (arg == "--endpoint" && hasValue) {
+            endpoint = invocation.args[++i];
+        } else if (arg == "--receipt-key" && hasValue) {
+            receiptKey = invocation.args[++i];
+        } else if (arg == "--ca-file" && hasValue) {
+            caFile = invocation.args[++i];
+        } else {
+            return reportUsage(
+                "sync [--once] [--endpoint URL] [--receipt-key BASE64] [--ca-file PEM]");
+        }
+    }
+    int exitCode = exitOk;
+    auto session = openSession(invocation, exitCode);
+    if (!session) {
+        return exitCode;
+    }
+    sync::CatalogEndpoints endpoints(calls::builtinCatalog());
+    if (endpoint) {
+        endpoints.overrideCreationUrl(*endpoint);
+    }
+    if (receiptKey) {
+        auto key = crypto::Ed25519PublicKey::fromBase64(*receiptKey);
+        if (!key) {
+            return reportBadInput("sync: --receipt-key is not a base64 Ed25519 public key");
+        }
+        endpoints.overrideReceiptKey(key->raw());
+    }
+    if (!caFile.empty()) {
+        endpoints.setCaFile(caFile);
+    }
+    sync::StoreOutboxRepository repository(session->store(), invocation.dataDir / "outbox");
+    std::random_device seed;
+    std::mt19937_64 rng((static_cast<std::uint64_t>(seed()) << 32) | seed());
+    sync::OutboxEngine engine(repository, endpoints, nowMs, [&] { return rng(); });
+    ConsoleObserver observer;
+    engine.setObserver(&observer);
+
+    bool userRequested = true; // the command itself is the user's "send now"
+    while (true) {
+        auto next = engine.runDue(userRequested);
+        userRequested = false;
+        if (!next) {
+            std::cerr << "amicusctl: Io: " << next.error().detail << "\n";
+            return exitIo;
+        }
+        auto records = repository.list();
+        if (!records) {
+            std::cerr << "amicusctl: Io: " << records.error().detail << "\n";
+            return exitIo;
+        }
+        bool waiting = false;
+        bool attention = false;
+        for (const auto& record : *records) {
+            waiting |= record.state != sync::OutboxState::Delivered &&
+                       record.state != sync::OutboxState::NeedsAttention;
+            attention |= record.state == sync::OutboxState::NeedsAttention;
+        }
+        if (!waiting) {
+            return attention ? exitNeedsAttention : exitOk;
+        }
+        if (once || !next->has_value()) {
+            return exitWaiting;
+        }
+        const auto delay = std::clamp<std::int64_t>(**next - nowMs(), 0, 60'000);
+        std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+    }
+}
+
+} // namespace amicus::amicusctl
