@@ -449,6 +449,40 @@ bool isSubmissionId(std::string_view text)
            (variant == '8' || variant == '9' || variant == 'a' || variant == 'b');
 }
 
+PackageResult<int> PackageWriter::removeAbandoned(const std::filesystem::path& directory,
+                                                  std::chrono::seconds minAge)
+{
+    constexpr std::string_view marker = ".partial-";
+    constexpr std::size_t suffixLength = 16; // hex of the 8 random bytes
+    const auto now = std::filesystem::file_time_type::clock::now();
+    std::error_code error;
+    std::filesystem::directory_iterator it(directory, error);
+    if (error) {
+        return fail(PackageError{PackageErrc::Io,
+                                 "listing " + directory.string() + ": " + error.message(),
+                                 error.value()});
+    }
+    int removed = 0;
+    for (const auto& entry : it) {
+        const std::string name = entry.path().filename().string();
+        const std::size_t at = name.rfind(marker);
+        if (name.empty() || name.front() != '.' || at == std::string::npos ||
+            name.size() != at + marker.size() + suffixLength ||
+            name.find_first_not_of("0123456789abcdef", at + marker.size()) != std::string::npos ||
+            !entry.is_regular_file(error)) {
+            continue;
+        }
+        const auto modified = entry.last_write_time(error);
+        if (error || now - modified < minAge) {
+            continue;
+        }
+        if (std::filesystem::remove(entry.path(), error)) {
+            ++removed;
+        }
+    }
+    return removed;
+}
+
 PackageResult<EnvelopeInfo> PackageWriter::write(const SubmissionPackage& submission,
                                                  const std::vector<std::string>& recipients,
                                                  const std::filesystem::path& envelopePath,

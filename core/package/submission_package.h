@@ -107,6 +107,12 @@ public:
     [[nodiscard]] static PackageResult<EnvelopeInfo>
     write(const SubmissionPackage& submission, const std::vector<std::string>& recipients,
           const std::filesystem::path& envelopePath, const PackageWriteOptions& options = {});
+
+    // Deletes the temporary files that write() left in `directory` when the process was
+    // killed mid-way (they are encrypted, but useless), if older than `minAge` so a write
+    // running in another process is not disturbed. Returns how many it removed.
+    [[nodiscard]] static PackageResult<int> removeAbandoned(const std::filesystem::path& directory,
+                                                            std::chrono::seconds minAge);
 };
 
 } // namespace amicus::package

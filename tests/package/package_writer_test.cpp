@@ -418,3 +418,86 @@ TEST(PackageWriter, FullDiskIsTypedAndLeavesNothing)
 
 } // namespace
 } // namespace amicus::package
+
+namespace amicus::package {
+namespace {
+
+using namespace testing;
+
+TEST(PackageWriter, RemovesAbandonedTemporaryFilesOnly)
+{
+    TempDir dir;
+    const std::string stale = ".sub.age.partial-0123456789abcdef";
+    const std::string fresh = ".other.age.partial-fedcba9876543210";
+    for (const std::string& name :
+         {stale, fresh, std::string("sub.age"), std::string(".x.partial-nothex!!!!!!!!!!!"),
+          std::string("keep.partial-0123456789abcdef")}) {
+        writeFile(dir / name, "x");
+    }
+    const auto old = std::filesystem::file_time_type::clock::now() - std::chrono::hours(2);
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        if (entry.path().filename() != fresh) {
+            std::filesystem::last_write_time(entry.path(), old);
+        }
+    }
+    auto removed = PackageWriter::removeAbandoned(dir.path(), std::chrono::hours(1));
+    ASSERT_TRUE(removed.ok()) << removed.error().detail;
+    EXPECT_EQ(removed.value(), 1);
+    EXPECT_FALSE(std::filesystem::exists(dir / stale));
+    EXPECT_TRUE(std::filesystem::exists(dir / fresh));
+    EXPECT_EQ(listTree(dir.path()).size(), 4U);
+
+    auto missing = PackageWriter::removeAbandoned(dir / "nope", std::chrono::hours(1));
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, PackageErrc::Io);
+}
+
+// kill -9 in the middle of a write: the envelope path never shows a partial file; the
+// temporary file it leaves is found and removed by removeAbandoned().
+TEST(PackageWriter, KilledMidWriteLeavesOnlyAnAbandonedTemporary)
+{
+    TempDir dir;
+    const CliKey key = makeCliKey(dir, "k");
+    const auto outbox = dir / "outbox";
+    std::filesystem::create_directories(outbox);
+    writeFile(dir / "big.bin", randomText(8 * 1024 * 1024, 9));
+    SubmissionPackage submission = basicSubmission();
+    submission.attachments.push_back(fileAttachment(dir / "big.bin", "big.bin", "x/y"));
+
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        PackageWriteOptions options;
+        options.onProgress = [](const PackageProgress& p) {
+            if (p.bytesDone > 3 * 1024 * 1024) {
+                ::kill(::getpid(), SIGKILL);
+            }
+        };
+        (void)PackageWriter::write(submission, {key.recipient}, outbox / "s.age", options);
+        ::_exit(0);
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFSIGNALED(status));
+    EXPECT_EQ(WTERMSIG(status), SIGKILL);
+    EXPECT_FALSE(std::filesystem::exists(outbox / "s.age"));
+    const auto left = listTree(outbox);
+    ASSERT_EQ(left.size(), 1U);
+    EXPECT_EQ(left[0].rfind(".s.age.partial-", 0), 0U) << left[0];
+
+    auto removed = PackageWriter::removeAbandoned(outbox, std::chrono::seconds(0));
+    ASSERT_TRUE(removed.ok());
+    EXPECT_EQ(removed.value(), 1);
+    EXPECT_TRUE(std::filesystem::is_empty(outbox));
+}
+
+TEST(PackageWriter, RemoveAbandonedNeedsADirectory)
+{
+    TempDir dir;
+    auto missing = PackageWriter::removeAbandoned(dir / "nope", std::chrono::hours(1));
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, PackageErrc::Io);
+}
+
+} // namespace
+} // namespace amicus::package
