@@ -187,6 +187,9 @@ void MappedFileSource::release(std::span<const std::uint8_t> bytes) const
 Result<std::size_t, IoError> MappedFileSource::read(std::span<std::uint8_t> out)
 {
     const auto bytes = take(out.size());
+    if (bytes.empty()) {
+        return std::size_t{0};
+    }
     std::memcpy(out.data(), bytes.data(), bytes.size());
     if (offset_ - released_ >= (1u << 20) || offset_ == size_) {
         release(std::span(base_ + released_, offset_ - released_));
