@@ -1,0 +1,541 @@
+// The secretariat's path end to end: submissions made with amicusctl (init, import-draft,
+// finalize) in English, French and Spanish, uploaded with tus (curl) to the real reference
+// endpoint on a loopback port, plus a tampered upload, a junk upload and an unfinished one;
+// then `amicus-intake inbox` (twice) and `amicus-intake publish`. Also `amicus-intake init`
+// against the age and openssl command lines and the endpoint's --keys directory.
+#include "crypto/base64.h"
+#include "sync_test_support.h"
+
+#include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+namespace amicus::intake {
+namespace {
+
+namespace fs = std::filesystem;
+using sync::testing::EndpointServer;
+using sync::testing::TempDir;
+
+const std::string callId = "hrc54-emler-reimagining-policing";
+
+std::string quote(const std::string& text)
+{
+    std::string out = "'";
+    for (const char c : text) {
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return out + "'";
+}
+
+// Runs `command` with sh; returns its exit code and stdout (stderr into `errors` if given).
+int run(const std::string& command, std::string* output = nullptr, std::string* errors = nullptr,
+        const fs::path& errorFile = {})
+{
+    std::string full = command;
+    if (errors) {
+        full += " 2>" + quote(errorFile.string());
+    }
+    FILE* pipe = ::popen(full.c_str(), "r");
+    if (pipe == nullptr) {
+        return -1;
+    }
+    std::string text;
+    char buffer[4096];
+    std::size_t got = 0;
+    while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
+        text.append(buffer, got);
+    }
+    const int status = ::pclose(pipe);
+    if (output) {
+        *output = text;
+    }
+    if (errors) {
+        std::ifstream in(errorFile);
+        std::stringstream read;
+        read << in.rdbuf();
+        *errors = read.str();
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string readFile(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void writeFile(const fs::path& path, const std::string& text)
+{
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string b64(const std::string& text)
+{
+    return crypto::base64Encode(
+        std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+}
+
+std::string trim(std::string text)
+{
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) {
+        text.pop_back();
+    }
+    return text;
+}
+
+// Every file under `dir`, concatenated, to search the published output for a string.
+std::string allBytesUnder(const fs::path& dir)
+{
+    std::string all;
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+        all += entry.path().string() + "\n";
+        if (entry.is_regular_file()) {
+            all += readFile(entry.path());
+        }
+    }
+    return all;
+}
+
+// A field worker's amicusctl data directory.
+struct FieldWorker {
+    fs::path dir;
+    fs::path data;
+
+    explicit FieldWorker(fs::path base) : dir(std::move(base)), data(dir / "data")
+    {
+        fs::create_directories(dir);
+        writeFile(dir / "passphrase", "field worker passphrase\n");
+    }
+    int ctl(const std::string& args, std::string* output = nullptr) const
+    {
+        return run(quote(AMICUSCTL_PATH) + " --data-dir " + quote(data.string()) +
+                       " --passphrase-file " + quote((dir / "passphrase").string()) + " " + args +
+                       " 2>&1",
+                   output);
+    }
+};
+
+struct Envelope {
+    std::string submissionId;
+    fs::path path;
+};
+
+Envelope makeSubmission(const FieldWorker& worker, const nlohmann::json& draft,
+                        const std::string& recipient)
+{
+    const fs::path file = worker.dir / "draft.json";
+    writeFile(file, draft.dump());
+    std::string id;
+    EXPECT_EQ(worker.ctl("import-draft " + quote(file.string()), &id), 0) << id;
+    std::string out;
+    EXPECT_EQ(worker.ctl("finalize " + trim(id) + " --recipient " + recipient, &out), 0) << out;
+    std::smatch match;
+    EXPECT_TRUE(std::regex_search(out, match, std::regex("^([0-9a-f-]{36}) [0-9]+ bytes"))) << out;
+    Envelope envelope{match[1].str(), {}};
+    envelope.path = worker.data / "outbox" / (envelope.submissionId + ".age");
+    EXPECT_TRUE(fs::exists(envelope.path));
+    return envelope;
+}
+
+// A minimal tus 1.0 client on curl: creation, then PATCH of [from, to) of `file`.
+class TusCurl {
+public:
+    explicit TusCurl(std::string origin, fs::path scratch)
+        : origin_(std::move(origin)), scratch_(std::move(scratch))
+    {
+    }
+
+    // POST /files; returns the upload URL.
+    std::string create(const std::string& submissionId, std::uint64_t length) const
+    {
+        std::string headers;
+        const int code =
+            run("curl -sS -D - -o /dev/null -X POST -H 'Tus-Resumable: 1.0.0' -H 'Upload-Length: " +
+                    std::to_string(length) + "' -H " +
+                    quote("Upload-Metadata: submission_id " + b64(submissionId) + ",call_id " +
+                          b64(callId) + ",filename " + b64(submissionId + ".age")) +
+                    " " + origin_ + "/files",
+                &headers);
+        EXPECT_EQ(code, 0);
+        std::smatch match;
+        EXPECT_TRUE(std::regex_search(headers, match, std::regex("[Ll]ocation: ([^\r\n]+)")))
+            << headers;
+        return match[1].str();
+    }
+
+    // PATCHes bytes [offset, end) of `file`; returns the HTTP status.
+    int patch(const std::string& url, const fs::path& file, std::uint64_t offset,
+              std::uint64_t end) const
+    {
+        const std::string all = readFile(file);
+        const fs::path part = scratch_ / "part.bin";
+        writeFile(part, all.substr(offset, end - offset));
+        std::string status;
+        run("curl -sS -o /dev/null -w '%{http_code}' -X PATCH -H 'Tus-Resumable: 1.0.0' "
+            "-H 'Content-Type: application/offset+octet-stream' -H 'Upload-Offset: " +
+                std::to_string(offset) + "' --data-binary @" + quote(part.string()) + " " +
+                quote(url),
+            &status);
+        return std::atoi(status.c_str());
+    }
+
+    std::string upload(const std::string& submissionId, const fs::path& file) const
+    {
+        const auto size = fs::file_size(file);
+        const std::string url = create(submissionId, size);
+        EXPECT_EQ(patch(url, file, 0, size), 204);
+        return url;
+    }
+
+private:
+    std::string origin_;
+    fs::path scratch_;
+};
+
+std::string lastSegment(const std::string& url)
+{
+    return url.substr(url.find_last_of('/') + 1);
+}
+
+mode_t modeOf(const fs::path& path)
+{
+    struct stat info {};
+    EXPECT_EQ(::stat(path.c_str(), &info), 0);
+    return info.st_mode & 07777;
+}
+
+struct SecretariatKeys {
+    std::string recipient;
+    std::string receiptKey;
+    std::string catalogKey;
+};
+
+SecretariatKeys initKeys(const fs::path& dir)
+{
+    std::string out;
+    EXPECT_EQ(run(quote(AMICUS_INTAKE_PATH) + " init " + quote(dir.string()), &out), 0) << out;
+    SecretariatKeys keys;
+    std::smatch match;
+    if (std::regex_search(out, match, std::regex("\"recipients\": \\[\"(age1[0-9a-z]+)\"\\]"))) {
+        keys.recipient = match[1];
+    }
+    if (std::regex_search(out, match, std::regex("\"receipt_key\": \"([A-Za-z0-9+/=]{44})\""))) {
+        keys.receiptKey = match[1];
+    }
+    if (std::regex_search(out, match,
+                          std::regex("AMICUS_CATALOG_SIGNING_KEYS=([A-Za-z0-9+/=]{44})"))) {
+        keys.catalogKey = match[1];
+    }
+    EXPECT_FALSE(keys.recipient.empty() || keys.receiptKey.empty() || keys.catalogKey.empty())
+        << out;
+    return keys;
+}
+
+// The base64 raw public key of an Ed25519 PEM file, computed by openssl.
+std::string opensslPublicKey(const fs::path& pem)
+{
+    std::string out;
+    EXPECT_EQ(run("openssl pkey -in " + quote(pem.string()) +
+                      " -pubout -outform DER | tail -c 32 | base64",
+                  &out),
+              0);
+    return trim(out);
+}
+
+TEST(IntakeInit, MakesPrivateKeysThatAgeOpensslAndTheEndpointUse)
+{
+    TempDir temp;
+    const fs::path keys = temp.path() / "keys";
+    const SecretariatKeys printed = initKeys(keys);
+    EXPECT_EQ(modeOf(keys), 0700u);
+    for (const char* name : {"identity.txt", "catalog-signing.pem", "receipt-signing.pem"}) {
+        EXPECT_EQ(modeOf(keys / name), 0600u) << name;
+    }
+    // identity.txt is age-keygen's format: the age CLI encrypts to the printed recipient and
+    // decrypts with the file.
+    EXPECT_NE(readFile(keys / "identity.txt").find("# public key: " + printed.recipient),
+              std::string::npos);
+    writeFile(temp.path() / "plain", "quelque chose de secret");
+    std::string out;
+    ASSERT_EQ(run("age -r " + printed.recipient + " " + quote((temp.path() / "plain").string()) +
+                      " | age -d -i " + quote((keys / "identity.txt").string()),
+                  &out),
+              0);
+    EXPECT_EQ(out, "quelque chose de secret");
+    EXPECT_EQ(opensslPublicKey(keys / "catalog-signing.pem"), printed.catalogKey);
+    EXPECT_EQ(opensslPublicKey(keys / "receipt-signing.pem"), printed.receiptKey);
+
+    // The endpoint takes receipt-signing.pem from its --keys directory and says so.
+    EndpointServer server(temp.path() / "endpoint", {"--keys", keys.string()});
+    ASSERT_TRUE(server.ok());
+    EXPECT_EQ(crypto::base64Encode(server.receiptKey()), printed.receiptKey);
+
+    // The catalog-signing key signs with `catalog sign`.
+    const std::string before = readFile(keys / "identity.txt");
+    std::string errors;
+    EXPECT_EQ(run(quote(AMICUS_INTAKE_PATH) + " init " + quote(keys.string()), &out, &errors,
+                  temp.path() / "err"),
+              1);
+    EXPECT_NE(errors.find("never overwrites"), std::string::npos) << errors;
+    EXPECT_EQ(readFile(keys / "identity.txt"), before);
+    EXPECT_EQ(run(quote(AMICUS_INTAKE_PATH) + " init", &out, &errors, temp.path() / "err"), 2);
+}
+
+TEST(IntakeInbox, ThreeLanguagesTamperedJunkAndUnfinishedThroughTheRealEndpoint)
+{
+    TempDir temp;
+    const fs::path keys = temp.path() / "keys";
+    const SecretariatKeys secretariat = initKeys(keys);
+    EndpointServer server(temp.path() / "endpoint", {"--keys", keys.string()});
+    ASSERT_TRUE(server.ok());
+    ASSERT_EQ(crypto::base64Encode(server.receiptKey()), secretariat.receiptKey);
+
+    FieldWorker worker(temp.path() / "worker");
+    std::string out;
+    ASSERT_EQ(worker.ctl("init --scrypt-work-factor 10", &out), 0) << out;
+    std::string report = "Rapport <b>final</b>\n";
+    for (int i = 0; i < 20000; ++i) {
+        report += static_cast<char>('a' + (i * 7) % 26);
+    }
+    writeFile(worker.dir / "report.txt", report);
+    writeFile(worker.dir / "secret-photo.jpg", "photo of the anonymous author");
+
+    const Envelope english = makeSubmission(
+        worker,
+        {{"call_id", callId},
+         {"language", "en"},
+         {"submitter",
+          {{"organization", "Police Watch, \"Nairobi\" <Chapter>"},
+           {"organization_kind", "ngo"},
+           {"country", "KE"},
+           {"contact", "public-contact@example.org"}}},
+         {"consent", "public"},
+         {"answers", {{"use-of-force-framework", "Force must be <b>necessary</b> & lawful."}}},
+         {"attachments",
+          {{{"path", (worker.dir / "report.txt").string()},
+            {"file_name", "annual report.txt"},
+            {"media_type", "text/plain"}}}}},
+        secretariat.recipient);
+    const Envelope french = makeSubmission(
+        worker,
+        {{"call_id", callId},
+         {"language", "fr"},
+         {"submitter",
+          {{"organization", "Collectif Sans Nom Secret"},
+           {"country", "SN"},
+           {"contact", "anonyme-secret@example.org"}}},
+         {"consent", "anonymous"},
+         {"answers", {{"systemic-racism-practices", "Les contrôles au faciès persistent."}}},
+         {"attachments", {(worker.dir / "secret-photo.jpg").string()}}},
+        secretariat.recipient);
+    const Envelope spanish = makeSubmission(
+        worker,
+        {{"call_id", callId},
+         {"language", "es"},
+         {"submitter",
+          {{"organization", "Colectivo Confidencial"},
+           {"country", "MX"},
+           {"contact", "confidencial@example.org"}}},
+         {"consent", "confidential"},
+         {"answers", {{"prevention-accountability", "Texto que nunca se publica."}}}},
+        secretariat.recipient);
+    const Envelope tampered =
+        makeSubmission(worker,
+                       {{"call_id", callId},
+                        {"language", "en"},
+                        {"consent", "public"},
+                        {"answers", {{"alternatives-oversight-trust", "Tampered in storage."}}}},
+                       secretariat.recipient);
+    const Envelope unfinished =
+        makeSubmission(worker,
+                       {{"call_id", callId},
+                        {"language", "es"},
+                        {"submitter", {{"organization", "Llega Tarde"}, {"country", "AR"}}},
+                        {"consent", "public"},
+                        {"answers", {{"prevention-accountability", "Subida que termina después."}}},
+                        {"attachments", {(worker.dir / "report.txt").string()}}},
+                       secretariat.recipient);
+
+    TusCurl tus(server.origin(), temp.path());
+    const std::string englishUrl = tus.upload(english.submissionId, english.path);
+    tus.upload(french.submissionId, french.path);
+    tus.upload(spanish.submissionId, spanish.path);
+    const std::string tamperedUrl = tus.upload(tampered.submissionId, tampered.path);
+    // Bytes that are not an envelope at all, delivered and receipted like any other.
+    writeFile(temp.path() / "junk.bin", "%PDF-1.7 not an envelope\n" + std::string(5000, 'J'));
+    tus.upload("junk-submission-0001", temp.path() / "junk.bin");
+    // Half of the last one, then the link "drops".
+    const auto unfinishedSize = fs::file_size(unfinished.path);
+    const std::string unfinishedUrl = tus.create(unfinished.submissionId, unfinishedSize);
+    ASSERT_EQ(tus.patch(unfinishedUrl, unfinished.path, 0, unfinishedSize / 2), 204);
+
+    // Flip one byte of the stored, receipted tampered upload.
+    const fs::path tamperedFile = server.dataDir() / "uploads" / lastSegment(tamperedUrl);
+    {
+        std::fstream file(tamperedFile, std::ios::in | std::ios::out | std::ios::binary);
+        file.seekg(200);
+        char byte = 0;
+        file.read(&byte, 1);
+        byte = static_cast<char>(byte ^ 0x01);
+        file.seekp(200);
+        file.write(&byte, 1);
+    }
+    const fs::path unfinishedFile = server.dataDir() / "uploads" / lastSegment(unfinishedUrl);
+    const std::string unfinishedBytes = readFile(unfinishedFile);
+
+    const fs::path inboxDir = temp.path() / "inbox";
+    const std::string inboxCommand =
+        quote(AMICUS_INTAKE_PATH) + " inbox " + quote(server.dataDir().string()) + " -i " +
+        quote((keys / "identity.txt").string()) + " -o " + quote(inboxDir.string()) +
+        " --receipt-key " + secretariat.receiptKey;
+    std::string errors;
+    ASSERT_EQ(run(inboxCommand, &out, &errors, temp.path() / "inbox.err"), 1) << errors;
+
+    // Exactly the three good submissions, each printed once on stdout.
+    std::set<std::string> folders;
+    for (const auto& entry : fs::directory_iterator(inboxDir)) {
+        if (entry.is_directory()) {
+            folders.insert(entry.path().filename().string());
+        }
+    }
+    EXPECT_EQ(folders, (std::set<std::string>{english.submissionId, french.submissionId,
+                                              spanish.submissionId}));
+    for (const Envelope* envelope : {&english, &french, &spanish}) {
+        EXPECT_NE(out.find((inboxDir / envelope->submissionId).string() + "\n"), std::string::npos)
+            << out;
+    }
+    EXPECT_NE(errors.find(tampered.submissionId + "): receipt-mismatch"), std::string::npos)
+        << errors;
+    EXPECT_NE(errors.find("junk-submission-0001): not-an-envelope"), std::string::npos) << errors;
+    EXPECT_NE(errors.find(unfinished.submissionId + "): unfinished, left for later"),
+              std::string::npos)
+        << errors;
+    EXPECT_EQ(readFile(unfinishedFile), unfinishedBytes);
+
+    // The English folder: manifest, rendering, attachment with the same bytes, receipt.
+    const fs::path englishDir = inboxDir / english.submissionId;
+    const auto manifest = nlohmann::json::parse(readFile(englishDir / "submission.json"));
+    EXPECT_EQ(manifest["submission_id"], english.submissionId);
+    EXPECT_EQ(manifest["language"], "en");
+    EXPECT_EQ(manifest["answers"]["use-of-force-framework"],
+              "Force must be <b>necessary</b> & lawful.");
+    EXPECT_TRUE(fs::exists(englishDir / "submission.md"));
+    EXPECT_EQ(readFile(englishDir / "attachments" / "annual report.txt"), report);
+    const auto receiptDocument = nlohmann::json::parse(readFile(englishDir / "receipt.json"));
+    const auto receipt = nlohmann::json::parse(receiptDocument["receipt"].get<std::string>());
+    EXPECT_EQ(receipt["upload_id"], lastSegment(englishUrl));
+
+    // The index: one row per submission with the right fields.
+    const auto index = nlohmann::json::parse(readFile(inboxDir / "index.json"));
+    ASSERT_EQ(index["submissions"].size(), 3u);
+    std::map<std::string, nlohmann::json> rows;
+    for (const auto& row : index["submissions"]) {
+        rows[row["submission_id"].get<std::string>()] = row;
+    }
+    const auto& en = rows[english.submissionId];
+    EXPECT_EQ(en["organization"], "Police Watch, \"Nairobi\" <Chapter>");
+    EXPECT_EQ(en["country"], "KE");
+    EXPECT_EQ(en["language"], "en");
+    EXPECT_EQ(en["publication_consent"], "public");
+    EXPECT_EQ(en["call_id"], callId);
+    EXPECT_EQ(en["size"].get<std::uint64_t>(), fs::file_size(english.path));
+    EXPECT_EQ(en["received_at"], receipt["received_at"]);
+    EXPECT_EQ(rows[french.submissionId]["language"], "fr");
+    EXPECT_EQ(rows[french.submissionId]["publication_consent"], "anonymous");
+    EXPECT_EQ(rows[spanish.submissionId]["language"], "es");
+    EXPECT_EQ(rows[spanish.submissionId]["publication_consent"], "confidential");
+    EXPECT_EQ(rows[spanish.submissionId]["country"], "MX");
+    const std::string csv = readFile(inboxDir / "index.csv");
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 4);
+    EXPECT_NE(csv.find("\"Police Watch, \"\"Nairobi\"\" <Chapter>\",KE,en,public,"),
+              std::string::npos)
+        << csv;
+
+    // Second run: nothing new, nothing doubled, the same index; the broken ones again.
+    const std::string csvBefore = csv;
+    ASSERT_EQ(run(inboxCommand, &out, &errors, temp.path() / "inbox.err"), 1) << errors;
+    EXPECT_EQ(out, "");
+    EXPECT_NE(errors.find("0 new, 3 already there, 1 unfinished"), std::string::npos) << errors;
+    EXPECT_EQ(readFile(inboxDir / "index.csv"), csvBefore);
+    std::size_t entries = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(inboxDir)) {
+        ++entries;
+    }
+    EXPECT_EQ(entries, 5u); // three folders and the two index files
+
+    // The unfinished upload completes later; the next run takes it, and only it.
+    ASSERT_EQ(tus.patch(unfinishedUrl, unfinished.path, unfinishedSize / 2, unfinishedSize), 204);
+    ASSERT_EQ(run(inboxCommand, &out, &errors, temp.path() / "inbox.err"), 1) << errors;
+    EXPECT_EQ(out, (inboxDir / unfinished.submissionId).string() + "\n");
+    EXPECT_EQ(nlohmann::json::parse(readFile(inboxDir / "index.json"))["submissions"].size(), 4u);
+
+    // A wrong receipt key: every receipt is refused, nothing new is unpacked.
+    const fs::path otherInbox = temp.path() / "other-inbox";
+    ASSERT_EQ(run(quote(AMICUS_INTAKE_PATH) + " inbox " + quote(server.dataDir().string()) +
+                      " -i " + quote((keys / "identity.txt").string()) + " -o " +
+                      quote(otherInbox.string()) + " --receipt-key " + secretariat.catalogKey,
+                  &out, &errors, temp.path() / "inbox.err"),
+              1);
+    EXPECT_NE(errors.find(english.submissionId + "): receipt-signature"), std::string::npos)
+        << errors;
+    EXPECT_EQ(out, "");
+
+    // Publish: the public and the anonymous ones, never the confidential one.
+    const fs::path publicDir = temp.path() / "public";
+    ASSERT_EQ(run(quote(AMICUS_INTAKE_PATH) + " publish " + quote(inboxDir.string()) + " -o " +
+                      quote(publicDir.string()),
+                  &out, &errors, temp.path() / "publish.err"),
+              0)
+        << errors;
+    EXPECT_TRUE(fs::exists(publicDir / "index.html"));
+    EXPECT_TRUE(fs::exists(publicDir / english.submissionId / "index.html"));
+    EXPECT_TRUE(fs::exists(publicDir / french.submissionId / "index.html"));
+    EXPECT_TRUE(fs::exists(publicDir / unfinished.submissionId / "index.html"));
+    EXPECT_FALSE(fs::exists(publicDir / spanish.submissionId));
+    EXPECT_EQ(readFile(publicDir / english.submissionId / "attachments" / "annual report.txt"),
+              report);
+    const std::string englishPage = readFile(publicDir / english.submissionId / "index.html");
+    EXPECT_NE(englishPage.find("Police Watch, &quot;Nairobi&quot; &lt;Chapter&gt;"),
+              std::string::npos);
+    EXPECT_NE(englishPage.find("Force must be &lt;b&gt;necessary&lt;/b&gt; &amp; lawful."),
+              std::string::npos);
+    EXPECT_EQ(englishPage.find("<b>"), std::string::npos);
+    EXPECT_NE(englishPage.find("href=\"attachments/annual%20report.txt\""), std::string::npos);
+    const std::string frenchPage = readFile(publicDir / french.submissionId / "index.html");
+    EXPECT_NE(frenchPage.find("Les contrôles au faciès persistent."), std::string::npos);
+    EXPECT_NE(frenchPage.find("lang=\"fr\""), std::string::npos);
+
+    const std::string everything = allBytesUnder(publicDir);
+    for (const char* secret :
+         {"Collectif Sans Nom Secret", "anonyme-secret@example.org",
+          "photo of the anonymous author", "secret-photo", "Colectivo Confidencial",
+          "confidencial@example.org", "Texto que nunca se publica", "public-contact@example.org"}) {
+        EXPECT_EQ(everything.find(secret), std::string::npos) << secret;
+    }
+    EXPECT_EQ(everything.find(spanish.submissionId), std::string::npos);
+
+    // Publishing again replaces the tree it made; a directory it did not make is refused.
+    ASSERT_EQ(run(quote(AMICUS_INTAKE_PATH) + " publish " + quote(inboxDir.string()) + " -o " +
+                      quote(publicDir.string()),
+                  &out, &errors, temp.path() / "publish.err"),
+              0)
+        << errors;
+    fs::create_directories(temp.path() / "foreign");
+    writeFile(temp.path() / "foreign" / "keep.txt", "mine");
+    EXPECT_EQ(run(quote(AMICUS_INTAKE_PATH) + " publish " + quote(inboxDir.string()) + " -o " +
+                      quote((temp.path() / "foreign").string()),
+                  &out, &errors, temp.path() / "publish.err"),
+              3);
+    EXPECT_EQ(readFile(temp.path() / "foreign" / "keep.txt"), "mine");
+}
+
+} // namespace
+} // namespace amicus::intake

@@ -1,0 +1,254 @@
+// The inbox index (CSV escaping, JSON nulls), submission folders read back, and the publish
+// rendering (escaping, the anonymous page without the submitter block).
+#include "inbox_index.h"
+#include "publish_html.h"
+#include "submission_folder.h"
+
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <random>
+
+namespace amicus::intake {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(CsvField, PlainTextIsUnchanged)
+{
+    EXPECT_EQ(csvField("hrc54-emler"), "hrc54-emler");
+    EXPECT_EQ(csvField(""), "");
+    EXPECT_EQ(csvField("Réseau d’Afrique"), "Réseau d’Afrique");
+}
+
+TEST(CsvField, SeparatorsQuotesAndLineBreaksAreQuoted)
+{
+    EXPECT_EQ(csvField("Smith, Jones & Co"), "\"Smith, Jones & Co\"");
+    EXPECT_EQ(csvField("the \"Watch\" group"), "\"the \"\"Watch\"\" group\"");
+    EXPECT_EQ(csvField("line one\nline two"), "\"line one\nline two\"");
+    EXPECT_EQ(csvField("a\r\nb"), "\"a\r\nb\"");
+    EXPECT_EQ(csvField("\""), "\"\"\"\"");
+}
+
+TEST(CsvField, FormulaLookalikesAreDefused)
+{
+    EXPECT_EQ(csvField("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    EXPECT_EQ(csvField("+1"), "'+1");
+    EXPECT_EQ(csvField("-2"), "'-2");
+    EXPECT_EQ(csvField("@SUM(A1)"), "'@SUM(A1)");
+    EXPECT_EQ(csvField("\tx"), "'\tx");
+    EXPECT_EQ(csvField("a=b"), "a=b");
+}
+
+// A minimal RFC 4180 reader, to check that what we write parses back to the same fields.
+std::vector<std::vector<std::string>> parseCsv(const std::string& text)
+{
+    std::vector<std::vector<std::string>> rows(1);
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().push_back(field);
+            field.clear();
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            rows.back().push_back(field);
+            field.clear();
+            rows.emplace_back();
+            ++i;
+        } else {
+            field += c;
+        }
+    }
+    if (rows.back().empty()) {
+        rows.pop_back();
+    }
+    return rows;
+}
+
+TEST(IndexCsv, RoundTripsHostileFieldsThroughAnRfc4180Reader)
+{
+    std::vector<IndexRow> rows;
+    rows.push_back({"11111111-aaaa", "call-1", "Smith, \"Jones\"\r\nand others", "KE", "en",
+                    "public", "2026-11-28T21:45:13Z", 1234});
+    rows.push_back(
+        {"22222222-bbbb", "call-2", "", "", "fr", "anonymous", "2026-11-28T21:45:14Z", 0});
+    const auto parsed = parseCsv(indexCsv(rows));
+    ASSERT_EQ(parsed.size(), 3u);
+    EXPECT_EQ(parsed[0],
+              (std::vector<std::string>{"submission_id", "call_id", "organization", "country",
+                                        "language", "publication_consent", "received_at", "size"}));
+    EXPECT_EQ(parsed[1][2], "Smith, \"Jones\"\r\nand others");
+    EXPECT_EQ(parsed[1][7], "1234");
+    EXPECT_EQ(parsed[2].size(), 8u);
+    EXPECT_EQ(parsed[2][2], "");
+    EXPECT_EQ(parsed[2][5], "anonymous");
+}
+
+TEST(IndexJson, AbsentTextsAreNullAndSizesNumbers)
+{
+    const std::vector<IndexRow> rows{{"11111111-aaaa", "call-1", "", "MX", "es", "confidential",
+                                      "2026-11-28T21:45:13Z", 5000000000ULL}};
+    const auto json = nlohmann::json::parse(indexJson(rows));
+    ASSERT_EQ(json["submissions"].size(), 1u);
+    const auto& row = json["submissions"][0];
+    EXPECT_TRUE(row["organization"].is_null());
+    EXPECT_EQ(row["country"], "MX");
+    EXPECT_EQ(row["publication_consent"], "confidential");
+    EXPECT_EQ(row["size"].get<std::uint64_t>(), 5000000000ULL);
+    EXPECT_EQ(nlohmann::json::parse(indexJson({}))["submissions"].size(), 0u);
+}
+
+class FolderTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        std::random_device random;
+        root_ = fs::temp_directory_path() / ("amicus-intake-unit-" + std::to_string(random()));
+        fs::create_directories(root_);
+    }
+    void TearDown() override { fs::remove_all(root_); }
+
+    static void write(const fs::path& path, const std::string& text)
+    {
+        std::ofstream(path, std::ios::binary) << text;
+    }
+
+    fs::path makeFolder(const std::string& name, const nlohmann::ordered_json& manifest)
+    {
+        const fs::path dir = root_ / name;
+        fs::create_directories(dir);
+        write(dir / "submission.json", manifest.dump());
+        const std::string receipt =
+            R"({"v":1,"submission_id":")" + name +
+            R"(","upload_id":"u1","size":321,"sha256":"00","received_at":"2026-11-28T21:45:13Z"})";
+        write(dir / "receipt.json",
+              nlohmann::json{{"receipt", receipt}, {"signature", "x"}}.dump());
+        return dir;
+    }
+
+    static nlohmann::ordered_json manifest(const std::string& id, const std::string& consent)
+    {
+        return {{"format", "amicus-submission"},
+                {"version", 1},
+                {"call_id", "call-1"},
+                {"submission_id", id},
+                {"language", "fr"},
+                {"submitter",
+                 {{"organization", "Org <script>alert(1)</script>"},
+                  {"organization_kind", "ngo"},
+                  {"country", "SN"},
+                  {"contact", "secret@example.org"}}},
+                {"publication_consent", consent},
+                {"answers", nlohmann::ordered_json{{"q2", "Deux & <trois>\n\nSecond paragraphe"},
+                                                   {"q1", "Un"}}},
+                {"attachments", nlohmann::json::array()}};
+    }
+
+    fs::path root_;
+};
+
+TEST_F(FolderTest, ReadsManifestAndReceipt)
+{
+    const auto dir = makeFolder("aaaaaaaa-1111", manifest("aaaaaaaa-1111", "anonymous"));
+    auto folder = readSubmissionFolder(dir);
+    ASSERT_TRUE(folder);
+    EXPECT_EQ(folder->consent, "anonymous");
+    EXPECT_EQ(folder->organization, "Org <script>alert(1)</script>");
+    EXPECT_EQ(folder->envelopeSize, 321u);
+    EXPECT_EQ(folder->receivedAt, "2026-11-28T21:45:13Z");
+    ASSERT_EQ(folder->answers.size(), 2u);
+    EXPECT_EQ(folder->answers[0].first, "q2"); // file order kept
+    const IndexRow row = indexRowOf(*folder);
+    EXPECT_EQ(row.country, "SN");
+    EXPECT_EQ(row.size, 321u);
+}
+
+TEST_F(FolderTest, RefusesUnknownConsentWrongNameAndMissingReceipt)
+{
+    auto unknown = makeFolder("bbbbbbbb-2222", manifest("bbbbbbbb-2222", "everyone"));
+    ASSERT_FALSE(readSubmissionFolder(unknown));
+    EXPECT_EQ(readSubmissionFolder(unknown).error(), FolderError::BadManifest);
+
+    auto renamed = makeFolder("cccccccc-3333", manifest("dddddddd-4444", "public"));
+    EXPECT_EQ(readSubmissionFolder(renamed).error(), FolderError::NameMismatch);
+
+    auto noReceipt = makeFolder("eeeeeeee-5555", manifest("eeeeeeee-5555", "public"));
+    fs::remove(noReceipt / "receipt.json");
+    EXPECT_EQ(readSubmissionFolder(noReceipt).error(), FolderError::BadReceipt);
+
+    const auto scan = scanSubmissionFolders(root_);
+    EXPECT_TRUE(scan.submissions.empty());
+    EXPECT_EQ(scan.broken.size(), 3u);
+}
+
+TEST_F(FolderTest, ScanIgnoresTemporaryAndHiddenEntries)
+{
+    makeFolder("ffffffff-6666", manifest("ffffffff-6666", "public"));
+    fs::create_directories(root_ / ".incoming-ffffffff-7777");
+    write(root_ / "index.csv", "x");
+    const auto scan = scanSubmissionFolders(root_);
+    ASSERT_EQ(scan.submissions.size(), 1u);
+    EXPECT_TRUE(scan.broken.empty());
+}
+
+TEST(HtmlEscape, EscapesMarkupAndQuotes)
+{
+    EXPECT_EQ(htmlEscape("<a href=\"x\">O'Neil & co</a>"),
+              "&lt;a href=&quot;x&quot;&gt;O&#39;Neil &amp; co&lt;/a&gt;");
+    EXPECT_EQ(hrefEscape("attachments/rapport final \"v2\".pdf"),
+              "attachments/rapport%20final%20%22v2%22.pdf");
+    EXPECT_EQ(hrefEscape("vacío"), "vac%C3%ADo");
+}
+
+TEST_F(FolderTest, PagesEscapeTextAndAnonymousPagesOmitTheSubmitter)
+{
+    const auto dir = makeFolder("aaaaaaaa-8888", manifest("aaaaaaaa-8888", "public"));
+    auto folder = readSubmissionFolder(dir);
+    ASSERT_TRUE(folder);
+    const QuestionText questions = [](const std::string&, const std::string& id,
+                                      const std::string& language) {
+        return id == "q1" ? "Question <un> en " + language : std::string();
+    };
+
+    PublishedSubmission open{&*folder, false, {{"attachments/a b.pdf", "a b.pdf"}}};
+    const std::string page = renderSubmissionPage(open, questions);
+    EXPECT_NE(page.find("<html lang=\"fr\">"), std::string::npos);
+    EXPECT_NE(page.find("Org &lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+    EXPECT_EQ(page.find("<script>"), std::string::npos);
+    EXPECT_NE(page.find("<p>Deux &amp; &lt;trois&gt;</p>\n<p>Second paragraphe</p>"),
+              std::string::npos);
+    EXPECT_NE(page.find("Question &lt;un&gt; en fr"), std::string::npos);
+    EXPECT_NE(page.find("Question q2"), std::string::npos); // unknown question: its id
+    EXPECT_NE(page.find("href=\"attachments/a%20b.pdf\""), std::string::npos);
+    EXPECT_NE(page.find("Pièces jointes"), std::string::npos);
+    EXPECT_EQ(page.find("secret@example.org"), std::string::npos); // contact never published
+
+    PublishedSubmission anonymous{&*folder, true, {}};
+    const std::string hidden = renderSubmissionPage(anonymous, questions);
+    EXPECT_EQ(hidden.find("Org &lt;script"), std::string::npos);
+    EXPECT_EQ(hidden.find("SN"), std::string::npos);
+    EXPECT_EQ(hidden.find("ngo"), std::string::npos);
+    EXPECT_EQ(hidden.find("secret@example.org"), std::string::npos);
+    EXPECT_NE(hidden.find("Contribution anonyme"), std::string::npos);
+    EXPECT_NE(hidden.find("Second paragraphe"), std::string::npos);
+
+    const std::string index = renderIndexPage({open, anonymous});
+    EXPECT_NE(index.find("href=\"aaaaaaaa-8888/index.html\""), std::string::npos);
+    EXPECT_NE(index.find("<td>Anonymous</td><td></td>"), std::string::npos);
+}
+
+} // namespace
+} // namespace amicus::intake
