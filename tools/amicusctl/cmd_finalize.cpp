@@ -9,6 +9,7 @@
 #include "package/submission_package.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -149,6 +150,8 @@ int runFinalize(const Invocation& invocation)
         return exitIo;
     }
     std::filesystem::permissions(outbox, std::filesystem::perms::owner_all, error);
+    // Temporaries of a finalize that was killed mid-way (encrypted, but useless).
+    (void)package::PackageWriter::removeAbandoned(outbox, std::chrono::hours(1));
     const std::string envelopeName = draft->submissionId + ".age";
     const std::vector<std::string>& recipients =
         recipientOverride.empty() ? (*call)->recipients : recipientOverride;
