@@ -364,14 +364,29 @@ TEST(IntakeInbox, ThreeLanguagesTamperedJunkAndUnfinishedThroughTheRealEndpoint)
                         {"attachments", {(worker.dir / "report.txt").string()}}},
                        secretariat.recipient);
 
+    // Damaged before it was sent: the receipt matches the stored bytes, the AEAD does not.
+    const Envelope damaged =
+        makeSubmission(worker,
+                       {{"call_id", callId},
+                        {"language", "fr"},
+                        {"consent", "public"},
+                        {"answers", {{"prevention-accountability", "Abîmée en route."}}}},
+                       secretariat.recipient);
+    {
+        std::string bytes = readFile(damaged.path);
+        bytes[bytes.size() - 20] = static_cast<char>(bytes[bytes.size() - 20] ^ 0x40);
+        writeFile(temp.path() / "damaged.age", bytes);
+    }
+
     TusCurl tus(server.origin(), temp.path());
+    const std::string damagedUrl = tus.upload(damaged.submissionId, temp.path() / "damaged.age");
     const std::string englishUrl = tus.upload(english.submissionId, english.path);
     tus.upload(french.submissionId, french.path);
     tus.upload(spanish.submissionId, spanish.path);
     const std::string tamperedUrl = tus.upload(tampered.submissionId, tampered.path);
     // Bytes that are not an envelope at all, delivered and receipted like any other.
     writeFile(temp.path() / "junk.bin", "%PDF-1.7 not an envelope\n" + std::string(5000, 'J'));
-    tus.upload("junk-submission-0001", temp.path() / "junk.bin");
+    const std::string junkUrl = tus.upload("junk-submission-0001", temp.path() / "junk.bin");
     // Half of the last one, then the link "drops".
     const auto unfinishedSize = fs::file_size(unfinished.path);
     const std::string unfinishedUrl = tus.create(unfinished.submissionId, unfinishedSize);
@@ -469,13 +484,34 @@ TEST(IntakeInbox, ThreeLanguagesTamperedJunkAndUnfinishedThroughTheRealEndpoint)
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(inboxDir)) {
         ++entries;
     }
-    EXPECT_EQ(entries, 5u); // three folders and the two index files
+    EXPECT_EQ(entries, 5u); // three folders and the two index files, no temporary left
 
     // The unfinished upload completes later; the next run takes it, and only it.
     ASSERT_EQ(tus.patch(unfinishedUrl, unfinished.path, unfinishedSize / 2, unfinishedSize), 204);
     ASSERT_EQ(run(inboxCommand, &out, &errors, temp.path() / "inbox.err"), 1) << errors;
     EXPECT_EQ(out, (inboxDir / unfinished.submissionId).string() + "\n");
     EXPECT_EQ(nlohmann::json::parse(readFile(inboxDir / "index.json"))["submissions"].size(), 4u);
+
+    // The tampered upload's bytes disappear from the store: its receipt is reported.
+    const fs::path uploads = server.dataDir() / "uploads";
+    fs::remove(tamperedFile);
+    fs::remove(tamperedFile.string() + ".json");
+    ASSERT_EQ(run(inboxCommand, &out, &errors, temp.path() / "inbox.err"), 1) << errors;
+    EXPECT_NE(errors.find("submission " + tampered.submissionId + ": missing-upload"),
+              std::string::npos)
+        << errors;
+    // With the broken ones gone, a run is clean: exit 0, nothing new.
+    for (const std::string& url : {junkUrl, damagedUrl}) {
+        fs::remove(uploads / lastSegment(url));
+        fs::remove(uploads / (lastSegment(url) + ".json"));
+    }
+    for (const std::string& id :
+         {tampered.submissionId, damaged.submissionId, std::string("junk-submission-0001")}) {
+        fs::remove(server.dataDir() / "receipts" / (id + ".json"));
+    }
+    ASSERT_EQ(run(inboxCommand, &out, &errors, temp.path() / "inbox.err"), 0) << errors;
+    EXPECT_EQ(out, "");
+    EXPECT_NE(errors.find("0 new, 4 already there, 0 unfinished"), std::string::npos) << errors;
 
     // A wrong receipt key: every receipt is refused, nothing new is unpacked.
     const fs::path otherInbox = temp.path() / "other-inbox";
