@@ -62,8 +62,8 @@ ApplicationWindow {
             screens.replace(null, homeScreen, {}, StackView.Immediate)
             return true
         case "drafts":
-            screens.replace(null, homeScreen, {}, StackView.Immediate)
-            (screens.currentItem as HomeScreen).showTab("draftsTab")
+            const home = screens.replace(null, homeScreen, {}, StackView.Immediate) as HomeScreen
+            home.showTab("draftsTab")
             return true
         case "call":
             screens.replace(null, homeScreen, {}, StackView.Immediate)

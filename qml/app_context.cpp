@@ -6,6 +6,12 @@
 
 namespace amicus::app {
 
+AppContext::AppContext()
+    // The built-in catalog lives as long as the program: share it without owning it.
+    : catalog_(std::shared_ptr<const calls::Catalog>(), &calls::builtinCatalog())
+{
+}
+
 AppContext& AppContext::instance()
 {
     static AppContext context;
@@ -36,9 +42,10 @@ void AppContext::closeSession()
     emit sessionChanged();
 }
 
-const calls::Catalog& AppContext::catalog() const
+void AppContext::setCatalog(std::shared_ptr<const calls::Catalog> catalog)
 {
-    return calls::builtinCatalog();
+    catalog_ = std::move(catalog);
+    emit catalogChanged();
 }
 
 std::filesystem::path defaultDataDir()

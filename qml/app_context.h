@@ -34,17 +34,21 @@ public:
     void closeSession();
 
     // The calls the app offers: the built-in catalog until a signed refresh replaces it.
-    [[nodiscard]] const calls::Catalog& catalog() const;
+    // Holders keep the catalog they were given alive; catalogChanged says a newer one is here.
+    [[nodiscard]] std::shared_ptr<const calls::Catalog> catalog() const { return catalog_; }
+    void setCatalog(std::shared_ptr<const calls::Catalog> catalog);
 
 signals:
     void sessionChanged();
+    void catalogChanged();
 
 private:
-    AppContext() = default;
+    AppContext();
 
     std::filesystem::path dataDir_;
     crypto::VaultOptions vaultOptions_;
     std::unique_ptr<store::VaultSession> session_;
+    std::shared_ptr<const calls::Catalog> catalog_;
 };
 
 // The default data directory: $AMICUS_DATA_DIR, else the platform's app data location.

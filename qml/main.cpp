@@ -1,6 +1,9 @@
 // The amicus executable: parses the command line and shows the QML app (or renders a screenshot).
 #include "app_context.h"
 #include "app_setup.h"
+#include "calls/builtin_catalog.h"
+#include "catalog_updater.h"
+#include "platform_services.h"
 #include "screenshot.h"
 #include "viewmodels/ui_language.h"
 
@@ -88,7 +91,12 @@ int main(int argc, char** argv)
         UiLanguage::overrideInitialCode(code);
     }
 
-    amicus::app::AppContext::instance().configure(amicus::app::defaultDataDir());
+    auto& context = amicus::app::AppContext::instance();
+    context.configure(amicus::app::defaultDataDir());
+    amicus::app::CatalogUpdater catalogUpdater(amicus::calls::builtinCatalogTrustedKeys(),
+                                               context.dataDir() / "catalog");
+    catalogUpdater.loadCached();
+    const auto connectivity = amicus::platform::createConnectivity();
 
     QQmlApplicationEngine engine;
     amicus::app::configureEngine(engine);
@@ -115,6 +123,8 @@ int main(int argc, char** argv)
         }
         auto* shot = new amicus::app::Screenshot(window, parser.value(screenshotOption), &app);
         shot->start();
+    } else {
+        catalogUpdater.watch(connectivity.get());
     }
     return app.exec();
 }

@@ -12,6 +12,18 @@ using amicus::app::toQString;
 
 CallDetails::CallDetails(QObject* parent) : QObject(parent)
 {
+    connect(&amicus::app::AppContext::instance(), &amicus::app::AppContext::catalogChanged, this,
+            [this] {
+                lookUp();
+                emit contentChanged();
+            });
+}
+
+void CallDetails::lookUp()
+{
+    catalog_ = amicus::app::AppContext::instance().catalog();
+    const auto found = catalog_->call(callId_.toStdString());
+    call_ = found ? *found : nullptr;
 }
 
 void CallDetails::setCallId(const QString& callId)
@@ -20,8 +32,7 @@ void CallDetails::setCallId(const QString& callId)
         return;
     }
     callId_ = callId;
-    const auto found = amicus::app::AppContext::instance().catalog().call(callId.toStdString());
-    call_ = found ? *found : nullptr;
+    lookUp();
     emit callIdChanged();
     emit contentChanged();
 }

@@ -5,10 +5,12 @@
 #include <QString>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
+#include <memory>
 
 namespace amicus::calls {
 struct Call;
-}
+class Catalog;
+} // namespace amicus::calls
 
 class CallDetails : public QObject {
     Q_OBJECT
@@ -60,5 +62,8 @@ signals:
 private:
     QString callId_;
     QString language_ = QStringLiteral("en");
+    void lookUp();
+
+    std::shared_ptr<const amicus::calls::Catalog> catalog_; // keeps call_ alive
     const amicus::calls::Call* call_ = nullptr;
 };

@@ -11,6 +11,12 @@ using amicus::app::toQString;
 CallsListModel::CallsListModel(QObject* parent)
     : QAbstractListModel(parent), catalog_(amicus::app::AppContext::instance().catalog())
 {
+    connect(&amicus::app::AppContext::instance(), &amicus::app::AppContext::catalogChanged, this,
+            [this] {
+                beginResetModel();
+                catalog_ = amicus::app::AppContext::instance().catalog();
+                endResetModel();
+            });
 }
 
 int CallsListModel::rowCount(const QModelIndex& parent) const
@@ -18,7 +24,7 @@ int CallsListModel::rowCount(const QModelIndex& parent) const
     if (parent.isValid()) {
         return 0;
     }
-    return static_cast<int>(catalog_.calls.size());
+    return static_cast<int>(catalog_->calls.size());
 }
 
 QVariant CallsListModel::data(const QModelIndex& index, int role) const
@@ -26,7 +32,7 @@ QVariant CallsListModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const amicus::calls::Call& call = catalog_.calls.at(static_cast<std::size_t>(index.row()));
+    const amicus::calls::Call& call = catalog_->calls.at(static_cast<std::size_t>(index.row()));
     const amicus::calls::Language language = catalogLanguage(language_);
     switch (role) {
     case CallIdRole:
@@ -68,7 +74,7 @@ void CallsListModel::setLanguage(const QString& language)
     }
     language_ = language;
     emit languageChanged();
-    if (!catalog_.calls.empty()) {
+    if (!catalog_->calls.empty()) {
         emit dataChanged(index(0), index(rowCount() - 1));
     }
 }

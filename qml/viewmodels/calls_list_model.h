@@ -6,6 +6,7 @@
 #include <QAbstractListModel>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
+#include <memory>
 
 class CallsListModel : public QAbstractListModel {
     Q_OBJECT
@@ -41,6 +42,6 @@ signals:
     void languageChanged();
 
 private:
-    const amicus::calls::Catalog& catalog_;
+    std::shared_ptr<const amicus::calls::Catalog> catalog_;
     QString language_ = QStringLiteral("en");
 };

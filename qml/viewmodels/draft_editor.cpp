@@ -141,7 +141,7 @@ void DraftEditor::load()
     for (const auto& [questionId, text] : draft->answers) {
         answers_.insert(toQString(questionId), toQString(text));
     }
-    const auto call = AppContext::instance().catalog().call(draft->callId);
+    const auto call = AppContext::instance().catalog()->call(draft->callId);
     if (call) {
         const auto& limits = (*call)->limits;
         wordsPerAnswer_ = static_cast<int>(limits.wordsPerAnswer);

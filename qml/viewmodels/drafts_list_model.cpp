@@ -31,7 +31,7 @@ QVariant DraftsListModel::data(const QModelIndex& index, int role) const
         return static_cast<int>(draft.id);
     case Qt::DisplayRole:
     case CallTitleRole: {
-        const auto call = AppContext::instance().catalog().call(draft.callId);
+        const auto call = AppContext::instance().catalog()->call(draft.callId);
         // A call withdrawn from the catalog keeps its drafts; show its id then.
         return call ? toQString((*call)->title.text(amicus::app::catalogLanguage(language_)))
                     : toQString(draft.callId);

@@ -1,0 +1,147 @@
+// CatalogUpdater against the real reference endpoint: a newer catalog signed by a trusted key
+// replaces the built-in one and survives a restart; anything else leaves the catalog alone.
+#include "app_context.h"
+#include "calls/builtin_catalog.h"
+#include "calls/catalog_signature.h"
+#include "catalog_updater.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <optional>
+
+using amicus::app::AppContext;
+using amicus::app::CatalogUpdater;
+using amicus::calls::RefreshOutcome;
+using amicus::crypto::Ed25519KeyPair;
+
+Q_DECLARE_METATYPE(amicus::calls::RefreshOutcome)
+
+class CatalogUpdaterTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        qRegisterMetaType<RefreshOutcome>();
+        auto key = Ed25519KeyPair::generate();
+        QVERIFY(key.ok());
+        signingKey_.emplace(std::move(key).value());
+        publishCatalog(7);
+        startServer();
+    }
+
+    void cleanupTestCase()
+    {
+        server_.terminate();
+        server_.waitForFinished(5000);
+    }
+
+    void init()
+    {
+        AppContext::instance().setCatalog(std::shared_ptr<const amicus::calls::Catalog>(
+            std::shared_ptr<const amicus::calls::Catalog>(), &amicus::calls::builtinCatalog()));
+    }
+
+    void aTrustedNewerCatalogReplacesTheBuiltInAndIsKept()
+    {
+        QTemporaryDir cache;
+        {
+            CatalogUpdater updater({signingKey_->publicKey()}, cache.path().toStdString());
+            updater.setOrigin(origin_);
+            QCOMPARE(refresh(updater), RefreshOutcome::Updated);
+            QCOMPARE(AppContext::instance().catalog()->sequence, 7u);
+            // The same catalog again: the ETag makes it a 304.
+            updater.setMinimumInterval(std::chrono::seconds(0));
+            QCOMPARE(refresh(updater), RefreshOutcome::NotModified);
+        }
+        init();
+        QCOMPARE(AppContext::instance().catalog()->sequence, 0u);
+        CatalogUpdater nextRun({signingKey_->publicKey()}, cache.path().toStdString());
+        nextRun.loadCached();
+        QCOMPARE(AppContext::instance().catalog()->sequence, 7u);
+    }
+
+    void aCatalogFromAnUntrustedKeyIsRefused()
+    {
+        QTemporaryDir cache;
+        auto other = Ed25519KeyPair::generate();
+        QVERIFY(other.ok());
+        CatalogUpdater updater({other->publicKey()}, cache.path().toStdString());
+        updater.setOrigin(origin_);
+        QCOMPARE(refresh(updater), RefreshOutcome::BadSignature);
+        QCOMPARE(AppContext::instance().catalog()->sequence, 0u);
+        updater.loadCached();
+        QCOMPARE(AppContext::instance().catalog()->sequence, 0u);
+    }
+
+    void noTrustedKeyMeansNoFetch()
+    {
+        QTemporaryDir cache;
+        CatalogUpdater updater({}, cache.path().toStdString());
+        updater.setOrigin(origin_);
+        QSignalSpy finished(&updater, &CatalogUpdater::refreshFinished);
+        updater.refreshNow();
+        QVERIFY(!finished.wait(500));
+        QCOMPARE(AppContext::instance().catalog()->sequence, 0u);
+    }
+
+private:
+    RefreshOutcome refresh(CatalogUpdater& updater)
+    {
+        QSignalSpy finished(&updater, &CatalogUpdater::refreshFinished);
+        updater.refreshNow();
+        if (!finished.wait(20000)) {
+            return RefreshOutcome::Network;
+        }
+        return finished.at(0).at(0).value<RefreshOutcome>();
+    }
+
+    void publishCatalog(std::uint64_t sequence)
+    {
+        std::string bytes(amicus::calls::builtinCatalogBytes());
+        const std::string from = "\"sequence\": 0";
+        bytes.replace(bytes.find(from), from.size(), "\"sequence\": " + std::to_string(sequence));
+        const std::string signature =
+            amicus::calls::catalogSignatureText(signingKey_->sign(bytes).value());
+        QFile catalog(keys_.filePath(QStringLiteral("catalog.json")));
+        QVERIFY(catalog.open(QIODevice::WriteOnly));
+        catalog.write(bytes.data(), static_cast<qint64>(bytes.size()));
+        QFile sig(keys_.filePath(QStringLiteral("catalog.json.sig")));
+        QVERIFY(sig.open(QIODevice::WriteOnly));
+        sig.write(signature.data(), static_cast<qint64>(signature.size()));
+    }
+
+    void startServer()
+    {
+        server_.setProgram(QStringLiteral("node"));
+        server_.setArguments({QStringLiteral(AMICUS_SERVER_MAIN), QStringLiteral("--data"),
+                              data_.path(), QStringLiteral("--port"), QStringLiteral("0"),
+                              QStringLiteral("--keys"), keys_.path()});
+        server_.start();
+        QVERIFY(server_.waitForStarted());
+        const QRegularExpression listening(QStringLiteral("listening on (http://[^\\s]+)"));
+        QByteArray output;
+        for (int i = 0; i < 100 && origin_.empty(); ++i) {
+            server_.waitForReadyRead(200);
+            output += server_.readAllStandardOutput();
+            const auto match = listening.match(QString::fromUtf8(output));
+            if (match.hasMatch()) {
+                origin_ = match.captured(1).toStdString();
+            }
+        }
+        QVERIFY2(!origin_.empty(), output.constData());
+    }
+
+    std::optional<Ed25519KeyPair> signingKey_;
+    QTemporaryDir keys_;
+    QTemporaryDir data_;
+    QProcess server_;
+    std::string origin_;
+};
+
+QTEST_GUILESS_MAIN(CatalogUpdaterTest)
+#include "catalog_updater_test.moc"
