@@ -284,8 +284,13 @@ Result<void, SyncError> OutboxEngine::attempt(OutboxRecord& record, bool userReq
     }
 
     TusUpload tus(endpoint->tus, options_.tus);
-    tus.setProgressCallback([this, id = record.id](const TransferProgress& progress) {
-        if (observer_) {
+    // libcurl reports progress very often; the observer hears of it ten times a second.
+    tus.setProgressCallback([this, id = record.id, last = std::chrono::steady_clock::time_point{}](
+                                const TransferProgress& progress) mutable {
+        const auto now = std::chrono::steady_clock::now();
+        if (observer_ &&
+            (now - last >= std::chrono::milliseconds(100) || progress.offset == progress.size)) {
+            last = now;
             observer_->onProgress(id, progress);
         }
     });
