@@ -287,6 +287,17 @@ TEST(IntakeInit, MakesPrivateKeysThatAgeOpensslAndTheEndpointUse)
     EXPECT_NE(errors.find("never overwrites"), std::string::npos) << errors;
     EXPECT_EQ(readFile(keys / "identity.txt"), before);
     EXPECT_EQ(run(quote(AMICUS_INTAKE_PATH) + " init", &out, &errors, temp.path() / "err"), 2);
+    // An existing directory that others can enter is refused, not silently changed.
+    const fs::path shared = temp.path() / "shared";
+    fs::create_directories(shared);
+    fs::permissions(shared, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                fs::perms::others_read | fs::perms::others_exec);
+    EXPECT_EQ(run(quote(AMICUS_INTAKE_PATH) + " init " + quote(shared.string()), &out, &errors,
+                  temp.path() / "err"),
+              1);
+    EXPECT_NE(errors.find("open to other users (mode 755)"), std::string::npos) << errors;
+    EXPECT_TRUE(fs::is_empty(shared));
+    EXPECT_EQ(modeOf(shared), 0755u);
 }
 
 TEST(IntakeInbox, ThreeLanguagesTamperedJunkAndUnfinishedThroughTheRealEndpoint)
@@ -560,10 +571,18 @@ TEST(IntakeInbox, ThreeLanguagesTamperedJunkAndUnfinishedThroughTheRealEndpoint)
 
     // Publishing again replaces the tree it made; a directory it did not make is refused.
     ASSERT_EQ(run(quote(AMICUS_INTAKE_PATH) + " publish " + quote(inboxDir.string()) + " -o " +
-                      quote(publicDir.string()),
+                      quote(publicDir.string() + "/"),
                   &out, &errors, temp.path() / "publish.err"),
               0)
         << errors;
+    EXPECT_TRUE(fs::exists(publicDir / english.submissionId / "index.html"));
+    for (const auto& entry : fs::directory_iterator(temp.path())) {
+        EXPECT_EQ(entry.path().filename().string().find("public."), std::string::npos)
+            << entry.path(); // no build or swap directory left beside it
+    }
+    for (const auto& entry : fs::directory_iterator(publicDir)) {
+        EXPECT_NE(entry.path().filename().string().rfind(".building", 0), 0u) << entry.path();
+    }
     fs::create_directories(temp.path() / "foreign");
     writeFile(temp.path() / "foreign" / "keep.txt", "mine");
     EXPECT_EQ(run(quote(AMICUS_INTAKE_PATH) + " publish " + quote(inboxDir.string()) + " -o " +

@@ -116,12 +116,21 @@ int runInit(std::span<const std::string> args)
         return 1;
     }
     struct stat info {};
-    if (::stat(dir.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+    if (::lstat(dir.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
         reportError(dir.string() + " is not a directory");
         return 1;
     }
-    if (::chmod(dir.c_str(), 0700) != 0) {
-        reportError("cannot make " + dir.string() + " private: " + std::strerror(errno));
+    // An existing directory others can read or enter is refused rather than changed: it may
+    // be a home or shared folder whose permissions are not ours to tighten.
+    if ((info.st_mode & 077) != 0) {
+        reportError(dir.string() + " is open to other users (mode " +
+                    std::to_string((info.st_mode >> 6) & 7) +
+                    std::to_string((info.st_mode >> 3) & 7) + std::to_string(info.st_mode & 7) +
+                    "); give a new directory, or make it private first (chmod 700)");
+        return 1;
+    }
+    if (info.st_uid != ::geteuid()) {
+        reportError(dir.string() + " belongs to another user");
         return 1;
     }
 

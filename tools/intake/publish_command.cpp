@@ -101,7 +101,17 @@ int runPublish(std::span<const std::string> args)
         return exitUsage;
     }
     const fs::path inboxDir = parsed->positionals[0];
-    const fs::path publicDir = fs::path(*out).lexically_normal();
+    fs::path publicDir = fs::path(*out).lexically_normal();
+    // "public/" names the same directory as "public"; the build and swap names sit beside it.
+    while (!publicDir.has_filename() && publicDir.has_parent_path() &&
+           publicDir != publicDir.parent_path()) {
+        publicDir = publicDir.parent_path();
+    }
+    if (publicDir.empty() || publicDir == publicDir.root_path() || publicDir.filename() == "." ||
+        publicDir.filename() == "..") {
+        reportError("give PUBLIC_DIR as a directory name, e.g. -o public");
+        return exitUsage;
+    }
     std::error_code error;
     if (!fs::is_directory(inboxDir, error)) {
         reportError(inboxDir.string() + " is not a directory");
