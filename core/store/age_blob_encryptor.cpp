@@ -62,7 +62,7 @@ StoreResult<void> AgeBlobEncryptor::encryptToFile(
         }
         return fail(StoreError{StoreErrc::Internal, "age writer: " + writer.error().detail});
     }
-    std::array<char, 64 * 1024> buffer{};
+    std::array<char, std::size_t{64} * 1024> buffer{};
     for (;;) {
         input.read(buffer.data(), buffer.size());
         const auto got = static_cast<std::size_t>(input.gcount());

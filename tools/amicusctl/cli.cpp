@@ -118,7 +118,7 @@ std::string formatTime(std::int64_t unixMs)
     char buffer[40];
     const std::size_t n = std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &utc);
     char millis[8];
-    std::snprintf(millis, sizeof millis, ".%03dZ", static_cast<int>(unixMs % 1000));
+    (void)std::snprintf(millis, sizeof millis, ".%03dZ", static_cast<int>(unixMs % 1000));
     return std::string(buffer, n) + millis;
 }
 
