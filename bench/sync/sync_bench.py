@@ -176,9 +176,13 @@ def main():
     parser.add_argument("--case", required=True, choices=["curl", "tusjs", "cuts"])
     parser.add_argument("--upload", required=True)
     parser.add_argument("--size-mib", type=int, default=256)
-    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--reps", type=int, default=0, help="default: 7 for curl, 3 for tusjs")
     parser.add_argument("--chunk-mib", type=int, default=32)
     args = parser.parse_args()
+    if args.reps <= 0:
+        # The loopback figures swing with whatever else the machine runs: more runs for the
+        # close race against curl.
+        args.reps = 7 if args.case == "curl" else 3
     work = tempfile.mkdtemp(prefix="amicus-sync-bench-")
     bench = None
     try:
@@ -197,7 +201,8 @@ def main():
                     "ratio": ratio, "goal": "subject at least 0.9x the speed of curl -T",
                     "met": ratio >= 0.9,
                     "extra": {"ours_MBps": bench.size / o / 1e6, "curl_MBps": bench.size / p / 1e6,
-                              "reps": args.reps, "ours_runs_s": ours, "curl_runs_s": peer}}
+                              "reps": args.reps, "ours_runs_s": ours, "curl_runs_s": peer,
+                              "best_of_ratio": min(peer) / min(ours)}}
         elif args.case == "tusjs":
             if not os.path.isdir(os.path.join(HERE, "node_modules")):
                 subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=HERE, check=True)

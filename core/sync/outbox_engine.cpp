@@ -249,11 +249,8 @@ void OutboxEngine::finishFailed(OutboxRecord& record, const SyncError& error)
 
 Result<void, SyncError> OutboxEngine::attempt(OutboxRecord& record, bool userRequested)
 {
-    switch (gate(userRequested)) {
-    case Gate::Offline:
-    case Gate::UnmeteredOnly:
-    case Gate::Manual: {
-        const Gate g = gate(userRequested);
+    const Gate g = gate(userRequested);
+    if (g != Gate::Open) {
         const WaitReason reason = g == Gate::Offline         ? WaitReason::Offline
                                   : g == Gate::UnmeteredOnly ? WaitReason::UnmeteredOnly
                                                              : WaitReason::Manual;
@@ -263,9 +260,6 @@ Result<void, SyncError> OutboxEngine::attempt(OutboxRecord& record, bool userReq
         record.state = OutboxState::Waiting;
         record.waitReason = reason;
         return save(record, true);
-    }
-    case Gate::Open:
-        break;
     }
 
     const auto endpoint = endpoints_.endpointFor(record.callId);
