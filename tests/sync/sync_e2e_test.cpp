@@ -625,5 +625,44 @@ TEST_F(SyncE2E, ConnectivityLossStopsTheTransferAndItsReturnRetriesAtOnce)
     expectDeliveredOnce(only(*r), envelope);
 }
 
+TEST_F(SyncE2E, AnswersThatBreakTheProtocolAreNeverTakenForSuccess)
+{
+    startServer();
+    const auto envelope = makeEnvelope("sub", 600 * 1024);
+    struct Case {
+        std::vector<std::string> faults;
+        const char* what;
+    };
+    // "tus" answers carry Tus-Resumable: 1.0.0 and nothing else.
+    const std::vector<Case> cases = {
+        {{"--respond", "POST:1:201:tus"}, "201 without Location"},
+        {{"--respond", "PATCH:1:204:tus"}, "204 without Upload-Offset"},
+        {{"--respond", "PATCH:2:200:text"}, "200 text/plain to a PATCH"},
+        {{"--respond", "POST:1:200:text"}, "200 text/plain to the creation"},
+    };
+    int n = 0;
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.what);
+        proxy_.reset();
+        startProxy(c.faults);
+        const std::string id = "sub-proto-000" + std::to_string(n++);
+        auto r = rig(endpoint(true), envelope, id, smallChunks());
+        ASSERT_TRUE(r->engine->runDue().ok());
+        auto record = only(*r);
+        EXPECT_EQ(record.state, OutboxState::Waiting);
+        ASSERT_TRUE(record.lastError.has_value());
+        EXPECT_EQ(*record.lastError, SyncErrorCode::UnexpectedAnswer) << record.lastErrorDetail;
+        EXPECT_FALSE(record.receipt.has_value());
+        // The next try (the fault was once) delivers, and still exactly once.
+        ASSERT_TRUE(r->engine->runDue(true).ok());
+        record = only(*r);
+        ASSERT_EQ(record.state, OutboxState::Delivered) << record.lastErrorDetail;
+        ASSERT_TRUE(record.receipt.has_value());
+    }
+    // Each submission has one receipt on the server; no submission was stored twice.
+    EXPECT_EQ(server_->receiptFiles().size(), cases.size());
+    EXPECT_EQ(server_->completeUploads().size(), cases.size());
+}
+
 } // namespace
 } // namespace amicus::sync
