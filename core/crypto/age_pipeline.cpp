@@ -1,5 +1,5 @@
 // ageEncryptPipelined: reading, sealing and writing overlap in three threads, handing fixed
-// 512 KiB blocks around two small rings, so a large file costs about the slowest of the three
+// 256 KiB blocks around two small rings, so a large file costs about the slowest of the three
 // rather than their sum, in constant memory.
 #include "crypto/age_stream_nonce.h"
 #include "crypto/age_writer.h"
@@ -13,7 +13,7 @@ namespace amicus::crypto {
 
 namespace {
 
-constexpr std::size_t chunksPerBlock = 8;
+constexpr std::size_t chunksPerBlock = 4;
 constexpr std::size_t plainBlockSize = chunksPerBlock * ageChunkSize;
 constexpr std::size_t sealedBlockSize = chunksPerBlock * ageSealedChunkSize;
 constexpr std::size_t blocksPerRing = 3;

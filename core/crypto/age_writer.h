@@ -70,7 +70,7 @@ namespace amicus::crypto {
 // Like ageEncrypt, but reads, seals and writes in three threads that overlap, for large files
 // (the secretariat's CLI). `source` is used only by a reader thread and `sink` only by a writer
 // thread, so each must tolerate being used from a thread other than the caller's. Memory stays
-// constant: six 512 KiB blocks.
+// constant: six 256 KiB blocks.
 [[nodiscard]] Result<void, AgeError>
 ageEncryptPipelined(ByteSource& source, std::span<const AgeRecipient* const> recipients,
                     ByteSink& sink, StreamControl control = {});

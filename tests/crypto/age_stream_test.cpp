@@ -392,7 +392,7 @@ private:
 
 TEST_F(AgeStreamTest, PipelinedEncryptionMatchesTheFormatAtBlockEdges)
 {
-    constexpr std::size_t block = 8 * ageChunkSize; // the pipeline's block
+    constexpr std::size_t block = 4 * ageChunkSize; // the pipeline's block
     for (std::size_t size : {std::size_t{0}, std::size_t{1}, ageChunkSize, block - 1, block,
                              block + 1, 3 * block + ageChunkSize}) {
         SCOPED_TRACE(size);
@@ -416,7 +416,7 @@ TEST_F(AgeStreamTest, PipelinedEncryptionMatchesTheFormatAtBlockEdges)
 
 TEST_F(AgeStreamTest, MappedFilesAreSealedInPlaceAndReadLikeFiles)
 {
-    constexpr std::size_t block = 8 * ageChunkSize;
+    constexpr std::size_t block = 4 * ageChunkSize;
     const std::string path = ::testing::TempDir() + "amicus-mapped-" + std::to_string(::getpid());
     for (std::size_t size : {std::size_t{0}, std::size_t{1}, block, block + 1, 5 * block + 4097}) {
         SCOPED_TRACE(size);
