@@ -62,8 +62,9 @@ ApplicationWindow {
             screens.replace(null, homeScreen, {}, StackView.Immediate)
             return true
         case "drafts":
+        case "settings":
             const home = screens.replace(null, homeScreen, {}, StackView.Immediate) as HomeScreen
-            home.showTab("draftsTab")
+            home.showTab(name + "Tab")
             return true
         case "call":
             screens.replace(null, homeScreen, {}, StackView.Immediate)

@@ -1,10 +1,12 @@
 // The amicus executable: parses the command line and shows the QML app (or renders a screenshot).
 #include "app_context.h"
 #include "app_setup.h"
+#include "auto_lock.h"
 #include "calls/builtin_catalog.h"
 #include "catalog_updater.h"
 #include "platform_services.h"
 #include "screenshot.h"
+#include "viewmodels/app_settings.h"
 #include "viewmodels/ui_language.h"
 
 #include <QCommandLineParser>
@@ -126,5 +128,7 @@ int main(int argc, char** argv)
     } else {
         catalogUpdater.watch(connectivity.get());
     }
+    amicus::app::AutoLock autoLock(&AppSettings::storedAutoLockMinutes);
+    autoLock.watchApplication();
     return app.exec();
 }

@@ -240,6 +240,10 @@
         <source>Drafts</source>
         <translation>Drafts</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
 </context>
 <context>
     <name>LanguageSelector</name>
@@ -315,6 +319,96 @@
     <message>
         <source>Amicus locked itself. Unlock it to go on; nothing was lost.</source>
         <translation>Amicus locked itself. Unlock it to go on; nothing was lost.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>On any network</source>
+        <translation>On any network</translation>
+    </message>
+    <message>
+        <source>Only on Wi-Fi or other unmetered networks</source>
+        <translation>Only on Wi-Fi or other unmetered networks</translation>
+    </message>
+    <message>
+        <source>Only when I press “Send now”</source>
+        <translation>Only when I press “Send now”</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>Lock Amicus after it has been in the background for</source>
+        <translation>Lock Amicus after it has been in the background for</translation>
+    </message>
+    <message>
+        <source>No time: lock at once</source>
+        <translation>No time: lock at once</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Auto-lock delay</source>
+        <translation>Auto-lock delay</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>Erase everything on this device</source>
+        <translation>Erase everything on this device</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Amicus %1. Submissions are encrypted with age (X25519, ChaCha20-Poly1305) to the secretariat&apos;s keys and sent with tus.</source>
+        <translation>Amicus %1. Submissions are encrypted with age (X25519, ChaCha20-Poly1305) to the secretariat&apos;s keys and sent with tus.</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>New passphrase again</translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation>Changing…</translation>
+    </message>
+    <message>
+        <source>Erase everything?</source>
+        <translation>Erase everything?</translation>
+    </message>
+    <message>
+        <source>The keys that protect your drafts are destroyed first, then every draft, file and submission waiting to be sent. Nobody can recover them afterwards. Submissions already delivered stay with the secretariat.</source>
+        <translation>The keys that protect your drafts are destroyed first, then every draft, file and submission waiting to be sent. Nobody can recover them afterwards. Submissions already delivered stay with the secretariat.</translation>
     </message>
 </context>
 <context>

@@ -240,6 +240,10 @@
         <source>Drafts</source>
         <translation>Borradores</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
 </context>
 <context>
     <name>LanguageSelector</name>
@@ -315,6 +319,96 @@
     <message>
         <source>Amicus locked itself. Unlock it to go on; nothing was lost.</source>
         <translation>Amicus se ha bloqueado. Desbloquéelo para continuar; no se ha perdido nada.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envío</translation>
+    </message>
+    <message>
+        <source>On any network</source>
+        <translation>En cualquier red</translation>
+    </message>
+    <message>
+        <source>Only on Wi-Fi or other unmetered networks</source>
+        <translation>Solo por wifi u otras redes sin tarifa por consumo</translation>
+    </message>
+    <message>
+        <source>Only when I press “Send now”</source>
+        <translation>Solo cuando pulse «Enviar ahora»</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>Lock Amicus after it has been in the background for</source>
+        <translation>Bloquear Amicus tras estar en segundo plano durante</translation>
+    </message>
+    <message>
+        <source>No time: lock at once</source>
+        <translation>Nada: bloquear de inmediato</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Auto-lock delay</source>
+        <translation>Tiempo para el bloqueo automático</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Cambiar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Erase everything on this device</source>
+        <translation>Borrar todo en este dispositivo</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Acerca de</translation>
+    </message>
+    <message>
+        <source>Amicus %1. Submissions are encrypted with age (X25519, ChaCha20-Poly1305) to the secretariat&apos;s keys and sent with tus.</source>
+        <translation>Amicus %1. Las contribuciones se cifran con age (X25519, ChaCha20-Poly1305) para las claves de la secretaría y se envían con tus.</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Frase de contraseña actual</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>Repita la nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation>Cambiando…</translation>
+    </message>
+    <message>
+        <source>Erase everything?</source>
+        <translation>¿Borrar todo?</translation>
+    </message>
+    <message>
+        <source>The keys that protect your drafts are destroyed first, then every draft, file and submission waiting to be sent. Nobody can recover them afterwards. Submissions already delivered stay with the secretariat.</source>
+        <translation>Primero se destruyen las claves que protegen sus borradores y después cada borrador, archivo y contribución pendiente de envío. Nadie podrá recuperarlos. Las contribuciones ya entregadas permanecen en la secretaría.</translation>
     </message>
 </context>
 <context>

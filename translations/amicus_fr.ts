@@ -240,6 +240,10 @@
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
 </context>
 <context>
     <name>LanguageSelector</name>
@@ -315,6 +319,96 @@
     <message>
         <source>Amicus locked itself. Unlock it to go on; nothing was lost.</source>
         <translation>Amicus s’est verrouillé. Déverrouillez-le pour continuer ; rien n’a été perdu.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>On any network</source>
+        <translation>Sur n’importe quel réseau</translation>
+    </message>
+    <message>
+        <source>Only on Wi-Fi or other unmetered networks</source>
+        <translation>Uniquement en Wi-Fi ou sur un autre réseau non facturé au volume</translation>
+    </message>
+    <message>
+        <source>Only when I press “Send now”</source>
+        <translation>Uniquement quand j’appuie sur « Envoyer maintenant »</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>Lock Amicus after it has been in the background for</source>
+        <translation>Verrouiller Amicus après une période en arrière-plan de</translation>
+    </message>
+    <message>
+        <source>No time: lock at once</source>
+        <translation>Aucune : verrouiller aussitôt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Auto-lock delay</source>
+        <translation>Délai de verrouillage automatique</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Changer de phrase secrète</translation>
+    </message>
+    <message>
+        <source>Erase everything on this device</source>
+        <translation>Tout effacer sur cet appareil</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>Amicus %1. Submissions are encrypted with age (X25519, ChaCha20-Poly1305) to the secretariat&apos;s keys and sent with tus.</source>
+        <translation>Amicus %1. Les contributions sont chiffrées avec age (X25519, ChaCha20-Poly1305) pour les clés du secrétariat et envoyées avec tus.</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Phrase secrète actuelle</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nouvelle phrase secrète</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>Nouvelle phrase secrète (confirmation)</translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation>Modification…</translation>
+    </message>
+    <message>
+        <source>Erase everything?</source>
+        <translation>Tout effacer ?</translation>
+    </message>
+    <message>
+        <source>The keys that protect your drafts are destroyed first, then every draft, file and submission waiting to be sent. Nobody can recover them afterwards. Submissions already delivered stay with the secretariat.</source>
+        <translation>Les clés qui protègent vos brouillons sont détruites en premier, puis chaque brouillon, fichier et contribution en attente d’envoi. Personne ne pourra les récupérer. Les contributions déjà remises restent auprès du secrétariat.</translation>
     </message>
 </context>
 <context>

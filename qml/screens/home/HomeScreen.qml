@@ -4,14 +4,14 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Amicus
 
-// What an unlocked user comes back to: the calls and the drafts, one tab each.
+// What an unlocked user comes back to: the calls, the drafts and the settings, one tab each.
 Page {
     id: root
 
     signal callChosen(string callId)
     signal draftChosen(int draftId)
 
-    // Shows the tab with this objectName ("callsTab", "draftsTab").
+    // Shows the tab with this objectName ("callsTab", "draftsTab", "settingsTab").
     function showTab(name: string) {
         for (let i = 0; i < tabs.count; ++i) {
             if (tabs.itemAt(i).objectName === name)
@@ -24,7 +24,7 @@ Page {
     }
 
     objectName: "homeScreen"
-    title: tabs.currentIndex === 0 ? callsScreen.title : draftsScreen.title
+    title: [callsScreen.title, draftsScreen.title, settingsScreen.title][tabs.currentIndex]
 
     StackLayout {
         anchors.fill: parent
@@ -40,6 +40,10 @@ Page {
             id: draftsScreen
 
             onDraftChosen: draftId => root.draftChosen(draftId)
+        }
+
+        SettingsScreen {
+            id: settingsScreen
         }
     }
 
@@ -59,6 +63,12 @@ Page {
             text: qsTr("Drafts")
             Accessible.name: text
             onClicked: draftsScreen.refresh()
+        }
+
+        TabButton {
+            objectName: "settingsTab"
+            text: qsTr("Settings")
+            Accessible.name: text
         }
     }
 }

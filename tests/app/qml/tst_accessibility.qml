@@ -49,7 +49,7 @@ TestCase {
     }
 
     function test_every_screen_names_its_controls_data() {
-        return [{tag: "setup"}, {tag: "unlock"}, {tag: "calls"}, {tag: "call"}]
+        return [{tag: "setup"}, {tag: "unlock"}, {tag: "calls"}, {tag: "call"}, {tag: "drafts"}, {tag: "settings"}]
     }
 
     function test_every_screen_names_its_controls(data) {

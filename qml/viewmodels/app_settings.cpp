@@ -1,0 +1,184 @@
+#include "app_settings.h"
+
+#include "app_context.h"
+#include "passphrase_strength.h"
+#include "store/vault_session.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+#include <QVariantMap>
+#include <archive.h>
+#include <curl/curl.h>
+#include <memory>
+#include <openssl/crypto.h>
+#include <sqlite3.h>
+
+using amicus::app::AppContext;
+
+namespace {
+
+// Not personal, and needed while locked (auto-lock) or before unlocking: plain QSettings.
+const QString kPolicyKey = QStringLiteral("sync/policy");
+const QString kAutoLockKey = QStringLiteral("security/autoLockMinutes");
+constexpr int kDefaultAutoLockMinutes = 5;
+
+// The passphrase as UTF-8 bytes, wiped when the request is done.
+struct Secret {
+    explicit Secret(const QString& text) : bytes(text.toUtf8()) {}
+    ~Secret() { OPENSSL_cleanse(bytes.data(), static_cast<std::size_t>(bytes.size())); }
+    Secret(const Secret&) = delete;
+    Secret& operator=(const Secret&) = delete;
+    std::string_view view() const
+    {
+        return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
+    }
+    QByteArray bytes;
+};
+
+} // namespace
+
+AppSettings::AppSettings(QObject* parent) : QObject(parent)
+{
+    worker_.setMaxThreadCount(1);
+}
+
+AppSettings::~AppSettings()
+{
+    worker_.waitForDone();
+}
+
+AppSettings::SendingPolicy AppSettings::sendingPolicy() const
+{
+    const int stored = QSettings().value(kPolicyKey, 0).toInt();
+    if (stored < 0 || stored > static_cast<int>(SendingPolicy::Manual)) {
+        return SendingPolicy::AnyNetwork;
+    }
+    return static_cast<SendingPolicy>(stored);
+}
+
+void AppSettings::setSendingPolicy(SendingPolicy policy)
+{
+    if (policy == sendingPolicy()) {
+        return;
+    }
+    QSettings().setValue(kPolicyKey, static_cast<int>(policy));
+    emit sendingPolicyChanged();
+}
+
+int AppSettings::autoLockMinutes() const
+{
+    return storedAutoLockMinutes();
+}
+
+int AppSettings::storedAutoLockMinutes()
+{
+    return std::max(0, QSettings().value(kAutoLockKey, kDefaultAutoLockMinutes).toInt());
+}
+
+void AppSettings::setAutoLockMinutes(int minutes)
+{
+    if (minutes < 0 || minutes == autoLockMinutes()) {
+        return;
+    }
+    QSettings().setValue(kAutoLockKey, minutes);
+    emit autoLockMinutesChanged();
+}
+
+QString AppSettings::appVersion() const
+{
+    return QCoreApplication::applicationVersion();
+}
+
+QVariantList AppSettings::components() const
+{
+    const auto row = [](const QString& name, const QString& version, const QString& licence) {
+        return QVariantMap{{QStringLiteral("name"), name},
+                           {QStringLiteral("version"), version},
+                           {QStringLiteral("licence"), licence}};
+    };
+    return {
+        row(QStringLiteral("Qt"), QString::fromLatin1(qVersion()), QStringLiteral("LGPL-3.0")),
+        row(QStringLiteral("OpenSSL"), QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION)),
+            QStringLiteral("Apache-2.0")),
+        row(QStringLiteral("SQLite"), QString::fromLatin1(sqlite3_libversion()),
+            QStringLiteral("Public domain")),
+        row(QStringLiteral("libcurl"),
+            QString::fromLatin1(curl_version_info(CURLVERSION_NOW)->version),
+            QStringLiteral("curl")),
+        row(QStringLiteral("libarchive"), QString::fromLatin1(archive_version_string()),
+            QStringLiteral("BSD-2-Clause")),
+        row(QStringLiteral("nlohmann/json"), QStringLiteral("3"), QStringLiteral("MIT")),
+    };
+}
+
+void AppSettings::changePassphrase(const QString& current, const QString& next,
+                                   const QString& confirmation)
+{
+    if (busy_) {
+        return;
+    }
+    if (!AppContext::instance().session()) {
+        setProblem(Problem::VaultLocked);
+        return;
+    }
+    if (next.size() < amicus::app::minimumPassphraseLength) {
+        setProblem(Problem::PassphraseTooShort);
+        return;
+    }
+    if (next != confirmation) {
+        setProblem(Problem::PassphrasesDiffer);
+        return;
+    }
+    setProblem(Problem::None);
+    setBusy(true);
+    auto oldSecret = std::make_shared<Secret>(current);
+    auto newSecret = std::make_shared<Secret>(next);
+    // A vault object of its own: the session's may be locked (destroyed) meanwhile.
+    const auto vaultDir = amicus::store::DataLayout::vaultDir(AppContext::instance().dataDir());
+    const auto options = AppContext::instance().vaultOptions();
+    worker_.start([this, vaultDir, options, oldSecret, newSecret] {
+        auto problem = Problem::None;
+        auto vault = amicus::crypto::Vault::open(vaultDir, options);
+        if (!vault) {
+            problem = Problem::fromStoreError(amicus::store::fromVaultFailure(vault.error()).code);
+        } else if (auto changed = (*vault)->changePassphrase(oldSecret->view(), newSecret->view());
+                   !changed) {
+            problem =
+                Problem::fromStoreError(amicus::store::fromVaultFailure(changed.error()).code);
+        }
+        QMetaObject::invokeMethod(this, [this, problem] {
+            setBusy(false);
+            setProblem(problem);
+            if (problem == Problem::None) {
+                emit passphraseChanged();
+            }
+        });
+    });
+}
+
+void AppSettings::eraseEverything()
+{
+    auto& context = AppContext::instance();
+    context.closeSession();
+    const auto outcome = amicus::store::VaultSession::eraseDataDirectory(context.dataDir());
+    setProblem(outcome ? Problem::None : Problem::fromStoreError(outcome.error().code));
+    // The Session follows: no vault any more, so it shows the first-run set-up.
+    context.configure(context.dataDir(), context.vaultOptions());
+    emit erased();
+}
+
+void AppSettings::setBusy(bool busy)
+{
+    if (busy != busy_) {
+        busy_ = busy;
+        emit busyChanged();
+    }
+}
+
+void AppSettings::setProblem(Problem::Code problem)
+{
+    if (problem != problem_) {
+        problem_ = problem;
+        emit problemChanged();
+    }
+}
