@@ -230,9 +230,9 @@ public:
         last_ = now;
         const double percent =
             total_ == 0 ? 100.0 : 100.0 * static_cast<double>(done) / static_cast<double>(total_);
-        std::fprintf(stderr, "  %s: %.0f%% of %.1f MiB\n", label_.c_str(),
-                     percent > 100.0 ? 100.0 : percent,
-                     static_cast<double>(total_) / (1024.0 * 1024.0));
+        (void)std::fprintf(stderr, "  %s: %.0f%% of %.1f MiB\n", label_.c_str(),
+                           percent > 100.0 ? 100.0 : percent,
+                           static_cast<double>(total_) / (1024.0 * 1024.0));
     }
 
 private:
@@ -312,8 +312,8 @@ public:
     void report(const std::string& what, const Failure& failure)
     {
         ++counts.broken;
-        std::fprintf(stderr, "amicus-intake: skipped %s: %s: %s\n", what.c_str(),
-                     problemName(failure.problem), failure.detail.c_str());
+        (void)std::fprintf(stderr, "amicus-intake: skipped %s: %s: %s\n", what.c_str(),
+                           problemName(failure.problem), failure.detail.c_str());
     }
 
     // Processes uploads/<uploadId>; on a problem returns it in `failure`.
@@ -491,7 +491,7 @@ int runInbox(std::span<const std::string> args)
     const auto identityFiles = parsed->values.find("-i");
     const auto out = parsed->last("-o");
     if (parsed->positionals.size() != 1 || identityFiles == parsed->values.end() || !out) {
-        std::fputs(usage.data(), stderr);
+        (void)std::fputs(usage.data(), stderr);
         return exitUsage;
     }
     Inbox inbox;
@@ -551,9 +551,9 @@ int runInbox(std::span<const std::string> args)
     }
     std::set<std::string> uploadIds(uploads.begin(), uploads.end());
     if (!inbox.receiptKey) {
-        std::fputs("amicus-intake: warning: no --receipt-key, receipt signatures are not "
-                   "checked (the stored bytes are still checked against each receipt)\n",
-                   stderr);
+        (void)std::fputs("amicus-intake: warning: no --receipt-key, receipt signatures are not "
+                         "checked (the stored bytes are still checked against each receipt)\n",
+                         stderr);
     }
     std::size_t position = 0;
     for (const std::string& uploadId : uploads) {
@@ -590,7 +590,8 @@ int runInbox(std::span<const std::string> args)
             inbox.report(what, *failure);
             continue;
         }
-        std::fprintf(stderr, "[%zu/%zu] %s: %s\n", position, uploads.size(), what.c_str(), status);
+        (void)std::fprintf(stderr, "[%zu/%zu] %s: %s\n", position, uploads.size(), what.c_str(),
+                           status);
     }
 
     // A receipt says the endpoint holds a submission; its bytes must still be there.
@@ -632,11 +633,11 @@ int runInbox(std::span<const std::string> args)
         return exitFatal;
     }
     const Counts& c = inbox.counts;
-    std::fprintf(stderr,
-                 "inbox: %d new, %d already there, %d unfinished, %d awaiting a receipt, "
-                 "%d duplicate uploads, %d skipped as broken; index: %zu submission(s)\n",
-                 c.unpacked, c.alreadyThere, c.unfinished, c.awaitingReceipt, c.duplicates,
-                 c.broken, rows.size());
+    (void)std::fprintf(stderr,
+                       "inbox: %d new, %d already there, %d unfinished, %d awaiting a receipt, "
+                       "%d duplicate uploads, %d skipped as broken; index: %zu submission(s)\n",
+                       c.unpacked, c.alreadyThere, c.unfinished, c.awaitingReceipt, c.duplicates,
+                       c.broken, rows.size());
     return c.broken == 0 ? exitAllGood : exitSomeSkipped;
 }
 

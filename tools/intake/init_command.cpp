@@ -94,7 +94,7 @@ int runInit(std::span<const std::string> args)
         return 2;
     }
     if (parsed->positionals.size() != 1) {
-        std::fputs(usage.data(), stderr);
+        (void)std::fputs(usage.data(), stderr);
         return 2;
     }
     const fs::path dir = parsed->positionals[0];
@@ -164,18 +164,19 @@ int runInit(std::span<const std::string> args)
     const std::string recipient = identity->recipient().toString();
     const std::string catalogPublic = catalogKey->publicKey().toBase64();
     const std::string receiptPublic = receiptKey->publicKey().toBase64();
-    std::printf("# Secretariat keys in %s (keep this directory private and backed up)\n",
-                dir.c_str());
-    std::printf("#   %s: age identity, opens the submissions (amicus-intake inbox -i)\n",
-                identityPath.c_str());
-    std::printf("#   %s: signs the calls catalog (amicus-intake catalog sign -k)\n",
-                catalogKeyPath.c_str());
-    std::printf("#   %s: copy into the endpoint's --keys directory\n", receiptKeyPath.c_str());
-    std::printf("#\n# For each call in catalog.json:\n");
-    std::printf("\"recipients\": [\"%s\"],\n", recipient.c_str());
-    std::printf("\"receipt_key\": \"%s\",\n", receiptPublic.c_str());
-    std::printf("#\n# For the app build (trusted catalog-signing key):\n");
-    std::printf("AMICUS_CATALOG_SIGNING_KEYS=%s\n", catalogPublic.c_str());
+    (void)std::printf("# Secretariat keys in %s (keep this directory private and backed up)\n",
+                      dir.c_str());
+    (void)std::printf("#   %s: age identity, opens the submissions (amicus-intake inbox -i)\n",
+                      identityPath.c_str());
+    (void)std::printf("#   %s: signs the calls catalog (amicus-intake catalog sign -k)\n",
+                      catalogKeyPath.c_str());
+    (void)std::printf("#   %s: copy into the endpoint's --keys directory\n",
+                      receiptKeyPath.c_str());
+    (void)std::printf("#\n# For each call in catalog.json:\n");
+    (void)std::printf("\"recipients\": [\"%s\"],\n", recipient.c_str());
+    (void)std::printf("\"receipt_key\": \"%s\",\n", receiptPublic.c_str());
+    (void)std::printf("#\n# For the app build (trusted catalog-signing key):\n");
+    (void)std::printf("AMICUS_CATALOG_SIGNING_KEYS=%s\n", catalogPublic.c_str());
     return 0;
 }
 

@@ -97,7 +97,7 @@ int runPublish(std::span<const std::string> args)
     }
     const auto out = parsed->last("-o");
     if (parsed->positionals.size() != 1 || !out) {
-        std::fputs(usage.data(), stderr);
+        (void)std::fputs(usage.data(), stderr);
         return exitUsage;
     }
     const fs::path inboxDir = parsed->positionals[0];
@@ -147,8 +147,8 @@ int runPublish(std::span<const std::string> args)
     auto scan = scanSubmissionFolders(inboxDir);
     int exitCode = exitAllGood;
     for (const auto& [path, folderError] : scan.broken) {
-        std::fprintf(stderr, "amicus-intake: left out %s: %s\n", path.c_str(),
-                     folderErrorName(folderError));
+        (void)std::fprintf(stderr, "amicus-intake: left out %s: %s\n", path.c_str(),
+                           folderErrorName(folderError));
         exitCode = exitSomeSkipped;
     }
 
@@ -207,10 +207,11 @@ int runPublish(std::span<const std::string> args)
             for (const FolderAttachment& attachment : folder.attachments) {
                 const auto source = attachmentFile(folder, attachment);
                 if (!source) {
-                    std::fprintf(stderr,
-                                 "amicus-intake: %s: attachment %s left out (not a file in the "
-                                 "folder)\n",
-                                 folder.submissionId.c_str(), attachment.path.c_str());
+                    (void)std::fprintf(
+                        stderr,
+                        "amicus-intake: %s: attachment %s left out (not a file in the "
+                        "folder)\n",
+                        folder.submissionId.c_str(), attachment.path.c_str());
                     exitCode = exitSomeSkipped;
                     continue;
                 }
@@ -250,7 +251,7 @@ int runPublish(std::span<const std::string> args)
     if (std::rename(building.c_str(), publicDir.c_str()) != 0) {
         const int savedErrno = errno;
         if (hadOld) {
-            std::rename(old.c_str(), publicDir.c_str());
+            (void)std::rename(old.c_str(), publicDir.c_str());
         }
         return abandon("cannot move the new tree to " + publicDir.string() + ": " +
                        std::strerror(savedErrno));
@@ -258,10 +259,10 @@ int runPublish(std::span<const std::string> args)
     if (hadOld) {
         fs::remove_all(old, error);
     }
-    std::fprintf(stderr,
-                 "publish: %d public, %d anonymous (without submitter or attachments), %d "
-                 "confidential withheld; index: %s\n",
-                 publicCount, anonymousCount, withheld, (publicDir / "index.html").c_str());
+    (void)std::fprintf(stderr,
+                       "publish: %d public, %d anonymous (without submitter or attachments), %d "
+                       "confidential withheld; index: %s\n",
+                       publicCount, anonymousCount, withheld, (publicDir / "index.html").c_str());
     return exitCode;
 }
 

@@ -147,7 +147,7 @@ std::string hrefEscape(std::string_view path)
             out += c;
         } else {
             char encoded[4];
-            std::snprintf(encoded, sizeof encoded, "%%%02X", byte);
+            (void)std::snprintf(encoded, sizeof encoded, "%%%02X", byte);
             out += encoded;
         }
     }
