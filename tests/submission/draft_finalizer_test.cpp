@@ -1,0 +1,138 @@
+// finalizeDraft on a real vault: the envelope opens with the standard age command line into a
+// tar holding the submission, the attachment comes back byte for byte, and the outbox holds it.
+#include "calls/builtin_catalog.h"
+#include "crypto/age_keys.h"
+#include "submission/draft_finalizer.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <random>
+#include <sstream>
+
+namespace amicus::submission {
+namespace {
+
+std::string readAll(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+class FinalizeDraft : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        root_ = std::filesystem::temp_directory_path() /
+                ("amicus-finalize-" + std::to_string(std::random_device{}()));
+        std::filesystem::create_directories(root_);
+        crypto::VaultOptions options;
+        options.scryptWorkFactor = 10;
+        auto session = store::VaultSession::create(root_ / "data", "finalize test words", options);
+        ASSERT_TRUE(session.ok());
+        session_ = std::move(session).value();
+        auto identity = crypto::X25519Identity::generate();
+        ASSERT_TRUE(identity.ok());
+        recipient_ = identity->recipient().toString();
+        std::ofstream(root_ / "secretariat.key") << identity->toString() << "\n";
+        call_ = &calls::builtinCatalog().calls.front();
+    }
+    void TearDown() override { std::filesystem::remove_all(root_); }
+
+    std::int64_t completeDraft()
+    {
+        auto& store = session_->store();
+        const auto id = store.createDraft(call_->id).value();
+        EXPECT_TRUE(store.saveField(id, store::DraftField::Language, "es").ok());
+        EXPECT_TRUE(store.saveField(id, store::DraftField::Organization, "Cinta Roja").ok());
+        EXPECT_TRUE(store.saveField(id, store::DraftField::Country, "Chile").ok());
+        EXPECT_TRUE(store.saveField(id, store::DraftField::Consent, "anonymous").ok());
+        EXPECT_TRUE(store.saveAnswer(id, call_->questions.front().id, "Una respuesta.").ok());
+        std::ofstream(root_ / "photo.jpg", std::ios::binary) << std::string(70001, 'p');
+        EXPECT_TRUE(
+            store.importAttachmentFile(id, root_ / "photo.jpg", "photo.jpg", "image/jpeg", 1 << 20)
+                .ok());
+        return id;
+    }
+
+    std::filesystem::path root_;
+    std::unique_ptr<store::VaultSession> session_;
+    std::string recipient_;
+    const calls::Call* call_ = nullptr;
+};
+
+TEST_F(FinalizeDraft, TheEnvelopeOpensWithAgeAndTar)
+{
+    const auto id = completeDraft();
+    auto envelope = finalizeDraft(*session_, root_ / "data", id, *call_, {recipient_});
+    ASSERT_TRUE(envelope.ok());
+    EXPECT_EQ(envelope->path, outboxDirectory(root_ / "data") / (envelope->submissionId + ".age"));
+    EXPECT_EQ(std::filesystem::file_size(envelope->path), envelope->size);
+
+    const auto unpacked = root_ / "unpacked";
+    std::filesystem::create_directories(unpacked);
+    const std::string command = "age -d -i '" + (root_ / "secretariat.key").string() + "' '" +
+                                envelope->path.string() + "' | tar -x -C '" + unpacked.string() +
+                                "'";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    const std::string json = readAll(unpacked / "submission.json");
+    EXPECT_NE(json.find("Cinta Roja"), std::string::npos);
+    EXPECT_NE(json.find("anonymous"), std::string::npos);
+    EXPECT_NE(json.find(call_->questions.front().id), std::string::npos);
+    bool attachmentFound = false;
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(unpacked / "attachments")) {
+        if (entry.is_regular_file()) {
+            EXPECT_EQ(readAll(entry.path()), std::string(70001, 'p'));
+            attachmentFound = true;
+        }
+    }
+    EXPECT_TRUE(attachmentFound);
+
+    const auto entry = session_->store().outboxEntry(id);
+    ASSERT_TRUE(entry.ok());
+    EXPECT_EQ(entry->state, store::OutboxState::Queued);
+    EXPECT_EQ(entry->envelopeSize, envelope->size);
+    EXPECT_EQ(session_->store().draft(id)->status, "finalized");
+}
+
+TEST_F(FinalizeDraft, TwiceIsRefusedAndNothingChanges)
+{
+    const auto id = completeDraft();
+    auto first = finalizeDraft(*session_, root_ / "data", id, *call_, {recipient_});
+    ASSERT_TRUE(first.ok());
+    const std::string bytes = readAll(first->path);
+    auto second = finalizeDraft(*session_, root_ / "data", id, *call_, {recipient_});
+    ASSERT_FALSE(second.ok());
+    EXPECT_EQ(second.error().code, FinalizeErrc::AlreadyFinalized);
+    EXPECT_EQ(readAll(first->path), bytes);
+}
+
+TEST_F(FinalizeDraft, WithoutAPublicationChoiceNothingIsWritten)
+{
+    auto& store = session_->store();
+    const auto id = store.createDraft(call_->id).value();
+    ASSERT_TRUE(store.saveAnswer(id, call_->questions.front().id, "text").ok());
+    auto envelope = finalizeDraft(*session_, root_ / "data", id, *call_, {recipient_});
+    ASSERT_FALSE(envelope.ok());
+    EXPECT_EQ(envelope.error().code, FinalizeErrc::NoConsent);
+    EXPECT_FALSE(store.outboxEntry(id).ok());
+    EXPECT_FALSE(std::filesystem::exists(outboxDirectory(root_ / "data")) &&
+                 !std::filesystem::is_empty(outboxDirectory(root_ / "data")));
+}
+
+TEST_F(FinalizeDraft, AnInvalidRecipientIsAPackageErrorAndLeavesNoEnvelope)
+{
+    const auto id = completeDraft();
+    auto envelope = finalizeDraft(*session_, root_ / "data", id, *call_, {"age1notarecipient"});
+    ASSERT_FALSE(envelope.ok());
+    EXPECT_EQ(envelope.error().code, FinalizeErrc::Package);
+    EXPECT_EQ(envelope.error().packageError.code, package::PackageErrc::InvalidRecipient);
+    EXPECT_FALSE(session_->store().outboxEntry(id).ok());
+}
+
+} // namespace
+} // namespace amicus::submission
