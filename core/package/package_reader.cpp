@@ -21,7 +21,7 @@ namespace amicus::package {
 
 namespace {
 
-constexpr std::size_t chunkSize = 64 * 1024;
+constexpr std::size_t chunkSize = std::size_t{64} * 1024;
 
 PackageError fromAge(const crypto::AgeError& error)
 {

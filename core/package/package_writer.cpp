@@ -18,7 +18,7 @@ namespace amicus::package {
 
 namespace {
 
-constexpr std::size_t copyChunk = 64 * 1024;
+constexpr std::size_t copyChunk = std::size_t{64} * 1024;
 
 bool isSpaceError(int code)
 {
@@ -345,6 +345,7 @@ PackageResult<EnvelopeInfo> writeEnvelope(const SubmissionPackage& submission,
     }
     EnvelopeSink sink(file);
     std::vector<const crypto::AgeRecipient*> pointers;
+    pointers.reserve(recipients.size());
     for (const crypto::X25519Recipient& recipient : recipients) {
         pointers.push_back(&recipient);
     }

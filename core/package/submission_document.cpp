@@ -308,8 +308,9 @@ std::vector<std::string> uniqueFileNames(const std::vector<std::string>& names)
             for (int n = 2;; ++n) {
                 const std::string suffix = " (" + std::to_string(n) + ")";
                 std::string candidate =
-                    cutUtf8(stem, maxNameBytes - suffix.size() - extension.size()) + suffix +
-                    extension;
+                    cutUtf8(stem, maxNameBytes - suffix.size() - extension.size());
+                candidate += suffix;
+                candidate += extension;
                 if (taken.count(asciiLower(candidate)) == 0) {
                     name = std::move(candidate);
                     break;
