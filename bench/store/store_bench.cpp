@@ -347,7 +347,7 @@ int benchOpenList()
     nlohmann::json line = {
         {"name", "store.open_list_1000_drafts"},
         {"subject",
-         {{"label", "open store + list 1,000 drafts (unsealed) p50"},
+         {{"label", "open store + list 1,000 drafts, organizations opened, p50"},
           {"value", subjectP50},
           {"unit", "s"}}},
         {"peer",
