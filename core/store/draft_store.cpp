@@ -1008,14 +1008,17 @@ StoreResult<void> DraftStore::putOutboxEntry(const OutboxEntry& entry)
     auto stmt = db_.prepare(
         "INSERT INTO outbox (draft_id, state, envelope_name, envelope_size, upload_url_sealed, "
         "upload_offset, attempts, next_try_at, last_error_code, last_error_sealed, "
-        "receipt_sealed, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+        "receipt_sealed, updated_at, envelope_sha256, wait_reason, upload_expires_at) VALUES "
+        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
         "ON CONFLICT (draft_id) DO UPDATE SET state = excluded.state, "
         "envelope_name = excluded.envelope_name, envelope_size = excluded.envelope_size, "
         "upload_url_sealed = excluded.upload_url_sealed, "
         "upload_offset = excluded.upload_offset, attempts = excluded.attempts, "
         "next_try_at = excluded.next_try_at, last_error_code = excluded.last_error_code, "
         "last_error_sealed = excluded.last_error_sealed, "
-        "receipt_sealed = excluded.receipt_sealed, updated_at = excluded.updated_at");
+        "receipt_sealed = excluded.receipt_sealed, updated_at = excluded.updated_at, "
+        "envelope_sha256 = excluded.envelope_sha256, wait_reason = excluded.wait_reason, "
+        "upload_expires_at = excluded.upload_expires_at");
     if (!stmt) {
         return fail(stmt.error());
     }
@@ -1039,6 +1042,15 @@ StoreResult<void> DraftStore::putOutboxEntry(const OutboxEntry& entry)
     stmt->bind(10, *detail);
     stmt->bind(11, *receipt);
     stmt->bind(12, now());
+    if (entry.envelopeSha256) {
+        stmt->bindBlob(13, *entry.envelopeSha256);
+    }
+    if (entry.waitReason) {
+        stmt->bind(14, std::string_view(*entry.waitReason));
+    }
+    if (entry.uploadExpiresAt) {
+        stmt->bind(15, *entry.uploadExpiresAt);
+    }
     auto ran = stmt->run();
     if (!ran) {
         if ((ran.error().sqliteCode & 0xff) == SQLITE_CONSTRAINT) {
@@ -1055,8 +1067,8 @@ namespace {
 
 constexpr const char* kOutboxColumns =
     "SELECT draft_id, state, envelope_name, envelope_size, upload_url_sealed, upload_offset, "
-    "attempts, next_try_at, last_error_code, last_error_sealed, receipt_sealed, updated_at "
-    "FROM outbox ";
+    "attempts, next_try_at, last_error_code, last_error_sealed, receipt_sealed, updated_at, "
+    "envelope_sha256, wait_reason, upload_expires_at FROM outbox ";
 
 } // namespace
 
@@ -1112,6 +1124,20 @@ StoreResult<std::vector<OutboxEntry>> DraftStore::listOutbox()
         }
         e.receipt = std::move(*receipt);
         e.updatedAt = stmt->int64(11);
+        if (!stmt->isNull(12)) {
+            const auto hash = stmt->blob(12);
+            if (hash.size() != 32) {
+                return fail(StoreError{StoreErrc::Corrupt, "outbox envelope hash of bad size"});
+            }
+            e.envelopeSha256.emplace();
+            std::memcpy(e.envelopeSha256->data(), hash.data(), 32);
+        }
+        if (!stmt->isNull(13)) {
+            e.waitReason = stmt->text(13);
+        }
+        if (!stmt->isNull(14)) {
+            e.uploadExpiresAt = stmt->int64(14);
+        }
         list.push_back(std::move(e));
     }
     return list;

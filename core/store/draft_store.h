@@ -98,6 +98,9 @@ struct OutboxEntry {
     std::optional<std::string> lastErrorCode;   // typed code, plain
     std::optional<std::string> lastErrorDetail; // sealed
     std::optional<std::string> receipt;         // sealed (signed receipt as received)
+    std::optional<std::array<std::uint8_t, 32>> envelopeSha256; // of the envelope file
+    std::optional<std::string> waitReason;       // e.g. offline, unmetered_only, backoff, manual
+    std::optional<std::int64_t> uploadExpiresAt; // the server's Upload-Expires, Unix ms
     std::int64_t updatedAt = 0;
 };
 

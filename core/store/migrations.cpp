@@ -76,6 +76,13 @@ constexpr std::array kMigrations{
             updated_at INTEGER NOT NULL
         );
     )sql"},
+    // What the sync engine asked for: the envelope's hash (of ciphertext, not personal), why
+    // an entry waits, and when the server forgets a partial upload.
+    Migration{4, R"sql(
+        ALTER TABLE outbox ADD COLUMN envelope_sha256 BLOB;
+        ALTER TABLE outbox ADD COLUMN wait_reason TEXT;
+        ALTER TABLE outbox ADD COLUMN upload_expires_at INTEGER;
+    )sql"},
 };
 
 } // namespace

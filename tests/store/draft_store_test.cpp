@@ -212,6 +212,10 @@ TEST_F(DraftStoreTest, OutboxRoundTrips)
     entry.nextTryAt = 77;
     entry.lastErrorCode = "offline";
     entry.lastErrorDetail = "timeout";
+    entry.envelopeSha256.emplace();
+    entry.envelopeSha256->fill(0xab);
+    entry.waitReason = "offline";
+    entry.uploadExpiresAt = 1799999999000;
     ASSERT_TRUE(store.putOutboxEntry(entry).ok());
     entry.receipt = "{\"signed\":true}";
     entry.state = OutboxState::Delivered;
@@ -228,6 +232,10 @@ TEST_F(DraftStoreTest, OutboxRoundTrips)
     EXPECT_EQ(back->lastErrorCode, "offline");
     EXPECT_EQ(back->lastErrorDetail, "timeout");
     EXPECT_EQ(back->receipt, "{\"signed\":true}");
+    ASSERT_TRUE(back->envelopeSha256.has_value());
+    EXPECT_EQ((*back->envelopeSha256)[31], 0xab);
+    EXPECT_EQ(back->waitReason, "offline");
+    EXPECT_EQ(back->uploadExpiresAt, 1799999999000);
     OutboxEntry orphan;
     orphan.draftId = 999;
     EXPECT_EQ(store.putOutboxEntry(orphan).error().code, StoreErrc::NotFound);

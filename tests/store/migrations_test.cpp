@@ -46,7 +46,7 @@ TEST(Migrations, VersionsAreNumberedWithoutGaps)
         EXPECT_EQ(m.version, expected++);
     }
     EXPECT_EQ(latestSchemaVersion(), expected - 1);
-    EXPECT_GE(latestSchemaVersion(), 3);
+    EXPECT_GE(latestSchemaVersion(), 4);
 }
 
 // A database left at every earlier version, with data written the way that version wrote it,
@@ -95,6 +95,15 @@ TEST(Migrations, MigratesFromEveryEarlierVersionKeepingData)
                 att->bindBlob(3, sealed(sealer, "image/jpeg", "attachments/media_type/3"));
                 ASSERT_TRUE(att->run().ok());
             }
+            if (from >= 3) {
+                auto out = db->prepare(
+                    "INSERT INTO outbox (draft_id, state, envelope_name, upload_offset, attempts, "
+                    "upload_url_sealed, updated_at) VALUES (7, 'uploading', 'e.age', 65536, 2, "
+                    "?1, 3)");
+                out->bindBlob(1,
+                              sealed(sealer, "https://x.example/files/1", "outbox/upload_url/7"));
+                ASSERT_TRUE(out->run().ok());
+            }
         }
         auto store = DraftStore::open(paths, sealer, blobs);
         ASSERT_TRUE(store.ok()) << store.error().detail;
@@ -107,6 +116,14 @@ TEST(Migrations, MigratesFromEveryEarlierVersionKeepingData)
             EXPECT_EQ(draft->status, "editing");
             EXPECT_EQ(draft->submitter.organization, "Old Org");
             EXPECT_EQ(draft->answers["q1"], "old answer");
+            if (from >= 3) {
+                auto entry = store->outboxEntry(7);
+                ASSERT_TRUE(entry.ok()) << entry.error().detail;
+                EXPECT_EQ(entry->state, OutboxState::Uploading);
+                EXPECT_EQ(entry->uploadOffset, 65536u);
+                EXPECT_EQ(entry->uploadUrl, "https://x.example/files/1");
+                EXPECT_FALSE(entry->waitReason.has_value());
+            }
             if (from >= 2) {
                 ASSERT_EQ(draft->attachments.size(), 1u);
                 EXPECT_EQ(draft->attachments[0].fileName, "photo.jpg");
