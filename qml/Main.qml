@@ -36,6 +36,17 @@ ApplicationWindow {
         screens.push(callScreen, {callId: callId})
     }
 
+    function goBack() {
+        screens.pop()
+    }
+
+    // After sending: back to the home screen, on the outbox.
+    function showOutbox() {
+        const home = screens.pop(null) as HomeScreen
+        home.showTab("outboxTab")
+        home.refresh()
+    }
+
     function openDraft(draftId: int) {
         screens.push(editorScreen, {draftId: draftId})
     }
@@ -62,6 +73,7 @@ ApplicationWindow {
             screens.replace(null, homeScreen, {}, StackView.Immediate)
             return true
         case "drafts":
+        case "outbox":
         case "settings":
             const home = screens.replace(null, homeScreen, {}, StackView.Immediate) as HomeScreen
             home.showTab(name + "Tab")
@@ -180,6 +192,17 @@ ApplicationWindow {
     Component {
         id: editorScreen
 
-        DraftEditorScreen {}
+        DraftEditorScreen {
+            onReviewRequested: draftId => screens.push(reviewScreen, {draftId: draftId})
+        }
+    }
+
+    Component {
+        id: reviewScreen
+
+        ReviewScreen {
+            onEditRequested: () => root.goBack()
+            onSent: () => root.showOutbox()
+        }
     }
 }

@@ -37,6 +37,7 @@ void AppContext::closeSession()
     if (!session_) {
         return;
     }
+    emit aboutToCloseSession();
     session_->lock();
     session_.reset();
     emit sessionChanged();

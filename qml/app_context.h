@@ -39,6 +39,8 @@ public:
     void setCatalog(std::shared_ptr<const calls::Catalog> catalog);
 
 signals:
+    // Before the session is locked: whoever uses its store or keys on another thread stops now.
+    void aboutToCloseSession();
     void sessionChanged();
     void catalogChanged();
 

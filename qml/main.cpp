@@ -6,6 +6,7 @@
 #include "catalog_updater.h"
 #include "platform_services.h"
 #include "screenshot.h"
+#include "sync_service.h"
 #include "viewmodels/app_settings.h"
 #include "viewmodels/ui_language.h"
 
@@ -127,6 +128,13 @@ int main(int argc, char** argv)
         shot->start();
     } else {
         catalogUpdater.watch(connectivity.get());
+    }
+    amicus::app::SyncService syncService;
+    syncService.setConnectivity(connectivity.get());
+    syncService.setPolicy(
+        static_cast<amicus::sync::SyncPolicy>(AppSettings::storedSendingPolicy()));
+    if (!parser.isSet(screenshotOption)) {
+        syncService.followSession();
     }
     amicus::app::AutoLock autoLock(&AppSettings::storedAutoLockMinutes);
     autoLock.watchApplication();

@@ -176,6 +176,10 @@
         <source>It must stay confidential</source>
         <translation>It must stay confidential</translation>
     </message>
+    <message>
+        <source>Review and send</source>
+        <translation>Review and send</translation>
+    </message>
 </context>
 <context>
     <name>DraftsScreen</name>
@@ -244,6 +248,10 @@
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Outbox</translation>
+    </message>
 </context>
 <context>
     <name>LanguageSelector</name>
@@ -265,6 +273,77 @@
     <message>
         <source>Lock</source>
         <translation>Lock</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxScreen</name>
+    <message>
+        <source>Waiting for a network.</source>
+        <translation>Waiting for a network.</translation>
+    </message>
+    <message>
+        <source>Waiting for Wi-Fi (see Settings).</source>
+        <translation>Waiting for Wi-Fi (see Settings).</translation>
+    </message>
+    <message>
+        <source>Waiting for you to press “Send now”.</source>
+        <translation>Waiting for you to press “Send now”.</translation>
+    </message>
+    <message>
+        <source>The connection failed. Next try at %1.</source>
+        <translation>The connection failed. Next try at %1.</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s server does not accept a submission this large. Remove or shrink attachments in a copy of the draft.</source>
+        <translation>The secretariat&apos;s server does not accept a submission this large. Remove or shrink attachments in a copy of the draft.</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s server refused the submission. Contact the secretariat.</source>
+        <translation>The secretariat&apos;s server refused the submission. Contact the secretariat.</translation>
+    </message>
+    <message>
+        <source>The server could not prove it is the secretariat&apos;s. Nothing was sent; try another network.</source>
+        <translation>The server could not prove it is the secretariat&apos;s. Nothing was sent; try another network.</translation>
+    </message>
+    <message>
+        <source>This network needs you to sign in first (a Wi-Fi login page). Sign in, then press “Send now”.</source>
+        <translation>This network needs you to sign in first (a Wi-Fi login page). Sign in, then press “Send now”.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s receipt could not be verified. Press “Send now” to ask again.</source>
+        <translation>The server&apos;s receipt could not be verified. Press “Send now” to ask again.</translation>
+    </message>
+    <message>
+        <source>This call is no longer offered.</source>
+        <translation>This call is no longer offered.</translation>
+    </message>
+    <message>
+        <source>The encrypted file on this device is damaged.</source>
+        <translation>The encrypted file on this device is damaged.</translation>
+    </message>
+    <message>
+        <source>Queued.</source>
+        <translation>Queued.</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>Nothing to send. Finished submissions wait here until they are delivered.</source>
+        <translation>Nothing to send. Finished submissions wait here until they are delivered.</translation>
+    </message>
+    <message>
+        <source>Delivered %1 · receipt %2</source>
+        <translation>Delivered %1 · receipt %2</translation>
+    </message>
+    <message>
+        <source>Sending: %1% of %2 %3</source>
+        <translation>Sending: %1% of %2 %3</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Send now</translation>
     </message>
 </context>
 <context>
@@ -319,6 +398,65 @@
     <message>
         <source>Amicus locked itself. Unlock it to go on; nothing was lost.</source>
         <translation>Amicus locked itself. Unlock it to go on; nothing was lost.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Review and send</source>
+        <translation>Review and send</translation>
+    </message>
+    <message>
+        <source>This call is no longer offered. The draft stays readable, but it cannot be sent.</source>
+        <translation>This call is no longer offered. The draft stays readable, but it cannot be sent.</translation>
+    </message>
+    <message>
+        <source>This call is closed. The draft stays readable, but it cannot be sent.</source>
+        <translation>This call is closed. The draft stays readable, but it cannot be sent.</translation>
+    </message>
+    <message>
+        <source>Give the name of your organization, or your own name.</source>
+        <translation>Give the name of your organization, or your own name.</translation>
+    </message>
+    <message>
+        <source>Give the country.</source>
+        <translation>Give the country.</translation>
+    </message>
+    <message>
+        <source>Choose whether the submission may be published.</source>
+        <translation>Choose whether the submission may be published.</translation>
+    </message>
+    <message>
+        <source>Answer at least one key question.</source>
+        <translation>Answer at least one key question.</translation>
+    </message>
+    <message>
+        <source>The answer to question %1 has %2 words; the call accepts %3.</source>
+        <translation>The answer to question %1 has %2 words; the call accepts %3.</translation>
+    </message>
+    <message>
+        <source>There are %1 attached files; the call accepts %2.</source>
+        <translation>There are %1 attached files; the call accepts %2.</translation>
+    </message>
+    <message>
+        <source>Ready. Your submission will be encrypted so that only the secretariat can read it, then sent as soon as a network allows.</source>
+        <translation>Ready. Your submission will be encrypted so that only the secretariat can read it, then sent as soon as a network allows.</translation>
+    </message>
+    <message>
+        <source>Before sending, please fix:</source>
+        <translation>Before sending, please fix:</translation>
+    </message>
+    <message>
+        <source>Back to the draft</source>
+        <translation>Back to the draft</translation>
+    </message>
+    <message>
+        <source>Encrypting…</source>
+        <translation>Encrypting…</translation>
+    </message>
+    <message>
+        <source>Send when online</source>
+        <translation>Send when online</translation>
     </message>
 </context>
 <context>

@@ -176,6 +176,10 @@
         <source>It must stay confidential</source>
         <translation>Debe mantenerse confidencial</translation>
     </message>
+    <message>
+        <source>Review and send</source>
+        <translation>Revisar y enviar</translation>
+    </message>
 </context>
 <context>
     <name>DraftsScreen</name>
@@ -244,6 +248,10 @@
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
 </context>
 <context>
     <name>LanguageSelector</name>
@@ -265,6 +273,77 @@
     <message>
         <source>Lock</source>
         <translation>Bloquear</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxScreen</name>
+    <message>
+        <source>Waiting for a network.</source>
+        <translation>Esperando una red.</translation>
+    </message>
+    <message>
+        <source>Waiting for Wi-Fi (see Settings).</source>
+        <translation>Esperando wifi (véase Ajustes).</translation>
+    </message>
+    <message>
+        <source>Waiting for you to press “Send now”.</source>
+        <translation>Esperando a que pulse «Enviar ahora».</translation>
+    </message>
+    <message>
+        <source>The connection failed. Next try at %1.</source>
+        <translation>La conexión falló. Próximo intento a las %1.</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s server does not accept a submission this large. Remove or shrink attachments in a copy of the draft.</source>
+        <translation>El servidor de la secretaría no acepta una contribución tan grande. Quite o reduzca archivos adjuntos en una copia del borrador.</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s server refused the submission. Contact the secretariat.</source>
+        <translation>El servidor de la secretaría rechazó la contribución. Póngase en contacto con la secretaría.</translation>
+    </message>
+    <message>
+        <source>The server could not prove it is the secretariat&apos;s. Nothing was sent; try another network.</source>
+        <translation>El servidor no pudo demostrar que pertenece a la secretaría. No se envió nada; pruebe otra red.</translation>
+    </message>
+    <message>
+        <source>This network needs you to sign in first (a Wi-Fi login page). Sign in, then press “Send now”.</source>
+        <translation>Esta red exige iniciar sesión primero (una página de acceso wifi). Inicie sesión y pulse «Enviar ahora».</translation>
+    </message>
+    <message>
+        <source>The server&apos;s receipt could not be verified. Press “Send now” to ask again.</source>
+        <translation>No se pudo verificar el acuse de recibo del servidor. Pulse «Enviar ahora» para pedirlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>This call is no longer offered.</source>
+        <translation>Esta convocatoria ya no está disponible.</translation>
+    </message>
+    <message>
+        <source>The encrypted file on this device is damaged.</source>
+        <translation>El archivo cifrado de este dispositivo está dañado.</translation>
+    </message>
+    <message>
+        <source>Queued.</source>
+        <translation>En cola.</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Nothing to send. Finished submissions wait here until they are delivered.</source>
+        <translation>Nada que enviar. Las contribuciones terminadas esperan aquí hasta su entrega.</translation>
+    </message>
+    <message>
+        <source>Delivered %1 · receipt %2</source>
+        <translation>Entregada el %1 · acuse %2</translation>
+    </message>
+    <message>
+        <source>Sending: %1% of %2 %3</source>
+        <translation>Enviando: %1 % de %2 %3</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Enviar ahora</translation>
     </message>
 </context>
 <context>
@@ -319,6 +398,65 @@
     <message>
         <source>Amicus locked itself. Unlock it to go on; nothing was lost.</source>
         <translation>Amicus se ha bloqueado. Desbloquéelo para continuar; no se ha perdido nada.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Review and send</source>
+        <translation>Revisar y enviar</translation>
+    </message>
+    <message>
+        <source>This call is no longer offered. The draft stays readable, but it cannot be sent.</source>
+        <translation>Esta convocatoria ya no está disponible. El borrador sigue siendo legible, pero no puede enviarse.</translation>
+    </message>
+    <message>
+        <source>This call is closed. The draft stays readable, but it cannot be sent.</source>
+        <translation>Esta convocatoria está cerrada. El borrador sigue siendo legible, pero no puede enviarse.</translation>
+    </message>
+    <message>
+        <source>Give the name of your organization, or your own name.</source>
+        <translation>Indique el nombre de su organización o su propio nombre.</translation>
+    </message>
+    <message>
+        <source>Give the country.</source>
+        <translation>Indique el país.</translation>
+    </message>
+    <message>
+        <source>Choose whether the submission may be published.</source>
+        <translation>Indique si la contribución puede publicarse.</translation>
+    </message>
+    <message>
+        <source>Answer at least one key question.</source>
+        <translation>Responda al menos a una pregunta clave.</translation>
+    </message>
+    <message>
+        <source>The answer to question %1 has %2 words; the call accepts %3.</source>
+        <translation>La respuesta a la pregunta %1 tiene %2 palabras; la convocatoria acepta %3.</translation>
+    </message>
+    <message>
+        <source>There are %1 attached files; the call accepts %2.</source>
+        <translation>Hay %1 archivos adjuntos; la convocatoria acepta %2.</translation>
+    </message>
+    <message>
+        <source>Ready. Your submission will be encrypted so that only the secretariat can read it, then sent as soon as a network allows.</source>
+        <translation>Lista. Su contribución se cifrará para que solo la secretaría pueda leerla y se enviará en cuanto haya una red disponible.</translation>
+    </message>
+    <message>
+        <source>Before sending, please fix:</source>
+        <translation>Antes de enviar, corrija lo siguiente:</translation>
+    </message>
+    <message>
+        <source>Back to the draft</source>
+        <translation>Volver al borrador</translation>
+    </message>
+    <message>
+        <source>Encrypting…</source>
+        <translation>Cifrando…</translation>
+    </message>
+    <message>
+        <source>Send when online</source>
+        <translation>Enviar cuando haya conexión</translation>
     </message>
 </context>
 <context>

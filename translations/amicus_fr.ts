@@ -176,6 +176,10 @@
         <source>It must stay confidential</source>
         <translation>Elle doit rester confidentielle</translation>
     </message>
+    <message>
+        <source>Review and send</source>
+        <translation>Vérifier et envoyer</translation>
+    </message>
 </context>
 <context>
     <name>DraftsScreen</name>
@@ -244,6 +248,10 @@
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d’envoi</translation>
+    </message>
 </context>
 <context>
     <name>LanguageSelector</name>
@@ -265,6 +273,77 @@
     <message>
         <source>Lock</source>
         <translation>Verrouiller</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxScreen</name>
+    <message>
+        <source>Waiting for a network.</source>
+        <translation>En attente d’un réseau.</translation>
+    </message>
+    <message>
+        <source>Waiting for Wi-Fi (see Settings).</source>
+        <translation>En attente du Wi-Fi (voir Paramètres).</translation>
+    </message>
+    <message>
+        <source>Waiting for you to press “Send now”.</source>
+        <translation>En attente de votre appui sur « Envoyer maintenant ».</translation>
+    </message>
+    <message>
+        <source>The connection failed. Next try at %1.</source>
+        <translation>La connexion a échoué. Nouvel essai à %1.</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s server does not accept a submission this large. Remove or shrink attachments in a copy of the draft.</source>
+        <translation>Le serveur du secrétariat n’accepte pas une contribution aussi volumineuse. Retirez ou réduisez des pièces jointes dans une copie du brouillon.</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s server refused the submission. Contact the secretariat.</source>
+        <translation>Le serveur du secrétariat a refusé la contribution. Contactez le secrétariat.</translation>
+    </message>
+    <message>
+        <source>The server could not prove it is the secretariat&apos;s. Nothing was sent; try another network.</source>
+        <translation>Le serveur n’a pas pu prouver qu’il appartient au secrétariat. Rien n’a été envoyé ; essayez un autre réseau.</translation>
+    </message>
+    <message>
+        <source>This network needs you to sign in first (a Wi-Fi login page). Sign in, then press “Send now”.</source>
+        <translation>Ce réseau demande d’abord une connexion (page d’accès Wi-Fi). Connectez-vous, puis appuyez sur « Envoyer maintenant ».</translation>
+    </message>
+    <message>
+        <source>The server&apos;s receipt could not be verified. Press “Send now” to ask again.</source>
+        <translation>L’accusé de réception du serveur n’a pas pu être vérifié. Appuyez sur « Envoyer maintenant » pour le redemander.</translation>
+    </message>
+    <message>
+        <source>This call is no longer offered.</source>
+        <translation>Cet appel n’est plus proposé.</translation>
+    </message>
+    <message>
+        <source>The encrypted file on this device is damaged.</source>
+        <translation>Le fichier chiffré sur cet appareil est endommagé.</translation>
+    </message>
+    <message>
+        <source>Queued.</source>
+        <translation>En file d’attente.</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>Nothing to send. Finished submissions wait here until they are delivered.</source>
+        <translation>Rien à envoyer. Les contributions terminées attendent ici jusqu’à leur remise.</translation>
+    </message>
+    <message>
+        <source>Delivered %1 · receipt %2</source>
+        <translation>Remise le %1 · accusé %2</translation>
+    </message>
+    <message>
+        <source>Sending: %1% of %2 %3</source>
+        <translation>Envoi : %1 % de %2 %3</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Envoyer maintenant</translation>
     </message>
 </context>
 <context>
@@ -319,6 +398,65 @@
     <message>
         <source>Amicus locked itself. Unlock it to go on; nothing was lost.</source>
         <translation>Amicus s’est verrouillé. Déverrouillez-le pour continuer ; rien n’a été perdu.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Review and send</source>
+        <translation>Vérifier et envoyer</translation>
+    </message>
+    <message>
+        <source>This call is no longer offered. The draft stays readable, but it cannot be sent.</source>
+        <translation>Cet appel n’est plus proposé. Le brouillon reste lisible, mais il ne peut pas être envoyé.</translation>
+    </message>
+    <message>
+        <source>This call is closed. The draft stays readable, but it cannot be sent.</source>
+        <translation>Cet appel est clos. Le brouillon reste lisible, mais il ne peut pas être envoyé.</translation>
+    </message>
+    <message>
+        <source>Give the name of your organization, or your own name.</source>
+        <translation>Indiquez le nom de votre organisation, ou votre propre nom.</translation>
+    </message>
+    <message>
+        <source>Give the country.</source>
+        <translation>Indiquez le pays.</translation>
+    </message>
+    <message>
+        <source>Choose whether the submission may be published.</source>
+        <translation>Indiquez si la contribution peut être publiée.</translation>
+    </message>
+    <message>
+        <source>Answer at least one key question.</source>
+        <translation>Répondez à au moins une question clé.</translation>
+    </message>
+    <message>
+        <source>The answer to question %1 has %2 words; the call accepts %3.</source>
+        <translation>La réponse à la question %1 compte %2 mots ; l’appel en accepte %3.</translation>
+    </message>
+    <message>
+        <source>There are %1 attached files; the call accepts %2.</source>
+        <translation>Il y a %1 pièces jointes ; l’appel en accepte %2.</translation>
+    </message>
+    <message>
+        <source>Ready. Your submission will be encrypted so that only the secretariat can read it, then sent as soon as a network allows.</source>
+        <translation>Prête. Votre contribution sera chiffrée pour que seul le secrétariat puisse la lire, puis envoyée dès qu’un réseau le permettra.</translation>
+    </message>
+    <message>
+        <source>Before sending, please fix:</source>
+        <translation>Avant l’envoi, veuillez corriger :</translation>
+    </message>
+    <message>
+        <source>Back to the draft</source>
+        <translation>Retour au brouillon</translation>
+    </message>
+    <message>
+        <source>Encrypting…</source>
+        <translation>Chiffrement…</translation>
+    </message>
+    <message>
+        <source>Send when online</source>
+        <translation>Envoyer dès que possible</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "app_context.h"
 #include "passphrase_strength.h"
 #include "store/vault_session.h"
+#include "sync_service.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -47,13 +48,18 @@ AppSettings::~AppSettings()
     worker_.waitForDone();
 }
 
-AppSettings::SendingPolicy AppSettings::sendingPolicy() const
+int AppSettings::storedSendingPolicy()
 {
     const int stored = QSettings().value(kPolicyKey, 0).toInt();
     if (stored < 0 || stored > static_cast<int>(SendingPolicy::Manual)) {
-        return SendingPolicy::AnyNetwork;
+        return static_cast<int>(SendingPolicy::AnyNetwork);
     }
-    return static_cast<SendingPolicy>(stored);
+    return stored;
+}
+
+AppSettings::SendingPolicy AppSettings::sendingPolicy() const
+{
+    return static_cast<SendingPolicy>(storedSendingPolicy());
 }
 
 void AppSettings::setSendingPolicy(SendingPolicy policy)
@@ -62,6 +68,9 @@ void AppSettings::setSendingPolicy(SendingPolicy policy)
         return;
     }
     QSettings().setValue(kPolicyKey, static_cast<int>(policy));
+    if (auto* service = amicus::app::SyncService::instance()) {
+        service->setPolicy(static_cast<amicus::sync::SyncPolicy>(policy));
+    }
     emit sendingPolicyChanged();
 }
 

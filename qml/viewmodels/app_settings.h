@@ -39,6 +39,8 @@ public:
     int autoLockMinutes() const;
     // The auto-lock delay as stored, for the AutoLock that runs outside QML.
     static int storedAutoLockMinutes();
+    // The sending policy as stored (same order as sync::SyncPolicy), for the SyncService.
+    static int storedSendingPolicy();
     void setAutoLockMinutes(int minutes);
     bool busy() const { return busy_; }
     Problem::Code problem() const { return problem_; }

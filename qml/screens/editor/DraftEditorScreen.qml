@@ -12,6 +12,8 @@ Page {
 
     required property int draftId
 
+    signal reviewRequested(int draftId)
+
     objectName: "draftEditorScreen"
     title: qsTr("Draft")
 
@@ -331,8 +333,13 @@ Page {
                 onClicked: editor.consent = DraftEditor.Confidential
             }
 
-            Item {
-                Layout.preferredHeight: 24
+            PrimaryButton {
+                objectName: "reviewButton"
+                text: qsTr("Review and send")
+                Accessible.name: text
+                Layout.fillWidth: true
+                Layout.margins: 16
+                onClicked: root.reviewRequested(root.draftId)
             }
         }
     }

@@ -4,14 +4,14 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Amicus
 
-// What an unlocked user comes back to: the calls, the drafts and the settings, one tab each.
+// What an unlocked user comes back to: the calls, the drafts, the outbox and the settings.
 Page {
     id: root
 
     signal callChosen(string callId)
     signal draftChosen(int draftId)
 
-    // Shows the tab with this objectName ("callsTab", "draftsTab", "settingsTab").
+    // Shows the tab with this objectName ("callsTab", "draftsTab", "outboxTab", "settingsTab").
     function showTab(name: string) {
         for (let i = 0; i < tabs.count; ++i) {
             if (tabs.itemAt(i).objectName === name)
@@ -21,10 +21,11 @@ Page {
 
     function refresh() {
         draftsScreen.refresh()
+        outboxScreen.refresh()
     }
 
     objectName: "homeScreen"
-    title: [callsScreen.title, draftsScreen.title, settingsScreen.title][tabs.currentIndex]
+    title: [callsScreen.title, draftsScreen.title, outboxScreen.title, settingsScreen.title][tabs.currentIndex]
 
     StackLayout {
         anchors.fill: parent
@@ -40,6 +41,10 @@ Page {
             id: draftsScreen
 
             onDraftChosen: draftId => root.draftChosen(draftId)
+        }
+
+        OutboxScreen {
+            id: outboxScreen
         }
 
         SettingsScreen {
@@ -63,6 +68,13 @@ Page {
             text: qsTr("Drafts")
             Accessible.name: text
             onClicked: draftsScreen.refresh()
+        }
+
+        TabButton {
+            objectName: "outboxTab"
+            text: qsTr("Outbox")
+            Accessible.name: text
+            onClicked: outboxScreen.refresh()
         }
 
         TabButton {

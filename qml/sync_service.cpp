@@ -1,0 +1,230 @@
+#include "sync_service.h"
+
+#include "app_context.h"
+#include "store/age_blob_encryptor.h"
+#include "submission/draft_finalizer.h"
+#include "sync/catalog_endpoints.h"
+#include "sync/outbox_engine.h"
+#include "sync/store_outbox_repository.h"
+
+#include <QDateTime>
+#include <chrono>
+#include <random>
+
+namespace amicus::app {
+
+namespace {
+
+SyncService* theInstance = nullptr;
+
+// How long the worker sleeps at most between looks at the outbox, even with nothing due.
+constexpr auto kIdleWake = std::chrono::minutes(1);
+
+// Forwards the engine's reports (on the worker thread) to the service's thread.
+class ForwardingObserver : public sync::OutboxObserver {
+public:
+    explicit ForwardingObserver(SyncService* service) : service_(service) {}
+
+    void onStateChanged(const sync::OutboxRecord&) override
+    {
+        QMetaObject::invokeMethod(service_, &SyncService::outboxChanged, Qt::QueuedConnection);
+    }
+    void onProgress(std::int64_t id, const sync::TransferProgress& progress) override
+    {
+        QMetaObject::invokeMethod(
+            service_,
+            [service = service_, id, progress] {
+                emit service->progress(id, static_cast<double>(progress.offset),
+                                       static_cast<double>(progress.size), progress.bytesPerSecond);
+            },
+            Qt::QueuedConnection);
+    }
+
+private:
+    SyncService* service_;
+};
+
+} // namespace
+
+SyncService::SyncService(QObject* parent) : QObject(parent)
+{
+    theInstance = this;
+}
+
+SyncService::~SyncService()
+{
+    stop();
+    if (theInstance == this) {
+        theInstance = nullptr;
+    }
+}
+
+SyncService* SyncService::instance()
+{
+    return theInstance;
+}
+
+void SyncService::followSession()
+{
+    AppContext& context = AppContext::instance();
+    connect(&context, &AppContext::aboutToCloseSession, this, &SyncService::stop);
+    connect(&context, &AppContext::sessionChanged, this, [this] {
+        if (AppContext::instance().session()) {
+            start();
+        } else {
+            stop();
+        }
+    });
+    if (context.session()) {
+        start();
+    }
+}
+
+void SyncService::setConnectivity(platform::Connectivity* connectivity)
+{
+    const auto apply = [this](platform::NetworkStatus status) {
+        std::lock_guard lock(mutex_);
+        network_ = {status.reachable, status.metered};
+        if (engine_) {
+            engine_->setNetworkState(network_);
+        }
+        wakeUp_.notify_all();
+    };
+    connect(connectivity, &platform::Connectivity::statusChanged, this, apply);
+    apply(connectivity->status());
+}
+
+void SyncService::setPolicy(sync::SyncPolicy policy)
+{
+    std::lock_guard lock(mutex_);
+    policy_ = policy;
+    if (engine_) {
+        engine_->setPolicy(policy);
+    }
+    wakeUp_.notify_all();
+}
+
+void SyncService::sendNow()
+{
+    std::lock_guard lock(mutex_);
+    userRequested_ = true;
+    wakeUp_.notify_all();
+}
+
+sync::NetworkState SyncService::networkState() const
+{
+    std::lock_guard lock(mutex_);
+    return network_;
+}
+
+sync::SyncPolicy SyncService::policy() const
+{
+    std::lock_guard lock(mutex_);
+    return policy_;
+}
+
+void SyncService::wake()
+{
+    std::lock_guard lock(mutex_);
+    wakeUp_.notify_all();
+}
+
+void SyncService::overrideEndpoint(std::string creationUrl, std::array<std::uint8_t, 32> receiptKey)
+{
+    std::lock_guard lock(mutex_);
+    creationUrl_ = std::move(creationUrl);
+    receiptKey_ = receiptKey;
+}
+
+void SyncService::start()
+{
+    if (worker_.joinable()) {
+        wake();
+        return;
+    }
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = false;
+    }
+    worker_ = std::thread([this] { run(); });
+}
+
+void SyncService::stop()
+{
+    if (!worker_.joinable()) {
+        return;
+    }
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        if (engine_) {
+            engine_->cancel();
+        }
+        wakeUp_.notify_all();
+    }
+    worker_.join();
+}
+
+void SyncService::run()
+{
+    AppContext& context = AppContext::instance();
+    store::VaultSession* session = context.session();
+    if (!session) {
+        return;
+    }
+    // A connection of its own: SQLite transactions must not interleave with the UI thread's.
+    const store::AgeBlobEncryptor blobs(session->vault().recipient());
+    auto store = store::DraftStore::open(store::DataLayout::storePaths(context.dataDir()),
+                                         session->vault().fieldSealer(), blobs);
+    if (!store) {
+        return;
+    }
+    const auto catalog = context.catalog();
+    sync::StoreOutboxRepository repository(*store, submission::outboxDirectory(context.dataDir()));
+    sync::CatalogEndpoints endpoints(*catalog);
+    std::mt19937_64 random(std::random_device{}());
+    sync::OutboxEngine engine(
+        repository, endpoints, [] { return QDateTime::currentMSecsSinceEpoch(); },
+        [&random] { return random(); });
+    ForwardingObserver observer(this);
+    engine.setObserver(&observer);
+    {
+        std::lock_guard lock(mutex_);
+        if (creationUrl_) {
+            endpoints.overrideCreationUrl(*creationUrl_);
+        }
+        if (receiptKey_) {
+            endpoints.overrideReceiptKey(*receiptKey_);
+        }
+        engine.setPolicy(policy_);
+        engine.setNetworkState(network_);
+        engine_ = &engine;
+    }
+    for (;;) {
+        bool userRequested = false;
+        {
+            std::lock_guard lock(mutex_);
+            if (stopping_) {
+                break;
+            }
+            userRequested = std::exchange(userRequested_, false);
+        }
+        const auto next = engine.runDue(userRequested);
+        std::unique_lock lock(mutex_);
+        if (stopping_) {
+            break;
+        }
+        auto deadline = std::chrono::system_clock::now() + kIdleWake;
+        if (next && next->has_value()) {
+            deadline = std::min(
+                deadline, std::chrono::system_clock::time_point(std::chrono::milliseconds(**next)));
+        }
+        wakeUp_.wait_until(lock, deadline, [this, &engine] {
+            return stopping_ || userRequested_ || engine.wakeRequested();
+        });
+    }
+    std::lock_guard lock(mutex_);
+    engine_ = nullptr;
+}
+
+} // namespace amicus::app

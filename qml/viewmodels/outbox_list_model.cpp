@@ -1,0 +1,197 @@
+#include "outbox_list_model.h"
+
+#include "app_context.h"
+#include "sync/receipt.h"
+#include "sync/sync_error.h"
+#include "sync_service.h"
+#include "text_conversion.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <nlohmann/json.hpp>
+
+using amicus::app::AppContext;
+using amicus::app::SyncService;
+using amicus::app::toQString;
+
+OutboxListModel::OutboxListModel(QObject* parent) : QAbstractListModel(parent)
+{
+    connect(&AppContext::instance(), &AppContext::sessionChanged, this, &OutboxListModel::refresh);
+    if (auto* service = SyncService::instance()) {
+        connect(service, &SyncService::outboxChanged, this, &OutboxListModel::refresh);
+        connect(service, &SyncService::progress, this, &OutboxListModel::onProgress);
+    }
+    refresh();
+}
+
+int OutboxListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : count();
+}
+
+OutboxListModel::Reason OutboxListModel::reasonOf(const Row& row) const
+{
+    using amicus::store::OutboxState;
+    using amicus::sync::SyncErrorCode;
+    const auto& entry = row.entry;
+    if (entry.state == OutboxState::NeedsAttention && entry.lastErrorCode) {
+        const auto code = amicus::sync::parseSyncErrorName(*entry.lastErrorCode);
+        switch (code.value_or(SyncErrorCode::UnexpectedAnswer)) {
+        case SyncErrorCode::TooLarge:
+            return Reason::TooLarge;
+        case SyncErrorCode::TlsPinMismatch:
+        case SyncErrorCode::TlsFailure:
+            return Reason::EndpointUnsafe;
+        case SyncErrorCode::CaptivePortal:
+            return Reason::CaptivePortal;
+        case SyncErrorCode::ReceiptInvalid:
+            return Reason::ReceiptInvalid;
+        case SyncErrorCode::LocalIo:
+            return Reason::LocalFileDamaged;
+        default:
+            return Reason::Refused;
+        }
+    }
+    if (entry.state != OutboxState::Waiting && entry.state != OutboxState::Queued) {
+        return Reason::None;
+    }
+    if (const auto* service = SyncService::instance()) {
+        const auto network = service->networkState();
+        if (!network.reachable) {
+            return Reason::Offline;
+        }
+        const auto policy = service->policy();
+        if (policy == amicus::sync::SyncPolicy::Manual) {
+            return Reason::WaitingForUser;
+        }
+        if (policy == amicus::sync::SyncPolicy::UnmeteredOnly && network.metered) {
+            return Reason::WaitingForWiFi;
+        }
+    }
+    return entry.nextTryAt ? Reason::RetryLater : Reason::None;
+}
+
+QVariant OutboxListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Row& row = rows_.at(static_cast<std::size_t>(index.row()));
+    const auto& entry = row.entry;
+    const QLocale locale(language_);
+    const std::uint64_t size = entry.envelopeSize.value_or(0);
+    switch (role) {
+    case DraftIdRole:
+        return static_cast<int>(entry.draftId);
+    case Qt::DisplayRole:
+    case TitleRole:
+        return row.title;
+    case StateRole:
+        return static_cast<int>(entry.state);
+    case ReasonRole:
+        return static_cast<int>(reasonOf(row));
+    case NextTryRole:
+        return entry.nextTryAt
+                   ? locale.toString(QDateTime::fromMSecsSinceEpoch(*entry.nextTryAt).time(),
+                                     QLocale::ShortFormat)
+                   : QString();
+    case FractionRole: {
+        if (entry.state == amicus::store::OutboxState::Delivered) {
+            return 1.0;
+        }
+        const std::uint64_t offset = std::max(entry.uploadOffset, row.liveOffset);
+        return size == 0 ? 0.0 : static_cast<double>(offset) / static_cast<double>(size);
+    }
+    case RateRole:
+        return row.bytesPerSecond > 0
+                   ? locale.formattedDataSize(static_cast<qint64>(row.bytesPerSecond)) +
+                         QStringLiteral("/s")
+                   : QString();
+    case ReceivedAtRole:
+    case ReceiptHashRole: {
+        if (!entry.receipt) {
+            return QString();
+        }
+        const auto document = amicus::sync::decodeReceiptDocument(*entry.receipt);
+        if (!document) {
+            return QString();
+        }
+        const auto fields = nlohmann::json::parse(document->receiptJson, nullptr, false);
+        if (!fields.is_object()) {
+            return QString();
+        }
+        if (role == ReceiptHashRole) {
+            return toQString(fields.value("sha256", std::string()).substr(0, 16));
+        }
+        const QDateTime received = QDateTime::fromString(
+            toQString(fields.value("received_at", std::string())), Qt::ISODate);
+        return locale.toString(received.toLocalTime(), QLocale::ShortFormat);
+    }
+    case SizeRole:
+        return locale.formattedDataSize(static_cast<qint64>(size));
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> OutboxListModel::roleNames() const
+{
+    return {
+        {DraftIdRole, "draftId"}, {TitleRole, "title"},           {StateRole, "state"},
+        {ReasonRole, "reason"},   {NextTryRole, "nextTry"},       {FractionRole, "fraction"},
+        {RateRole, "rate"},       {ReceivedAtRole, "receivedAt"}, {ReceiptHashRole, "receiptHash"},
+        {SizeRole, "size"},
+    };
+}
+
+void OutboxListModel::refresh()
+{
+    beginResetModel();
+    rows_.clear();
+    if (auto* session = AppContext::instance().session()) {
+        if (auto entries = session->store().listOutbox(); entries) {
+            for (auto& entry : *entries) {
+                Row row{std::move(entry), {}, 0, 0};
+                if (auto draft = session->store().draft(row.entry.draftId); draft) {
+                    row.title = draft->submitter.organization
+                                    ? toQString(*draft->submitter.organization)
+                                    : toQString(draft->callId);
+                }
+                rows_.push_back(std::move(row));
+            }
+        }
+    }
+    endResetModel();
+    emit countChanged();
+}
+
+void OutboxListModel::sendNow()
+{
+    if (auto* service = SyncService::instance()) {
+        service->sendNow();
+    }
+}
+
+void OutboxListModel::onProgress(qint64 draftId, double offset, double, double bytesPerSecond)
+{
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        if (rows_[i].entry.draftId == draftId) {
+            rows_[i].liveOffset = static_cast<std::uint64_t>(offset);
+            rows_[i].bytesPerSecond = bytesPerSecond;
+            const QModelIndex changed = index(static_cast<int>(i));
+            emit dataChanged(changed, changed, {FractionRole, RateRole});
+        }
+    }
+}
+
+void OutboxListModel::setLanguage(const QString& language)
+{
+    if (language == language_) {
+        return;
+    }
+    language_ = language;
+    emit languageChanged();
+    if (!rows_.empty()) {
+        emit dataChanged(index(0), index(count() - 1));
+    }
+}

@@ -1,0 +1,85 @@
+// OutboxListModel: the submissions on their way out, for the outbox screen — state, progress
+// and rate while uploading, why one waits, the receipt once delivered.
+#pragma once
+
+#include "store/draft_store.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+#include <vector>
+
+class OutboxListModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+public:
+    enum class State { Queued, Waiting, Uploading, Delivered, NeedsAttention };
+    Q_ENUM(State)
+
+    // Why an entry is not moving, as the screen explains it.
+    enum class Reason {
+        None,
+        Offline,        // no network
+        WaitingForWiFi, // the policy allows unmetered networks only
+        WaitingForUser, // the policy is manual: "Send now"
+        RetryLater,     // backoff after a transient failure (see nextTry)
+        TooLarge,       // the endpoint refuses the size
+        Refused,        // the endpoint refused the submission
+        EndpointUnsafe, // TLS pin mismatch or certificate failure
+        CaptivePortal,  // a sign-in page is in the way
+        ReceiptInvalid, // the answer could not be verified
+        CallWithdrawn,
+        LocalFileDamaged,
+    };
+    Q_ENUM(Reason)
+
+    enum Role {
+        DraftIdRole = Qt::UserRole + 1,
+        TitleRole,
+        StateRole,
+        ReasonRole,
+        NextTryRole,     // "14:05" in the user's language, or empty
+        FractionRole,    // 0..1 of the envelope the server holds
+        RateRole,        // "1.2 MB/s" while uploading, else empty
+        ReceivedAtRole,  // the receipt's time in the user's language, once delivered
+        ReceiptHashRole, // the first 16 hex digits of the SHA-256 the secretariat received
+        SizeRole,        // the envelope's size in the user's language
+    };
+    Q_ENUM(Role)
+
+    explicit OutboxListModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    Q_INVOKABLE void refresh();
+    // The user's "send now" for everything waiting.
+    Q_INVOKABLE void sendNow();
+
+    QString language() const { return language_; }
+    void setLanguage(const QString& language);
+    int count() const { return static_cast<int>(rows_.size()); }
+
+signals:
+    void languageChanged();
+    void countChanged();
+
+private:
+    struct Row {
+        amicus::store::OutboxEntry entry;
+        QString title;
+        double bytesPerSecond = 0;
+        std::uint64_t liveOffset = 0;
+    };
+    Reason reasonOf(const Row& row) const;
+    void onProgress(qint64 draftId, double offset, double size, double bytesPerSecond);
+
+    std::vector<Row> rows_;
+    QString language_ = QStringLiteral("en");
+};

@@ -1,0 +1,134 @@
+#include "submission_review.h"
+
+#include "app_context.h"
+#include "submission/draft_check.h"
+#include "submission/draft_finalizer.h"
+#include "sync_service.h"
+
+#include <QDateTime>
+#include <QVariantMap>
+#include <memory>
+
+using amicus::app::AppContext;
+
+SubmissionReview::SubmissionReview(QObject* parent) : QObject(parent)
+{
+    worker_.setMaxThreadCount(1);
+}
+
+SubmissionReview::~SubmissionReview()
+{
+    worker_.waitForDone();
+}
+
+void SubmissionReview::setDraftId(int draftId)
+{
+    if (draftId != draftId_) {
+        draftId_ = draftId;
+        refresh();
+    }
+}
+
+void SubmissionReview::refresh()
+{
+    issues_.clear();
+    auto* session = AppContext::instance().session();
+    if (!session || draftId_ < 0) {
+        emit issuesChanged();
+        return;
+    }
+    const auto draft = session->store().draft(draftId_);
+    if (!draft) {
+        setProblem(Problem::fromStoreError(draft.error().code));
+        emit issuesChanged();
+        return;
+    }
+    const auto catalog = AppContext::instance().catalog();
+    const auto call = catalog->call(draft->callId);
+    const auto found = amicus::submission::checkDraft(*draft, call ? *call : nullptr,
+                                                      QDateTime::currentSecsSinceEpoch());
+    for (const auto& issue : found) {
+        int question = 0;
+        if (call) {
+            for (std::size_t i = 0; i < (*call)->questions.size(); ++i) {
+                if ((*call)->questions[i].id == issue.questionId) {
+                    question = static_cast<int>(i) + 1;
+                }
+            }
+        }
+        issues_.append(QVariantMap{{QStringLiteral("code"), static_cast<int>(issue.code)},
+                                   {QStringLiteral("question"), question},
+                                   {QStringLiteral("count"), static_cast<double>(issue.count)},
+                                   {QStringLiteral("limit"), static_cast<double>(issue.limit)}});
+    }
+    emit issuesChanged();
+}
+
+void SubmissionReview::send()
+{
+    refresh();
+    auto* session = AppContext::instance().session();
+    if (busy_ || !issues_.isEmpty() || !session) {
+        return;
+    }
+    const auto catalog = AppContext::instance().catalog();
+    const auto draft = session->store().draft(draftId_);
+    const auto call =
+        draft ? catalog->call(draft->callId) : amicus::fail(amicus::calls::LookupError::NoSuchCall);
+    if (!call) {
+        setProblem(Problem::Unexpected);
+        return;
+    }
+    setProblem(Problem::None);
+    setBusy(true);
+    // The session outlives the work: locking waits for aboutToCloseSession's listeners, and
+    // this object's destructor waits for the worker.
+    const auto dataDir = AppContext::instance().dataDir();
+    const int draftId = draftId_;
+    worker_.start([this, session, catalog, call = *call, dataDir, draftId] {
+        auto envelope =
+            amicus::submission::finalizeDraft(*session, dataDir, draftId, *call, call->recipients);
+        Problem::Code problem = Problem::None;
+        if (!envelope) {
+            const auto& error = envelope.error();
+            switch (error.code) {
+            case amicus::submission::FinalizeErrc::Store:
+                problem = Problem::fromStoreError(error.storeError.code);
+                break;
+            case amicus::submission::FinalizeErrc::Package:
+                problem = error.packageError.code == amicus::package::PackageErrc::DiskFull
+                              ? Problem::DiskFull
+                              : Problem::Unexpected;
+                break;
+            default:
+                problem = Problem::Unexpected;
+            }
+        }
+        QMetaObject::invokeMethod(this, [this, problem] {
+            setBusy(false);
+            setProblem(problem);
+            if (problem == Problem::None) {
+                if (auto* service = amicus::app::SyncService::instance()) {
+                    service->outboxAdded();
+                }
+                emit sent();
+            }
+        });
+    });
+}
+
+void SubmissionReview::setBusy(bool busy)
+{
+    if (busy != busy_) {
+        busy_ = busy;
+        emit busyChanged();
+    }
+}
+
+void SubmissionReview::setProblem(Problem::Code problem)
+{
+    if (problem != problem_) {
+        problem_ = problem;
+        emit problemChanged();
+    }
+}
