@@ -88,6 +88,7 @@ void SyncService::setConnectivity(platform::Connectivity* connectivity)
         if (engine_) {
             engine_->setNetworkState(network_);
         }
+        lookAgain_ = true;
         wakeUp_.notify_all();
     };
     connect(connectivity, &platform::Connectivity::statusChanged, this, apply);
@@ -101,6 +102,7 @@ void SyncService::setPolicy(sync::SyncPolicy policy)
     if (engine_) {
         engine_->setPolicy(policy);
     }
+    lookAgain_ = true;
     wakeUp_.notify_all();
 }
 
@@ -126,6 +128,7 @@ sync::SyncPolicy SyncService::policy() const
 void SyncService::wake()
 {
     std::lock_guard lock(mutex_);
+    lookAgain_ = true;
     wakeUp_.notify_all();
 }
 
@@ -220,8 +223,9 @@ void SyncService::run()
                 deadline, std::chrono::system_clock::time_point(std::chrono::milliseconds(**next)));
         }
         wakeUp_.wait_until(lock, deadline, [this, &engine] {
-            return stopping_ || userRequested_ || engine.wakeRequested();
+            return stopping_ || userRequested_ || lookAgain_ || engine.wakeRequested();
         });
+        lookAgain_ = false;
     }
     std::lock_guard lock(mutex_);
     engine_ = nullptr;

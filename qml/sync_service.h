@@ -64,6 +64,7 @@ private:
     std::condition_variable wakeUp_;
     bool stopping_ = false;
     bool userRequested_ = false;
+    bool lookAgain_ = false; // something changed: run the engine again without waiting
     sync::OutboxEngine* engine_ = nullptr; // guarded by mutex_; lives on the worker's stack
     sync::SyncPolicy policy_ = sync::SyncPolicy::AnyNetwork;
     sync::NetworkState network_;

@@ -1,16 +1,16 @@
 // CatalogUpdater against the real reference endpoint: a newer catalog signed by a trusted key
 // replaces the built-in one and survives a restart; anything else leaves the catalog alone.
+#include "../calls/endpoint_process.h"
 #include "app_context.h"
 #include "calls/builtin_catalog.h"
 #include "calls/catalog_signature.h"
 #include "catalog_updater.h"
 
 #include <QFile>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <memory>
 #include <optional>
 
 using amicus::app::AppContext;
@@ -31,14 +31,14 @@ private slots:
         QVERIFY(key.ok());
         signingKey_.emplace(std::move(key).value());
         publishCatalog(7);
-        startServer();
+        server_ = std::make_unique<amicus::calls::testing::EndpointProcess>(
+            std::vector<std::string>{"node", AMICUS_SERVER_MAIN}, data_.path().toStdString(),
+            keys_.path().toStdString());
+        origin_ = server_->origin();
+        QVERIFY(!origin_.empty());
     }
 
-    void cleanupTestCase()
-    {
-        server_.terminate();
-        server_.waitForFinished(5000);
-    }
+    void cleanupTestCase() { server_.reset(); }
 
     void init()
     {
@@ -115,31 +115,10 @@ private:
         sig.write(signature.data(), static_cast<qint64>(signature.size()));
     }
 
-    void startServer()
-    {
-        server_.setProgram(QStringLiteral("node"));
-        server_.setArguments({QStringLiteral(AMICUS_SERVER_MAIN), QStringLiteral("--data"),
-                              data_.path(), QStringLiteral("--port"), QStringLiteral("0"),
-                              QStringLiteral("--keys"), keys_.path()});
-        server_.start();
-        QVERIFY(server_.waitForStarted());
-        const QRegularExpression listening(QStringLiteral("listening on (http://[^\\s]+)"));
-        QByteArray output;
-        for (int i = 0; i < 100 && origin_.empty(); ++i) {
-            server_.waitForReadyRead(200);
-            output += server_.readAllStandardOutput();
-            const auto match = listening.match(QString::fromUtf8(output));
-            if (match.hasMatch()) {
-                origin_ = match.captured(1).toStdString();
-            }
-        }
-        QVERIFY2(!origin_.empty(), output.constData());
-    }
-
     std::optional<Ed25519KeyPair> signingKey_;
     QTemporaryDir keys_;
     QTemporaryDir data_;
-    QProcess server_;
+    std::unique_ptr<amicus::calls::testing::EndpointProcess> server_;
     std::string origin_;
 };
 

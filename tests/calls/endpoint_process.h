@@ -43,8 +43,16 @@ public:
         output_ = fdopen(pipeFds[0], "r");
         char line[512];
         const std::string marker = "listening on ";
+        const std::string keyMarker = "receipt public key: ";
         while (output_ != nullptr && std::fgets(line, sizeof line, output_) != nullptr) {
             std::string text(line);
+            if (const std::size_t key = text.find(keyMarker); key != std::string::npos) {
+                receiptKey_ = text.substr(key + keyMarker.size());
+                while (!receiptKey_.empty() &&
+                       (receiptKey_.back() == '\n' || receiptKey_.back() == '\r')) {
+                    receiptKey_.pop_back();
+                }
+            }
             const std::size_t at = text.find(marker);
             if (at != std::string::npos) {
                 origin_ = text.substr(at + marker.size());
@@ -73,11 +81,14 @@ public:
 
     // "http://127.0.0.1:PORT", or empty when the process did not come up.
     [[nodiscard]] const std::string& origin() const { return origin_; }
+    // The base64 receipt-signing public key the reference server printed (empty otherwise).
+    [[nodiscard]] const std::string& receiptKey() const { return receiptKey_; }
 
 private:
     pid_t pid_ = -1;
     std::FILE* output_ = nullptr;
     std::string origin_;
+    std::string receiptKey_;
 };
 
 // Splits the AMICUS_CATALOG_SERVER environment variable (space-separated argv prefix).
