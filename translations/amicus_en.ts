@@ -250,6 +250,8 @@
     </message>
     <message>
         <source>Outbox</source>
+        <comment>tab</comment>
+        <extracomment>A tab label: keep it short, the four tabs share a phone&apos;s width.</extracomment>
         <translation>Outbox</translation>
     </message>
 </context>

@@ -250,7 +250,9 @@
     </message>
     <message>
         <source>Outbox</source>
-        <translation>Boîte d’envoi</translation>
+        <comment>tab</comment>
+        <extracomment>A tab label: keep it short, the four tabs share a phone&apos;s width.</extracomment>
+        <translation>Envois</translation>
     </message>
 </context>
 <context>

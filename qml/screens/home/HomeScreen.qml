@@ -56,14 +56,21 @@ Page {
         id: tabs
 
         objectName: "homeTabs"
+        // Mixed case takes less room than Material's capitals: French and Spanish labels fit.
+        font.capitalization: Font.MixedCase
+        font.pixelSize: 13
 
         TabButton {
+            leftPadding: 4
+            rightPadding: 4
             objectName: "callsTab"
             text: qsTr("Calls")
             Accessible.name: text
         }
 
         TabButton {
+            leftPadding: 4
+            rightPadding: 4
             objectName: "draftsTab"
             text: qsTr("Drafts")
             Accessible.name: text
@@ -71,13 +78,18 @@ Page {
         }
 
         TabButton {
+            leftPadding: 4
+            rightPadding: 4
             objectName: "outboxTab"
-            text: qsTr("Outbox")
+            //: A tab label: keep it short, the four tabs share a phone's width.
+            text: qsTr("Outbox", "tab")
             Accessible.name: text
             onClicked: outboxScreen.refresh()
         }
 
         TabButton {
+            leftPadding: 4
+            rightPadding: 4
             objectName: "settingsTab"
             text: qsTr("Settings")
             Accessible.name: text
