@@ -1,6 +1,7 @@
 #include "app_settings.h"
 
 #include "app_context.h"
+#include "passphrase_bytes.h"
 #include "passphrase_strength.h"
 #include "store/vault_session.h"
 #include "sync_service.h"
@@ -22,19 +23,6 @@ namespace {
 const QString kPolicyKey = QStringLiteral("sync/policy");
 const QString kAutoLockKey = QStringLiteral("security/autoLockMinutes");
 constexpr int kDefaultAutoLockMinutes = 5;
-
-// The passphrase as UTF-8 bytes, wiped when the request is done.
-struct Secret {
-    explicit Secret(const QString& text) : bytes(text.toUtf8()) {}
-    ~Secret() { OPENSSL_cleanse(bytes.data(), static_cast<std::size_t>(bytes.size())); }
-    Secret(const Secret&) = delete;
-    Secret& operator=(const Secret&) = delete;
-    std::string_view view() const
-    {
-        return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
-    }
-    QByteArray bytes;
-};
 
 } // namespace
 
@@ -140,8 +128,8 @@ void AppSettings::changePassphrase(const QString& current, const QString& next,
     }
     setProblem(Problem::None);
     setBusy(true);
-    auto oldSecret = std::make_shared<Secret>(current);
-    auto newSecret = std::make_shared<Secret>(next);
+    auto oldSecret = std::make_shared<PassphraseBytes>(current);
+    auto newSecret = std::make_shared<PassphraseBytes>(next);
     // A vault object of its own: the session's may be locked (destroyed) meanwhile.
     const auto vaultDir = amicus::store::DataLayout::vaultDir(AppContext::instance().dataDir());
     const auto options = AppContext::instance().vaultOptions();

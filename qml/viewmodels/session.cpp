@@ -1,36 +1,15 @@
 #include "session.h"
 
 #include "app_context.h"
+#include "passphrase_bytes.h"
 #include "passphrase_strength.h"
 #include "store/vault_session.h"
 
 #include <memory>
-#include <openssl/crypto.h>
 #include <string>
 
 using amicus::app::AppContext;
 using amicus::store::VaultSession;
-
-namespace {
-
-// The passphrase as UTF-8 bytes, wiped when the request is done.
-class PassphraseBytes {
-public:
-    explicit PassphraseBytes(const QString& passphrase) : bytes_(passphrase.toUtf8()) {}
-    ~PassphraseBytes() { OPENSSL_cleanse(bytes_.data(), static_cast<std::size_t>(bytes_.size())); }
-    PassphraseBytes(const PassphraseBytes&) = delete;
-    PassphraseBytes& operator=(const PassphraseBytes&) = delete;
-
-    std::string_view view() const
-    {
-        return {bytes_.constData(), static_cast<std::size_t>(bytes_.size())};
-    }
-
-private:
-    QByteArray bytes_;
-};
-
-} // namespace
 
 Session::Session(QObject* parent) : QObject(parent)
 {
@@ -63,18 +42,7 @@ void Session::create(const QString& passphrase, const QString& confirmation)
         setProblem(Problem::PassphrasesDiffer);
         return;
     }
-    setProblem(Problem::None);
-    setBusy(true);
-    auto secret = std::make_shared<PassphraseBytes>(passphrase);
-    const auto dataDir = AppContext::instance().dataDir();
-    const auto options = AppContext::instance().vaultOptions();
-    worker_.start([this, secret, dataDir, options] {
-        auto result = VaultSession::create(dataDir, secret->view(), options);
-        QMetaObject::invokeMethod(
-            this, [this, result = std::make_shared<decltype(result)>(std::move(result))]() mutable {
-                finish(std::move(*result));
-            });
-    });
+    openOnWorker(passphrase, &VaultSession::create);
 }
 
 void Session::unlock(const QString& passphrase)
@@ -82,17 +50,19 @@ void Session::unlock(const QString& passphrase)
     if (busy_) {
         return;
     }
+    openOnWorker(passphrase, &VaultSession::open);
+}
+
+void Session::openOnWorker(const QString& passphrase, Opener opener)
+{
     setProblem(Problem::None);
     setBusy(true);
     auto secret = std::make_shared<PassphraseBytes>(passphrase);
     const auto dataDir = AppContext::instance().dataDir();
     const auto options = AppContext::instance().vaultOptions();
-    worker_.start([this, secret, dataDir, options] {
-        auto result = VaultSession::open(dataDir, secret->view(), options);
-        QMetaObject::invokeMethod(
-            this, [this, result = std::make_shared<decltype(result)>(std::move(result))]() mutable {
-                finish(std::move(*result));
-            });
+    worker_.start([this, secret, dataDir, options, opener] {
+        auto result = std::make_shared<OpenResult>(opener(dataDir, secret->view(), options, {}));
+        QMetaObject::invokeMethod(this, [this, result] { finish(std::move(*result)); });
     });
 }
 

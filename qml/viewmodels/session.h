@@ -56,6 +56,13 @@ signals:
     void problemChanged();
 
 private:
+    using OpenResult = amicus::store::StoreResult<std::unique_ptr<amicus::store::VaultSession>>;
+    // VaultSession::create or VaultSession::open.
+    using Opener = OpenResult (*)(const std::filesystem::path&, std::string_view,
+                                  amicus::crypto::VaultOptions, amicus::store::StoreOptions);
+
+    // Runs the slow key derivation of `opener` off the UI thread, then finish().
+    void openOnWorker(const QString& passphrase, Opener opener);
     void refreshState();
     void setBusy(bool busy);
     void setProblem(Problem::Code problem);
