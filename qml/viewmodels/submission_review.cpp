@@ -14,6 +14,12 @@ using amicus::app::AppContext;
 SubmissionReview::SubmissionReview(QObject* parent) : QObject(parent)
 {
     worker_.setMaxThreadCount(1);
+    // Locking destroys the session a finalize is reading: stop the finalize and wait for it.
+    connect(&AppContext::instance(), &AppContext::aboutToCloseSession, this, [this] {
+        cancelled_ = true;
+        worker_.waitForDone();
+        cancelled_ = false;
+    });
 }
 
 SubmissionReview::~SubmissionReview()
@@ -81,13 +87,15 @@ void SubmissionReview::send()
     }
     setProblem(Problem::None);
     setBusy(true);
-    // The session outlives the work: locking waits for aboutToCloseSession's listeners, and
-    // this object's destructor waits for the worker.
+    // The session outlives the work: locking cancels and waits for it (aboutToCloseSession),
+    // and this object's destructor waits for the worker.
     const auto dataDir = AppContext::instance().dataDir();
     const int draftId = draftId_;
     worker_.start([this, session, catalog, call = *call, dataDir, draftId] {
-        auto envelope =
-            amicus::submission::finalizeDraft(*session, dataDir, draftId, *call, call->recipients);
+        amicus::package::PackageWriteOptions options;
+        options.isCancelled = [this] { return cancelled_.load(); };
+        auto envelope = amicus::submission::finalizeDraft(*session, dataDir, draftId, *call,
+                                                          call->recipients, options);
         Problem::Code problem = Problem::None;
         if (!envelope) {
             const auto& error = envelope.error();

@@ -8,6 +8,7 @@
 #include <QThreadPool>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
+#include <atomic>
 
 class SubmissionReview : public QObject {
     Q_OBJECT
@@ -60,5 +61,6 @@ private:
     QVariantList issues_;
     bool busy_ = false;
     Problem::Code problem_ = Problem::None;
+    std::atomic<bool> cancelled_{false};
     QThreadPool worker_;
 };
