@@ -16,11 +16,6 @@ inline QString toQString(std::string_view utf8)
     return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
 }
 
-inline std::string toStdString(const QString& text)
-{
-    return text.toStdString();
-}
-
 // The catalog language for a UI language code ("fr" → Fr); English for anything unknown.
 inline calls::Language catalogLanguage(const QString& code)
 {
