@@ -27,7 +27,7 @@ function tusJson(res, status, value, extra = {}) {
 }
 
 export async function createApp(config) {
-  const { dataDir, keysDir, maxSize, expireSeconds } = config;
+  const { dataDir, keysDir, maxSize, expireSeconds, trustProxy = false } = config;
   const uploadsDir = path.join(dataDir, 'uploads');
   fs.mkdirSync(uploadsDir, { recursive: true, mode: 0o700 });
 
@@ -35,7 +35,14 @@ export async function createApp(config) {
   const receipts = new ReceiptStore(path.join(dataDir, 'receipts'), key.privateKey);
   await receipts.init();
   const catalog = new Catalog(keysDir);
-  const { server: tus, store } = createTusServer({ uploadsDir, expireSeconds, maxSize, catalog, receipts });
+  const { server: tus, store } = createTusServer({
+    uploadsDir,
+    expireSeconds,
+    maxSize,
+    catalog,
+    receipts,
+    trustProxy,
+  });
 
   // Creation checks done here (not only in the tus hook) so the refusal can
   // carry JSON and, for a duplicate, the receipt headers.

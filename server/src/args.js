@@ -7,7 +7,11 @@ export const DEFAULT_MAX_SIZE = 2 * 1024 * 1024 * 1024; // 2 GiB: benchmarks upl
 export const DEFAULT_EXPIRE_SECONDS = 24 * 60 * 60;
 
 export const USAGE = `usage: node src/main.js --data DIR [--host 127.0.0.1] [--port 1080]
-       [--keys DIR] [--max-size BYTES] [--expire-seconds N]`;
+       [--keys DIR] [--max-size BYTES] [--expire-seconds N] [--trust-proxy]
+
+  --trust-proxy  build upload URLs from the Forwarded / X-Forwarded-Host /
+                 X-Forwarded-Proto headers; only behind a reverse proxy that
+                 sets them (otherwise any client could choose its Location).`;
 
 function nonNegativeInt(name, text) {
   if (!/^\d+$/.test(text)) throw new Error(`--${name} must be a non-negative integer`);
@@ -28,6 +32,7 @@ export function parseCommandLine(argv) {
       keys: { type: 'string' },
       'max-size': { type: 'string', default: String(DEFAULT_MAX_SIZE) },
       'expire-seconds': { type: 'string', default: String(DEFAULT_EXPIRE_SECONDS) },
+      'trust-proxy': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -44,5 +49,6 @@ export function parseCommandLine(argv) {
     port,
     maxSize: nonNegativeInt('max-size', values['max-size']),
     expireSeconds: nonNegativeInt('expire-seconds', values['expire-seconds']),
+    trustProxy: values['trust-proxy'],
   };
 }

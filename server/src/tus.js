@@ -23,7 +23,7 @@ export function uploadIdOfReceipt(record) {
   }
 }
 
-export function createTusServer({ uploadsDir, expireSeconds, maxSize, catalog, receipts }) {
+export function createTusServer({ uploadsDir, expireSeconds, maxSize, catalog, receipts, trustProxy = false }) {
   const store = new FileStore({
     directory: uploadsDir,
     expirationPeriodInMilliseconds: expireSeconds * 1000,
@@ -53,7 +53,9 @@ export function createTusServer({ uploadsDir, expireSeconds, maxSize, catalog, r
     path: TUS_PATH,
     datastore: store,
     maxSize: limitFor,
-    respectForwardedHeaders: false,
+    // Off unless the operator says a reverse proxy sets these headers: a client
+    // could otherwise point the Location of its upload at any host.
+    respectForwardedHeaders: trustProxy,
     exposedHeaders: [RECEIPT_HEADER, SIGNATURE_HEADER],
     // A finished upload is the secretariat's copy of a delivered submission;
     // a client must not be able to delete it after its receipt exists.
