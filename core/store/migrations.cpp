@@ -83,6 +83,18 @@ constexpr std::array kMigrations{
         ALTER TABLE outbox ADD COLUMN wait_reason TEXT;
         ALTER TABLE outbox ADD COLUMN upload_expires_at INTEGER;
     )sql"},
+    // A smaller copy of a photo, re-encoded on the device, sent instead of the original. A
+    // row here is the user's choice to send it; its bytes are an age blob like the original's.
+    Migration{5, R"sql(
+        CREATE TABLE attachment_reductions (
+            attachment_id INTEGER PRIMARY KEY REFERENCES attachments (id) ON DELETE CASCADE,
+            blob_name TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL CHECK (size >= 0),
+            sha256_sealed BLOB NOT NULL,
+            media_type_sealed BLOB NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+    )sql"},
 };
 
 } // namespace
