@@ -95,6 +95,16 @@ constexpr std::array kMigrations{
             created_at INTEGER NOT NULL
         );
     )sql"},
+    // What the sender learns while the vault is locked (a new upload URL, a receipt, an error
+    // detail) and cannot seal: one age file per outbox entry, encrypted to the vault's own
+    // recipient, folded back into the sealed columns at the next unlock (sync/README.md).
+    Migration{6, R"sql(
+        CREATE TABLE outbox_locked_notes (
+            draft_id INTEGER PRIMARY KEY REFERENCES outbox (draft_id) ON DELETE CASCADE,
+            note BLOB NOT NULL,
+            written_at INTEGER NOT NULL
+        );
+    )sql"},
 };
 
 } // namespace
