@@ -160,6 +160,21 @@ private:
 
 } // namespace
 
+std::string reducedFileName(std::string_view fileName, std::string_view mediaType)
+{
+    // A leading dot is part of the name, not an extension (".hidden" has no extension).
+    const std::size_t dot = fileName.rfind('.');
+    const std::string_view stem =
+        (dot == std::string_view::npos || dot == 0) ? fileName : fileName.substr(0, dot);
+    const char* extension = ".jpg";
+    if (mediaType == "image/png") {
+        extension = ".png";
+    } else if (mediaType == "image/webp") {
+        extension = ".webp";
+    }
+    return std::string(stem.empty() ? std::string_view("photo") : stem) + extension;
+}
+
 const char* consentName(Consent consent)
 {
     switch (consent) {
@@ -519,15 +534,19 @@ StoreResult<void> DraftStore::setStatus(std::int64_t draftId, std::string_view s
     return {};
 }
 
-StoreResult<std::vector<AttachmentInfo>> DraftStore::attachmentsOf(std::int64_t draftId)
+StoreResult<std::vector<AttachmentInfo>> DraftStore::attachmentsWhere(std::string_view condition,
+                                                                      std::int64_t value)
 {
-    auto stmt = db_.prepare("SELECT id, blob_name, size, sha256_sealed, file_name_sealed, "
-                            "media_type_sealed, created_at FROM attachments WHERE draft_id = ?1 "
-                            "ORDER BY id");
+    auto stmt = db_.prepare(
+        "SELECT a.id, a.draft_id, a.blob_name, a.size, a.sha256_sealed, a.file_name_sealed, "
+        "a.media_type_sealed, a.created_at, r.blob_name, r.size, r.sha256_sealed, "
+        "r.media_type_sealed, r.created_at FROM attachments a "
+        "LEFT JOIN attachment_reductions r ON r.attachment_id = a.id WHERE " +
+        std::string(condition) + " ORDER BY a.id");
     if (!stmt) {
         return fail(stmt.error());
     }
-    stmt->bind(1, draftId);
+    stmt->bind(1, value);
     std::vector<AttachmentInfo> list;
     for (;;) {
         auto row = stmt->step();
@@ -539,13 +558,13 @@ StoreResult<std::vector<AttachmentInfo>> DraftStore::attachmentsOf(std::int64_t 
         }
         AttachmentInfo info;
         info.id = stmt->int64(0);
-        info.draftId = draftId;
-        info.blobName = stmt->text(1);
-        info.size = static_cast<std::uint64_t>(stmt->int64(2));
-        info.createdAt = stmt->int64(6);
-        auto sha = unsealColumn(*stmt, 3, place("attachments", "sha256", info.id));
-        auto name = unsealColumn(*stmt, 4, place("attachments", "file_name", info.id));
-        auto type = unsealColumn(*stmt, 5, place("attachments", "media_type", info.id));
+        info.draftId = stmt->int64(1);
+        info.blobName = stmt->text(2);
+        info.size = static_cast<std::uint64_t>(stmt->int64(3));
+        info.createdAt = stmt->int64(7);
+        auto sha = unsealColumn(*stmt, 4, place("attachments", "sha256", info.id));
+        auto name = unsealColumn(*stmt, 5, place("attachments", "file_name", info.id));
+        auto type = unsealColumn(*stmt, 6, place("attachments", "media_type", info.id));
         for (const auto* part : {&sha, &name, &type}) {
             if (!*part) {
                 return fail(part->error());
@@ -557,9 +576,48 @@ StoreResult<std::vector<AttachmentInfo>> DraftStore::attachmentsOf(std::int64_t 
         std::memcpy(info.sha256.data(), (*sha)->data(), info.sha256.size());
         info.fileName = name->value_or("");
         info.mediaType = type->value_or("");
+        if (!stmt->isNull(8)) {
+            ReducedCopy reduced;
+            reduced.blobName = stmt->text(8);
+            reduced.size = static_cast<std::uint64_t>(stmt->int64(9));
+            reduced.createdAt = stmt->int64(12);
+            auto reducedSha =
+                unsealColumn(*stmt, 10, place("attachment_reductions", "sha256", info.id));
+            auto reducedType =
+                unsealColumn(*stmt, 11, place("attachment_reductions", "media_type", info.id));
+            for (const auto* part : {&reducedSha, &reducedType}) {
+                if (!*part) {
+                    return fail(part->error());
+                }
+            }
+            if (!reducedSha->has_value() || (*reducedSha)->size() != reduced.sha256.size()) {
+                return fail(StoreError{StoreErrc::Corrupt, "reduced copy without a valid hash"});
+            }
+            std::memcpy(reduced.sha256.data(), (*reducedSha)->data(), reduced.sha256.size());
+            reduced.mediaType = reducedType->value_or("");
+            info.reduced = std::move(reduced);
+        }
         list.push_back(std::move(info));
     }
     return list;
+}
+
+StoreResult<std::vector<AttachmentInfo>> DraftStore::attachmentsOf(std::int64_t draftId)
+{
+    return attachmentsWhere("a.draft_id = ?1", draftId);
+}
+
+StoreResult<AttachmentInfo> DraftStore::attachment(std::int64_t attachmentId)
+{
+    auto found = attachmentsWhere("a.id = ?1", attachmentId);
+    if (!found) {
+        return fail(found.error());
+    }
+    if (found->empty()) {
+        return fail(
+            StoreError{StoreErrc::NotFound, "no attachment " + std::to_string(attachmentId)});
+    }
+    return std::move(found->front());
 }
 
 StoreResult<Draft> DraftStore::draft(std::int64_t draftId)
@@ -685,7 +743,10 @@ StoreResult<void> DraftStore::deleteDraft(std::int64_t draftId)
         if (!tx) {
             return fail(tx.error());
         }
-        auto blobs = db_.prepare("SELECT blob_name FROM attachments WHERE draft_id = ?1");
+        auto blobs =
+            db_.prepare("SELECT blob_name FROM attachments WHERE draft_id = ?1 UNION ALL "
+                        "SELECT r.blob_name FROM attachment_reductions r JOIN attachments a "
+                        "ON a.id = r.attachment_id WHERE a.draft_id = ?1");
         if (!blobs) {
             return fail(blobs.error());
         }
@@ -740,36 +801,17 @@ StoreResult<AttachmentInfo> DraftStore::importAttachmentFile(std::int64_t draftI
     return importAttachment(draftId, input, fileName, mediaType, maxBytes);
 }
 
-StoreResult<AttachmentInfo> DraftStore::importAttachment(std::int64_t draftId, std::istream& input,
-                                                         std::string_view fileName,
-                                                         std::string_view mediaType,
-                                                         std::uint64_t maxBytes)
+StoreResult<DraftStore::WrittenBlob> DraftStore::writeBlob(std::istream& input,
+                                                           std::uint64_t maxBytes)
 {
-    {
-        auto exists = db_.prepare("SELECT 1 FROM drafts WHERE id = ?1");
-        if (!exists) {
-            return fail(exists.error());
-        }
-        exists->bind(1, draftId);
-        auto row = exists->step();
-        if (!row) {
-            return fail(row.error());
-        }
-        if (!*row) {
-            return fail(StoreError{StoreErrc::NotFound, "no draft " + std::to_string(draftId)});
-        }
-    }
     auto random = randomBytes(16);
     if (!random) {
         return fail(random.error());
     }
-    AttachmentInfo info;
-    info.draftId = draftId;
-    info.blobName = hex(*random) + ".age";
-    info.fileName = std::string(fileName);
-    info.mediaType = std::string(mediaType);
-    const auto partial = paths_.blobDir / (info.blobName + ".part");
-    const auto finalPath = paths_.blobDir / info.blobName;
+    WrittenBlob blob;
+    blob.name = hex(*random) + ".age";
+    const auto partial = paths_.blobDir / (blob.name + ".part");
+    const auto finalPath = paths_.blobDir / blob.name;
 
     Sha256 hash;
     std::uint64_t size = 0;
@@ -796,8 +838,8 @@ StoreResult<AttachmentInfo> DraftStore::importAttachment(std::int64_t draftId, s
         removeQuietly(partial);
         return fail(StoreError{StoreErrc::Internal, "hashing failed"});
     }
-    info.sha256 = *digest;
-    info.size = size;
+    blob.sha256 = *digest;
+    blob.size = size;
     auto synced = syncPath(partial, false);
     if (!synced) {
         removeQuietly(partial);
@@ -814,6 +856,40 @@ StoreResult<AttachmentInfo> DraftStore::importAttachment(std::int64_t draftId, s
         removeQuietly(finalPath);
         return fail(synced.error());
     }
+    return blob;
+}
+
+StoreResult<AttachmentInfo> DraftStore::importAttachment(std::int64_t draftId, std::istream& input,
+                                                         std::string_view fileName,
+                                                         std::string_view mediaType,
+                                                         std::uint64_t maxBytes)
+{
+    {
+        auto exists = db_.prepare("SELECT 1 FROM drafts WHERE id = ?1");
+        if (!exists) {
+            return fail(exists.error());
+        }
+        exists->bind(1, draftId);
+        auto row = exists->step();
+        if (!row) {
+            return fail(row.error());
+        }
+        if (!*row) {
+            return fail(StoreError{StoreErrc::NotFound, "no draft " + std::to_string(draftId)});
+        }
+    }
+    auto blob = writeBlob(input, maxBytes);
+    if (!blob) {
+        return fail(blob.error());
+    }
+    AttachmentInfo info;
+    info.draftId = draftId;
+    info.blobName = blob->name;
+    info.fileName = std::string(fileName);
+    info.mediaType = std::string(mediaType);
+    info.sha256 = blob->sha256;
+    info.size = blob->size;
+    const auto finalPath = paths_.blobDir / info.blobName;
 
     auto recorded = [&]() -> StoreResult<void> {
         auto tx = Transaction::begin(db_);
@@ -870,9 +946,147 @@ StoreResult<AttachmentInfo> DraftStore::importAttachment(std::int64_t draftId, s
     return info;
 }
 
+StoreResult<AttachmentInfo> DraftStore::importReducedCopy(std::int64_t attachmentId,
+                                                          std::istream& input,
+                                                          std::string_view mediaType,
+                                                          std::uint64_t maxBytes)
+{
+    auto original = attachment(attachmentId);
+    if (!original) {
+        return fail(original.error());
+    }
+    auto blob = writeBlob(input, maxBytes);
+    if (!blob) {
+        return fail(blob.error());
+    }
+    const auto finalPath = paths_.blobDir / blob->name;
+    std::optional<std::string> replaced;
+    const std::int64_t when = now();
+    auto recorded = [&]() -> StoreResult<void> {
+        auto sha = seal(std::span<const std::uint8_t>(blob->sha256),
+                        place("attachment_reductions", "sha256", attachmentId));
+        auto type = seal(mediaType, place("attachment_reductions", "media_type", attachmentId));
+        for (const auto* part : {&sha, &type}) {
+            if (!*part) {
+                return fail(part->error());
+            }
+        }
+        auto tx = Transaction::begin(db_);
+        if (!tx) {
+            return fail(tx.error());
+        }
+        auto previous =
+            db_.prepare("SELECT blob_name FROM attachment_reductions WHERE attachment_id = ?1");
+        if (!previous) {
+            return fail(previous.error());
+        }
+        previous->bind(1, attachmentId);
+        auto row = previous->step();
+        if (!row) {
+            return fail(row.error());
+        }
+        if (*row) {
+            replaced = previous->text(0);
+        }
+        previous->reset();
+        auto upsert = db_.prepare(
+            "INSERT INTO attachment_reductions (attachment_id, blob_name, size, sha256_sealed, "
+            "media_type_sealed, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+            "ON CONFLICT (attachment_id) DO UPDATE SET blob_name = excluded.blob_name, "
+            "size = excluded.size, sha256_sealed = excluded.sha256_sealed, "
+            "media_type_sealed = excluded.media_type_sealed, created_at = excluded.created_at");
+        if (!upsert) {
+            return fail(upsert.error());
+        }
+        upsert->bind(1, attachmentId);
+        upsert->bind(2, std::string_view(blob->name));
+        upsert->bind(3, static_cast<std::int64_t>(blob->size));
+        upsert->bindBlob(4, *sha);
+        upsert->bindBlob(5, *type);
+        upsert->bind(6, when);
+        auto ran = upsert->run();
+        if (!ran) {
+            return fail(ran.error());
+        }
+        auto touched = touchDraft(original->draftId, when);
+        if (!touched) {
+            return fail(touched.error());
+        }
+        return tx->commit();
+    }();
+    if (!recorded) {
+        removeQuietly(finalPath);
+        return fail(recorded.error());
+    }
+    if (replaced) {
+        removeQuietly(paths_.blobDir / *replaced);
+        (void)syncPath(paths_.blobDir, true);
+    }
+    ReducedCopy reduced;
+    reduced.blobName = blob->name;
+    reduced.mediaType = std::string(mediaType);
+    reduced.size = blob->size;
+    reduced.sha256 = blob->sha256;
+    reduced.createdAt = when;
+    original->reduced = std::move(reduced);
+    return std::move(*original);
+}
+
+StoreResult<void> DraftStore::removeReducedCopy(std::int64_t attachmentId)
+{
+    std::optional<std::string> blobName;
+    {
+        auto tx = Transaction::begin(db_);
+        if (!tx) {
+            return fail(tx.error());
+        }
+        auto find = db_.prepare(
+            "SELECT a.draft_id, r.blob_name FROM attachments a LEFT JOIN attachment_reductions r "
+            "ON r.attachment_id = a.id WHERE a.id = ?1");
+        if (!find) {
+            return fail(find.error());
+        }
+        find->bind(1, attachmentId);
+        auto row = find->step();
+        if (!row) {
+            return fail(row.error());
+        }
+        if (!*row) {
+            return fail(
+                StoreError{StoreErrc::NotFound, "no attachment " + std::to_string(attachmentId)});
+        }
+        const std::int64_t draftId = find->int64(0);
+        if (find->isNull(1)) {
+            return {};
+        }
+        blobName = find->text(1);
+        find->reset();
+        auto del = db_.prepare("DELETE FROM attachment_reductions WHERE attachment_id = ?1");
+        if (!del) {
+            return fail(del.error());
+        }
+        del->bind(1, attachmentId);
+        auto ran = del->run();
+        if (!ran) {
+            return fail(ran.error());
+        }
+        auto touched = touchDraft(draftId, now());
+        if (!touched) {
+            return fail(touched.error());
+        }
+        auto committed = tx->commit();
+        if (!committed) {
+            return fail(committed.error());
+        }
+    }
+    removeQuietly(paths_.blobDir / *blobName);
+    (void)syncPath(paths_.blobDir, true);
+    return {};
+}
+
 StoreResult<void> DraftStore::removeAttachment(std::int64_t attachmentId)
 {
-    std::string blobName;
+    std::vector<std::string> blobNames;
     {
         auto tx = Transaction::begin(db_);
         if (!tx) {
@@ -891,9 +1105,23 @@ StoreResult<void> DraftStore::removeAttachment(std::int64_t attachmentId)
             return fail(
                 StoreError{StoreErrc::NotFound, "no attachment " + std::to_string(attachmentId)});
         }
-        blobName = find->text(0);
+        blobNames.push_back(find->text(0));
         const std::int64_t draftId = find->int64(1);
         find->reset();
+        auto reduced =
+            db_.prepare("SELECT blob_name FROM attachment_reductions WHERE attachment_id = ?1");
+        if (!reduced) {
+            return fail(reduced.error());
+        }
+        reduced->bind(1, attachmentId);
+        auto reducedRow = reduced->step();
+        if (!reducedRow) {
+            return fail(reducedRow.error());
+        }
+        if (*reducedRow) {
+            blobNames.push_back(reduced->text(0));
+        }
+        reduced->reset();
         auto del = db_.prepare("DELETE FROM attachments WHERE id = ?1");
         if (!del) {
             return fail(del.error());
@@ -912,7 +1140,10 @@ StoreResult<void> DraftStore::removeAttachment(std::int64_t attachmentId)
             return fail(committed.error());
         }
     }
-    removeQuietly(paths_.blobDir / blobName);
+    // The rows went first (the reduction by cascade); a crash here leaves orphans for the sweep.
+    for (const auto& name : blobNames) {
+        removeQuietly(paths_.blobDir / name);
+    }
     (void)syncPath(paths_.blobDir, true);
     return {};
 }
@@ -951,11 +1182,12 @@ private:
 
 } // namespace
 
-StoreResult<void> DraftStore::decryptAttachment(const AttachmentInfo& attachment,
-                                                const crypto::AgeIdentity& identity,
-                                                crypto::ByteSink& sink) const
+StoreResult<void> DraftStore::decryptBlob(const std::string& blobName, std::uint64_t size,
+                                          const std::array<std::uint8_t, 32>& sha256,
+                                          const crypto::AgeIdentity& identity,
+                                          crypto::ByteSink& sink) const
 {
-    auto source = crypto::FileSource::open(blobPath(attachment).string());
+    auto source = crypto::FileSource::open((paths_.blobDir / blobName).string());
     if (!source) {
         const int err = source.error().systemError;
         if (err == ENOENT) {
@@ -977,10 +1209,34 @@ StoreResult<void> DraftStore::decryptAttachment(const AttachmentInfo& attachment
             StoreError{StoreErrc::Corrupt, std::string("attachment blob: ") +
                                                crypto::ageErrorName(decrypted.error().code)});
     }
-    if (checking.size() != attachment.size || checking.digest() != attachment.sha256) {
+    if (checking.size() != size || checking.digest() != sha256) {
         return fail(StoreError{StoreErrc::Corrupt, "attachment does not match its record"});
     }
     return {};
+}
+
+StoreResult<void> DraftStore::decryptAttachment(const AttachmentInfo& attachment,
+                                                const crypto::AgeIdentity& identity,
+                                                crypto::ByteSink& sink) const
+{
+    return decryptBlob(attachment.blobName, attachment.size, attachment.sha256, identity, sink);
+}
+
+StoreResult<void> DraftStore::decryptReducedCopy(const AttachmentInfo& attachment,
+                                                 const crypto::AgeIdentity& identity,
+                                                 crypto::ByteSink& sink) const
+{
+    if (!attachment.reduced) {
+        return fail(StoreError{StoreErrc::InvalidArgument, "attachment has no reduced copy"});
+    }
+    const ReducedCopy& reduced = *attachment.reduced;
+    return decryptBlob(reduced.blobName, reduced.size, reduced.sha256, identity, sink);
+}
+
+std::filesystem::path DraftStore::reducedBlobPath(const AttachmentInfo& attachment) const
+{
+    return attachment.reduced ? paths_.blobDir / attachment.reduced->blobName
+                              : std::filesystem::path();
 }
 
 StoreResult<void> DraftStore::putOutboxEntry(const OutboxEntry& entry)
@@ -1266,6 +1522,7 @@ StoreResult<int> DraftStore::sweepOrphanBlobs(std::chrono::seconds minAge)
         return fail(ioError("list blob directory", ec.value()));
     }
     auto known = db_.prepare("SELECT 1 FROM attachments WHERE blob_name = ?1 UNION ALL "
+                             "SELECT 1 FROM attachment_reductions WHERE blob_name = ?1 UNION ALL "
                              "SELECT 1 FROM outbox WHERE envelope_name = ?1");
     if (!known) {
         return fail(known.error());

@@ -41,6 +41,16 @@ struct Submitter {
     std::optional<std::string> contact;
 };
 
+// A smaller copy of a photo attachment, re-encoded on the device; while it exists, it is what
+// gets sent instead of the original (the user's choice). Its bytes are an age file too.
+struct ReducedCopy {
+    std::string mediaType; // e.g. image/jpeg
+    std::uint64_t size = 0;
+    std::array<std::uint8_t, 32> sha256{};
+    std::string blobName; // file name under the blob directory (random, not personal)
+    std::int64_t createdAt = 0;
+};
+
 // One attachment as recorded in the vault; its bytes live in an age file under the blob dir.
 struct AttachmentInfo {
     std::int64_t id = 0;
@@ -51,7 +61,16 @@ struct AttachmentInfo {
     std::array<std::uint8_t, 32> sha256{};
     std::string blobName; // file name under the blob directory (random, not personal)
     std::int64_t createdAt = 0;
+    std::optional<ReducedCopy> reduced; // set when the user chose to send a smaller copy
+
+    // What will be sent: the reduced copy's size when chosen, otherwise the original's.
+    [[nodiscard]] std::uint64_t sentSize() const { return reduced ? reduced->size : size; }
 };
+
+// The name a reduced copy is sent under: the original's stem with the extension of
+// `mediaType` (".jpg" for image/jpeg, ".png" for image/png), e.g. "IMG_0042.HEIC" ->
+// "IMG_0042.jpg".
+[[nodiscard]] std::string reducedFileName(std::string_view fileName, std::string_view mediaType);
 
 // A whole draft as read back: exactly what was saved.
 struct Draft {
@@ -169,7 +188,21 @@ public:
     importAttachmentFile(std::int64_t draftId, const std::filesystem::path& file,
                          std::string_view fileName, std::string_view mediaType,
                          std::uint64_t maxBytes);
+    // Removes the attachment and its reduced copy, rows and blobs.
     [[nodiscard]] StoreResult<void> removeAttachment(std::int64_t attachmentId);
+    // Stores `input` (a re-encoded smaller copy of attachment `attachmentId`, of `mediaType`)
+    // as an age blob like an attachment, and records it as what will be sent instead of the
+    // original, replacing an earlier reduced copy. Over `maxBytes` it stops with TooLarge and
+    // leaves everything as it was. Returns the attachment with its new `reduced`.
+    [[nodiscard]] StoreResult<AttachmentInfo> importReducedCopy(std::int64_t attachmentId,
+                                                                std::istream& input,
+                                                                std::string_view mediaType,
+                                                                std::uint64_t maxBytes);
+    // Goes back to sending the original: deletes the reduced copy's row and blob. Ok (no
+    // change) when there is none; NotFound when there is no such attachment.
+    [[nodiscard]] StoreResult<void> removeReducedCopy(std::int64_t attachmentId);
+    // The attachment `attachmentId` as recorded (NotFound when none).
+    [[nodiscard]] StoreResult<AttachmentInfo> attachment(std::int64_t attachmentId);
     [[nodiscard]] std::filesystem::path blobPath(const AttachmentInfo& attachment) const;
     // Decrypts an attachment's blob with the vault identity into `sink`, streaming, and checks
     // that its size and SHA-256 are the recorded ones (Corrupt otherwise). Plaintext reaches
@@ -177,6 +210,11 @@ public:
     [[nodiscard]] StoreResult<void> decryptAttachment(const AttachmentInfo& attachment,
                                                       const crypto::AgeIdentity& identity,
                                                       crypto::ByteSink& sink) const;
+    // The same for the reduced copy (InvalidArgument when the attachment has none).
+    [[nodiscard]] StoreResult<void> decryptReducedCopy(const AttachmentInfo& attachment,
+                                                       const crypto::AgeIdentity& identity,
+                                                       crypto::ByteSink& sink) const;
+    [[nodiscard]] std::filesystem::path reducedBlobPath(const AttachmentInfo& attachment) const;
 
     // Outbox.
     [[nodiscard]] StoreResult<void> putOutboxEntry(const OutboxEntry& entry);
@@ -216,7 +254,20 @@ private:
     [[nodiscard]] StoreResult<std::optional<std::string>>
     unsealColumn(const Statement& row, int column, const std::string& place) const;
     [[nodiscard]] StoreResult<void> touchDraft(std::int64_t draftId, std::int64_t now);
+    [[nodiscard]] StoreResult<std::vector<AttachmentInfo>>
+    attachmentsWhere(std::string_view condition, std::int64_t value);
     [[nodiscard]] StoreResult<std::vector<AttachmentInfo>> attachmentsOf(std::int64_t draftId);
+    // A new blob from `input` (encrypted, hashed, counted, synced, renamed into place).
+    struct WrittenBlob {
+        std::string name;
+        std::uint64_t size = 0;
+        std::array<std::uint8_t, 32> sha256{};
+    };
+    [[nodiscard]] StoreResult<WrittenBlob> writeBlob(std::istream& input, std::uint64_t maxBytes);
+    [[nodiscard]] StoreResult<void> decryptBlob(const std::string& blobName, std::uint64_t size,
+                                                const std::array<std::uint8_t, 32>& sha256,
+                                                const crypto::AgeIdentity& identity,
+                                                crypto::ByteSink& sink) const;
     [[nodiscard]] std::int64_t now() const { return options_.clock(); }
 
     Database db_;

@@ -1,8 +1,10 @@
 #include "crypto/age_keys.h"
 #include "store/age_blob_encryptor.h"
 #include "store/draft_store.h"
+#include "store/sqlite_db.h"
 #include "test_support.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <gtest/gtest.h>
 #include <openssl/evp.h>
@@ -268,6 +270,206 @@ TEST_F(AttachmentTest, OrphanBlobsAreSweptOnlyWhenOld)
     EXPECT_EQ(*store_->sweepOrphanBlobs(std::chrono::seconds(-1)), 2);
     EXPECT_EQ(blobCount(), 1u);
     EXPECT_TRUE(std::filesystem::exists(store_->blobPath(*kept)));
+}
+
+// ---- the smaller copy of a photo ---------------------------------------------------------------
+
+namespace reduced {
+
+std::array<std::uint8_t, 32> sha256Of(const std::string& bytes)
+{
+    std::array<std::uint8_t, 32> digest{};
+    EVP_Digest(bytes.data(), bytes.size(), digest.data(), nullptr, EVP_sha256(), nullptr);
+    return digest;
+}
+
+} // namespace reduced
+
+class ReducedCopyTest : public AttachmentTest {
+protected:
+    void SetUp() override
+    {
+        AttachmentTest::SetUp();
+        std::istringstream input(original_);
+        auto info =
+            store_->importAttachment(draftId_, input, "IMG_0042.HEIC", "image/heic", 1 << 20);
+        ASSERT_TRUE(info.ok()) << info.error().detail;
+        attachment_ = *info;
+    }
+    AttachmentInfo reload()
+    {
+        auto draft = store_->draft(draftId_);
+        EXPECT_TRUE(draft.ok());
+        EXPECT_EQ(draft->attachments.size(), 1u);
+        return draft->attachments.at(0);
+    }
+
+    const std::string original_ = "original photo " + std::string(300000, 'o');
+    const std::string smaller_ = "smaller jpeg " + std::string(20000, 's');
+    AttachmentInfo attachment_;
+};
+
+TEST_F(ReducedCopyTest, IsRecordedAsWhatWillBeSentAndOpensWithTheAgeCli)
+{
+    EXPECT_FALSE(attachment_.reduced);
+    EXPECT_EQ(attachment_.sentSize(), original_.size());
+    const auto before = store_->draft(draftId_)->updatedAt;
+    std::istringstream input(smaller_);
+    auto info = store_->importReducedCopy(attachment_.id, input, "image/jpeg", 1 << 20);
+    ASSERT_TRUE(info.ok()) << info.error().detail;
+    ASSERT_TRUE(info->reduced);
+    EXPECT_EQ(info->reduced->size, smaller_.size());
+    EXPECT_EQ(info->reduced->sha256, reduced::sha256Of(smaller_));
+    EXPECT_EQ(info->sentSize(), smaller_.size());
+    EXPECT_EQ(blobCount(), 2u);
+
+    // Read back from the database exactly as recorded; the original is untouched.
+    const AttachmentInfo stored = reload();
+    ASSERT_TRUE(stored.reduced);
+    EXPECT_EQ(stored.reduced->mediaType, "image/jpeg");
+    EXPECT_EQ(stored.reduced->size, smaller_.size());
+    EXPECT_EQ(stored.reduced->sha256, reduced::sha256Of(smaller_));
+    EXPECT_EQ(stored.reduced->blobName, info->reduced->blobName);
+    EXPECT_EQ(stored.size, original_.size());
+    EXPECT_EQ(stored.sha256, reduced::sha256Of(original_));
+    EXPECT_GE(store_->draft(draftId_)->updatedAt, before);
+
+    int exitCode = -1;
+    EXPECT_EQ(runAgeDecrypt(identityFile_, store_->reducedBlobPath(stored), &exitCode), smaller_);
+    EXPECT_EQ(exitCode, 0);
+    EXPECT_EQ(runAgeDecrypt(identityFile_, store_->blobPath(stored), &exitCode), original_);
+    crypto::VectorSink out;
+    ASSERT_TRUE(store_->decryptReducedCopy(stored, *identity_, out).ok());
+    EXPECT_EQ(std::string(out.bytes().begin(), out.bytes().end()), smaller_);
+    crypto::VectorSink none;
+    EXPECT_EQ(store_->decryptReducedCopy(attachment_, *identity_, none).error().code,
+              StoreErrc::InvalidArgument);
+}
+
+TEST_F(ReducedCopyTest, SealedAndBoundToItsRow)
+{
+    std::istringstream otherInput("another photo");
+    auto other = store_->importAttachment(draftId_, otherInput, "b.png", "image/png", 100);
+    ASSERT_TRUE(other.ok());
+    std::istringstream a(smaller_), b("b smaller");
+    ASSERT_TRUE(store_->importReducedCopy(attachment_.id, a, "image/jpeg", 1 << 20).ok());
+    ASSERT_TRUE(store_->importReducedCopy(other->id, b, "image/jpeg", 1 << 20).ok());
+
+    auto db = Database::open(paths().database, Database::OpenMode::MustExist);
+    ASSERT_TRUE(db.ok());
+    {
+        // Nothing readable in the row: neither the media type nor the hash.
+        auto row = db->prepare("SELECT sha256_sealed, media_type_sealed FROM "
+                               "attachment_reductions WHERE attachment_id = ?1");
+        row->bind(1, attachment_.id);
+        ASSERT_TRUE(*row->step());
+        const auto sha = row->blob(0);
+        const auto type = row->blob(1);
+        const std::string typeBytes(type.begin(), type.end());
+        EXPECT_EQ(typeBytes.find("image/jpeg"), std::string::npos);
+        const auto digest = reduced::sha256Of(smaller_);
+        EXPECT_EQ(std::search(sha.begin(), sha.end(), digest.begin(), digest.end()), sha.end());
+    }
+    // A sealed value moved to another row does not open there: the reading fails as Corrupt.
+    ASSERT_TRUE(db->exec("UPDATE attachment_reductions SET media_type_sealed = (SELECT "
+                         "media_type_sealed FROM attachment_reductions WHERE attachment_id = " +
+                         std::to_string(other->id) +
+                         ") WHERE attachment_id = " + std::to_string(attachment_.id))
+                    .ok());
+    auto draft = store_->draft(draftId_);
+    ASSERT_FALSE(draft.ok());
+    EXPECT_EQ(draft.error().code, StoreErrc::Corrupt);
+}
+
+TEST_F(ReducedCopyTest, ReplacingAndRemovingKeepOneBlobAndGoBackToTheOriginal)
+{
+    std::istringstream first(smaller_);
+    auto one = store_->importReducedCopy(attachment_.id, first, "image/jpeg", 1 << 20);
+    ASSERT_TRUE(one.ok());
+    std::istringstream second("even smaller");
+    auto two = store_->importReducedCopy(attachment_.id, second, "image/jpeg", 1 << 20);
+    ASSERT_TRUE(two.ok());
+    EXPECT_FALSE(std::filesystem::exists(store_->reducedBlobPath(*one)));
+    EXPECT_TRUE(std::filesystem::exists(store_->reducedBlobPath(*two)));
+    EXPECT_EQ(blobCount(), 2u);
+    EXPECT_EQ(reload().sentSize(), std::string("even smaller").size());
+
+    ASSERT_TRUE(store_->removeReducedCopy(attachment_.id).ok());
+    EXPECT_FALSE(std::filesystem::exists(store_->reducedBlobPath(*two)));
+    EXPECT_EQ(blobCount(), 1u);
+    const AttachmentInfo back = reload();
+    EXPECT_FALSE(back.reduced);
+    EXPECT_EQ(back.sentSize(), original_.size());
+    // Again: nothing to remove is not an error; an unknown attachment is.
+    EXPECT_TRUE(store_->removeReducedCopy(attachment_.id).ok());
+    EXPECT_EQ(store_->removeReducedCopy(attachment_.id + 100).error().code, StoreErrc::NotFound);
+    std::istringstream stray("x");
+    EXPECT_EQ(store_->importReducedCopy(attachment_.id + 100, stray, "image/jpeg", 10).error().code,
+              StoreErrc::NotFound);
+    EXPECT_EQ(blobCount(), 1u);
+}
+
+TEST_F(ReducedCopyTest, OverTheLimitOrLockedLeavesEverythingAsItWas)
+{
+    std::istringstream first(smaller_);
+    auto one = store_->importReducedCopy(attachment_.id, first, "image/jpeg", 1 << 20);
+    ASSERT_TRUE(one.ok());
+    std::istringstream big(std::string(1001, 'b'));
+    auto refused = store_->importReducedCopy(attachment_.id, big, "image/jpeg", 1000);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, StoreErrc::TooLarge);
+    EXPECT_EQ(blobCount(), 2u);
+    EXPECT_EQ(reload().reduced->sha256, one->reduced->sha256);
+
+    sealer_.lock();
+    std::istringstream locked("while locked");
+    auto lockedResult = store_->importReducedCopy(attachment_.id, locked, "image/jpeg", 1 << 20);
+    ASSERT_FALSE(lockedResult.ok());
+    EXPECT_EQ(lockedResult.error().code, StoreErrc::Locked);
+    sealer_.unlock();
+    EXPECT_EQ(blobCount(), 2u);
+    EXPECT_EQ(reload().reduced->sha256, one->reduced->sha256);
+}
+
+TEST_F(ReducedCopyTest, RemovingTheAttachmentOrTheDraftDeletesBothBlobs)
+{
+    std::istringstream first(smaller_);
+    auto one = store_->importReducedCopy(attachment_.id, first, "image/jpeg", 1 << 20);
+    ASSERT_TRUE(one.ok());
+    ASSERT_TRUE(store_->removeAttachment(attachment_.id).ok());
+    EXPECT_EQ(blobCount(), 0u);
+    auto db = Database::open(paths().database, Database::OpenMode::MustExist);
+    EXPECT_EQ(*db->queryInt("SELECT count(*) FROM attachment_reductions"), 0);
+
+    std::istringstream again(original_), againSmaller(smaller_);
+    auto second = store_->importAttachment(draftId_, again, "p.jpg", "image/jpeg", 1 << 20);
+    ASSERT_TRUE(second.ok());
+    ASSERT_TRUE(store_->importReducedCopy(second->id, againSmaller, "image/jpeg", 1 << 20).ok());
+    EXPECT_EQ(blobCount(), 2u);
+    ASSERT_TRUE(store_->deleteDraft(draftId_).ok());
+    EXPECT_EQ(blobCount(), 0u);
+    EXPECT_EQ(*db->queryInt("SELECT count(*) FROM attachment_reductions"), 0);
+}
+
+TEST_F(ReducedCopyTest, SweepKeepsReducedBlobs)
+{
+    std::istringstream first(smaller_);
+    auto one = store_->importReducedCopy(attachment_.id, first, "image/jpeg", 1 << 20);
+    ASSERT_TRUE(one.ok());
+    testing::writeAll(paths().blobDir / "cafe.age", "orphan");
+    EXPECT_EQ(*store_->sweepOrphanBlobs(std::chrono::seconds(-1)), 1);
+    EXPECT_EQ(blobCount(), 2u);
+    EXPECT_TRUE(std::filesystem::exists(store_->reducedBlobPath(*one)));
+}
+
+TEST(ReducedFileName, KeepsTheStemAndTakesTheExtensionOfTheNewType)
+{
+    EXPECT_EQ(reducedFileName("IMG_0042.HEIC", "image/jpeg"), "IMG_0042.jpg");
+    EXPECT_EQ(reducedFileName("témoin.final.png", "image/jpeg"), "témoin.final.jpg");
+    EXPECT_EQ(reducedFileName("scan", "image/jpeg"), "scan.jpg");
+    EXPECT_EQ(reducedFileName(".hidden", "image/jpeg"), ".hidden.jpg");
+    EXPECT_EQ(reducedFileName("", "image/jpeg"), "photo.jpg");
+    EXPECT_EQ(reducedFileName("chart.bmp", "image/png"), "chart.png");
 }
 
 } // namespace
