@@ -1,6 +1,7 @@
 #include "package/submission_document.h"
 
 #include "crypto/sha256.h"
+#include "package/readable_layout.h"
 
 #include <array>
 #include <cstdint>
@@ -129,127 +130,12 @@ std::pair<std::string, std::string> splitExtension(const std::string& name)
     return {name.substr(0, dot), name.substr(dot)};
 }
 
-// The headings of the rendering in one language.
-struct Labels {
-    const char* title;
-    const char* call;
-    const char* submissionId;
-    const char* created;
-    const char* language;
-    const char* submitter;
-    const char* organization;
-    const char* organizationKind;
-    const char* country;
-    const char* contact;
-    const char* consent;
-    const char* consentPublic;
-    const char* consentConfidential;
-    const char* consentAnonymous;
-    const char* answers;
-    const char* noAnswers;
-    const char* attachments;
-    const char* noAttachments;
-    const char* bytes;
-    const char* notGiven;
-};
-
-const Labels english{"Submission to a call for input",
-                     "Call",
-                     "Submission ID",
-                     "Created",
-                     "Language",
-                     "Submitter",
-                     "Organization",
-                     "Kind of organization",
-                     "Country",
-                     "Contact",
-                     "Publication",
-                     "Public: may be published with the submitter's name",
-                     "Confidential: not to be published",
-                     "Anonymous: may be published without the submitter's name",
-                     "Answers",
-                     "No answers.",
-                     "Attachments",
-                     "No attachments.",
-                     "bytes",
-                     "not given"};
-
-const Labels french{"Contribution à un appel à contributions",
-                    "Appel",
-                    "Identifiant de la contribution",
-                    "Créée le",
-                    "Langue",
-                    "Auteur de la contribution",
-                    "Organisation",
-                    "Type d’organisation",
-                    "Pays",
-                    "Contact",
-                    "Publication",
-                    "Publique : peut être publiée avec le nom de l’auteur",
-                    "Confidentielle : ne doit pas être publiée",
-                    "Anonyme : peut être publiée sans le nom de l’auteur",
-                    "Réponses",
-                    "Aucune réponse.",
-                    "Pièces jointes",
-                    "Aucune pièce jointe.",
-                    "octets",
-                    "non renseigné"};
-
-const Labels spanish{"Contribución a una convocatoria",
-                     "Convocatoria",
-                     "Identificador de la contribución",
-                     "Creada el",
-                     "Idioma",
-                     "Autor de la contribución",
-                     "Organización",
-                     "Tipo de organización",
-                     "País",
-                     "Contacto",
-                     "Publicación",
-                     "Pública: puede publicarse con el nombre del autor",
-                     "Confidencial: no debe publicarse",
-                     "Anónima: puede publicarse sin el nombre del autor",
-                     "Respuestas",
-                     "Sin respuestas.",
-                     "Archivos adjuntos",
-                     "Sin archivos adjuntos.",
-                     "bytes",
-                     "no indicado"};
-
-const Labels& labelsFor(std::string_view language)
-{
-    const std::string primary = asciiLower(language.substr(0, language.find_first_of("-_")));
-    if (primary == "fr") {
-        return french;
-    }
-    if (primary == "es") {
-        return spanish;
-    }
-    return english;
-}
-
 nlohmann::ordered_json optionalText(const std::string& value)
 {
     if (value.empty()) {
         return nullptr;
     }
     return value;
-}
-
-// Markdown would read "# x" or "1. x" at the start of a line of an answer as structure;
-// a leading backslash keeps the user's text as text without changing what a person reads.
-std::string escapeLineStarts(std::string_view text)
-{
-    std::string out;
-    bool lineStart = true;
-    for (char c : text) {
-        if (lineStart && (c == '#' || c == '>' || c == '=' || c == '-' || c == '*' || c == '+')) {
-            out.push_back('\\');
-        }
-        out.push_back(c);
-        lineStart = c == '\n';
-    }
-    return out;
 }
 
 } // namespace
@@ -372,60 +258,7 @@ std::string buildManifest(const SubmissionPackage& submission,
 std::string renderSubmission(const SubmissionPackage& submission,
                              const std::vector<std::string>& attachmentNames)
 {
-    const Labels& l = labelsFor(submission.language);
-    const auto orNotGiven = [&](const std::string& value) {
-        return value.empty() ? std::string("_") + l.notGiven + "_" : value;
-    };
-    std::string out;
-    out += "# " + std::string(l.title) + "\n\n";
-    out += "- " + std::string(l.call) + ": " + submission.callId + "\n";
-    out += "- " + std::string(l.submissionId) + ": " + submission.submissionId + "\n";
-    out += "- " + std::string(l.created) + ": " + formatUtc(submission.createdAt) + "\n";
-    out += "- " + std::string(l.language) + ": " + submission.language + "\n\n";
-
-    out += "## " + std::string(l.submitter) + "\n\n";
-    out += "- " + std::string(l.organization) + ": " +
-           orNotGiven(submission.submitter.organization) + "\n";
-    out += "- " + std::string(l.organizationKind) + ": " +
-           orNotGiven(submission.submitter.organizationKind) + "\n";
-    out += "- " + std::string(l.country) + ": " + orNotGiven(submission.submitter.country) + "\n";
-    out += "- " + std::string(l.contact) + ": " + orNotGiven(submission.submitter.contact) + "\n";
-    const char* consent = l.consentPublic;
-    if (submission.consent == PublicationConsent::Confidential) {
-        consent = l.consentConfidential;
-    } else if (submission.consent == PublicationConsent::Anonymous) {
-        consent = l.consentAnonymous;
-    }
-    out += "- " + std::string(l.consent) + ": " + consent + "\n\n";
-
-    out += "## " + std::string(l.answers) + "\n\n";
-    if (submission.answers.empty()) {
-        out += std::string(l.noAnswers) + "\n\n";
-    }
-    for (const PackageAnswer& answer : submission.answers) {
-        const std::string& heading =
-            answer.questionText.empty() ? answer.questionId : answer.questionText;
-        std::string oneLine = heading;
-        for (char& c : oneLine) {
-            if (c == '\n' || c == '\r') {
-                c = ' ';
-            }
-        }
-        out += "### " + oneLine + "\n\n";
-        out += escapeLineStarts(answer.text) + "\n\n";
-    }
-
-    out += "## " + std::string(l.attachments) + "\n\n";
-    if (submission.attachments.empty()) {
-        out += std::string(l.noAttachments) + "\n";
-    }
-    for (std::size_t i = 0; i < submission.attachments.size(); ++i) {
-        const PackageAttachment& attachment = submission.attachments[i];
-        out += "- " + std::string(attachmentsDir) + "/" + attachmentNames[i] + " (" +
-               attachment.mediaType + ", " + std::to_string(attachment.size) + " " + l.bytes +
-               ", SHA-256 " + crypto::toHex(attachment.sha256) + ")\n";
-    }
-    return out;
+    return layoutToMarkdown(layoutSubmission(submission, attachmentNames));
 }
 
 } // namespace amicus::package

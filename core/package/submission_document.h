@@ -30,8 +30,8 @@ inline constexpr std::string_view attachmentsDir = "attachments";
 [[nodiscard]] std::string buildManifest(const SubmissionPackage& submission,
                                         const std::vector<std::string>& attachmentNames);
 
-// submission.md: the submission as a person reads it, headings in the submission's language
-// (English for a language we do not know).
+// submission.md: layoutToMarkdown(layoutSubmission(...)) (see readable_layout.h), labels in the
+// submission's language (English for a language we do not know).
 [[nodiscard]] std::string renderSubmission(const SubmissionPackage& submission,
                                            const std::vector<std::string>& attachmentNames);
 
