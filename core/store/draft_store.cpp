@@ -1261,6 +1261,10 @@ StoreResult<void> DraftStore::putOutboxEntry(const OutboxEntry& entry)
             return fail(part->error());
         }
     }
+    auto tx = Transaction::begin(db_);
+    if (!tx) {
+        return fail(tx.error());
+    }
     auto stmt = db_.prepare(
         "INSERT INTO outbox (draft_id, state, envelope_name, envelope_size, upload_url_sealed, "
         "upload_offset, attempts, next_try_at, last_error_code, last_error_sealed, "
@@ -1316,7 +1320,16 @@ StoreResult<void> DraftStore::putOutboxEntry(const OutboxEntry& entry)
         }
         return fail(ran.error());
     }
-    return {};
+    // A note written while locked is older than these values.
+    auto dropNote = db_.prepare("DELETE FROM outbox_locked_notes WHERE draft_id = ?1");
+    if (!dropNote) {
+        return fail(dropNote.error());
+    }
+    dropNote->bind(1, entry.draftId);
+    if (auto dropped = dropNote->run(); !dropped) {
+        return fail(dropped.error());
+    }
+    return tx->commit();
 }
 
 namespace {

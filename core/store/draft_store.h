@@ -123,6 +123,17 @@ struct OutboxEntry {
     std::int64_t updatedAt = 0;
 };
 
+// An outbox entry as the sender reads it while the vault is locked: the plain columns, the
+// draft's plain ids, and which sealed values exist that cannot be opened now.
+struct OutboxPlainEntry {
+    OutboxEntry entry; // uploadUrl, lastErrorDetail and receipt are left empty
+    std::string submissionId;
+    std::string callId;
+    bool hasUploadUrl = false;
+    bool hasReceipt = false;
+    bool hasLockedNote = false; // values saved while locked wait for the next unlock
+};
+
 // Writes an attachment's bytes, encrypted to the vault's own recipient, into a file. The
 // store uses it so attachments never touch the disk in plain text.
 class BlobEncryptor {
@@ -216,10 +227,25 @@ public:
                                                        crypto::ByteSink& sink) const;
     [[nodiscard]] std::filesystem::path reducedBlobPath(const AttachmentInfo& attachment) const;
 
-    // Outbox.
+    // Outbox. putOutboxEntry also drops the entry's locked note: the values given are newer.
     [[nodiscard]] StoreResult<void> putOutboxEntry(const OutboxEntry& entry);
     [[nodiscard]] StoreResult<OutboxEntry> outboxEntry(std::int64_t draftId);
     [[nodiscard]] StoreResult<std::vector<OutboxEntry>> listOutbox();
+    // The outbox without opening any sealed value: works while the vault is locked.
+    [[nodiscard]] StoreResult<std::vector<OutboxPlainEntry>> listOutboxPlain();
+    // Saves an entry while the vault is locked (the sender goes on after locking): its plain
+    // columns in place and, when `noteRecipient` is given, its sealed values (upload URL, error
+    // detail, receipt) as one note encrypted to that recipient (the vault's own), replacing the
+    // entry's earlier note, in one transaction. The sealed columns keep their older values until
+    // mergeLockedOutboxNotes. NotFound when the entry does not exist.
+    [[nodiscard]] StoreResult<void>
+    putOutboxEntryWhileLocked(const OutboxEntry& entry,
+                              const crypto::X25519Recipient* noteRecipient);
+    // At unlock: opens each locked note with `identity`, seals its values into its entry's
+    // columns and deletes it, in one transaction; returns how many were merged. A note that does
+    // not open (damaged, or moved to another entry) is dropped: the sender then asks the
+    // endpoint again, which answers by submission id, so nothing is sent twice.
+    [[nodiscard]] StoreResult<int> mergeLockedOutboxNotes(const crypto::AgeIdentity& identity);
 
     // Calls catalog cache (public documents, stored plain).
     [[nodiscard]] StoreResult<void> cacheCall(std::string_view callId, std::string_view document);

@@ -50,6 +50,12 @@ VaultSession::finishOpening(std::unique_ptr<crypto::Vault> vault,
         return fail(store.error());
     }
     session->store_.emplace(std::move(*store));
+    // What the sender learnt while the vault was locked goes back into the sealed columns.
+    if (const auto* identity = session->vault_->identity()) {
+        if (auto merged = session->store_->mergeLockedOutboxNotes(*identity); !merged) {
+            return fail(merged.error());
+        }
+    }
     return session;
 }
 

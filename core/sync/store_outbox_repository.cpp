@@ -1,6 +1,8 @@
 #include "sync/store_outbox_repository.h"
 
+#include <algorithm>
 #include <fstream>
+#include <set>
 #include <vector>
 
 namespace amicus::sync {
@@ -73,61 +75,146 @@ StoreOutboxRepository::digestOf(const std::filesystem::path& path, std::uint64_t
     return digest;
 }
 
-Result<std::vector<OutboxRecord>, SyncError> StoreOutboxRepository::list()
+StoreOutboxRepository::SealedValues StoreOutboxRepository::sealedOf(const OutboxRecord& record)
 {
-    auto entries = store_.listOutbox();
-    if (!entries) {
-        return storeFailure(entries.error());
-    }
-    std::vector<OutboxRecord> records;
-    for (const auto& entry : *entries) {
-        if (!entry.envelopeName || !entry.envelopeSize) {
-            continue; // not finalized yet
-        }
-        auto draft = store_.draft(entry.draftId);
-        if (!draft) {
-            return storeFailure(draft.error());
-        }
-        OutboxRecord record;
-        record.id = entry.draftId;
-        record.submissionId = draft->submissionId;
-        record.callId = draft->callId;
-        record.fileName = *entry.envelopeName;
-        record.envelopePath = (envelopeDir_ / *entry.envelopeName).string();
-        record.envelopeSize = *entry.envelopeSize;
+    return {record.uploadUrl, record.lastErrorDetail, record.receipt};
+}
+
+Result<OutboxRecord, SyncError>
+StoreOutboxRepository::recordFrom(const store::OutboxPlainEntry& plain,
+                                  const store::OutboxEntry* unsealed)
+{
+    const store::OutboxEntry& entry = plain.entry;
+    OutboxRecord record;
+    record.id = entry.draftId;
+    record.submissionId = plain.submissionId;
+    record.callId = plain.callId;
+    record.fileName = *entry.envelopeName;
+    record.envelopePath = (envelopeDir_ / *entry.envelopeName).string();
+    record.envelopeSize = *entry.envelopeSize;
+    if (entry.envelopeSha256) {
+        record.envelopeSha256 = *entry.envelopeSha256;
+    } else {
+        // Finalized before the table kept it: hashed once, then saved with the next state.
         auto digest = digestOf(record.envelopePath, record.envelopeSize);
         if (!digest) {
             return fail(digest.error());
         }
         record.envelopeSha256 = *digest;
-        record.state = fromStore(entry.state);
-        record.waitReason = record.state == OutboxState::Waiting && entry.nextTryAt
-                                ? WaitReason::Backoff
-                                : WaitReason::None;
-        record.uploadUrl = entry.uploadUrl;
-        record.offset = entry.uploadOffset;
-        record.attempts = entry.attempts;
-        record.nextTryAtMs = entry.nextTryAt;
-        if (entry.lastErrorCode) {
-            record.lastError = parseSyncErrorName(*entry.lastErrorCode);
-        }
-        record.lastErrorDetail = entry.lastErrorDetail.value_or("");
-        record.receipt = entry.receipt;
-        records.push_back(std::move(record));
     }
+    record.state = fromStore(entry.state);
+    record.waitReason = WaitReason::None;
+    if (record.state == OutboxState::Waiting) {
+        const auto stored =
+            entry.waitReason ? parseWaitReasonName(*entry.waitReason) : std::optional<WaitReason>();
+        // Rows from before the table kept the reason: backoff when a time is set.
+        record.waitReason =
+            stored.value_or(entry.nextTryAt ? WaitReason::Backoff : WaitReason::None);
+    }
+    record.offset = entry.uploadOffset;
+    record.attempts = entry.attempts;
+    record.nextTryAtMs = entry.nextTryAt;
+    record.uploadExpiresAtMs = entry.uploadExpiresAt;
+    if (entry.lastErrorCode) {
+        record.lastError = parseSyncErrorName(*entry.lastErrorCode);
+    }
+    if (unsealed) {
+        record.uploadUrl = unsealed->uploadUrl;
+        record.lastErrorDetail = unsealed->lastErrorDetail.value_or("");
+        record.receipt = unsealed->receipt;
+    }
+    return record;
+}
+
+Result<std::vector<OutboxRecord>, SyncError> StoreOutboxRepository::list()
+{
+    auto plain = store_.listOutboxPlain();
+    if (!plain) {
+        return storeFailure(plain.error());
+    }
+    auto unsealed = store_.listOutbox();
+    const bool locked = !unsealed && unsealed.error().code == store::StoreErrc::Locked;
+    if (!unsealed && !locked) {
+        return storeFailure(unsealed.error());
+    }
+    std::set<std::int64_t> present;
+    std::vector<OutboxRecord> records;
+    for (const auto& row : *plain) {
+        const std::int64_t id = row.entry.draftId;
+        present.insert(id);
+        if (!row.entry.envelopeName || !row.entry.envelopeSize) {
+            continue; // not finalized yet
+        }
+        const auto known = working_.find(id);
+        if (row.hasLockedNote) {
+            // Values saved while locked and not merged yet: only this repository's memory
+            // has them. Unlocked again, it seals them now (which drops the note).
+            if (known == working_.end()) {
+                continue; // another process wrote the note: the next unlock merges it
+            }
+            const OutboxRecord latest = known->second;
+            if (!locked) {
+                if (auto saved = save(latest); !saved) {
+                    return fail(saved.error());
+                }
+            }
+            records.push_back(latest);
+            continue;
+        }
+        if (locked) {
+            if (known != working_.end()) {
+                records.push_back(known->second); // this repository wrote the row last
+                continue;
+            }
+            if (row.hasUploadUrl || row.hasReceipt) {
+                continue; // its upload URL or receipt is sealed: it waits for the unlock
+            }
+            // Never started: nothing sealed to know, it can be sent from the plain columns.
+            auto record = recordFrom(row, nullptr);
+            if (!record) {
+                return fail(record.error());
+            }
+            durable_[id] = sealedOf(*record);
+            working_[id] = *record;
+            records.push_back(std::move(*record));
+            continue;
+        }
+        const auto full = std::find_if(unsealed->begin(), unsealed->end(),
+                                       [id](const auto& e) { return e.draftId == id; });
+        if (full == unsealed->end()) {
+            continue; // finalized between the two reads: seen at the next list
+        }
+        auto record = recordFrom(row, &*full);
+        if (!record) {
+            return fail(record.error());
+        }
+        durable_[id] = sealedOf(*record);
+        working_[id] = *record;
+        records.push_back(std::move(*record));
+    }
+    // Deleted drafts leave the working set.
+    std::erase_if(working_, [&](const auto& item) { return !present.contains(item.first); });
+    std::erase_if(durable_, [&](const auto& item) { return !present.contains(item.first); });
     return records;
 }
 
 Result<void, SyncError> StoreOutboxRepository::save(const OutboxRecord& record)
 {
-    auto existing = store_.outboxEntry(record.id);
-    if (!existing) {
-        return storeFailure(existing.error());
-    }
-    store::OutboxEntry entry = *existing;
+    store::OutboxEntry entry;
+    entry.draftId = record.id;
     entry.state = toStore(record.state);
+    entry.envelopeName = record.fileName;
+    entry.envelopeSize = record.envelopeSize;
+    if (record.envelopeSha256 != crypto::Sha256Digest{}) {
+        entry.envelopeSha256 = record.envelopeSha256;
+    }
+    entry.waitReason =
+        record.state == OutboxState::Waiting && record.waitReason != WaitReason::None
+            ? std::optional<std::string>(std::string(waitReasonName(record.waitReason)))
+            : std::nullopt;
     entry.uploadUrl = record.uploadUrl;
     entry.uploadOffset = record.offset;
+    entry.uploadExpiresAt = record.uploadExpiresAtMs;
     entry.attempts = record.attempts;
     entry.nextTryAt =
         record.state == OutboxState::Waiting && record.waitReason == WaitReason::Backoff
@@ -140,9 +227,22 @@ Result<void, SyncError> StoreOutboxRepository::save(const OutboxRecord& record)
                                 ? std::nullopt
                                 : std::optional<std::string>(record.lastErrorDetail);
     entry.receipt = record.receipt;
-    if (auto saved = store_.putOutboxEntry(entry); !saved) {
+
+    const SealedValues sealed = sealedOf(record);
+    auto saved = store_.putOutboxEntry(entry);
+    if (!saved && saved.error().code == store::StoreErrc::Locked && vaultRecipient_) {
+        // Locked: the plain columns in place; the sealed values, when they changed since they
+        // were last made durable, in a note to the vault's recipient (the upload URL is thus
+        // durable before the first byte, as unlocked).
+        const auto durable = durable_.find(record.id);
+        const bool changed = durable == durable_.end() || !(durable->second == sealed);
+        saved = store_.putOutboxEntryWhileLocked(entry, changed ? &*vaultRecipient_ : nullptr);
+    }
+    if (!saved) {
         return storeFailure(saved.error());
     }
+    durable_[record.id] = sealed;
+    working_[record.id] = record;
     return {};
 }
 

@@ -1,0 +1,337 @@
+// The outbox while the vault is locked (DraftStore::listOutboxPlain,
+// putOutboxEntryWhileLocked, mergeLockedOutboxNotes): the sender keeps delivering after the
+// keys are wiped, and what it learns that would be sealed waits in a note encrypted to the
+// vault's own recipient, which only the next unlock can open.
+#include "crypto/age_reader.h"
+#include "crypto/age_writer.h"
+#include "crypto/byte_stream.h"
+#include "store/draft_store.h"
+
+#include <array>
+#include <cstring>
+
+namespace amicus::store {
+namespace {
+
+// Plaintext of a note: magic, the entry's draft id (so a note moved to another row is
+// refused), then three optional values, each a presence byte, a 32-bit length and the bytes.
+constexpr std::array<std::uint8_t, 4> kNoteMagic{'A', 'O', 'N', '1'};
+
+struct NoteValues {
+    std::int64_t draftId = 0;
+    std::optional<std::string> uploadUrl;
+    std::optional<std::string> lastErrorDetail;
+    std::optional<std::string> receipt;
+};
+
+void putU64(std::vector<std::uint8_t>& out, std::uint64_t value)
+{
+    for (int i = 0; i < 8; ++i) {
+        out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
+    }
+}
+
+void putValue(std::vector<std::uint8_t>& out, const std::optional<std::string>& value)
+{
+    out.push_back(value ? 1 : 0);
+    const auto size = static_cast<std::uint32_t>(value ? value->size() : 0);
+    for (int i = 0; i < 4; ++i) {
+        out.push_back(static_cast<std::uint8_t>(size >> (8 * i)));
+    }
+    if (value) {
+        out.insert(out.end(), value->begin(), value->end());
+    }
+}
+
+std::vector<std::uint8_t> encodeNote(const NoteValues& values)
+{
+    std::vector<std::uint8_t> out(kNoteMagic.begin(), kNoteMagic.end());
+    putU64(out, static_cast<std::uint64_t>(values.draftId));
+    putValue(out, values.uploadUrl);
+    putValue(out, values.lastErrorDetail);
+    putValue(out, values.receipt);
+    return out;
+}
+
+// Reads what encodeNote wrote; nullopt when the bytes are not such a note.
+std::optional<NoteValues> decodeNote(std::span<const std::uint8_t> bytes)
+{
+    std::size_t at = 0;
+    const auto take = [&](std::size_t n) -> std::optional<std::span<const std::uint8_t>> {
+        if (bytes.size() - at < n) {
+            return std::nullopt;
+        }
+        auto part = bytes.subspan(at, n);
+        at += n;
+        return part;
+    };
+    const auto magic = take(kNoteMagic.size());
+    if (!magic || !std::equal(magic->begin(), magic->end(), kNoteMagic.begin())) {
+        return std::nullopt;
+    }
+    NoteValues values;
+    const auto id = take(8);
+    if (!id) {
+        return std::nullopt;
+    }
+    std::uint64_t raw = 0;
+    for (int i = 7; i >= 0; --i) {
+        raw = (raw << 8) | (*id)[static_cast<std::size_t>(i)];
+    }
+    values.draftId = static_cast<std::int64_t>(raw);
+    for (auto* value : {&values.uploadUrl, &values.lastErrorDetail, &values.receipt}) {
+        const auto header = take(5);
+        if (!header || (*header)[0] > 1) {
+            return std::nullopt;
+        }
+        std::uint32_t size = 0;
+        for (int i = 4; i >= 1; --i) {
+            size = (size << 8) | (*header)[static_cast<std::size_t>(i)];
+        }
+        const auto body = take(size);
+        if (!body) {
+            return std::nullopt;
+        }
+        if ((*header)[0] == 1) {
+            *value = std::string(body->begin(), body->end());
+        }
+    }
+    if (at != bytes.size()) {
+        return std::nullopt;
+    }
+    return values;
+}
+
+std::string notePlace(std::string_view column, std::int64_t draftId)
+{
+    return "outbox/" + std::string(column) + "/" + std::to_string(draftId);
+}
+
+} // namespace
+
+StoreResult<std::vector<OutboxPlainEntry>> DraftStore::listOutboxPlain()
+{
+    auto stmt = db_.prepare(
+        "SELECT o.draft_id, o.state, o.envelope_name, o.envelope_size, "
+        "o.upload_url_sealed IS NOT NULL, o.upload_offset, o.attempts, o.next_try_at, "
+        "o.last_error_code, o.receipt_sealed IS NOT NULL, o.updated_at, o.envelope_sha256, "
+        "o.wait_reason, o.upload_expires_at, d.submission_id, d.call_id, "
+        "EXISTS (SELECT 1 FROM outbox_locked_notes n WHERE n.draft_id = o.draft_id) "
+        "FROM outbox o JOIN drafts d ON d.id = o.draft_id ORDER BY o.draft_id");
+    if (!stmt) {
+        return fail(stmt.error());
+    }
+    std::vector<OutboxPlainEntry> list;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) {
+            return fail(row.error());
+        }
+        if (!*row) {
+            break;
+        }
+        OutboxPlainEntry plain;
+        OutboxEntry& e = plain.entry;
+        e.draftId = stmt->int64(0);
+        auto state = parseOutboxState(stmt->text(1));
+        if (!state) {
+            return fail(StoreError{StoreErrc::Corrupt, "unknown outbox state"});
+        }
+        e.state = *state;
+        if (!stmt->isNull(2)) {
+            e.envelopeName = stmt->text(2);
+        }
+        if (!stmt->isNull(3)) {
+            e.envelopeSize = static_cast<std::uint64_t>(stmt->int64(3));
+        }
+        plain.hasUploadUrl = stmt->int64(4) != 0;
+        e.uploadOffset = static_cast<std::uint64_t>(stmt->int64(5));
+        e.attempts = static_cast<int>(stmt->int64(6));
+        if (!stmt->isNull(7)) {
+            e.nextTryAt = stmt->int64(7);
+        }
+        if (!stmt->isNull(8)) {
+            e.lastErrorCode = stmt->text(8);
+        }
+        plain.hasReceipt = stmt->int64(9) != 0;
+        e.updatedAt = stmt->int64(10);
+        if (!stmt->isNull(11)) {
+            const auto hash = stmt->blob(11);
+            if (hash.size() != 32) {
+                return fail(StoreError{StoreErrc::Corrupt, "outbox envelope hash of bad size"});
+            }
+            e.envelopeSha256.emplace();
+            std::memcpy(e.envelopeSha256->data(), hash.data(), 32);
+        }
+        if (!stmt->isNull(12)) {
+            e.waitReason = stmt->text(12);
+        }
+        if (!stmt->isNull(13)) {
+            e.uploadExpiresAt = stmt->int64(13);
+        }
+        plain.submissionId = stmt->text(14);
+        plain.callId = stmt->text(15);
+        plain.hasLockedNote = stmt->int64(16) != 0;
+        list.push_back(std::move(plain));
+    }
+    return list;
+}
+
+StoreResult<void>
+DraftStore::putOutboxEntryWhileLocked(const OutboxEntry& entry,
+                                      const crypto::X25519Recipient* noteRecipient)
+{
+    // Encrypt before the transaction: nothing is held locked while age works.
+    std::optional<std::vector<std::uint8_t>> note;
+    if (noteRecipient) {
+        const auto plain =
+            encodeNote({entry.draftId, entry.uploadUrl, entry.lastErrorDetail, entry.receipt});
+        crypto::MemorySource source(plain);
+        crypto::VectorSink sink;
+        const crypto::AgeRecipient* recipients[] = {noteRecipient};
+        if (auto encrypted = crypto::ageEncrypt(source, recipients, sink); !encrypted) {
+            return fail(StoreError{StoreErrc::Internal,
+                                   "outbox note: " +
+                                       std::string(crypto::ageErrorName(encrypted.error().code))});
+        }
+        note = sink.take();
+    }
+    auto tx = Transaction::begin(db_);
+    if (!tx) {
+        return fail(tx.error());
+    }
+    auto stmt = db_.prepare("UPDATE outbox SET state = ?2, upload_offset = ?3, attempts = ?4, "
+                            "next_try_at = ?5, last_error_code = ?6, envelope_sha256 = ?7, "
+                            "wait_reason = ?8, upload_expires_at = ?9, updated_at = ?10 "
+                            "WHERE draft_id = ?1");
+    if (!stmt) {
+        return fail(stmt.error());
+    }
+    stmt->bind(1, entry.draftId);
+    stmt->bind(2, std::string_view(outboxStateName(entry.state)));
+    stmt->bind(3, static_cast<std::int64_t>(entry.uploadOffset));
+    stmt->bind(4, static_cast<std::int64_t>(entry.attempts));
+    if (entry.nextTryAt) {
+        stmt->bind(5, *entry.nextTryAt);
+    }
+    if (entry.lastErrorCode) {
+        stmt->bind(6, std::string_view(*entry.lastErrorCode));
+    }
+    if (entry.envelopeSha256) {
+        stmt->bindBlob(7, *entry.envelopeSha256);
+    }
+    if (entry.waitReason) {
+        stmt->bind(8, std::string_view(*entry.waitReason));
+    }
+    if (entry.uploadExpiresAt) {
+        stmt->bind(9, *entry.uploadExpiresAt);
+    }
+    stmt->bind(10, now());
+    if (auto ran = stmt->run(); !ran) {
+        return fail(ran.error());
+    }
+    if (db_.changes() == 0) {
+        return fail(StoreError{StoreErrc::NotFound,
+                               "no outbox entry for " + std::to_string(entry.draftId)});
+    }
+    if (note) {
+        auto put = db_.prepare("INSERT INTO outbox_locked_notes (draft_id, note, written_at) "
+                               "VALUES (?1, ?2, ?3) ON CONFLICT (draft_id) DO UPDATE SET "
+                               "note = excluded.note, written_at = excluded.written_at");
+        if (!put) {
+            return fail(put.error());
+        }
+        put->bind(1, entry.draftId);
+        put->bind(2, note);
+        put->bind(3, now());
+        if (auto ran = put->run(); !ran) {
+            return fail(ran.error());
+        }
+    }
+    return tx->commit();
+}
+
+StoreResult<int> DraftStore::mergeLockedOutboxNotes(const crypto::AgeIdentity& identity)
+{
+    auto tx = Transaction::begin(db_);
+    if (!tx) {
+        return fail(tx.error());
+    }
+    std::vector<std::pair<std::int64_t, std::vector<std::uint8_t>>> notes;
+    {
+        auto stmt = db_.prepare("SELECT draft_id, note FROM outbox_locked_notes");
+        if (!stmt) {
+            return fail(stmt.error());
+        }
+        for (;;) {
+            auto row = stmt->step();
+            if (!row) {
+                return fail(row.error());
+            }
+            if (!*row) {
+                break;
+            }
+            notes.emplace_back(stmt->int64(0), stmt->blob(1));
+        }
+    }
+    int merged = 0;
+    for (const auto& [draftId, sealedNote] : notes) {
+        crypto::MemorySource source(sealedNote);
+        crypto::VectorSink sink;
+        const crypto::AgeIdentity* identities[] = {&identity};
+        std::optional<NoteValues> values;
+        if (crypto::ageDecrypt(source, identities, sink)) {
+            values = decodeNote(sink.bytes());
+        }
+        if (values && values->draftId == draftId) {
+            using Blob = std::optional<std::vector<std::uint8_t>>;
+            std::array<Blob, 3> sealed;
+            const std::array<std::pair<const std::optional<std::string>*, const char*>, 3> parts{{
+                {&values->uploadUrl, "upload_url"},
+                {&values->lastErrorDetail, "last_error"},
+                {&values->receipt, "receipt"},
+            }};
+            for (std::size_t i = 0; i < parts.size(); ++i) {
+                if (*parts[i].first) {
+                    auto one = seal(**parts[i].first, notePlace(parts[i].second, draftId));
+                    if (!one) {
+                        return fail(one.error());
+                    }
+                    sealed[i] = std::move(*one);
+                }
+            }
+            auto update = db_.prepare("UPDATE outbox SET upload_url_sealed = ?2, "
+                                      "last_error_sealed = ?3, receipt_sealed = ?4 "
+                                      "WHERE draft_id = ?1");
+            if (!update) {
+                return fail(update.error());
+            }
+            update->bind(1, draftId);
+            update->bind(2, sealed[0]);
+            update->bind(3, sealed[1]);
+            update->bind(4, sealed[2]);
+            if (auto ran = update->run(); !ran) {
+                return fail(ran.error());
+            }
+            ++merged;
+        }
+        // Merged, or never going to open: either way the note has served.
+        auto drop = db_.prepare("DELETE FROM outbox_locked_notes WHERE draft_id = ?1");
+        if (!drop) {
+            return fail(drop.error());
+        }
+        drop->bind(1, draftId);
+        if (auto ran = drop->run(); !ran) {
+            return fail(ran.error());
+        }
+    }
+    if (notes.empty()) {
+        return 0; // the transaction rolls back: nothing was written
+    }
+    if (auto committed = tx->commit(); !committed) {
+        return fail(committed.error());
+    }
+    return merged;
+}
+
+} // namespace amicus::store
