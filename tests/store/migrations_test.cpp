@@ -46,7 +46,7 @@ TEST(Migrations, VersionsAreNumberedWithoutGaps)
         EXPECT_EQ(m.version, expected++);
     }
     EXPECT_EQ(latestSchemaVersion(), expected - 1);
-    EXPECT_GE(latestSchemaVersion(), 4);
+    EXPECT_GE(latestSchemaVersion(), 5);
 }
 
 // A database left at every earlier version, with data written the way that version wrote it,
@@ -95,6 +95,18 @@ TEST(Migrations, MigratesFromEveryEarlierVersionKeepingData)
                 att->bindBlob(3, sealed(sealer, "image/jpeg", "attachments/media_type/3"));
                 ASSERT_TRUE(att->run().ok());
             }
+            if (from >= 5) {
+                // A smaller copy of the photo, chosen for sending.
+                auto red = db->prepare(
+                    "INSERT INTO attachment_reductions (attachment_id, blob_name, size, "
+                    "sha256_sealed, media_type_sealed, created_at) VALUES (3, 'r.age', 4, ?1, "
+                    "?2, 2)");
+                red->bindBlob(
+                    1, sealed(sealer, std::string(32, 'r'), "attachment_reductions/sha256/3"));
+                red->bindBlob(2,
+                              sealed(sealer, "image/jpeg", "attachment_reductions/media_type/3"));
+                ASSERT_TRUE(red->run().ok());
+            }
             if (from >= 3) {
                 auto out = db->prepare(
                     "INSERT INTO outbox (draft_id, state, envelope_name, upload_offset, attempts, "
@@ -128,6 +140,18 @@ TEST(Migrations, MigratesFromEveryEarlierVersionKeepingData)
                 ASSERT_EQ(draft->attachments.size(), 1u);
                 EXPECT_EQ(draft->attachments[0].fileName, "photo.jpg");
                 EXPECT_EQ(draft->attachments[0].size, 5u);
+                const auto& reduced = draft->attachments[0].reduced;
+                if (from >= 5) {
+                    ASSERT_TRUE(reduced.has_value());
+                    EXPECT_EQ(reduced->blobName, "r.age");
+                    EXPECT_EQ(reduced->mediaType, "image/jpeg");
+                    EXPECT_EQ(reduced->sha256[0], 'r');
+                    EXPECT_EQ(draft->attachments[0].sentSize(), 4u);
+                } else {
+                    // Earlier versions had no smaller copies: the original is what is sent.
+                    EXPECT_FALSE(reduced.has_value());
+                    EXPECT_EQ(draft->attachments[0].sentSize(), 5u);
+                }
             }
         }
         // The new schema is usable: a new draft and an outbox entry.

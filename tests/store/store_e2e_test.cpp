@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
+#include <sstream>
 #include <sys/mount.h>
 #include <thread>
 
@@ -347,6 +348,14 @@ TEST_F(StoreE2E, NoMarkerReachesTheDataDirectoryInAnyEncoding)
         auto session = openSession();
         ASSERT_TRUE(session);
         ASSERT_TRUE(session->store().putSetting("name", marker, DraftStore::Sealing::Sealed).ok());
+        // A smaller copy chosen for sending, whose bytes and media type carry the marker too.
+        auto draft = session->store().draft(draftId);
+        ASSERT_TRUE(draft.ok());
+        ASSERT_EQ(draft->attachments.size(), 1u);
+        std::istringstream smaller("reduced " + marker + " " + utf16(marker, false));
+        auto reduced = session->store().importReducedCopy(draft->attachments[0].id, smaller,
+                                                          "image/x-" + marker, 1 << 20);
+        ASSERT_TRUE(reduced.ok()) << reduced.error().detail;
     }
 
     // The data is really there: export shows it.
@@ -364,7 +373,7 @@ TEST_F(StoreE2E, NoMarkerReachesTheDataDirectoryInAnyEncoding)
     for (const auto& entry : std::filesystem::recursive_directory_iterator(dataDir_)) {
         files += entry.is_regular_file() ? 1 : 0;
     }
-    EXPECT_GE(files, 6u); // database, -wal, -shm, blob, vault identity and recipient
+    EXPECT_GE(files, 7u); // database, -wal, -shm, two blobs, vault identity and recipient
     const auto hits = filesHolding(dataDir_, marker);
     EXPECT_TRUE(hits.empty()) << "marker found in " << ::testing::PrintToString(hits);
 
@@ -378,6 +387,9 @@ TEST_F(StoreE2E, NoMarkerReachesTheDataDirectoryInAnyEncoding)
     auto draft = session->store().draft(draftId);
     ASSERT_TRUE(draft.ok());
     EXPECT_EQ(draft->answers["q1"], "first " + marker);
+    ASSERT_EQ(draft->attachments.size(), 1u);
+    ASSERT_TRUE(draft->attachments[0].reduced.has_value());
+    EXPECT_EQ(draft->attachments[0].reduced->mediaType, "image/x-" + marker);
     for (const auto index : saves) {
         EXPECT_EQ(draft->answers["q" + std::to_string(index)],
                   testing::autosaveText(index, marker));
