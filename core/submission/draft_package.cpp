@@ -53,7 +53,16 @@ package::SubmissionPackage packageFromDraft(const store::Draft& draft, const cal
         attachment.mediaType = info.mediaType;
         attachment.size = info.size;
         attachment.sha256 = info.sha256;
-        const std::string blob = store.blobPath(info).string();
+        std::string blob = store.blobPath(info).string();
+        // The smaller copy of a photo when the user chose it: the secretariat gets exactly the
+        // bytes whose size the editor showed, under the same stem.
+        if (info.reduced) {
+            attachment.fileName = store::reducedFileName(info.fileName, info.reduced->mediaType);
+            attachment.mediaType = info.reduced->mediaType;
+            attachment.size = info.reduced->size;
+            attachment.sha256 = info.reduced->sha256;
+            blob = store.reducedBlobPath(info).string();
+        }
         attachment.open = [blob, identity] {
             return package::AgeFileSource::open(blob, *identity);
         };

@@ -2,12 +2,14 @@
 // tar holding the submission, the attachment comes back byte for byte, and the outbox holds it.
 #include "calls/builtin_catalog.h"
 #include "crypto/age_keys.h"
+#include "crypto/sha256.h"
 #include "submission/draft_finalizer.h"
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 
@@ -97,6 +99,55 @@ TEST_F(FinalizeDraft, TheEnvelopeOpensWithAgeAndTar)
     EXPECT_EQ(entry->state, store::OutboxState::Queued);
     EXPECT_EQ(entry->envelopeSize, envelope->size);
     EXPECT_EQ(session_->store().draft(id)->status, "finalized");
+}
+
+// A photo whose smaller copy was chosen travels as that copy: its stem with .jpg, image/jpeg,
+// the copy's bytes, size and SHA-256; the original's bytes are nowhere in the package. The
+// other attachment is untouched, and so is the original blob in the vault.
+TEST_F(FinalizeDraft, PacksTheSmallerCopyOfAPhotoWhenChosen)
+{
+    const auto id = completeDraft();
+    auto& store = session_->store();
+    const std::string original = "HEIC original " + std::string(90000, 'o');
+    const std::string smaller = "\xff\xd8\xff smaller jpeg " + std::string(9000, 's');
+    std::istringstream originalInput(original);
+    auto photo = store.importAttachment(id, originalInput, "IMG_0042.HEIC", "image/heic", 1 << 20);
+    ASSERT_TRUE(photo.ok());
+    std::istringstream smallerInput(smaller);
+    ASSERT_TRUE(store.importReducedCopy(photo->id, smallerInput, "image/jpeg", 1 << 20).ok());
+
+    auto envelope = finalizeDraft(*session_, root_ / "data", id, *call_, {recipient_});
+    ASSERT_TRUE(envelope.ok());
+    const auto unpacked = root_ / "unpacked";
+    std::filesystem::create_directories(unpacked);
+    const std::string command = "age -d -i '" + (root_ / "secretariat.key").string() + "' '" +
+                                envelope->path.string() + "' | tar -x -C '" + unpacked.string() +
+                                "'";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+
+    const auto json = nlohmann::json::parse(readAll(unpacked / "submission.json"));
+    const auto& attachments = json.at("attachments");
+    ASSERT_EQ(attachments.size(), 2u);
+    const auto& sent = attachments.at(1);
+    EXPECT_EQ(sent.at("name"), "IMG_0042.jpg");
+    EXPECT_EQ(sent.at("media_type"), "image/jpeg");
+    EXPECT_EQ(sent.at("size"), smaller.size());
+    EXPECT_EQ(sent.at("sha256"), crypto::toHex(crypto::Sha256::digest(smaller)));
+    EXPECT_EQ(readAll(unpacked / sent.at("path").get<std::string>()), smaller);
+    const auto& other = attachments.at(0);
+    EXPECT_EQ(other.at("name"), "photo.jpg");
+    EXPECT_EQ(readAll(unpacked / other.at("path").get<std::string>()), std::string(70001, 'p'));
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(unpacked)) {
+        if (entry.is_regular_file()) {
+            EXPECT_EQ(readAll(entry.path()).find("HEIC original"), std::string::npos)
+                << entry.path();
+        }
+    }
+    // The vault keeps both: turning the choice off later would still have the original.
+    auto kept = store.attachment(photo->id);
+    ASSERT_TRUE(kept.ok());
+    EXPECT_EQ(kept->size, original.size());
+    ASSERT_TRUE(kept->reduced.has_value());
 }
 
 TEST_F(FinalizeDraft, TwiceIsRefusedAndNothingChanges)
