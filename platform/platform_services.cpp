@@ -1,5 +1,6 @@
 #include "platform_services.h"
 
+#include "desktop/desktop_document_export.h"
 #include "desktop/qt_connectivity.h"
 
 namespace amicus::platform {
@@ -8,6 +9,12 @@ std::unique_ptr<Connectivity> createConnectivity()
 {
     // QNetworkInformation also serves Android and iOS, so every OS shares this one for now.
     return std::make_unique<QtConnectivity>();
+}
+
+std::unique_ptr<DocumentExport> createDocumentExport()
+{
+    // Android and iOS get their own (app documents folder + share sheet) when they are built.
+    return std::make_unique<DesktopDocumentExport>();
 }
 
 } // namespace amicus::platform

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connectivity.h"
+#include "document_export.h"
 
 #include <memory>
 
@@ -9,5 +10,8 @@ namespace amicus::platform {
 
 // The network status source of this OS.
 [[nodiscard]] std::unique_ptr<Connectivity> createConnectivity();
+
+// Where this OS puts exported documents, and its share sheet.
+[[nodiscard]] std::unique_ptr<DocumentExport> createDocumentExport();
 
 } // namespace amicus::platform

@@ -34,6 +34,8 @@ Label {
             return qsTr("This call accepts no more attachments.")
         case Problem.VaultLocked:
             return qsTr("Amicus locked itself. Unlock it to go on; nothing was lost.")
+        case Problem.FolderUnwritable:
+            return qsTr("The document could not be saved in this folder. Choose another folder, then try again.")
         case Problem.Unexpected:
             return qsTr("Something went wrong. Nothing was lost; try again.")
         }

@@ -22,8 +22,9 @@ enum Code {
     DiskFull,     // the edit was not saved; what was saved before is intact
     FileTooLarge, // an attachment is over the call's limit
     FileUnreadable,
-    TooManyFiles, // the call accepts no more attachments
-    VaultLocked,  // the vault locked itself; unlock to go on
+    TooManyFiles,     // the call accepts no more attachments
+    VaultLocked,      // the vault locked itself; unlock to go on
+    FolderUnwritable, // an export could not be written to the chosen folder
     Unexpected,
 };
 Q_ENUM_NS(Code)

@@ -1,0 +1,98 @@
+// DraftExport: a draft written out as a readable ODT or PDF document (the same layout the
+// secretariat reads) for sending by e-mail when no endpoint can be reached. The file is NOT
+// encrypted: the UI must have the user confirm that before asking for it.
+#pragma once
+
+#include "problem.h"
+
+#include <QObject>
+#include <QString>
+#include <QThreadPool>
+#include <QUrl>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+
+namespace amicus::platform {
+class DocumentExport;
+}
+namespace amicus::package {
+struct ReadableLayout;
+}
+class QIODevice;
+
+class DraftExport : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+
+    Q_PROPERTY(int draftId READ draftId WRITE setDraftId NOTIFY draftIdChanged)
+    // The folder the document goes to: the platform's export folder until the user picks one.
+    Q_PROPERTY(QString directory READ directory NOTIFY directoryChanged)
+    // The same folder as a URL, for folder dialogs (which read and write URLs).
+    Q_PROPERTY(QUrl directoryUrl READ directoryUrl WRITE setDirectoryUrl NOTIFY directoryChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    // Why the last export failed (Problem.None after a good one).
+    Q_PROPERTY(Problem::Code problem READ problem NOTIFY problemChanged)
+    // The file the last export wrote (native separators), empty before one succeeded.
+    Q_PROPERTY(QString exportedPath READ exportedPath NOTIFY exportedPathChanged)
+    // True when the OS can hand the exported file to another app (phones' share sheet).
+    Q_PROPERTY(bool canShare READ canShare CONSTANT)
+
+public:
+    enum class Format { Odt, Pdf };
+    Q_ENUM(Format)
+
+    explicit DraftExport(QObject* parent = nullptr);
+    ~DraftExport() override;
+
+    // Replaces the OS's export folder and share sheet (tests hand in a fake). Not owned; pass
+    // nullptr to go back to the platform's own. Affects DraftExport objects made afterwards.
+    static void setDocumentExport(amicus::platform::DocumentExport* documentExport);
+
+    int draftId() const { return draftId_; }
+    void setDraftId(int draftId);
+    QString directory() const { return directory_; }
+    QUrl directoryUrl() const;
+    void setDirectoryUrl(const QUrl& url);
+    bool busy() const { return busy_; }
+    Problem::Code problem() const { return problem_; }
+    QString exportedPath() const { return exportedPath_; }
+    bool canShare() const;
+
+    // Writes the draft as `format` into `directory` under a new name, off the UI thread;
+    // `exported` or `problem` follows. Does nothing and returns false unless
+    // `unencryptedConfirmed` says the user agreed to an unencrypted copy, or while busy, or
+    // without an open draft (then `problem` says why).
+    Q_INVOKABLE bool exportDraft(DraftExport::Format format, bool unencryptedConfirmed);
+    // Hands the last exported file to the OS share sheet; false when there is none.
+    Q_INVOKABLE bool share();
+
+    // The document for `layout`, written to `device` (open for writing) as ODF text or as an
+    // A4 PDF; `author` goes into the PDF's metadata unless empty. False when writing failed.
+    // Thread-safe: it touches no shared state (the export runs it on a worker thread).
+    [[nodiscard]] static bool writeDocument(const amicus::package::ReadableLayout& layout,
+                                            Format format, const QString& author,
+                                            QIODevice& device);
+
+signals:
+    void draftIdChanged();
+    void directoryChanged();
+    void busyChanged();
+    void problemChanged();
+    void exportedPathChanged();
+    // The document is complete at `path` (absolute, native separators).
+    void exported(const QString& path);
+
+private:
+    void setBusy(bool busy);
+    void setProblem(Problem::Code problem);
+
+    amicus::platform::DocumentExport* documentExport_ = nullptr;
+    std::unique_ptr<amicus::platform::DocumentExport> ownDocumentExport_;
+    int draftId_ = -1;
+    QString directory_;
+    bool busy_ = false;
+    Problem::Code problem_ = Problem::None;
+    QString exportedPath_;
+    QString exportedMediaType_;
+    QThreadPool worker_;
+};
