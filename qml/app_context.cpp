@@ -20,7 +20,7 @@ AppContext& AppContext::instance()
 
 void AppContext::configure(std::filesystem::path dataDir, crypto::VaultOptions vaultOptions)
 {
-    closeSession();
+    closeSession(CloseReason::LeaveDataDirectory);
     dataDir_ = std::move(dataDir);
     vaultOptions_ = std::move(vaultOptions);
     emit sessionChanged(); // another directory may or may not hold a vault
@@ -32,8 +32,11 @@ void AppContext::adoptSession(std::unique_ptr<store::VaultSession> session)
     emit sessionChanged();
 }
 
-void AppContext::closeSession()
+void AppContext::closeSession(CloseReason reason)
 {
+    if (reason == CloseReason::LeaveDataDirectory) {
+        emit aboutToLeaveDataDirectory();
+    }
     if (!session_) {
         return;
     }

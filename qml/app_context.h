@@ -30,8 +30,12 @@ public:
     [[nodiscard]] store::VaultSession* session() const { return session_.get(); }
     // Takes over a freshly unlocked session (announced by sessionChanged).
     void adoptSession(std::unique_ptr<store::VaultSession> session);
+    // Why a session closes. Locking leaves the sender delivering what is already in the
+    // outbox (sync/README.md, "Sending while locked"); leaving the data directory (erase
+    // everything, another directory) stops everything that uses it first.
+    enum class CloseReason { Lock, LeaveDataDirectory };
     // Wipes the keys from memory and closes the store (announced by sessionChanged).
-    void closeSession();
+    void closeSession(CloseReason reason = CloseReason::Lock);
 
     // The calls the app offers: the built-in catalog until a signed refresh replaces it.
     // Holders keep the catalog they were given alive; catalogChanged says a newer one is here.
@@ -41,6 +45,9 @@ public:
 signals:
     // Before the session is locked: whoever uses its store or keys on another thread stops now.
     void aboutToCloseSession();
+    // Before the data directory is erased or left: whoever uses its files stops now, even
+    // while locked (the sender does).
+    void aboutToLeaveDataDirectory();
     void sessionChanged();
     void catalogChanged();
 

@@ -67,17 +67,38 @@ SyncService* SyncService::instance()
 void SyncService::followSession()
 {
     AppContext& context = AppContext::instance();
-    connect(&context, &AppContext::aboutToCloseSession, this, &SyncService::stop);
+    connect(&context, &AppContext::aboutToCloseSession, this, &SyncService::sessionLocking);
+    connect(&context, &AppContext::aboutToLeaveDataDirectory, this, &SyncService::stop);
     connect(&context, &AppContext::sessionChanged, this, [this] {
         if (AppContext::instance().session()) {
-            start();
-        } else {
-            stop();
+            sessionOpened();
         }
+        // Locked: the worker goes on with what it holds (sessionLocking detached the sealer).
     });
     if (context.session()) {
-        start();
+        sessionOpened();
     }
+}
+
+void SyncService::sessionOpened()
+{
+    store::VaultSession* session = AppContext::instance().session();
+    sealer_.attach(session->vault().fieldSealer());
+    if (worker_.joinable()) {
+        std::lock_guard lock(mutex_);
+        unlockedAgain_ = true;
+        lookAgain_ = true;
+        wakeUp_.notify_all();
+        return;
+    }
+    start();
+}
+
+void SyncService::sessionLocking()
+{
+    // Before the keys are wiped: a seal under way finishes first, later ones fail with Locked
+    // and the worker's store writes notes to the vault recipient instead.
+    sealer_.detach();
 }
 
 void SyncService::setConnectivity(platform::Connectivity* connectivity)
@@ -145,11 +166,18 @@ void SyncService::start()
         wake();
         return;
     }
+    AppContext& context = AppContext::instance();
+    store::VaultSession* session = context.session();
+    if (!session) {
+        return;
+    }
     {
         std::lock_guard lock(mutex_);
         stopping_ = false;
     }
-    worker_ = std::thread([this] { run(); });
+    worker_ = std::thread(
+        [this, dataDir = context.dataDir(), catalog = context.catalog(),
+         recipient = session->vault().recipient()] { run(dataDir, recipient, catalog); });
 }
 
 void SyncService::stop()
@@ -166,24 +194,22 @@ void SyncService::stop()
         wakeUp_.notify_all();
     }
     worker_.join();
+    sealer_.detach();
 }
 
-void SyncService::run()
+void SyncService::run(const std::filesystem::path& dataDir,
+                      const crypto::X25519Recipient& vaultRecipient,
+                      const std::shared_ptr<const calls::Catalog>& catalog)
 {
-    AppContext& context = AppContext::instance();
-    store::VaultSession* session = context.session();
-    if (!session) {
-        return;
-    }
     // A connection of its own: SQLite transactions must not interleave with the UI thread's.
-    const store::AgeBlobEncryptor blobs(session->vault().recipient());
-    auto store = store::DraftStore::open(store::DataLayout::storePaths(context.dataDir()),
-                                         session->vault().fieldSealer(), blobs);
+    // It outlives the session: nothing here points into the vault, which locking destroys.
+    const store::AgeBlobEncryptor blobs(vaultRecipient);
+    auto store = store::DraftStore::open(store::DataLayout::storePaths(dataDir), sealer_, blobs);
     if (!store) {
         return;
     }
-    const auto catalog = context.catalog();
-    sync::StoreOutboxRepository repository(*store, submission::outboxDirectory(context.dataDir()));
+    sync::StoreOutboxRepository repository(*store, submission::outboxDirectory(dataDir),
+                                           vaultRecipient);
     sync::CatalogEndpoints endpoints(*catalog);
     std::mt19937_64 random(std::random_device{}());
     sync::OutboxEngine engine(
@@ -205,14 +231,20 @@ void SyncService::run()
     }
     for (;;) {
         bool userRequested = false;
+        bool unlockedAgain = false;
         {
             std::lock_guard lock(mutex_);
             if (stopping_) {
                 break;
             }
             userRequested = std::exchange(userRequested_, false);
+            unlockedAgain = std::exchange(unlockedAgain_, false);
         }
         const auto next = engine.runDue(userRequested);
+        if (unlockedAgain) {
+            // What was saved while locked is sealed again now: the outbox screen reads it.
+            QMetaObject::invokeMethod(this, &SyncService::outboxChanged, Qt::QueuedConnection);
+        }
         std::unique_lock lock(mutex_);
         if (stopping_) {
             break;

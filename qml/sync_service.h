@@ -1,9 +1,14 @@
-// SyncService: sends the outbox in the background while the vault is unlocked. It runs the
-// core OutboxEngine on a thread of its own, with a store connection of its own, and feeds it
-// the network status and the user's sending policy.
+// SyncService: sends the outbox in the background. It runs the core OutboxEngine on a thread
+// of its own, with a store connection of its own, and feeds it the network status and the
+// user's sending policy. It starts at the first unlock and goes on delivering what is in the
+// outbox after the vault locks (sync/README.md, "Sending while locked"): its store seals
+// through a DetachableSealer, detached before the keys are wiped and attached again at unlock.
 #pragma once
 
+#include "calls/catalog.h"
 #include "connectivity.h"
+#include "crypto/age_keys.h"
+#include "sync/detachable_sealer.h"
 #include "sync/outbox.h"
 
 #include <QObject>
@@ -11,6 +16,8 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -32,7 +39,8 @@ public:
     // The one service of this process (the outbox screen talks to it).
     static SyncService* instance();
 
-    // Starts sending whenever a session is open; stops before it locks.
+    // Starts sending when a session opens and goes on while locked; stops before the data
+    // directory is erased or left.
     void followSession();
     void setConnectivity(platform::Connectivity* connectivity);
     void setPolicy(sync::SyncPolicy policy);
@@ -46,6 +54,8 @@ public:
     // Sends every call to this endpoint and checks receipts with this key instead of the
     // catalog's (tests, and a secretariat's own test endpoint).
     void overrideEndpoint(std::string creationUrl, std::array<std::uint8_t, 32> receiptKey);
+    // Whether the sending thread runs (it does while locked once a session was open).
+    [[nodiscard]] bool running() const { return worker_.joinable(); }
 
 signals:
     // An outbox entry changed state (it is saved already); read the outbox again.
@@ -56,15 +66,22 @@ signals:
 private:
     void start();
     void stop();
-    void run();
+    void run(const std::filesystem::path& dataDir, const crypto::X25519Recipient& vaultRecipient,
+             const std::shared_ptr<const calls::Catalog>& catalog);
     void wake();
+    void sessionOpened();
+    void sessionLocking();
 
     std::thread worker_;
+    // The worker's store seals through this: attached to the open session's sealer, detached
+    // while locked (so the store saves what it would seal as notes to the vault recipient).
+    sync::DetachableSealer sealer_;
     mutable std::mutex mutex_;
     std::condition_variable wakeUp_;
     bool stopping_ = false;
     bool userRequested_ = false;
-    bool lookAgain_ = false; // something changed: run the engine again without waiting
+    bool lookAgain_ = false;     // something changed: run the engine again without waiting
+    bool unlockedAgain_ = false; // the vault opened again: tell the outbox screen afterwards
     sync::OutboxEngine* engine_ = nullptr; // guarded by mutex_; lives on the worker's stack
     sync::SyncPolicy policy_ = sync::SyncPolicy::AnyNetwork;
     sync::NetworkState network_;

@@ -156,7 +156,8 @@ void AppSettings::changePassphrase(const QString& current, const QString& next,
 void AppSettings::eraseEverything()
 {
     auto& context = AppContext::instance();
-    context.closeSession();
+    // The sender too stops before the files go (locking alone would leave it sending).
+    context.closeSession(AppContext::CloseReason::LeaveDataDirectory);
     const auto outcome = amicus::store::VaultSession::eraseDataDirectory(context.dataDir());
     setProblem(outcome ? Problem::None : Problem::fromStoreError(outcome.error().code));
     // The Session follows: no vault any more, so it shows the first-run set-up.
