@@ -15,6 +15,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -38,6 +39,29 @@ bool hasDisplay()
 {
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
            qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+// For bench/app (cold start): on the window's first frame, prints the steady clock (on Linux
+// CLOCK_MONOTONIC, the clock the benchmark started its timer on) and the objectName of the
+// screen shown, then quits. The time is taken in frameSwapped itself, whichever thread emits it.
+void exitAfterFirstFrame(QQuickWindow* window)
+{
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, window,
+        [window] {
+            const auto now = std::chrono::steady_clock::now().time_since_epoch();
+            const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
+            QMetaObject::invokeMethod(window, [window, ns] {
+                const auto* screens = window->findChild<QObject*>(QStringLiteral("screens"));
+                const auto* shown =
+                    screens ? screens->property("currentItem").value<QObject*>() : nullptr;
+                std::printf("first-frame %lld %s\n", static_cast<long long>(ns),
+                            shown ? qPrintable(shown->objectName()) : "-");
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        },
+        static_cast<Qt::ConnectionType>(Qt::DirectConnection | Qt::SingleShotConnection));
 }
 
 } // namespace
@@ -79,9 +103,14 @@ int main(int argc, char** argv)
                                           QStringLiteral("With --screenshot: the screen to render "
                                                          "(first, setup, unlock, calls, call)."),
                                           QStringLiteral("NAME"), QStringLiteral("first"));
+    const QCommandLineOption firstFrameOption(
+        QStringLiteral("exit-after-first-frame"),
+        QStringLiteral("Print the monotonic time of the first frame and the screen it shows, "
+                       "then exit (for the start-up benchmark, bench/app)."));
     parser.addOption(screenshotOption);
     parser.addOption(screenOption);
     parser.addOption(languageOption);
+    parser.addOption(firstFrameOption);
     parser.process(app);
 
     if (parser.isSet(languageOption)) {
@@ -109,6 +138,12 @@ int main(int argc, char** argv)
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Amicus/Main.qml")));
     if (engine.rootObjects().isEmpty()) {
         return 1;
+    }
+
+    if (parser.isSet(firstFrameOption)) {
+        if (auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst())) {
+            exitAfterFirstFrame(window);
+        }
     }
 
     if (parser.isSet(screenshotOption)) {
