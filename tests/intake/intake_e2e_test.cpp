@@ -1,7 +1,8 @@
 // The secretariat's path end to end: submissions made with amicusctl (init, import-draft,
 // finalize) in English, French and Spanish, uploaded with tus (curl) to the real reference
 // endpoint on a loopback port, plus a tampered upload, a junk upload and an unfinished one;
-// then `amicus-intake inbox` (twice) and `amicus-intake publish`. Also `amicus-intake init`
+// then `amicus-intake inbox` (twice) and `amicus-intake publish`, whose ODT documents are
+// read back with odfpy. Also `amicus-intake init`
 // against the age and openssl command lines and the endpoint's --keys directory.
 #include "crypto/base64.h"
 #include "sync_test_support.h"
@@ -102,6 +103,21 @@ std::string allBytesUnder(const fs::path& dir)
         }
     }
     return all;
+}
+
+// The document at `path` read by odfpy (tests/intake/odt_reader.py); null if it cannot be.
+nlohmann::json readOdt(const fs::path& path, const fs::path& scratch)
+{
+    std::string out;
+    std::string errors;
+    const int code =
+        run(std::string(ODF_PYTHON) + " " + quote(ODT_READER_SCRIPT) + " " + quote(path.string()),
+            &out, &errors, scratch / "odfpy.err");
+    if (code != 0) {
+        ADD_FAILURE() << "odfpy could not read " << path << ": " << errors;
+        return {};
+    }
+    return nlohmann::json::parse(out);
 }
 
 // A field worker's amicusctl data directory.
@@ -542,25 +558,96 @@ TEST(IntakeInbox, ThreeLanguagesTamperedJunkAndUnfinishedThroughTheRealEndpoint)
                   &out, &errors, temp.path() / "publish.err"),
               0)
         << errors;
-    EXPECT_TRUE(fs::exists(publicDir / "index.html"));
-    EXPECT_TRUE(fs::exists(publicDir / english.submissionId / "index.html"));
-    EXPECT_TRUE(fs::exists(publicDir / french.submissionId / "index.html"));
-    EXPECT_TRUE(fs::exists(publicDir / unfinished.submissionId / "index.html"));
+    EXPECT_NE(errors.find("publish: 2 public, 1 anonymous"), std::string::npos) << errors;
+    const std::string indexPage = readFile(publicDir / "index.html");
+    for (const Envelope* published : {&english, &french, &unfinished}) {
+        EXPECT_TRUE(fs::is_regular_file(publicDir / (published->submissionId + ".odt")))
+            << published->submissionId;
+        EXPECT_NE(indexPage.find("href=\"" + published->submissionId + ".odt\""), std::string::npos)
+            << indexPage;
+    }
+    EXPECT_FALSE(fs::exists(publicDir / (spanish.submissionId + ".odt")));
     EXPECT_FALSE(fs::exists(publicDir / spanish.submissionId));
+    EXPECT_FALSE(fs::exists(publicDir / french.submissionId)); // no attachments when anonymous
     EXPECT_EQ(readFile(publicDir / english.submissionId / "attachments" / "annual report.txt"),
               report);
-    const std::string englishPage = readFile(publicDir / english.submissionId / "index.html");
-    EXPECT_NE(englishPage.find("Police Watch, &quot;Nairobi&quot; &lt;Chapter&gt;"),
+    EXPECT_NE(indexPage.find("Police Watch, &quot;Nairobi&quot; &lt;Chapter&gt;"),
               std::string::npos);
-    EXPECT_NE(englishPage.find("Force must be &lt;b&gt;necessary&lt;/b&gt; &amp; lawful."),
-              std::string::npos);
-    EXPECT_EQ(englishPage.find("<b>"), std::string::npos);
-    EXPECT_NE(englishPage.find("href=\"attachments/annual%20report.txt\""), std::string::npos);
-    const std::string frenchPage = readFile(publicDir / french.submissionId / "index.html");
-    EXPECT_NE(frenchPage.find("Les contrôles au faciès persistent."), std::string::npos);
-    EXPECT_NE(frenchPage.find("lang=\"fr\""), std::string::npos);
+    EXPECT_NE(
+        indexPage.find("href=\"" + english.submissionId + "/attachments/annual%20report.txt\""),
+        std::string::npos);
 
-    const std::string everything = allBytesUnder(publicDir);
+    // Each document read back by odfpy: the answers in its language, the question texts of
+    // the built-in catalog, the submitter only when public, never a contact address.
+    const nlohmann::json englishDoc =
+        readOdt(publicDir / (english.submissionId + ".odt"), temp.path());
+    const nlohmann::json frenchDoc =
+        readOdt(publicDir / (french.submissionId + ".odt"), temp.path());
+    const nlohmann::json lateDoc =
+        readOdt(publicDir / (unfinished.submissionId + ".odt"), temp.path());
+    for (const nlohmann::json* doc : {&englishDoc, &frenchDoc, &lateDoc}) {
+        ASSERT_FALSE(doc->is_null());
+        EXPECT_EQ((*doc)["first_entry"]["name"], "mimetype");
+        EXPECT_EQ((*doc)["first_entry"]["method"], 0);
+        EXPECT_EQ((*doc)["first_entry"]["extra_length"], 0);
+        EXPECT_EQ((*doc)["first_entry"]["content"], "application/vnd.oasis.opendocument.text");
+    }
+    const auto has = [](const nlohmann::json& doc, const std::string& key,
+                        const std::string& text) {
+        for (const auto& item : doc[key]) {
+            if (item.get<std::string>() == text) {
+                return true;
+            }
+        }
+        return false;
+    };
+    EXPECT_TRUE(has(englishDoc, "paragraphs", "Force must be <b>necessary</b> & lawful."))
+        << englishDoc["paragraphs"].dump();
+    EXPECT_TRUE(has(englishDoc, "list_items", "Organization: Police Watch, \"Nairobi\" <Chapter>"))
+        << englishDoc["list_items"].dump();
+    EXPECT_TRUE(has(englishDoc, "list_items", "Country: KE"));
+    EXPECT_EQ(englishDoc["creator"], "Police Watch, \"Nairobi\" <Chapter>");
+    EXPECT_EQ(englishDoc["title"], "Submission to a call for input");
+    EXPECT_EQ(englishDoc["default_language"], nlohmann::json::array({"en", "GB"}));
+    bool listsAttachment = false;
+    for (const auto& item : englishDoc["list_items"]) {
+        const std::string text = item.get<std::string>();
+        listsAttachment =
+            listsAttachment || (text.rfind("attachments/annual report.txt (text/plain, " +
+                                               std::to_string(report.size()) + " bytes, SHA-256 ",
+                                           0) == 0);
+    }
+    EXPECT_TRUE(listsAttachment) << englishDoc["list_items"].dump();
+
+    EXPECT_TRUE(has(frenchDoc, "paragraphs", "Les contrôles au faciès persistent."))
+        << frenchDoc["paragraphs"].dump();
+    EXPECT_EQ(frenchDoc["title"], "Contribution à un appel à contributions");
+    EXPECT_EQ(frenchDoc["default_language"], nlohmann::json::array({"fr", "FR"}));
+    EXPECT_TRUE(frenchDoc["creator"].is_null());
+    EXPECT_TRUE(frenchDoc["initial_creator"].is_null());
+    EXPECT_TRUE(has(frenchDoc, "paragraphs",
+                    "Les pièces jointes ne sont pas reproduites dans ce document."));
+
+    EXPECT_TRUE(has(lateDoc, "paragraphs", "Subida que termina después."))
+        << lateDoc["paragraphs"].dump();
+    EXPECT_TRUE(has(lateDoc, "list_items", "Organización: Llega Tarde"));
+    EXPECT_EQ(lateDoc["title"], "Contribución a una convocatoria");
+    EXPECT_EQ(lateDoc["default_language"], nlohmann::json::array({"es", "ES"}));
+    // Headings: sections at level 1, the question (the catalog's Spanish text) at level 2.
+    bool questionHeading = false;
+    for (const auto& heading : lateDoc["headings"]) {
+        questionHeading = questionHeading ||
+                          (heading["level"] == 2 && heading["text"].get<std::string>().size() > 20);
+    }
+    EXPECT_TRUE(questionHeading) << lateDoc["headings"].dump();
+
+    // Nothing secret anywhere: the raw files, and every XML part of every document unzipped.
+    std::string everything = allBytesUnder(publicDir);
+    for (const nlohmann::json* doc : {&englishDoc, &frenchDoc, &lateDoc}) {
+        for (const auto& [name, part] : (*doc)["parts"].items()) {
+            everything += part.get<std::string>();
+        }
+    }
     for (const char* secret :
          {"Collectif Sans Nom Secret", "anonyme-secret@example.org",
           "photo of the anonymous author", "secret-photo", "Colectivo Confidencial",
@@ -568,14 +655,23 @@ TEST(IntakeInbox, ThreeLanguagesTamperedJunkAndUnfinishedThroughTheRealEndpoint)
         EXPECT_EQ(everything.find(secret), std::string::npos) << secret;
     }
     EXPECT_EQ(everything.find(spanish.submissionId), std::string::npos);
+    std::string frenchParts;
+    for (const auto& [name, part] : frenchDoc["parts"].items()) {
+        frenchParts += part.get<std::string>();
+    }
+    EXPECT_EQ(frenchParts.find("SN"), std::string::npos); // not even the country
 
     // Publishing again replaces the tree it made; a directory it did not make is refused.
+    const std::string englishBytes = readFile(publicDir / (english.submissionId + ".odt"));
     ASSERT_EQ(run(quote(AMICUS_INTAKE_PATH) + " publish " + quote(inboxDir.string()) + " -o " +
                       quote(publicDir.string() + "/"),
                   &out, &errors, temp.path() / "publish.err"),
               0)
         << errors;
-    EXPECT_TRUE(fs::exists(publicDir / english.submissionId / "index.html"));
+    EXPECT_TRUE(fs::exists(publicDir / (english.submissionId + ".odt")));
+    // The same set: the same index and byte-identical documents.
+    EXPECT_EQ(readFile(publicDir / "index.html"), indexPage);
+    EXPECT_EQ(readFile(publicDir / (english.submissionId + ".odt")), englishBytes);
     for (const auto& entry : fs::directory_iterator(temp.path())) {
         EXPECT_EQ(entry.path().filename().string().find("public."), std::string::npos)
             << entry.path(); // no build or swap directory left beside it

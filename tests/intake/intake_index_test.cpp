@@ -1,5 +1,5 @@
 // The inbox index (CSV escaping, JSON nulls), submission folders read back, and the publish
-// rendering (escaping, the anonymous page without the submitter block).
+// index page (escaping, links to the ODT documents, anonymous rows without the submitter).
 #include "inbox_index.h"
 #include "publish_html.h"
 #include "submission_folder.h"
@@ -213,41 +213,37 @@ TEST(HtmlEscape, EscapesMarkupAndQuotes)
     EXPECT_EQ(hrefEscape("vacío"), "vac%C3%ADo");
 }
 
-TEST_F(FolderTest, PagesEscapeTextAndAnonymousPagesOmitTheSubmitter)
+TEST_F(FolderTest, IndexLinksDocumentsEscapesTextAndOmitsAnonymousSubmitters)
 {
-    const auto dir = makeFolder("aaaaaaaa-8888", manifest("aaaaaaaa-8888", "public"));
-    auto folder = readSubmissionFolder(dir);
-    ASSERT_TRUE(folder);
-    const QuestionText questions = [](const std::string&, const std::string& id,
-                                      const std::string& language) {
-        return id == "q1" ? "Question <un> en " + language : std::string();
-    };
+    auto open =
+        readSubmissionFolder(makeFolder("aaaaaaaa-8888", manifest("aaaaaaaa-8888", "public")));
+    auto hidden =
+        readSubmissionFolder(makeFolder("aaaaaaaa-9999", manifest("aaaaaaaa-9999", "anonymous")));
+    ASSERT_TRUE(open && hidden);
+    hidden->organization = "Hidden Org";
+    hidden->country = "ZW";
+    const PublishedSubmission publicRow{
+        &*open, false, {{"aaaaaaaa-8888/attachments/a b.pdf", "a <b>.pdf"}}};
+    const PublishedSubmission anonymousRow{&*hidden, true, {{"x/attachments/y.pdf", "leak.pdf"}}};
+    EXPECT_EQ(documentFileName(*open), "aaaaaaaa-8888.odt");
 
-    PublishedSubmission open{&*folder, false, {{"attachments/a b.pdf", "a b.pdf"}}};
-    const std::string page = renderSubmissionPage(open, questions);
-    EXPECT_NE(page.find("<html lang=\"fr\">"), std::string::npos);
-    EXPECT_NE(page.find("Org &lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
-    EXPECT_EQ(page.find("<script>"), std::string::npos);
-    EXPECT_NE(page.find("<p>Deux &amp; &lt;trois&gt;</p>\n<p>Second paragraphe</p>"),
+    const std::string index = renderIndexPage({publicRow, anonymousRow});
+    EXPECT_NE(index.find("<a href=\"aaaaaaaa-8888.odt\">aaaaaaaa-8888</a></td><td>call-1</td>"
+                         "<td>Org &lt;script&gt;alert(1)&lt;/script&gt;</td><td>SN</td><td>fr</td>"
+                         "<td>2026-11-28T21:45:13Z</td>"),
+              std::string::npos)
+        << index;
+    EXPECT_EQ(index.find("<script>"), std::string::npos);
+    EXPECT_NE(index.find("<a href=\"aaaaaaaa-8888/attachments/a%20b.pdf\">a &lt;b&gt;.pdf</a>"),
               std::string::npos);
-    EXPECT_NE(page.find("Question &lt;un&gt; en fr"), std::string::npos);
-    EXPECT_NE(page.find("Question q2"), std::string::npos); // unknown question: its id
-    EXPECT_NE(page.find("href=\"attachments/a%20b.pdf\""), std::string::npos);
-    EXPECT_NE(page.find("Pièces jointes"), std::string::npos);
-    EXPECT_EQ(page.find("secret@example.org"), std::string::npos); // contact never published
-
-    PublishedSubmission anonymous{&*folder, true, {}};
-    const std::string hidden = renderSubmissionPage(anonymous, questions);
-    EXPECT_EQ(hidden.find("Org &lt;script"), std::string::npos);
-    EXPECT_EQ(hidden.find("SN"), std::string::npos);
-    EXPECT_EQ(hidden.find("ngo"), std::string::npos);
-    EXPECT_EQ(hidden.find("secret@example.org"), std::string::npos);
-    EXPECT_NE(hidden.find("Contribution anonyme"), std::string::npos);
-    EXPECT_NE(hidden.find("Second paragraphe"), std::string::npos);
-
-    const std::string index = renderIndexPage({open, anonymous});
-    EXPECT_NE(index.find("href=\"aaaaaaaa-8888/index.html\""), std::string::npos);
-    EXPECT_NE(index.find("<td>Anonymous</td><td></td>"), std::string::npos);
+    EXPECT_NE(index.find("<a href=\"aaaaaaaa-9999.odt\">aaaaaaaa-9999</a></td><td>call-1</td>"
+                         "<td>Anonymous</td><td></td><td>fr</td>"),
+              std::string::npos)
+        << index;
+    for (const char* secret : {"Hidden Org", "ZW", "leak.pdf", "secret@example.org", "ngo"}) {
+        EXPECT_EQ(index.find(secret), std::string::npos) << secret;
+    }
+    EXPECT_EQ(index.find("index.html"), std::string::npos); // no per-submission pages any more
 }
 
 } // namespace

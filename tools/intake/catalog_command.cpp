@@ -8,6 +8,7 @@
 #include "crypto/base64.h"
 #include "crypto/ed25519.h"
 #include "crypto/secret_bytes.h"
+#include "signing_key_pem.h"
 
 #include <array>
 #include <cerrno>
@@ -20,12 +21,6 @@
 namespace amicus::intake {
 
 namespace {
-
-constexpr std::string_view pemBegin = "-----BEGIN PRIVATE KEY-----";
-constexpr std::string_view pemEnd = "-----END PRIVATE KEY-----";
-// PKCS#8 PrivateKeyInfo for Ed25519 (RFC 8410): this prefix, then the 32-byte seed.
-constexpr std::array<std::uint8_t, 16> pkcs8Prefix{0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06,
-                                                   0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20};
 
 constexpr std::string_view usage =
     "usage: amicus-intake catalog keygen -o KEY_FILE\n"
@@ -49,22 +44,6 @@ bool writeAll(int fd, std::string_view text)
     return true;
 }
 
-// Writes `text` to a new file (0600) that must not exist yet.
-bool createExclusive(const std::string& path, std::string_view text)
-{
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        reportError("cannot create " + path + ": " + std::strerror(errno));
-        return false;
-    }
-    const bool ok = writeAll(fd, text) && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok) {
-        reportError("cannot write " + path + ": " + std::strerror(errno));
-    }
-    return ok;
-}
-
 // Replaces `path` atomically (temporary file, then rename), so an endpoint that re-reads the
 // signature never serves half of it.
 bool replaceAtomically(const std::string& path, std::string_view text)
@@ -85,17 +64,6 @@ bool replaceAtomically(const std::string& path, std::string_view text)
     return ok;
 }
 
-std::string pemFromSeed(std::span<const std::uint8_t> seed)
-{
-    crypto::SecretBytes der(pkcs8Prefix.size() + seed.size());
-    std::copy(pkcs8Prefix.begin(), pkcs8Prefix.end(), der.mutableSpan().begin());
-    std::copy(seed.begin(), seed.end(), der.mutableSpan().begin() + pkcs8Prefix.size());
-    std::string body = crypto::base64Encode(der.span());
-    std::string pem = std::string(pemBegin) + "\n" + body + "\n" + std::string(pemEnd) + "\n";
-    crypto::wipe(body.data(), body.size());
-    return pem;
-}
-
 // Reads an Ed25519 PKCS#8 PEM key file (as written by keygen, openssl or Node).
 std::optional<crypto::Ed25519KeyPair> loadSigningKey(const std::string& path)
 {
@@ -103,31 +71,7 @@ std::optional<crypto::Ed25519KeyPair> loadSigningKey(const std::string& path)
     if (!text) {
         return std::nullopt;
     }
-    std::optional<crypto::Ed25519KeyPair> key;
-    const std::size_t begin = text->find(pemBegin);
-    const std::size_t end = text->find(pemEnd);
-    if (begin != std::string::npos && end != std::string::npos && end > begin) {
-        std::string body;
-        for (std::size_t i = begin + pemBegin.size(); i < end; ++i) {
-            const char c = (*text)[i];
-            if (c != '\n' && c != '\r' && c != ' ' && c != '\t') {
-                body += c;
-            }
-        }
-        auto der = crypto::base64Decode(body);
-        crypto::wipe(body.data(), body.size());
-        if (der && der->size() == pkcs8Prefix.size() + crypto::Ed25519KeyPair::seedSize &&
-            std::equal(pkcs8Prefix.begin(), pkcs8Prefix.end(), der->begin())) {
-            auto pair =
-                crypto::Ed25519KeyPair::fromSeed(std::span(*der).subspan(pkcs8Prefix.size()));
-            if (pair) {
-                key.emplace(std::move(pair).value());
-            }
-        }
-        if (der) {
-            crypto::wipe(der->data(), der->size());
-        }
-    }
+    std::optional<crypto::Ed25519KeyPair> key = ed25519KeyFromPem(*text);
     crypto::wipe(text->data(), text->size());
     if (!key) {
         reportError(path + " is not an Ed25519 private key in PKCS#8 PEM");
@@ -175,8 +119,8 @@ int keygen(std::span<const std::string> args)
         reportError("cannot generate an Ed25519 key");
         return 1;
     }
-    std::string pem = pemFromSeed(key->seed());
-    const bool ok = createExclusive(*output, pem);
+    std::string pem = ed25519PrivateKeyPem(key->seed());
+    const bool ok = writeNewPrivateFile(*output, pem);
     crypto::wipe(pem.data(), pem.size());
     if (!ok) {
         return 1;

@@ -26,7 +26,8 @@ std::span<const Command> commands()
          "index.csv and index.json",
          runInbox},
         {"publish", "OUT_DIR -o PUBLIC_DIR [--catalog CATALOG.json]",
-         "render the submissions whose consent allows it as HTML pages with an index", runPublish},
+         "render the submissions whose consent allows it as ODT documents with an HTML index",
+         runPublish},
     };
     return table;
 }

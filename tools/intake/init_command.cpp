@@ -4,9 +4,9 @@
 #include "cli_support.h"
 #include "command.h"
 #include "crypto/age_keys.h"
-#include "crypto/base64.h"
 #include "crypto/ed25519.h"
 #include "crypto/secret_bytes.h"
+#include "signing_key_pem.h"
 
 #include <array>
 #include <cerrno>
@@ -29,52 +29,7 @@ constexpr std::string_view catalogKeyFileName = "catalog-signing.pem";
 // The name the reference endpoint looks for in its --keys directory (server/src/keys.js).
 constexpr std::string_view receiptKeyFileName = "receipt-signing.pem";
 
-// PKCS#8 PrivateKeyInfo for Ed25519 (RFC 8410): this prefix, then the 32-byte seed. Node's
-// crypto.createPrivateKey and `openssl pkey` read it.
-constexpr std::array<std::uint8_t, 16> pkcs8Prefix{0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06,
-                                                   0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20};
-
 constexpr std::string_view usage = "usage: amicus-intake init DIR\n";
-
-std::string pemOfSeed(std::span<const std::uint8_t> seed)
-{
-    crypto::SecretBytes der(pkcs8Prefix.size() + seed.size());
-    std::copy(pkcs8Prefix.begin(), pkcs8Prefix.end(), der.mutableSpan().begin());
-    std::copy(seed.begin(), seed.end(), der.mutableSpan().begin() + pkcs8Prefix.size());
-    std::string body = crypto::base64Encode(der.span());
-    std::string pem = "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
-    crypto::wipe(body.data(), body.size());
-    return pem;
-}
-
-// Creates `path` (0600, must not exist), writes `text` and syncs it.
-bool writeNewPrivateFile(const fs::path& path, const std::string& text)
-{
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        reportError("cannot create " + path.string() + ": " + std::strerror(errno));
-        return false;
-    }
-    std::size_t done = 0;
-    bool ok = true;
-    while (ok && done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno != EINTR) {
-            ok = false;
-        } else if (n > 0) {
-            done += static_cast<std::size_t>(n);
-        }
-    }
-    // The umask cannot widen 0600, but an inherited ACL default could: set it explicitly.
-    ok = ok && ::fchmod(fd, 0600) == 0 && ::fsync(fd) == 0;
-    const int savedErrno = errno;
-    ::close(fd);
-    if (!ok) {
-        reportError("cannot write " + path.string() + ": " + std::strerror(savedErrno));
-        ::unlink(path.c_str());
-    }
-    return ok;
-}
 
 void syncDirectory(const fs::path& dir)
 {
@@ -143,8 +98,8 @@ int runInit(std::span<const std::string> args)
     }
     std::string identityText =
         crypto::formatIdentityFile(*identity, std::chrono::system_clock::now());
-    std::string catalogPem = pemOfSeed(catalogKey->seed());
-    std::string receiptPem = pemOfSeed(receiptKey->seed());
+    std::string catalogPem = ed25519PrivateKeyPem(catalogKey->seed());
+    std::string receiptPem = ed25519PrivateKeyPem(receiptKey->seed());
     const bool ok = writeNewPrivateFile(identityPath, identityText) &&
                     writeNewPrivateFile(catalogKeyPath, catalogPem) &&
                     writeNewPrivateFile(receiptKeyPath, receiptPem);

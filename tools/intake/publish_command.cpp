@@ -1,23 +1,31 @@
 // `amicus-intake publish OUT_DIR -o PUBLIC_DIR [--catalog CATALOG.json]`: the publishable set
 // of what `inbox` unpacked. Only submissions whose consent is "public" or "anonymous" are
-// rendered (self-contained, escaped HTML, one page per submission, plus index.html); an
-// anonymous one without the submitter block and without its attachments, whose files may
-// name their author; confidential ones never. PUBLIC_DIR is rebuilt from scratch each time
-// (built aside, then swapped in), so a submission whose folder is gone or whose consent no
-// longer allows it cannot linger there.
+// rendered, each as one OpenDocument Text file `<id>.odt` (the shared ReadableLayout, see
+// core/package/readable_layout.h), listed in an escaped index.html; a public one with its
+// attachments copied to `<id>/attachments/` but never its contact address; an anonymous one
+// without the submitter block (nor an author in the document's metadata) and without its
+// attachments, whose files may name their author; confidential ones never. PUBLIC_DIR is rebuilt
+// from scratch each time (built aside, then swapped in), so a submission whose folder is gone or
+// whose consent no longer allows it cannot linger there.
 #include "calls/builtin_catalog.h"
 #include "calls/catalog_parser.h"
 #include "cli_support.h"
 #include "command.h"
+#include "odt_writer.h"
+#include "package/readable_layout.h"
 #include "publish_html.h"
 #include "submission_folder.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -39,6 +47,56 @@ constexpr std::string_view markerName = ".amicus-public";
 constexpr std::string_view usage =
     "usage: amicus-intake publish OUT_DIR -o PUBLIC_DIR [--catalog CATALOG.json]\n"
     "exit: 0 done, 1 some submission folders could not be read (left out), 2 usage, 3 fatal\n";
+
+// A 64-digit lower- or upper-case hex SHA-256.
+std::optional<std::array<std::uint8_t, 32>> parseSha256(std::string_view hex)
+{
+    std::array<std::uint8_t, 32> digest{};
+    if (hex.size() != digest.size() * 2) {
+        return std::nullopt;
+    }
+    const auto nibble = [](char c) -> int {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    };
+    for (std::size_t i = 0; i < digest.size(); ++i) {
+        const int high = nibble(hex[2 * i]);
+        const int low = nibble(hex[2 * i + 1]);
+        if (high < 0 || low < 0) {
+            return std::nullopt;
+        }
+        digest[i] = static_cast<std::uint8_t>(high * 16 + low);
+    }
+    return digest;
+}
+
+// submission.json's "YYYY-MM-DDTHH:MM:SSZ" as a time point, if it is one.
+std::optional<std::chrono::system_clock::time_point> parseUtc(const std::string& text)
+{
+    std::tm tm{};
+    char zone = 0;
+    if (text.size() != 20 ||
+        std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                    &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &zone) != 7 ||
+        zone != 'Z') {
+        return std::nullopt;
+    }
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    const std::time_t seconds = ::timegm(&tm);
+    if (seconds == static_cast<std::time_t>(-1)) {
+        return std::nullopt;
+    }
+    return std::chrono::system_clock::from_time_t(seconds);
+}
 
 bool writeFile(const fs::path& path, std::string_view text)
 {
@@ -85,6 +143,66 @@ bool isEmptyDirectory(const fs::path& dir)
 {
     std::error_code error;
     return fs::is_directory(dir, error) && fs::is_empty(dir, error);
+}
+
+// Looks up a question's text in the submission's language; empty when unknown.
+using QuestionText = std::function<std::string(
+    const std::string& callId, const std::string& questionId, const std::string& language)>;
+
+// An attachment copied into the publishable set: its file name there, its record, its digest.
+struct PublishedAttachment {
+    std::string fileName;
+    const FolderAttachment* record = nullptr;
+    std::array<std::uint8_t, 32> sha256{};
+};
+
+// What a person reads in the published document of `folder`: the shared layout with the
+// question texts of the catalog, never the contact address; for an anonymous submission no
+// submitter block and no attachment names (a note says they are not reproduced), for a
+// public one the attachments that were published.
+package::ReadableLayout layoutOf(const SubmissionFolder& folder, bool anonymous,
+                                 const std::vector<PublishedAttachment>& attachments,
+                                 const QuestionText& questionText)
+{
+    package::SubmissionPackage submission;
+    submission.callId = folder.callId;
+    submission.submissionId = folder.submissionId;
+    submission.language = folder.language;
+    submission.consent =
+        anonymous ? package::PublicationConsent::Anonymous : package::PublicationConsent::Public;
+    if (!anonymous) {
+        submission.submitter.organization = folder.organization;
+        submission.submitter.organizationKind = folder.organizationKind;
+        submission.submitter.country = folder.country;
+    }
+    // The document shows when the submission was made; an unreadable date shows the epoch
+    // rather than the time of publishing, which would look plausible and be wrong.
+    submission.createdAt =
+        parseUtc(folder.createdAt).value_or(std::chrono::system_clock::time_point{});
+    for (const auto& [questionId, text] : folder.answers) {
+        submission.answers.push_back(
+            {questionId, questionText(folder.callId, questionId, folder.language), text});
+    }
+    std::vector<std::string> names;
+    if (anonymous) {
+        // Counted only, so the document can say attachments exist but are not reproduced.
+        submission.attachments.resize(folder.attachments.size());
+    } else {
+        for (const PublishedAttachment& attachment : attachments) {
+            package::PackageAttachment listed;
+            listed.fileName = attachment.record->name;
+            listed.mediaType = attachment.record->mediaType;
+            listed.size = attachment.record->size;
+            listed.sha256 = attachment.sha256;
+            submission.attachments.push_back(std::move(listed));
+            names.push_back(attachment.fileName);
+        }
+    }
+    package::LayoutOptions options;
+    options.includeSubmitter = !anonymous;
+    options.includeContact = false;
+    options.includeAttachments = !anonymous;
+    return package::layoutSubmission(submission, names, options);
 }
 
 } // namespace
@@ -195,23 +313,25 @@ int runPublish(std::span<const std::string> args)
                 folder.answers.begin(), folder.answers.end(),
                 [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
         }
-        const fs::path pageDir = building / folder.submissionId;
-        if (::mkdir(pageDir.c_str(), 0755) != 0) {
-            return abandon("cannot create " + pageDir.string() + ": " + std::strerror(errno));
-        }
+        // A public submission's attachments go beside its document, each checked first; the
+        // document lists only those that were published.
+        std::vector<PublishedAttachment> publishedAttachments;
         if (!entry.anonymous && !folder.attachments.empty()) {
-            const fs::path attachmentsDir = pageDir / "attachments";
-            if (::mkdir(attachmentsDir.c_str(), 0755) != 0) {
-                return abandon("cannot create " + attachmentsDir.string());
+            const fs::path submissionDir = building / folder.submissionId;
+            const fs::path attachmentsDir = submissionDir / "attachments";
+            if (::mkdir(submissionDir.c_str(), 0755) != 0 ||
+                ::mkdir(attachmentsDir.c_str(), 0755) != 0) {
+                return abandon("cannot create " + attachmentsDir.string() + ": " +
+                               std::strerror(errno));
             }
             for (const FolderAttachment& attachment : folder.attachments) {
                 const auto source = attachmentFile(folder, attachment);
-                if (!source) {
-                    (void)std::fprintf(
-                        stderr,
-                        "amicus-intake: %s: attachment %s left out (not a file in the "
-                        "folder)\n",
-                        folder.submissionId.c_str(), attachment.path.c_str());
+                const auto digest = parseSha256(attachment.sha256Hex);
+                if (!source || !digest) {
+                    (void)std::fprintf(stderr, "amicus-intake: %s: attachment %s left out (%s)\n",
+                                       folder.submissionId.c_str(), attachment.path.c_str(),
+                                       source ? "no valid SHA-256 in submission.json"
+                                              : "not a file in the folder");
                     exitCode = exitSomeSkipped;
                     continue;
                 }
@@ -224,13 +344,26 @@ int runPublish(std::span<const std::string> args)
                                 fs::perms::owner_read | fs::perms::owner_write |
                                     fs::perms::group_read | fs::perms::others_read,
                                 error);
-                entry.attachmentLinks.emplace_back(
-                    "attachments/" + source->filename().string(),
-                    attachment.name.empty() ? source->filename().string() : attachment.name);
+                const std::string fileName = source->filename().string();
+                entry.attachmentLinks.emplace_back(folder.submissionId + "/attachments/" + fileName,
+                                                   attachment.name.empty() ? fileName
+                                                                           : attachment.name);
+                publishedAttachments.push_back({fileName, &attachment, *digest});
+            }
+            if (publishedAttachments.empty()) {
+                fs::remove_all(submissionDir, error);
             }
         }
-        if (!writeFile(pageDir / "index.html", renderSubmissionPage(entry, questionText))) {
-            return abandon("cannot write " + (pageDir / "index.html").string());
+        const package::ReadableLayout layout =
+            layoutOf(folder, entry.anonymous, publishedAttachments, questionText);
+        OdtMetadata metadata;
+        metadata.author = entry.anonymous ? std::string() : folder.organization;
+        metadata.created = folder.createdAt;
+        metadata.modified = folder.receivedAt;
+        metadata.subject = folder.callId;
+        const fs::path document = building / documentFileName(folder);
+        if (auto written = writeOdt(layout, metadata, document); !written) {
+            return abandon(written.error().detail);
         }
         (entry.anonymous ? anonymousCount : publicCount) += 1;
         published.push_back(std::move(entry));
