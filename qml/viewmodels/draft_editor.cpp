@@ -1,13 +1,22 @@
 #include "draft_editor.h"
 
 #include "app_context.h"
+#include "photo_reducer.h"
 #include "store/draft_store.h"
 #include "text_conversion.h"
 
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QMimeDatabase>
+#include <QPromise>
 #include <QRegularExpression>
+#include <QThreadPool>
 #include <QVariantMap>
+#include <algorithm>
+#include <istream>
+#include <limits>
+#include <memory>
+#include <streambuf>
 
 using amicus::app::AppContext;
 using amicus::app::toQString;
@@ -50,6 +59,19 @@ QString valueOr(const std::optional<std::string>& value)
 {
     return value ? toQString(*value) : QString();
 }
+
+// The largest photo taken in when it is over the call's limit, to be sent as its smaller copy.
+constexpr std::uint64_t kLargestPhotoBytes = 100ull << 20;
+
+// Reads a byte array in place, so the smaller copy goes to the store without another copy.
+class ByteArrayStreamBuf : public std::streambuf {
+public:
+    explicit ByteArrayStreamBuf(QByteArray& bytes)
+    {
+        char* data = bytes.data();
+        setg(data, data, data + bytes.size());
+    }
+};
 
 } // namespace
 
@@ -149,6 +171,16 @@ void DraftEditor::load()
         attachmentsPerSubmission_ = static_cast<int>(limits.attachmentsPerSubmission);
     }
     reloadAttachments();
+    // A photo over the limit whose smaller copy was never saved (the app was killed or locked
+    // while making it) gets it now: the original alone could not be sent.
+    if (auto stored = drafts->draft(draftId_)) {
+        for (const auto& attachment : stored->attachments) {
+            if (!attachment.reduced && attachment.size > attachmentLimit() &&
+                amicus::app::PhotoReducer::canReduce(toQString(attachment.mediaType))) {
+                startReducing(attachment.id, true);
+            }
+        }
+    }
     emit loaded();
     emit fieldsChanged();
 }
@@ -161,16 +193,183 @@ void DraftEditor::reloadAttachments()
         auto draft = drafts->draft(draftId_);
         if (draft) {
             for (const auto& attachment : draft->attachments) {
+                const QString mediaType = toQString(attachment.mediaType);
+                const auto id = static_cast<qint64>(attachment.id);
+                const bool smaller = attachment.reduced.has_value();
                 attachments_.append(QVariantMap{
-                    {QStringLiteral("id"), static_cast<qint64>(attachment.id)},
+                    {QStringLiteral("id"), id},
                     {QStringLiteral("name"), toQString(attachment.fileName)},
-                    {QStringLiteral("mediaType"), toQString(attachment.mediaType)},
+                    {QStringLiteral("mediaType"), mediaType},
                     {QStringLiteral("size"), static_cast<double>(attachment.size)},
+                    {QStringLiteral("canSendSmaller"),
+                     smaller || amicus::app::PhotoReducer::canReduce(mediaType)},
+                    {QStringLiteral("sendsSmaller"), smaller},
+                    {QStringLiteral("reducing"),
+                     reducing_.contains(id) && !cancelled_.contains(id)},
+                    {QStringLiteral("smallerSize"),
+                     smaller ? static_cast<double>(attachment.reduced->size) : 0.0},
+                    {QStringLiteral("sentSize"), static_cast<double>(attachment.sentSize())},
+                    {QStringLiteral("originalTooLarge"), attachment.size > attachmentLimit()},
                 });
             }
         }
     }
     emit attachmentsChanged();
+}
+
+std::uint64_t DraftEditor::attachmentLimit() const
+{
+    return bytesPerAttachment_ > 0 ? bytesPerAttachment_
+                                   : std::numeric_limits<std::uint64_t>::max();
+}
+
+int DraftEditor::smallerCopyLongEdge() const
+{
+    return amicus::app::PhotoReducer::longEdge;
+}
+
+void DraftEditor::setSendSmallerCopy(int attachmentId, bool smaller)
+{
+    auto* drafts = store();
+    if (!drafts || draftId_ < 0) {
+        reportFailure({amicus::store::StoreErrc::Locked, {}});
+        return;
+    }
+    auto info = drafts->attachment(attachmentId);
+    if (!info || info->draftId != draftId_) {
+        reportFailure(info ? amicus::store::StoreError{amicus::store::StoreErrc::NotFound, {}}
+                           : info.error());
+        reloadAttachments();
+        return;
+    }
+    if (smaller) {
+        cancelled_.remove(attachmentId);
+        if (info->reduced || reducing_.contains(attachmentId)) {
+            reloadAttachments();
+            return;
+        }
+        if (!amicus::app::PhotoReducer::canReduce(toQString(info->mediaType))) {
+            saveState_ = SaveState::Failed;
+            problem_ = Problem::FileUnreadable;
+            emit saveStateChanged();
+            reloadAttachments();
+            return;
+        }
+        startReducing(attachmentId, false);
+        return;
+    }
+    if (info->size > attachmentLimit()) {
+        // Only the smaller copy fits the call: the switch goes back on.
+        saveState_ = SaveState::Failed;
+        problem_ = Problem::FileTooLarge;
+        emit saveStateChanged();
+        reloadAttachments();
+        return;
+    }
+    if (reducing_.contains(attachmentId)) {
+        cancelled_.insert(attachmentId);
+    }
+    if (auto removed = drafts->removeReducedCopy(attachmentId); !removed) {
+        reportFailure(removed.error());
+        reloadAttachments();
+        return;
+    }
+    reloadAttachments();
+    reportSaved();
+}
+
+void DraftEditor::startReducing(std::int64_t attachmentId, bool mustFit)
+{
+    auto* session = AppContext::instance().session();
+    const auto* identity = session ? session->identity() : nullptr;
+    if (!session || !identity || draftId_ < 0) {
+        reportFailure({amicus::store::StoreErrc::Locked, {}});
+        return;
+    }
+    if (reducing_.contains(attachmentId)) {
+        return;
+    }
+    auto info = session->store().attachment(attachmentId);
+    if (!info) {
+        reportFailure(info.error());
+        return;
+    }
+    // Decrypted into memory here, where the vault identity lives; only the bytes go to the
+    // worker, which wipes them once decoded.
+    auto original = amicus::app::PhotoReducer::readOriginal(session->store(), *info, *identity);
+    if (!original) {
+        reportFailure(original.error());
+        return;
+    }
+    auto photo = std::make_shared<QByteArray>(std::move(*original));
+    auto promise = std::make_shared<QPromise<QByteArray>>();
+    auto* watcher = new QFutureWatcher<QByteArray>(this);
+    const std::int64_t draftId = draftId_;
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, draftId, attachmentId, mustFit] {
+                QByteArray smaller;
+                if (watcher->future().resultCount() > 0) {
+                    smaller = watcher->future().takeResult();
+                }
+                watcher->deleteLater();
+                finishReducing(draftId, attachmentId, mustFit, smaller);
+            });
+    watcher->setFuture(promise->future());
+    reducing_.insert(attachmentId);
+    QThreadPool::globalInstance()->start([promise, photo] {
+        promise->start();
+        auto reduced = amicus::app::PhotoReducer::reduce(*photo);
+        amicus::app::PhotoReducer::wipe(*photo);
+        promise->addResult(reduced ? std::move(*reduced) : QByteArray());
+        promise->finish();
+    });
+    reloadAttachments();
+}
+
+void DraftEditor::finishReducing(std::int64_t draftId, std::int64_t attachmentId, bool mustFit,
+                                 const QByteArray& result)
+{
+    QByteArray smaller = result;
+    reducing_.remove(attachmentId);
+    const bool cancelled = cancelled_.remove(attachmentId);
+    auto* drafts = store();
+    if (!drafts || draftId != draftId_ || cancelled) {
+        // Locked, another draft opened, or the original chosen meanwhile: nothing to save.
+        amicus::app::PhotoReducer::wipe(smaller);
+        if (drafts && draftId == draftId_) {
+            reloadAttachments();
+        }
+        return;
+    }
+    if (smaller.isEmpty()) {
+        if (mustFit) {
+            (void)drafts->removeAttachment(attachmentId);
+        }
+        reloadAttachments();
+        saveState_ = SaveState::Failed;
+        problem_ = Problem::FileUnreadable;
+        emit saveStateChanged();
+        return;
+    }
+    ByteArrayStreamBuf buffer(smaller);
+    std::istream input(&buffer);
+    auto saved = drafts->importReducedCopy(attachmentId, input,
+                                           amicus::app::PhotoReducer::mediaType, attachmentLimit());
+    amicus::app::PhotoReducer::wipe(smaller);
+    if (!saved) {
+        if (saved.error().code == amicus::store::StoreErrc::NotFound) {
+            reloadAttachments(); // removed while its copy was being made
+            return;
+        }
+        if (mustFit) {
+            (void)drafts->removeAttachment(attachmentId);
+        }
+        reloadAttachments();
+        reportFailure(saved.error());
+        return;
+    }
+    reloadAttachments();
+    reportSaved();
 }
 
 QString DraftEditor::answer(const QString& questionId) const
@@ -286,15 +485,23 @@ bool DraftEditor::addAttachment(const QUrl& file)
     const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
     const QFileInfo info(path);
     const QString mediaType = QMimeDatabase().mimeTypeForFile(info).name();
+    // A photo over the call's limit is taken in all the same and sent as its smaller copy,
+    // made at once; it is removed again if even that does not fit.
+    const bool photo = amicus::app::PhotoReducer::canReduce(mediaType);
+    const std::uint64_t limit = attachmentLimit();
+    const std::uint64_t maxBytes = photo ? std::max(limit, kLargestPhotoBytes) : limit;
     auto imported = drafts->importAttachmentFile(draftId_, info.absoluteFilePath().toStdString(),
                                                  info.fileName().toStdString(),
-                                                 mediaType.toStdString(), bytesPerAttachment_);
+                                                 mediaType.toStdString(), maxBytes);
     if (!imported) {
         reportFailure(imported.error());
         return false;
     }
-    reloadAttachments();
     reportSaved();
+    if (photo && imported->size > limit) {
+        startReducing(imported->id, true);
+    }
+    reloadAttachments();
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include "problem.h"
 
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QUrl>
 #include <QVariantList>
@@ -33,8 +34,13 @@ class DraftEditor : public QObject {
     Q_PROPERTY(QString country READ country WRITE setCountry NOTIFY fieldsChanged)
     Q_PROPERTY(QString contact READ contact WRITE setContact NOTIFY fieldsChanged)
     Q_PROPERTY(Consent consent READ consent WRITE setConsent NOTIFY fieldsChanged)
-    // [{id, size, name, mediaType}] of the attached files.
+    // [{id, size, name, mediaType, canSendSmaller, sendsSmaller, reducing, smallerSize,
+    // sentSize, originalTooLarge}] of the attached files. canSendSmaller: a photo Qt can read;
+    // sendsSmaller: its smaller copy is what will be sent (of smallerSize bytes); reducing: the
+    // copy is being made; originalTooLarge: only the smaller copy fits the call's limit.
     Q_PROPERTY(QVariantList attachments READ attachments NOTIFY attachmentsChanged)
+    // The long edge, in pixels, of a photo's smaller copy.
+    Q_PROPERTY(int smallerCopyLongEdge READ smallerCopyLongEdge CONSTANT)
     Q_PROPERTY(int wordsPerAnswer READ wordsPerAnswer NOTIFY loaded)
     Q_PROPERTY(double bytesPerAttachment READ bytesPerAttachment NOTIFY loaded)
     Q_PROPERTY(int attachmentsPerSubmission READ attachmentsPerSubmission NOTIFY loaded)
@@ -67,6 +73,10 @@ public:
     // Streams the file into the vault, encrypted; false (with problem set) if refused.
     Q_INVOKABLE bool addAttachment(const QUrl& file);
     Q_INVOKABLE void removeAttachment(int attachmentId);
+    // Chooses whether a photo is sent as its smaller copy (made in the background, then saved
+    // with the choice, encrypted) or as the original (the copy is deleted at once). Refused
+    // with FileTooLarge when the original is over the call's limit.
+    Q_INVOKABLE void setSendSmallerCopy(int attachmentId, bool smaller);
 
     int draftId() const { return static_cast<int>(draftId_); }
     void setDraftId(int draftId);
@@ -85,6 +95,7 @@ public:
     Consent consent() const { return consent_; }
     void setConsent(Consent consent);
     QVariantList attachments() const { return attachments_; }
+    int smallerCopyLongEdge() const;
     int wordsPerAnswer() const { return wordsPerAnswer_; }
     double bytesPerAttachment() const { return static_cast<double>(bytesPerAttachment_); }
     int attachmentsPerSubmission() const { return attachmentsPerSubmission_; }
@@ -105,6 +116,13 @@ private:
     void reportSaved();
     void reportFailure(const amicus::store::StoreError& error);
     void reloadAttachments();
+    std::uint64_t attachmentLimit() const;
+    // Makes the smaller copy of attachment `attachmentId` off the UI thread and saves it. When
+    // `mustFit` (the original is over the limit), a copy that cannot be made or does not fit
+    // removes the attachment.
+    void startReducing(std::int64_t attachmentId, bool mustFit);
+    void finishReducing(std::int64_t draftId, std::int64_t attachmentId, bool mustFit,
+                        const QByteArray& smaller);
 
     std::int64_t draftId_ = -1;
     QString callId_;
@@ -115,6 +133,8 @@ private:
     QString contact_;
     Consent consent_ = Consent::Unset;
     QVariantList attachments_;
+    QSet<qint64> reducing_;  // attachments whose smaller copy is being made
+    QSet<qint64> cancelled_; // ... and whose copy is no longer wanted when it arrives
     QHash<QString, QString> answers_;
     int wordsPerAnswer_ = 0;
     std::uint64_t bytesPerAttachment_ = 0;
