@@ -1,0 +1,181 @@
+// A finalized submission keeps sending while the app is locked (issue #7 follow-up): the user
+// finalizes while offline, the app locks, the network comes back, and the SyncService delivers
+// with the vault locked, against the real reference endpoint; the outbox screen shows it
+// delivered with its receipt after the next unlock; erase everything stops the sender.
+#include "../calls/endpoint_process.h"
+#include "app_context.h"
+#include "app_settings.h"
+#include "calls/builtin_catalog.h"
+#include "crypto/age_keys.h"
+#include "crypto/ed25519.h"
+#include "draft_editor.h"
+#include "fake/fake_connectivity.h"
+#include "outbox_list_model.h"
+#include "store/age_blob_encryptor.h"
+#include "submission_review.h"
+#include "sync/detachable_sealer.h"
+#include "sync_service.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cstdlib>
+#include <fstream>
+
+using amicus::app::AppContext;
+using amicus::app::SyncService;
+
+namespace {
+
+const char* const kPassphrase = "sent from a pocket";
+
+// Reads the outbox's plain columns without any key, as anyone holding the locked phone could.
+std::optional<amicus::store::OutboxPlainEntry> plainRow(const std::filesystem::path& dataDir)
+{
+    static amicus::sync::DetachableSealer noKeys; // never attached: every sealing fails
+    const amicus::store::AgeBlobEncryptor blobs(
+        amicus::crypto::X25519Identity::generate()->recipient());
+    auto store = amicus::store::DraftStore::open(amicus::store::DataLayout::storePaths(dataDir),
+                                                 noKeys, blobs);
+    if (!store) {
+        return std::nullopt;
+    }
+    auto rows = store->listOutboxPlain();
+    if (!rows || rows->size() != 1) {
+        return std::nullopt;
+    }
+    return rows->front();
+}
+
+} // namespace
+
+class LockedSendTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void aSubmissionFinalizedOfflineIsDeliveredWhileLockedAndShownAfterUnlock()
+    {
+        QTemporaryDir root;
+        const std::filesystem::path base = root.path().toStdString();
+        const auto dataDir = base / "data";
+        amicus::crypto::VaultOptions options;
+        options.scryptWorkFactor = 10;
+        AppContext& context = AppContext::instance();
+        context.configure(dataDir, options);
+        auto session = amicus::store::VaultSession::create(dataDir, kPassphrase, options);
+        QVERIFY(session.ok());
+        context.adoptSession(std::move(session).value());
+
+        auto secretariat = amicus::crypto::X25519Identity::generate();
+        QVERIFY(secretariat.ok());
+        std::ofstream(base / "secretariat.key") << secretariat->toString() << "\n";
+        auto catalog = std::make_shared<amicus::calls::Catalog>(amicus::calls::builtinCatalog());
+        catalog->calls.front().recipients = {secretariat->recipient().toString()};
+        context.setCatalog(catalog);
+        std::filesystem::create_directories(base / "endpoint" / "keys");
+        amicus::calls::testing::EndpointProcess endpoint(
+            {"node", AMICUS_SERVER_MAIN}, base / "endpoint", base / "endpoint" / "keys");
+        QVERIFY(!endpoint.origin().empty());
+        const auto receiptKey = amicus::crypto::Ed25519PublicKey::fromBase64(endpoint.receiptKey());
+        QVERIFY(receiptKey.ok());
+
+        // Offline in the field.
+        amicus::platform::FakeConnectivity network({false, false, true});
+        SyncService service;
+        service.setConnectivity(&network);
+        service.overrideEndpoint(endpoint.origin() + "/files", receiptKey->raw());
+        service.followSession();
+
+        DraftEditor editor;
+        const int draftId = editor.createDraft(QString::fromStdString(catalog->calls.front().id),
+                                               QStringLiteral("es"));
+        QVERIFY(draftId >= 0);
+        editor.setOrganization(QStringLiteral("Colectivo Bolsillo"));
+        editor.setCountry(QStringLiteral("Bolivia"));
+        editor.setConsent(DraftEditor::Consent::Confidential);
+        editor.setAnswer(QString::fromStdString(catalog->calls.front().questions.front().id),
+                         QStringLiteral("Respuesta escrita antes de guardar el teléfono."));
+        QFile photo(root.filePath(QStringLiteral("foto.jpg")));
+        QVERIFY(photo.open(QIODevice::WriteOnly));
+        photo.write(QByteArray(2'000'000, 'f'));
+        photo.close();
+        QVERIFY(editor.addAttachment(QUrl::fromLocalFile(photo.fileName())));
+        QCOMPARE(editor.saveState(), DraftEditor::SaveState::Saved);
+
+        SubmissionReview review;
+        review.setDraftId(draftId);
+        QCOMPARE(review.issues().size(), 0);
+        QSignalSpy sent(&review, &SubmissionReview::sent);
+        review.send();
+        QVERIFY(sent.wait(30000));
+
+        OutboxListModel outbox;
+        QTRY_COMPARE_WITH_TIMEOUT(outbox.count(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(outbox.data(outbox.index(0), OutboxListModel::StateRole).toInt(),
+                                  static_cast<int>(OutboxListModel::State::Waiting), 10000);
+        QCOMPARE(outbox.data(outbox.index(0), OutboxListModel::ReasonRole).toInt(),
+                 static_cast<int>(OutboxListModel::Reason::Offline));
+
+        // The phone goes into the pocket and locks (what AutoLock does after its delay).
+        context.closeSession();
+        QVERIFY(context.session() == nullptr);
+        QVERIFY(service.running());
+        QCOMPARE(outbox.count(), 0); // nothing to show while locked
+
+        // A network appears: the sender delivers, locked.
+        network.setStatus({true, false, true});
+        QTRY_VERIFY_WITH_TIMEOUT(plainRow(dataDir) && plainRow(dataDir)->entry.state ==
+                                                          amicus::store::OutboxState::Delivered,
+                                 30000);
+        QVERIFY(context.session() == nullptr);
+        const auto row = plainRow(dataDir);
+        QVERIFY(row->hasLockedNote); // the receipt waits, encrypted to the vault, for the unlock
+        QVERIFY(!row->hasReceipt);   // nothing was sealed without the key
+        QVERIFY(!row->hasUploadUrl); // the upload was created while locked
+        QCOMPARE(row->entry.uploadOffset, *row->entry.envelopeSize);
+
+        // Unlock: the outbox screen shows it delivered, with its receipt.
+        auto reopened = amicus::store::VaultSession::open(dataDir, kPassphrase, options);
+        QVERIFY(reopened.ok());
+        context.adoptSession(std::move(reopened).value());
+        QTRY_COMPARE_WITH_TIMEOUT(outbox.count(), 1, 5000);
+        QCOMPARE(outbox.data(outbox.index(0), OutboxListModel::StateRole).toInt(),
+                 static_cast<int>(OutboxListModel::State::Delivered));
+        QCOMPARE(outbox.data(outbox.index(0), OutboxListModel::ReceiptHashRole).toString().size(),
+                 16);
+        QVERIFY(!plainRow(dataDir)->hasLockedNote);
+
+        // Exactly one upload, and the secretariat opens it.
+        std::vector<std::filesystem::path> stored;
+        for (const auto& entry :
+             std::filesystem::directory_iterator(base / "endpoint" / "uploads")) {
+            if (entry.is_regular_file() && entry.path().extension() != ".json") {
+                stored.push_back(entry.path());
+            }
+        }
+        QCOMPARE(stored.size(), std::size_t{1});
+        const auto unpacked = base / "unpacked";
+        std::filesystem::create_directories(unpacked);
+        const std::string command = "age -d -i '" + (base / "secretariat.key").string() + "' '" +
+                                    stored.front().string() + "' | tar -x -C '" +
+                                    unpacked.string() + "'";
+        QCOMPARE(std::system(command.c_str()), 0);
+        std::ifstream json(unpacked / "submission.json");
+        const std::string text((std::istreambuf_iterator<char>(json)), {});
+        QVERIFY(text.find("Colectivo Bolsillo") != std::string::npos);
+
+        // Erase everything stops the sender before the files go, and leaves nothing.
+        AppSettings settings;
+        QSignalSpy erased(&settings, &AppSettings::erased);
+        settings.eraseEverything();
+        QCOMPARE(erased.count(), 1);
+        QVERIFY(!service.running());
+        QVERIFY(!std::filesystem::exists(amicus::store::DataLayout::storePaths(dataDir).database));
+        QVERIFY(!std::filesystem::exists(amicus::store::DataLayout::vaultDir(dataDir) /
+                                         amicus::crypto::Vault::identityFileName));
+    }
+};
+
+QTEST_GUILESS_MAIN(LockedSendTest)
+#include "locked_send_test.moc"
