@@ -14,6 +14,15 @@ Page {
 
     signal reviewRequested(int draftId)
 
+    // A size as phones show them, in the user's language: "4.2 MB", "380 kB", "25 MB".
+    function dataSize(bytes: real): string {
+        let scaled = bytes
+        while (scaled >= 1024)
+            scaled /= 1024
+        const decimals = bytes >= 1024 && scaled < 10 ? 1 : 0
+        return Qt.locale(UiLanguage.code).formattedDataSize(bytes, decimals, Locale.DataSizeTraditionalFormat)
+    }
+
     objectName: "draftEditorScreen"
     title: qsTr("Draft")
 
@@ -224,38 +233,92 @@ Page {
                 objectName: "attachments"
                 model: editor.attachments
 
-                delegate: RowLayout {
+                delegate: ColumnLayout {
                     id: attachmentRow
 
                     required property var modelData
                     required property int index
 
+                    readonly property var locale: Qt.locale(UiLanguage.code)
+
+                    spacing: 0
                     Layout.fillWidth: true
                     Layout.leftMargin: 16
                     Layout.rightMargin: 8
 
-                    ColumnLayout {
-                        spacing: 0
+                    RowLayout {
                         Layout.fillWidth: true
 
-                        Label {
-                            text: attachmentRow.modelData.name
-                            elide: Text.ElideMiddle
+                        ColumnLayout {
+                            spacing: 0
                             Layout.fillWidth: true
+
+                            Label {
+                                text: attachmentRow.modelData.name
+                                elide: Text.ElideMiddle
+                                Layout.fillWidth: true
+                            }
+
+                            // The size that will be sent; for a smaller copy, both sizes.
+                            Label {
+                                objectName: "attachmentSize_" + attachmentRow.index
+                                text: attachmentRow.modelData.sendsSmaller
+                                      ? qsTr("%1 → %2", "original size → size of the smaller copy that will be sent")
+                                        .arg(root.dataSize(attachmentRow.modelData.size))
+                                        .arg(root.dataSize(attachmentRow.modelData.smallerSize))
+                                      : root.dataSize(attachmentRow.modelData.size)
+                                font.pixelSize: 12
+                                opacity: 0.7
+                                Accessible.role: Accessible.StaticText
+                                Accessible.name: attachmentRow.modelData.sendsSmaller
+                                                 ? qsTr("Original %1, sent as a smaller copy of %2")
+                                                   .arg(root.dataSize(attachmentRow.modelData.size))
+                                                   .arg(root.dataSize(attachmentRow.modelData.smallerSize))
+                                                 : text
+                            }
                         }
 
-                        Label {
-                            text: Qt.locale(UiLanguage.code).formattedDataSize(attachmentRow.modelData.size)
-                            font.pixelSize: 12
-                            opacity: 0.7
+                        ToolButton {
+                            objectName: "removeAttachment_" + attachmentRow.index
+                            text: qsTr("Remove")
+                            Accessible.name: qsTr("Remove %1").arg(attachmentRow.modelData.name)
+                            onClicked: editor.removeAttachment(attachmentRow.modelData.id)
                         }
                     }
 
-                    ToolButton {
-                        objectName: "removeAttachment_" + attachmentRow.index
-                        text: qsTr("Remove")
-                        Accessible.name: qsTr("Remove %1").arg(attachmentRow.modelData.name)
-                        onClicked: editor.removeAttachment(attachmentRow.modelData.id)
+                    // Photos only: a field worker on a slow, costly link sends a lighter copy,
+                    // which also leaves out the location the camera recorded.
+                    Switch {
+                        objectName: "sendSmallerCopy_" + attachmentRow.index
+                        visible: attachmentRow.modelData.canSendSmaller
+                        text: qsTr("Send a smaller copy")
+                        checked: attachmentRow.modelData.sendsSmaller || attachmentRow.modelData.reducing
+                        enabled: !attachmentRow.modelData.reducing && !attachmentRow.modelData.originalTooLarge
+                        Accessible.name: qsTr("Send a smaller copy of %1").arg(attachmentRow.modelData.name)
+                        Accessible.description: smallerCopyHint.text
+                        Layout.fillWidth: true
+                        Layout.leftMargin: -8
+                        onToggled: editor.setSendSmallerCopy(attachmentRow.modelData.id, checked)
+                    }
+
+                    Label {
+                        id: smallerCopyHint
+
+                        objectName: "smallerCopyHint_" + attachmentRow.index
+                        visible: attachmentRow.modelData.canSendSmaller
+                        text: attachmentRow.modelData.reducing
+                              ? qsTr("Making the smaller copy…")
+                              : attachmentRow.modelData.originalTooLarge
+                                ? qsTr("The original is larger than the call accepts, so only the smaller copy can be sent. It also removes the location recorded in the photo.")
+                                : qsTr("At most %1 pixels on the long side. It also removes the location recorded in the photo.")
+                                  .arg(editor.smallerCopyLongEdge.toLocaleString(attachmentRow.locale, "f", 0))
+                        font.pixelSize: 12
+                        opacity: 0.7
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                        Layout.rightMargin: 8
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
                     }
                 }
             }
@@ -263,7 +326,7 @@ Page {
             Label {
                 text: qsTr("Up to %1 files of at most %2 each.")
                       .arg(editor.attachmentsPerSubmission.toLocaleString(Qt.locale(UiLanguage.code), "f", 0))
-                      .arg(Qt.locale(UiLanguage.code).formattedDataSize(editor.bytesPerAttachment))
+                      .arg(root.dataSize(editor.bytesPerAttachment))
                 visible: editor.attachmentsPerSubmission > 0
                 font.pixelSize: 12
                 opacity: 0.7
