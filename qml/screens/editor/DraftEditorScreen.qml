@@ -262,8 +262,9 @@ Page {
                             // The size that will be sent; for a smaller copy, both sizes.
                             Label {
                                 objectName: "attachmentSize_" + attachmentRow.index
+                                //: The original size, then the size of the smaller copy that will be sent.
                                 text: attachmentRow.modelData.sendsSmaller
-                                      ? qsTr("%1 → %2", "original size → size of the smaller copy that will be sent")
+                                      ? qsTr("%1 → %2")
                                         .arg(root.dataSize(attachmentRow.modelData.size))
                                         .arg(root.dataSize(attachmentRow.modelData.smallerSize))
                                       : root.dataSize(attachmentRow.modelData.size)
