@@ -7,6 +7,7 @@
 #include "submission/draft_package.h"
 #include "text_conversion.h"
 
+#include <QBuffer>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -40,20 +41,21 @@ const QString pdfMediaType = QStringLiteral("application/pdf");
 // Below this much free space a failed write is taken for a full disk.
 constexpr qint64 nearlyFullBytes = 1024 * 1024;
 
-// Newlines inside a block are line breaks, not new paragraphs.
-QString blockText(const std::string& utf8)
+// The lines of a block. A line break inside a paragraph becomes a block of its own with no
+// space between them: Qt 6.4's ODF writer turns a QChar::LineSeparator into a tab followed by
+// a line break, so separate blocks are what every reader shows right.
+QStringList blockLines(const std::string& utf8)
 {
     QString text = toQString(utf8);
     text.remove(QLatin1Char('\r'));
-    text.replace(QLatin1Char('\n'), QChar::LineSeparator);
-    return text;
+    return text.split(QLatin1Char('\n'));
 }
 
 // Sans-serif families with the accented Latin letters of French and Spanish, in the order a
 // reader's machine is likely to have them; the PDF embeds whichever this device has.
 QFont bodyFont()
 {
-    QFont font;
+    QFont font(QStringLiteral("Noto Sans"));
     font.setFamilies({QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans"),
                       QStringLiteral("Liberation Sans"), QStringLiteral("Arial")});
     font.setStyleHint(QFont::SansSerif);
@@ -101,26 +103,36 @@ void buildDocument(const ReadableLayout& layout, QTextDocument& document)
             charFormat.setFontItalic(true);
             break;
         }
-        if (first) {
-            cursor.setBlockFormat(blockFormat);
-            cursor.setBlockCharFormat(charFormat);
-            first = false;
-        } else {
-            cursor.insertBlock(blockFormat, charFormat);
-        }
-        if (block.kind == BlockKind::ListItem) {
-            if (list) {
-                list->add(cursor.block());
-            } else {
-                QTextListFormat listFormat;
-                listFormat.setStyle(QTextListFormat::ListDisc);
-                listFormat.setIndent(1);
-                list = cursor.createList(listFormat);
+        const QStringList lines = blockLines(block.text);
+        for (qsizetype line = 0; line < lines.size(); ++line) {
+            QTextBlockFormat lineFormat = blockFormat;
+            if (line > 0) {
+                lineFormat.setTopMargin(0);
             }
-        } else {
-            list = nullptr;
+            if (line + 1 < lines.size()) {
+                lineFormat.setBottomMargin(0);
+            }
+            if (first) {
+                cursor.setBlockFormat(lineFormat);
+                cursor.setBlockCharFormat(charFormat);
+                first = false;
+            } else {
+                cursor.insertBlock(lineFormat, charFormat);
+            }
+            if (block.kind == BlockKind::ListItem) {
+                if (list) {
+                    list->add(cursor.block());
+                } else {
+                    QTextListFormat listFormat;
+                    listFormat.setStyle(QTextListFormat::ListDisc);
+                    listFormat.setIndent(1);
+                    list = cursor.createList(listFormat);
+                }
+            } else {
+                list = nullptr;
+            }
+            cursor.insertText(lines[line], charFormat);
         }
-        cursor.insertText(blockText(block.text), charFormat);
     }
 }
 
@@ -310,9 +322,12 @@ bool DraftExport::exportDraft(DraftExport::Format format, bool unencryptedConfir
             // QSaveFile writes beside the target and renames when complete and synced, so
             // the folder never holds half a document.
             QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly)) {
+            const QByteArray bytes = renderDocument(*layout, format, author);
+            if (bytes.isEmpty()) {
+                problem = Problem::Unexpected;
+            } else if (!file.open(QIODevice::WriteOnly)) {
                 problem = writeProblem(file, directory);
-            } else if (!writeDocument(*layout, format, author, file)) {
+            } else if (file.write(bytes) != bytes.size()) {
                 problem = writeProblem(file, directory);
                 file.cancelWriting();
             } else if (!file.commit()) {
@@ -341,25 +356,31 @@ bool DraftExport::share()
     return documentExport_->share(QDir::fromNativeSeparators(exportedPath_), exportedMediaType_);
 }
 
-bool DraftExport::writeDocument(const ReadableLayout& layout, Format format, const QString& author,
-                                QIODevice& device)
+QByteArray DraftExport::renderDocument(const ReadableLayout& layout, Format format,
+                                       const QString& author)
 {
     QTextDocument document;
     buildDocument(layout, document);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
     if (format == Format::Odt) {
-        QTextDocumentWriter writer(&device, QByteArrayLiteral("odf"));
-        return writer.write(&document);
+        QTextDocumentWriter writer(&buffer, QByteArrayLiteral("odf"));
+        if (!writer.write(&document)) {
+            return {};
+        }
+        return buffer.data();
     }
-    QPdfWriter writer(&device);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    // QTextDocument::print adds 2 cm around the text and numbers the pages; no more margin.
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
-    writer.setTitle(toQString(layout.title));
-    writer.setCreator(QStringLiteral("Amicus"));
-    writer.setDocumentXmpMetadata(xmpMetadata(layout, author));
-    document.print(&writer);
-    // QPdfWriter reports no errors; the device does (QSaveFile keeps the first one).
-    return device.isOpen();
+    {
+        QPdfWriter writer(&buffer);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        // QTextDocument::print adds 2 cm around the text and numbers the pages; no more margin.
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
+        writer.setTitle(toQString(layout.title));
+        writer.setCreator(QStringLiteral("Amicus"));
+        writer.setDocumentXmpMetadata(xmpMetadata(layout, author));
+        document.print(&writer);
+    } // the writer finishes the file when it goes
+    return buffer.data();
 }
 
 void DraftExport::setBusy(bool busy)

@@ -18,7 +18,6 @@ class DocumentExport;
 namespace amicus::package {
 struct ReadableLayout;
 }
-class QIODevice;
 
 class DraftExport : public QObject {
     Q_OBJECT
@@ -66,12 +65,12 @@ public:
     // Hands the last exported file to the OS share sheet; false when there is none.
     Q_INVOKABLE bool share();
 
-    // The document for `layout`, written to `device` (open for writing) as ODF text or as an
-    // A4 PDF; `author` goes into the PDF's metadata unless empty. False when writing failed.
-    // Thread-safe: it touches no shared state (the export runs it on a worker thread).
-    [[nodiscard]] static bool writeDocument(const amicus::package::ReadableLayout& layout,
-                                            Format format, const QString& author,
-                                            QIODevice& device);
+    // The document for `layout` as ODF text or as an A4 PDF (`author` goes into the PDF's
+    // metadata unless empty); empty when it could not be made. Documents are text only, so
+    // they are made in memory. Thread-safe: it touches no shared state (the export runs it on
+    // a worker thread).
+    [[nodiscard]] static QByteArray renderDocument(const amicus::package::ReadableLayout& layout,
+                                                   Format format, const QString& author);
 
 signals:
     void draftIdChanged();
