@@ -15,8 +15,8 @@ public:
     virtual ~DocumentExport() = default;
 
     // The folder exports go to unless the user picks another: a folder the user can find
-    // in their file manager (Documents on the desktop), created if it was missing. Empty
-    // when the OS offers none; the caller then asks the user for a folder.
+    // in their file manager (Documents on the desktop). It may not exist yet (the exporter
+    // creates it). Empty when the OS offers none; the caller then asks the user for a folder.
     [[nodiscard]] virtual QString exportDirectory() const = 0;
 
     // True when share() can hand a file to the OS's share sheet (phones). False on the
