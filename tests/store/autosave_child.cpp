@@ -5,12 +5,15 @@
 // usage: store_autosave_child DATA_DIR DRAFT_ID FIRST_INDEX [MARKER]
 // The passphrase comes from AMICUS_PASSPHRASE. It first reports "unlocked". Save i writes answer
 // "q<i>" with the text autosaveText(i, MARKER); every 4th save also writes the organization
-// "org-<i>".
+// "org-<i>". With AMICUS_TOGGLE_ATTACHMENT=ID it instead flips that attachment's "send a
+// smaller copy" choice: even saves store the copy smallerCopyText(i), odd ones remove it; it
+// reports "-<i>" before save i starts, so the parent knows which saves may have happened.
 #include "autosave_text.h"
 #include "store/vault_session.h"
 
 #include <cstdio>
 #include <cstdlib>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 
@@ -67,6 +70,24 @@ int main(int argc, char** argv)
         return 1;
     }
     auto& drafts = *opened;
+    if (const char* toggle = std::getenv("AMICUS_TOGGLE_ATTACHMENT"); toggle != nullptr) {
+        const std::int64_t attachmentId = std::atoll(toggle);
+        for (;; ++index) {
+            if (!report("-" + std::to_string(index))) {
+                return 1;
+            }
+            bool saved = false;
+            if (index % 2 == 0) {
+                std::istringstream copy(amicus::store::testing::smallerCopyText(index));
+                saved = drafts.importReducedCopy(attachmentId, copy, "image/jpeg", 1 << 20).ok();
+            } else {
+                saved = drafts.removeReducedCopy(attachmentId).ok();
+            }
+            if (!saved || !report(std::to_string(index))) {
+                return 1;
+            }
+        }
+    }
     for (;; ++index) {
         auto saved = drafts.saveAnswer(draftId, "q" + std::to_string(index),
                                        amicus::store::testing::autosaveText(index, marker));

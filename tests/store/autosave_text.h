@@ -17,4 +17,11 @@ inline std::string autosaveText(std::int64_t index, const std::string& marker)
     return text + marker;
 }
 
+// The bytes of the smaller copy the toggling child stores at save number i (tens of KiB).
+inline std::string smallerCopyText(std::int64_t index)
+{
+    return "smaller copy " + std::to_string(index) + " " +
+           std::string(20000 + static_cast<std::size_t>(index % 7) * 5000, 'c');
+}
+
 } // namespace amicus::store::testing

@@ -90,7 +90,8 @@ struct Child {
 };
 
 Child spawnAutosave(const std::filesystem::path& dataDir, std::int64_t draftId,
-                    std::int64_t firstIndex, const std::string& marker = "")
+                    std::int64_t firstIndex, const std::string& marker = "",
+                    std::int64_t toggleAttachment = 0)
 {
     int pipeFds[2];
     if (::pipe2(pipeFds, O_CLOEXEC) != 0) {
@@ -101,6 +102,9 @@ Child spawnAutosave(const std::filesystem::path& dataDir, std::int64_t draftId,
         ::dup2(pipeFds[1], STDOUT_FILENO);
         ProcessOptions options;
         options.env["AMICUS_PASSPHRASE"] = kPassphrase;
+        if (toggleAttachment > 0) {
+            options.env["AMICUS_TOGGLE_ATTACHMENT"] = std::to_string(toggleAttachment);
+        }
         std::vector<std::string> argv = {AUTOSAVE_CHILD_PATH, dataDir.string(),
                                          std::to_string(draftId), std::to_string(firstIndex)};
         if (!marker.empty()) {
@@ -277,6 +281,79 @@ TEST_F(StoreE2E, KillNineDuringAutosaveLosesNoReturnedSave)
     std::cout << "saves reported: " << totalSaves << ", trials that saved: " << trialsWithSaves
               << "\n";
     EXPECT_GT(trialsWithSaves, trials / 2) << "most kills should land during autosaves";
+}
+
+// ---- kill -9 while switching a photo's smaller copy on and off --------------------------------
+
+// The choice is durable once the call returned: after a kill, the attachment is in the state
+// the last returned switch left, or (when the next one had started) the state after that one;
+// never torn — a recorded copy always decrypts to exactly the bytes that switch stored.
+TEST_F(StoreE2E, KillNineWhileSwitchingTheSmallerCopyKeepsTheLastChoice)
+{
+    init();
+    const auto photo = dir_.path() / "photo.jpg";
+    testing::writeAll(photo, std::string(150000, 'p'));
+    const auto draftId = importDraft({{"call_id", "c"}, {"attachments", {photo.string()}}});
+    ASSERT_GT(draftId, 0);
+    std::int64_t attachmentId = 0;
+    {
+        auto session = openSession();
+        ASSERT_TRUE(session);
+        attachmentId = session->store().draft(draftId)->attachments.at(0).id;
+    }
+    // A state is the index of the save whose copy is recorded, or -1 for "send the original".
+    const auto stateAfter = [](std::int64_t save) { return save % 2 == 0 ? save : -1; };
+    const unsigned seed = std::random_device{}();
+    std::mt19937 random(seed);
+    std::int64_t state = -1;
+    int trialsWithSwitches = 0;
+    std::int64_t switchesDone = 0;
+    for (int trial = 0; trial < 12; ++trial) {
+        const std::int64_t first = trial * 100000 + 1;
+        std::uniform_int_distribution<int> delayMs(20, 400);
+        const auto child = spawnAutosave(dataDir_, draftId, first, "", attachmentId);
+        std::int64_t lastStarted = 0;
+        std::int64_t lastDone = 0;
+        for (const auto line : killAfter(child, std::chrono::milliseconds(delayMs(random)))) {
+            lastStarted = std::max(lastStarted, -line);
+            lastDone = std::max(lastDone, line);
+        }
+        trialsWithSwitches += lastDone > 0 ? 1 : 0;
+        switchesDone += lastDone > 0 ? lastDone - first + 1 : 0;
+        std::set<std::int64_t> allowed;
+        allowed.insert(lastDone > 0 ? stateAfter(lastDone) : state);
+        if (lastStarted > lastDone) {
+            allowed.insert(stateAfter(lastStarted));
+        }
+        const std::string context = "trial " + std::to_string(trial) + " (seed " +
+                                    std::to_string(seed) + "), done " + std::to_string(lastDone) +
+                                    ", started " + std::to_string(lastStarted);
+
+        auto session = openSession();
+        ASSERT_TRUE(session) << context;
+        ASSERT_TRUE(session->store().checkIntegrity().ok()) << context;
+        auto attachment = session->store().attachment(attachmentId);
+        ASSERT_TRUE(attachment.ok()) << context << ": " << attachment.error().detail;
+        std::int64_t actual = -1;
+        if (attachment->reduced) {
+            crypto::VectorSink copy;
+            auto opened =
+                session->store().decryptReducedCopy(*attachment, *session->identity(), copy);
+            ASSERT_TRUE(opened.ok()) << context << ": " << opened.error().detail;
+            const std::string bytes(copy.bytes().begin(), copy.bytes().end());
+            const std::string prefix = "smaller copy ";
+            ASSERT_EQ(bytes.rfind(prefix, 0), 0u) << context;
+            actual = std::stoll(bytes.substr(prefix.size()));
+            ASSERT_EQ(bytes, testing::smallerCopyText(actual)) << context;
+        }
+        ASSERT_EQ(allowed.count(actual), 1u)
+            << context << ": found state " << actual << ", expected one of "
+            << ::testing::PrintToString(allowed);
+        state = actual;
+    }
+    std::cout << "smaller-copy switches returned: " << switchesDone
+              << ", trials with some: " << trialsWithSwitches << ", seed " << seed << "\n";
+    EXPECT_GT(trialsWithSwitches, 6) << "most kills should land while switching";
 }
 
 // ---- nothing personal in plain text ----------------------------------------------------------
