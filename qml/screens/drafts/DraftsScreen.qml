@@ -4,7 +4,8 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Amicus
 
-// The drafts on this device: open one, or delete it after a confirmation.
+// The drafts on this device: open one, export it as a document (say, one stuck in the outbox,
+// to send by e-mail), or delete it after a confirmation.
 Page {
     id: root
 
@@ -92,6 +93,13 @@ Page {
                 }
 
                 ToolButton {
+                    objectName: "exportDraft_" + draftItem.index
+                    text: qsTr("Export")
+                    Accessible.name: qsTr("Export this draft as a document")
+                    onClicked: exportDialog.ask(draftItem.draftId) // qmllint disable unqualified
+                }
+
+                ToolButton {
                     objectName: "deleteDraft_" + draftItem.index
                     text: qsTr("Delete")
                     Accessible.name: qsTr("Delete this draft")
@@ -125,5 +133,9 @@ Page {
             text: qsTr("Its answers and attached files will be erased from this device. This cannot be undone.")
             wrapMode: Text.WordWrap
         }
+    }
+
+    ExportDialog {
+        id: exportDialog
     }
 }

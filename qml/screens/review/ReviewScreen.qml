@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Amicus
 
@@ -48,13 +47,6 @@ Page {
         onSent: root.sent()
     }
 
-    DraftExport {
-        id: exporter
-
-        objectName: "draftExport"
-        draftId: root.draftId
-    }
-
     StackView.onActivated: review.refresh()
 
     ColumnLayout {
@@ -90,41 +82,17 @@ Page {
             problem: review.problem
         }
 
-        Label {
-            objectName: "exportResult"
-            visible: exporter.exportedPath.length > 0 && !exporter.busy
-            text: qsTr("Saved as %1. This copy is not encrypted: delete it once you have sent it.")
-                  .arg(exporter.exportedPath)
-            wrapMode: Text.Wrap
-            Layout.fillWidth: true
-        }
-
-        ProblemText {
-            objectName: "exportProblem"
-            problem: exporter.problem
-        }
-
         Item {
             Layout.fillHeight: true
         }
 
         Button {
-            objectName: "shareExportButton"
-            text: qsTr("Share the document…")
-            visible: exporter.canShare && exporter.exportedPath.length > 0
-            Accessible.name: qsTr("Share the exported document")
-            Layout.fillWidth: true
-            onClicked: exporter.share()
-        }
-
-        Button {
             objectName: "exportButton"
-            text: exporter.busy ? qsTr("Exporting…") : qsTr("Export as a document…")
-            enabled: !exporter.busy
+            text: qsTr("Export as a document…")
             flat: true
             Accessible.name: qsTr("Export as a document")
             Layout.fillWidth: true
-            onClicked: exportDialog.open()
+            onClicked: exportDialog.ask(root.draftId)
         }
 
         Button {
@@ -146,89 +114,7 @@ Page {
         }
     }
 
-    Dialog {
+    ExportDialog {
         id: exportDialog
-
-        objectName: "exportDialog"
-        anchors.centerIn: parent
-        width: Math.min(parent.width - 32, 420)
-        modal: true
-        title: qsTr("Export an unencrypted copy?")
-        // No drop shadow: its shader effect hides the dialog under the software renderer.
-        Material.elevation: 0
-        onAccepted: exporter.exportDraft(exportPdf.checked ? DraftExport.Pdf : DraftExport.Odt, true)
-
-        ColumnLayout {
-            width: parent.width
-            spacing: 8
-
-            Label {
-                objectName: "exportWarning"
-                text: qsTr("The document will NOT be encrypted. Anyone who gets this file can read it: your answers, your organization and your contact details. Send it only to the secretariat, and delete it once it is sent.")
-                font.weight: Font.Medium
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-            }
-
-            RadioButton {
-                id: exportOdt
-
-                objectName: "exportOdt"
-                text: qsTr("Text document (ODT)")
-                checked: true
-                Accessible.name: text
-            }
-
-            RadioButton {
-                id: exportPdf
-
-                objectName: "exportPdf"
-                text: qsTr("PDF")
-                Accessible.name: qsTr("PDF document")
-            }
-
-            Label {
-                objectName: "exportFolder"
-                text: qsTr("Folder: %1").arg(exporter.directory)
-                wrapMode: Text.Wrap
-                opacity: 0.7
-                Layout.fillWidth: true
-            }
-
-            Button {
-                objectName: "exportChooseFolder"
-                text: qsTr("Choose another folder…")
-                visible: !exporter.canShare
-                flat: true
-                Accessible.name: qsTr("Choose another folder")
-                onClicked: folderDialog.open()
-            }
-        }
-
-        footer: DialogButtonBox {
-            Button {
-                objectName: "exportCancel"
-                text: qsTr("Cancel")
-                flat: true
-                Accessible.name: text
-                onClicked: exportDialog.reject()
-            }
-
-            Button {
-                objectName: "exportConfirm"
-                text: qsTr("Export")
-                flat: true
-                Accessible.name: qsTr("Export an unencrypted copy")
-                onClicked: exportDialog.accept()
-            }
-        }
-    }
-
-    FolderDialog {
-        id: folderDialog
-
-        objectName: "exportFolderDialog"
-        currentFolder: exporter.directoryUrl
-        onAccepted: exporter.directoryUrl = folderDialog.selectedFolder
     }
 }

@@ -4,8 +4,9 @@ import QtTest
 import Amicus
 import AmicusTest
 
-// Export on the review screen: the unencrypted warning comes first and nothing is written
-// until the user confirms; then the screen says where the file is.
+// Export from the review screen and from the drafts list: the unencrypted warning comes first
+// and nothing is written until the user confirms; then the dialog says where the file is, or
+// names the problem.
 TestCase {
     id: root
 
@@ -27,6 +28,15 @@ TestCase {
     }
 
     Component {
+        id: draftsScreenComponent
+
+        DraftsScreen {
+            width: 412
+            height: 780
+        }
+    }
+
+    Component {
         id: editorComponent
 
         DraftEditor {}
@@ -38,18 +48,22 @@ TestCase {
         tryCompare(Session, "state", Session.Unlocked, 10000)
     }
 
-    function newScreen() {
+    function newDraft() {
         const editor = createTemporaryObject(editorComponent, root)
         const draftId = editor.createDraft(root.callId, "fr")
         verify(draftId >= 0)
         editor.setAnswer("use-of-force-framework", "Une réponse exportée")
-        const screen = createTemporaryObject(reviewScreenComponent, root, {draftId: draftId})
-        // An empty folder of its own instead of the user's Documents.
-        const probe = TestSupport.writeFile("probe.txt", 1).toString()
+        return draftId
+    }
+
+    // The screen's exporter, pointed at an empty folder of its own instead of the user's
+    // Documents.
+    function exporterOf(screen) {
         const exporter = findChild(screen, "draftExport")
-        verify(exporter, "the screen's DraftExport")
+        verify(exporter, "the export dialog's DraftExport")
+        const probe = TestSupport.writeFile("probe.txt", 1).toString()
         exporter.directoryUrl = probe.substring(0, probe.lastIndexOf("/"))
-        return screen
+        return exporter
     }
 
     function checkNamed(item) {
@@ -64,17 +78,20 @@ TestCase {
     }
 
     function test_export_asks_first_then_says_where_the_file_is(data) {
-        const screen = newScreen()
-        const exporter = findChild(screen, "draftExport")
+        const screen = createTemporaryObject(reviewScreenComponent, root, {draftId: newDraft()})
+        const exporter = exporterOf(screen)
         const button = findChild(screen, "exportButton")
         checkNamed(button)
         verify(button.visible && button.enabled)
         mouseClick(button)
         const dialog = findChild(screen, "exportDialog")
         tryCompare(dialog, "opened", true)
-        verify(findChild(screen, "exportWarning").text.indexOf("NOT") >= 0)
-        for (const name of ["exportOdt", "exportPdf", "exportChooseFolder", "exportCancel", "exportConfirm"])
-            checkNamed(findChild(screen, name))
+        verify(findChild(screen, "exportWarning").visible)
+        for (const name of ["exportOdt", "exportPdf", "exportChooseFolder", "exportCancel", "exportConfirm"]) {
+            const control = findChild(screen, name)
+            checkNamed(control)
+            verify(control.visible, name + " is shown")
+        }
 
         // Cancelling writes nothing.
         mouseClick(findChild(screen, "exportCancel"))
@@ -82,7 +99,6 @@ TestCase {
         wait(100)
         verify(!exporter.busy)
         compare(exporter.exportedPath, "")
-        compare(findChild(screen, "exportResult").visible, false)
 
         mouseClick(button)
         tryCompare(dialog, "opened", true)
@@ -91,14 +107,21 @@ TestCase {
         tryVerify(() => exporter.exportedPath.length > 0, 30000)
         verify(exporter.exportedPath.endsWith(data.extension), exporter.exportedPath)
         compare(exporter.problem, Problem.None)
+        // The dialog stays, now saying where the file is.
+        verify(dialog.visible)
         const result = findChild(screen, "exportResult")
         tryCompare(result, "visible", true)
         verify(result.text.indexOf(exporter.exportedPath) >= 0)
+        verify(!findChild(screen, "exportWarning").visible)
+        const close = findChild(screen, "exportClose")
+        checkNamed(close)
+        mouseClick(close)
+        tryCompare(dialog, "visible", false)
     }
 
-    function test_an_unwritable_folder_is_named() {
-        const screen = newScreen()
-        const exporter = findChild(screen, "draftExport")
+    function test_an_unwritable_folder_is_named_and_can_be_retried() {
+        const screen = createTemporaryObject(reviewScreenComponent, root, {draftId: newDraft()})
+        const exporter = exporterOf(screen)
         // A folder inside a regular file cannot exist, whoever runs the test.
         exporter.directoryUrl = TestSupport.writeFile("plain.txt", 1).toString() + "/inside"
         mouseClick(findChild(screen, "exportButton"))
@@ -107,8 +130,36 @@ TestCase {
         mouseClick(findChild(screen, "exportConfirm"))
         tryCompare(exporter, "problem", Problem.FolderUnwritable, 30000)
         const problem = findChild(screen, "exportProblem")
-        verify(problem.visible)
+        tryCompare(problem, "visible", true)
         verify(problem.text.length > 0)
         compare(exporter.exportedPath, "")
+        compare(findChild(screen, "exportResult").visible, false)
+
+        // Back to the choice, another folder, and it works.
+        const retry = findChild(screen, "exportRetry")
+        checkNamed(retry)
+        mouseClick(retry)
+        tryCompare(findChild(screen, "exportWarning"), "visible", true)
+        exporterOf(screen)
+        mouseClick(findChild(screen, "exportConfirm"))
+        tryVerify(() => exporter.exportedPath.length > 0, 30000)
+        compare(exporter.problem, Problem.None)
+    }
+
+    function test_a_draft_in_the_list_exports_too() {
+        const draftId = newDraft()
+        const screen = createTemporaryObject(draftsScreenComponent, root)
+        screen.refresh()
+        const exportItem = findChild(screen, "exportDraft_0")
+        checkNamed(exportItem)
+        const exporter = exporterOf(screen)
+        mouseClick(exportItem)
+        const dialog = findChild(screen, "exportDialog")
+        tryCompare(dialog, "opened", true)
+        compare(exporter.draftId, draftId)
+        mouseClick(findChild(screen, "exportPdf"))
+        mouseClick(findChild(screen, "exportConfirm"))
+        tryVerify(() => exporter.exportedPath.length > 0, 30000)
+        verify(exporter.exportedPath.endsWith(".pdf"))
     }
 }
