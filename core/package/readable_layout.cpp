@@ -31,6 +31,7 @@ struct Labels {
     const char* attachmentsWithheld;
     const char* bytes;
     const char* notGiven;
+    const char* separator; // between a label and its value (French spaces its colon)
 };
 
 const Labels english{"Submission to a call for input",
@@ -54,7 +55,8 @@ const Labels english{"Submission to a call for input",
                      "No attachments.",
                      "The attachments are not reproduced in this document.",
                      "bytes",
-                     "not given"};
+                     "not given",
+                     ": "};
 
 const Labels french{"Contribution à un appel à contributions",
                     "Appel",
@@ -77,7 +79,8 @@ const Labels french{"Contribution à un appel à contributions",
                     "Aucune pièce jointe.",
                     "Les pièces jointes ne sont pas reproduites dans ce document.",
                     "octets",
-                    "non renseigné"};
+                    "non renseigné",
+                    "\u00A0: "};
 
 const Labels spanish{"Contribución a una convocatoria",
                      "Convocatoria",
@@ -100,7 +103,8 @@ const Labels spanish{"Contribución a una convocatoria",
                      "Sin archivos adjuntos.",
                      "Los archivos adjuntos no se reproducen en este documento.",
                      "bytes",
-                     "no indicado"};
+                     "no indicado",
+                     ": "};
 
 const Labels& labelsFor(std::string_view language)
 {
@@ -225,8 +229,8 @@ ReadableLayout layoutSubmission(const SubmissionPackage& submission,
         blocks.push_back(LayoutBlock{kind, std::move(text)});
     };
     const auto item = [&](const char* label, const std::string& value) {
-        add(BlockKind::ListItem,
-            std::string(label) + ": " + (value.empty() ? std::string(l.notGiven) : oneLine(value)));
+        add(BlockKind::ListItem, std::string(label) + l.separator +
+                                     (value.empty() ? std::string(l.notGiven) : oneLine(value)));
     };
 
     add(BlockKind::Title, l.title);

@@ -92,6 +92,9 @@ TEST(ReadableLayout, LabelsFollowTheLanguageWithEnglishFallback)
               "Submission to a call for input");
     EXPECT_TRUE(hasText(layoutSubmission(sampleSubmission("fr"), {"r"}), "Pas de réponse."));
     EXPECT_TRUE(hasText(layoutSubmission(sampleSubmission("es"), {"r"}), "Respuestas"));
+    // French puts a no-break space before the colon; English and Spanish none.
+    EXPECT_TRUE(hasText(layoutSubmission(sampleSubmission("fr"), {"r"}), "Pays\u00A0: SN"));
+    EXPECT_TRUE(hasText(layoutSubmission(sampleSubmission("es"), {"r"}), "País: SN"));
     EXPECT_EQ(layoutLanguage("FR_ca"), "fr");
     EXPECT_EQ(layoutLanguage(""), "en");
     EXPECT_EQ(layoutLanguage("esperanto"), "en");
