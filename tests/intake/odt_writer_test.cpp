@@ -55,7 +55,7 @@ std::string readFile(const fs::path& path)
 nlohmann::json readWithOdfpy(const fs::path& path)
 {
     const std::string command =
-        std::string(ODF_PYTHON) + " " + ODT_READER_SCRIPT + " '" + path.string() + "' 2>&1";
+        std::string(ODF_PYTHON) + " '" + ODT_READER_SCRIPT + "' '" + path.string() + "' 2>&1";
     FILE* pipe = ::popen(command.c_str(), "r");
     if (pipe == nullptr) {
         ADD_FAILURE() << "cannot run " << command;
