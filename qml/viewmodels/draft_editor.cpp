@@ -312,7 +312,7 @@ void DraftEditor::startReducing(std::int64_t attachmentId, bool mustFit)
                     smaller = watcher->future().takeResult();
                 }
                 watcher->deleteLater();
-                finishReducing(draftId, attachmentId, mustFit, smaller);
+                finishReducing(draftId, attachmentId, mustFit, std::move(smaller));
             });
     watcher->setFuture(promise->future());
     reducing_.insert(attachmentId);
@@ -327,9 +327,8 @@ void DraftEditor::startReducing(std::int64_t attachmentId, bool mustFit)
 }
 
 void DraftEditor::finishReducing(std::int64_t draftId, std::int64_t attachmentId, bool mustFit,
-                                 const QByteArray& result)
+                                 QByteArray smaller)
 {
-    QByteArray smaller = result;
     reducing_.remove(attachmentId);
     const bool cancelled = cancelled_.remove(attachmentId);
     auto* drafts = store();

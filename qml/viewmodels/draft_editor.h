@@ -5,6 +5,7 @@
 
 #include "problem.h"
 
+#include <QByteArray>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -122,7 +123,7 @@ private:
     // removes the attachment.
     void startReducing(std::int64_t attachmentId, bool mustFit);
     void finishReducing(std::int64_t draftId, std::int64_t attachmentId, bool mustFit,
-                        const QByteArray& smaller);
+                        QByteArray smaller);
 
     std::int64_t draftId_ = -1;
     QString callId_;
