@@ -18,22 +18,82 @@ ApplicationWindow {
     Material.primary: Material.Indigo
     Material.accent: Material.Teal
 
-    function rootScreenFor(state: int): Component {
+    // Every screen but the unlock screen, by name. They are compiled on first use: naming their
+    // types here made the first frame wait until every screen had loaded (bench/app, cold start).
+    readonly property var laterScreenFiles: ({
+        setup: "screens/setup/SetupScreen.qml",
+        home: "screens/home/HomeScreen.qml",
+        call: "screens/calls/CallScreen.qml",
+        editor: "screens/editor/DraftEditorScreen.qml",
+        review: "screens/review/ReviewScreen.qml"
+    })
+    property var laterScreenComponents: ({})
+
+    function laterScreen(name: string): Component {
+        if (!root.laterScreenComponents[name]) {
+            const component = Qt.createComponent(root.laterScreenFiles[name])
+            if (component.status === Component.Error)
+                console.error(component.errorString())
+            root.laterScreenComponents[name] = component
+        }
+        return root.laterScreenComponents[name]
+    }
+
+    // Connects the signals of a screen made from laterScreen(name) to the navigation; returns it.
+    function wireScreen(name: string, screen: var): var {
+        switch (name) {
+        case "home":
+            screen.callChosen.connect(root.openCall)
+            screen.draftChosen.connect(root.openDraft)
+            break
+        case "call":
+            screen.draftRequested.connect(root.startDraft)
+            break
+        case "editor":
+            screen.reviewRequested.connect(draftId => root.pushScreen("review", {draftId: draftId}))
+            break
+        case "review":
+            screen.editRequested.connect(root.goBack)
+            screen.sent.connect(root.showOutbox)
+            break
+        }
+        return screen
+    }
+
+    function pushScreen(name: string, properties: var): var {
+        return root.wireScreen(name, screens.push(root.laterScreen(name), properties))
+    }
+
+    // Makes the screen `name` the only one on the stack, without a transition.
+    function resetTo(name: string): var {
+        if (name === "unlock")
+            return screens.replace(null, unlockScreen, {}, StackView.Immediate)
+        return root.wireScreen(name, screens.replace(null, root.laterScreen(name), {},
+                                                     StackView.Immediate))
+    }
+
+    // The home screen reads the drafts and the outbox again whenever it comes back on top.
+    function refreshIfHome(screen: var) {
+        if (screen && screen.objectName === "homeScreen")
+            screen.refresh()
+    }
+
+    function rootScreenFor(state: int): string {
         switch (state) {
         case Session.Setup:
-            return setupScreen
+            return "setup"
         case Session.Locked:
-            return unlockScreen
+            return "unlock"
         }
-        return homeScreen
+        return "home"
     }
 
     function showRootScreen() {
-        screens.replace(null, root.rootScreenFor(Session.state), {}, StackView.Immediate)
+        root.resetTo(root.rootScreenFor(Session.state))
     }
 
     function openCall(callId: string) {
-        screens.push(callScreen, {callId: callId})
+        root.pushScreen("call", {callId: callId})
     }
 
     function goBack() {
@@ -42,20 +102,21 @@ ApplicationWindow {
 
     // After sending: back to the home screen, on the outbox.
     function showOutbox() {
-        const home = screens.pop(null) as HomeScreen
+        const home = screens.pop(null)
         home.showTab("outboxTab")
         home.refresh()
     }
 
     function openDraft(draftId: int) {
-        screens.push(editorScreen, {draftId: draftId})
+        root.pushScreen("editor", {draftId: draftId})
     }
 
     // Starts a draft of the call in the UI language and opens it in the editor.
     function startDraft(callId: string) {
         const draftId = draftStarter.createDraft(callId, UiLanguage.code)
         if (draftId >= 0)
-            screens.replace(screens.currentItem, editorScreen, {draftId: draftId})
+            root.wireScreen("editor", screens.replace(screens.currentItem, root.laterScreen("editor"),
+                                                      {draftId: draftId}))
     }
 
     // Opens a screen by name, for `amicus --screenshot FILE --screen NAME`; false if unknown.
@@ -64,23 +125,22 @@ ApplicationWindow {
         case "first":
             return true
         case "setup":
-            screens.replace(null, setupScreen, {}, StackView.Immediate)
-            return true
         case "unlock":
-            screens.replace(null, unlockScreen, {}, StackView.Immediate)
+            root.resetTo(name)
             return true
         case "calls":
-            screens.replace(null, homeScreen, {}, StackView.Immediate)
+            root.resetTo("home")
             return true
         case "drafts":
         case "outbox":
         case "settings":
-            const home = screens.replace(null, homeScreen, {}, StackView.Immediate) as HomeScreen
-            home.showTab(name + "Tab")
+            root.resetTo("home").showTab(name + "Tab")
             return true
         case "call":
-            screens.replace(null, homeScreen, {}, StackView.Immediate)
-            screens.push(callScreen, {callId: firstCallSource.callIdAt(0)}, StackView.Immediate)
+            root.resetTo("home")
+            root.wireScreen("call", screens.push(root.laterScreen("call"),
+                                                 {callId: firstCallSource.callIdAt(0)},
+                                                 StackView.Immediate))
             return true
         }
         return false
@@ -157,52 +217,12 @@ ApplicationWindow {
         objectName: "screens"
         anchors.fill: parent
         Component.onCompleted: root.showRootScreen()
-    }
-
-    Component {
-        id: setupScreen
-
-        SetupScreen {}
+        onCurrentItemChanged: root.refreshIfHome(screens.currentItem)
     }
 
     Component {
         id: unlockScreen
 
         UnlockScreen {}
-    }
-
-    Component {
-        id: homeScreen
-
-        HomeScreen {
-            onCallChosen: callId => root.openCall(callId)
-            onDraftChosen: draftId => root.openDraft(draftId)
-            StackView.onActivated: refresh()
-        }
-    }
-
-    Component {
-        id: callScreen
-
-        CallScreen {
-            onDraftRequested: callId => root.startDraft(callId)
-        }
-    }
-
-    Component {
-        id: editorScreen
-
-        DraftEditorScreen {
-            onReviewRequested: draftId => screens.push(reviewScreen, {draftId: draftId})
-        }
-    }
-
-    Component {
-        id: reviewScreen
-
-        ReviewScreen {
-            onEditRequested: () => root.goBack()
-            onSent: () => root.showOutbox()
-        }
     }
 }

@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 
 Q_IMPORT_QML_PLUGIN(AmicusPlugin)
 
@@ -41,9 +42,10 @@ bool hasDisplay()
            qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
 }
 
-// For bench/app (cold start): on the window's first frame, prints the steady clock (on Linux
-// CLOCK_MONOTONIC, the clock the benchmark started its timer on) and the objectName of the
-// screen shown, then quits. The time is taken in frameSwapped itself, whichever thread emits it.
+// For bench/app (cold start): on the window's first frame, prints "first-frame NS CPU_US SCREEN":
+// the steady clock in ns (on Linux CLOCK_MONOTONIC, the clock the benchmark started its timer
+// on), the process's CPU time in µs and the objectName of the screen shown, then quits. Both
+// times are taken in frameSwapped itself, whichever thread emits it.
 void exitAfterFirstFrame(QQuickWindow* window)
 {
     QObject::connect(
@@ -51,11 +53,12 @@ void exitAfterFirstFrame(QQuickWindow* window)
         [window] {
             const auto now = std::chrono::steady_clock::now().time_since_epoch();
             const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
-            QMetaObject::invokeMethod(window, [window, ns] {
+            const auto cpuUs = static_cast<long long>(std::clock()) * 1000000 / CLOCKS_PER_SEC;
+            QMetaObject::invokeMethod(window, [window, ns, cpuUs] {
                 const auto* screens = window->findChild<QObject*>(QStringLiteral("screens"));
                 const auto* shown =
                     screens ? screens->property("currentItem").value<QObject*>() : nullptr;
-                std::printf("first-frame %lld %s\n", static_cast<long long>(ns),
+                std::printf("first-frame %lld %lld %s\n", static_cast<long long>(ns), cpuUs,
                             shown ? qPrintable(shown->objectName()) : "-");
                 std::fflush(stdout);
                 QCoreApplication::exit(0);

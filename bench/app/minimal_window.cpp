@@ -8,6 +8,7 @@
 #include <QQuickWindow>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 
 int main(int argc, char** argv)
 {
@@ -31,8 +32,9 @@ int main(int argc, char** argv)
         [window] {
             const auto now = std::chrono::steady_clock::now().time_since_epoch();
             const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
-            QMetaObject::invokeMethod(window, [ns] {
-                std::printf("first-frame %lld minimal\n", static_cast<long long>(ns));
+            const auto cpuUs = static_cast<long long>(std::clock()) * 1000000 / CLOCKS_PER_SEC;
+            QMetaObject::invokeMethod(window, [ns, cpuUs] {
+                std::printf("first-frame %lld %lld minimal\n", static_cast<long long>(ns), cpuUs);
                 std::fflush(stdout);
                 QCoreApplication::exit(0);
             });
