@@ -1,0 +1,61 @@
+// AppInstance: the running app as the `amicus` executable starts it, so that the UI tests
+// start exactly the same thing and can stop it and start it again in one process.
+#pragma once
+
+#include <QObject>
+#include <memory>
+
+class QQmlApplicationEngine;
+class QQuickWindow;
+
+namespace amicus::platform {
+class Connectivity;
+}
+
+namespace amicus::app {
+
+// Off screen (no display, tests, screenshots) Qt Quick draws with the software renderer.
+// Call before constructing QGuiApplication.
+void chooseRenderer();
+
+class AutoLock;
+class CatalogUpdater;
+class SyncService;
+
+class AppInstance : public QObject {
+    Q_OBJECT
+
+public:
+    struct Options {
+        // Only render (`--screenshot`): no catalog refresh and no sending.
+        bool renderOnly = false;
+    };
+
+    // Takes the data directory and the catalog from AppContext (configure it first), puts the
+    // cached signed catalog in place and makes the services; nothing is shown yet.
+    explicit AppInstance(Options options, QObject* parent = nullptr);
+    ~AppInstance() override;
+
+    AppInstance(const AppInstance&) = delete;
+    AppInstance& operator=(const AppInstance&) = delete;
+
+    // Loads Main.qml into a new engine and starts the services; false when the window could
+    // not be created. The network is looked at after the first frame (start-up cost).
+    [[nodiscard]] bool load();
+
+    // The app's window once load() succeeded, else nullptr.
+    [[nodiscard]] QQuickWindow* window() const;
+    [[nodiscard]] SyncService& syncService() const { return *syncService_; }
+
+private:
+    void startNetwork();
+
+    Options options_;
+    std::unique_ptr<CatalogUpdater> catalogUpdater_;
+    std::unique_ptr<platform::Connectivity> connectivity_;
+    std::unique_ptr<SyncService> syncService_;
+    std::unique_ptr<AutoLock> autoLock_;
+    std::unique_ptr<QQmlApplicationEngine> engine_;
+};
+
+} // namespace amicus::app
