@@ -102,7 +102,9 @@ ApplicationWindow {
 
     // After sending: back to the home screen, on the outbox.
     function showOutbox() {
-        const home = screens.pop(null)
+        // pop() returns the screen it took off, not the one left on top.
+        screens.pop(null)
+        const home = screens.currentItem
         home.showTab("outboxTab")
         home.refresh()
     }
@@ -218,6 +220,15 @@ ApplicationWindow {
         anchors.fill: parent
         Component.onCompleted: root.showRootScreen()
         onCurrentItemChanged: root.refreshIfHome(screens.currentItem)
+    }
+
+    // Android's back key (and the desktop's Back): one screen back; on the first screen the
+    // OS does as usual. Not while a popup is open: the popup closes on it.
+    Shortcut {
+        objectName: "backShortcut"
+        sequences: ["Back", StandardKey.Back]
+        enabled: screens.depth > 1 && root.Overlay.overlay.children.length === 0
+        onActivated: root.goBack()
     }
 
     Component {

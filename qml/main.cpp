@@ -1,18 +1,12 @@
 // The amicus executable: parses the command line and shows the QML app (or renders a screenshot).
 #include "app_context.h"
 #include "app_setup.h"
-#include "auto_lock.h"
-#include "calls/builtin_catalog.h"
-#include "catalog_updater.h"
-#include "platform_services.h"
+#include "app_start.h"
 #include "screenshot.h"
-#include "sync_service.h"
-#include "viewmodels/app_settings.h"
 #include "viewmodels/ui_language.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
-#include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 #include <chrono>
@@ -83,9 +77,7 @@ int main(int argc, char** argv)
                    stderr);
         return 2;
     }
-    if (qgetenv("QT_QPA_PLATFORM") == "offscreen") {
-        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
-    }
+    amicus::app::chooseRenderer();
 
     QGuiApplication app(argc, argv);
     amicus::app::configureApplication();
@@ -126,36 +118,18 @@ int main(int argc, char** argv)
         UiLanguage::overrideInitialCode(code);
     }
 
-    auto& context = amicus::app::AppContext::instance();
-    context.configure(amicus::app::defaultDataDir());
-    amicus::app::CatalogUpdater catalogUpdater(amicus::calls::builtinCatalogTrustedKeys(),
-                                               context.dataDir() / "catalog");
-    catalogUpdater.loadCached();
-    // Made after the first frame: loading the OS's network backend before it cost the start-up
-    // about 4 ms CPU and 8 ms wall (bench/app, cold start).
-    std::unique_ptr<amicus::platform::Connectivity> connectivity;
-
-    QQmlApplicationEngine engine;
-    amicus::app::configureEngine(engine);
-    QObject::connect(
-        &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
-        [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Amicus/Main.qml")));
-    if (engine.rootObjects().isEmpty()) {
+    amicus::app::AppContext::instance().configure(amicus::app::defaultDataDir());
+    amicus::app::AppInstance instance({.renderOnly = parser.isSet(screenshotOption)});
+    if (!instance.load()) {
         return 1;
     }
+    QQuickWindow* window = instance.window();
 
     if (parser.isSet(firstFrameOption)) {
-        if (auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst())) {
-            exitAfterFirstFrame(window);
-        }
+        exitAfterFirstFrame(window);
     }
 
     if (parser.isSet(screenshotOption)) {
-        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
-        if (!window) {
-            return 1;
-        }
         bool shown = false;
         QMetaObject::invokeMethod(window, "showScreen", Q_RETURN_ARG(bool, shown),
                                   Q_ARG(QString, parser.value(screenOption)));
@@ -167,25 +141,5 @@ int main(int argc, char** argv)
         auto* shot = new amicus::app::Screenshot(window, parser.value(screenshotOption), &app);
         shot->start();
     }
-    amicus::app::SyncService syncService;
-    // Nothing needs the network before the user has unlocked, which takes a frame on screen.
-    QObject::connect(
-        qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst()), &QQuickWindow::frameSwapped,
-        &app,
-        [&, screenshot = parser.isSet(screenshotOption)] {
-            connectivity = amicus::platform::createConnectivity();
-            if (!screenshot) {
-                catalogUpdater.watch(connectivity.get());
-            }
-            syncService.setConnectivity(connectivity.get());
-        },
-        static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
-    syncService.setPolicy(
-        static_cast<amicus::sync::SyncPolicy>(AppSettings::storedSendingPolicy()));
-    if (!parser.isSet(screenshotOption)) {
-        syncService.followSession();
-    }
-    amicus::app::AutoLock autoLock(&AppSettings::storedAutoLockMinutes);
-    autoLock.watchApplication();
     return app.exec();
 }

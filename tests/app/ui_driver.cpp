@@ -1,0 +1,188 @@
+#include "ui_driver.h"
+
+#include <QGuiApplication>
+#include <QTest>
+#include <QWheelEvent>
+#include <algorithm>
+#include <functional>
+
+namespace {
+
+void collect(QQuickItem* item, const QString& name, QList<QQuickItem*>& found)
+{
+    if (item->objectName() == name) {
+        found.append(item);
+    }
+    for (QQuickItem* child : item->childItems()) {
+        collect(child, name, found);
+    }
+}
+
+bool isFlickable(const QQuickItem* item)
+{
+    return item->inherits("QQuickFlickable");
+}
+
+void setReason(QString* why, const QString& reason)
+{
+    if (why) {
+        *why = reason;
+    }
+}
+
+} // namespace
+
+QQuickItem* UiDriver::findAny(const QString& objectName) const
+{
+    if (!window_) {
+        return nullptr;
+    }
+    QList<QQuickItem*> found;
+    collect(window_->contentItem(), objectName, found);
+    return found.isEmpty() ? nullptr : found.constFirst();
+}
+
+QQuickItem* UiDriver::find(const QString& objectName) const
+{
+    if (!window_) {
+        return nullptr;
+    }
+    QList<QQuickItem*> found;
+    collect(window_->contentItem(), objectName, found);
+    for (QQuickItem* item : found) {
+        if (item->isVisible() && item->width() > 0 && item->height() > 0) {
+            return item;
+        }
+    }
+    return nullptr;
+}
+
+bool UiDriver::scrollIntoView(QQuickItem* item) const
+{
+    for (QQuickItem* flickable = item->parentItem(); flickable;
+         flickable = flickable->parentItem()) {
+        if (!isFlickable(flickable)) {
+            continue;
+        }
+        for (int step = 0; step < 400; ++step) {
+            const QRectF viewport =
+                flickable->mapRectToScene(QRectF(0, 0, flickable->width(), flickable->height()));
+            const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+            const qreal margin = std::min<qreal>(24, viewport.height() / 4);
+            if (centre.y() >= viewport.top() + margin && centre.y() <= viewport.bottom() - margin) {
+                break;
+            }
+            // One notch of the wheel at the middle of the list: below means scroll down.
+            const int notch = centre.y() > viewport.bottom() - margin ? -120 : 120;
+            const QPointF at = viewport.center();
+            QWheelEvent wheel(at, window_->mapToGlobal(at.toPoint()), QPoint(), QPoint(0, notch),
+                              Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+            // Flickable reads the wheel's speed from the events' times: a hand's pace.
+            static quint64 wheelTime = 1'000'000;
+            wheelTime += 150;
+            wheel.setTimestamp(wheelTime);
+            QGuiApplication::sendEvent(window_, &wheel);
+            QTest::qWait(10);
+            // Let a flick started by the wheel come to rest before looking again.
+            for (int wait = 0; wait < 100 && flickable->property("moving").toBool(); ++wait) {
+                QTest::qWait(10);
+            }
+            if (step == 399) {
+                qInfo("scroll failed: %s contentY=%f contentHeight=%f height=%f centre=%f "
+                      "viewport=%f..%f",
+                      qPrintable(flickable->objectName()),
+                      flickable->property("contentY").toDouble(),
+                      flickable->property("contentHeight").toDouble(), flickable->height(),
+                      centre.y(), viewport.top(), viewport.bottom());
+                return false;
+            }
+        }
+    }
+    const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    return QRectF(0, 0, window_->width(), window_->height()).contains(centre);
+}
+
+bool UiDriver::clickItem(QQuickItem* item, QString* why) const
+{
+    if (!item) {
+        setReason(why, QStringLiteral("no such item is visible"));
+        return false;
+    }
+    if (!item->isVisible()) {
+        setReason(why, QStringLiteral("%1 is not visible").arg(item->objectName()));
+        return false;
+    }
+    if (!item->isEnabled()) {
+        setReason(why, QStringLiteral("%1 is not enabled").arg(item->objectName()));
+        return false;
+    }
+    // A user taps once a closing popup has gone (unless the item is in a popup)...
+    QQuickItem* overlay = nullptr;
+    for (QQuickItem* child : window_->contentItem()->childItems()) {
+        if (child->inherits("QQuickOverlay")) {
+            overlay = child;
+        }
+    }
+    bool inPopup = false;
+    for (QQuickItem* parent = item; parent; parent = parent->parentItem()) {
+        inPopup = inPopup || parent == overlay;
+    }
+    if (overlay && !inPopup) {
+        QTest::qWaitFor(
+            [overlay] {
+                const auto children = overlay->childItems();
+                return std::none_of(children.begin(), children.end(),
+                                    [](QQuickItem* child) { return child->isVisible(); });
+            },
+            5000);
+    }
+    // ...and the screen has stopped sliding in.
+    if (QQuickItem* screens = findAny(QStringLiteral("screens"))) {
+        QTest::qWaitFor([screens] { return !screens->property("busy").toBool(); }, 5000);
+    }
+    if (!scrollIntoView(item)) {
+        setReason(why, QStringLiteral("%1 cannot be scrolled into view").arg(item->objectName()));
+        return false;
+    }
+    const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    QTest::mouseClick(window_, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+    return true;
+}
+
+bool UiDriver::click(const QString& objectName, QString* why) const
+{
+    QQuickItem* item = find(objectName);
+    if (!item) {
+        setReason(why, QStringLiteral("%1 is not visible").arg(objectName));
+        return false;
+    }
+    return clickItem(item, why);
+}
+
+bool UiDriver::type(const QString& objectName, const QString& text, QString* why) const
+{
+    QQuickItem* item = find(objectName);
+    if (!clickItem(item, why)) {
+        if (!item) {
+            setReason(why, QStringLiteral("%1 is not visible").arg(objectName));
+        }
+        return false;
+    }
+    if (!QTest::qWaitFor([item] { return item->hasActiveFocus(); }, 2000)) {
+        setReason(why, QStringLiteral("%1 did not take the keyboard focus").arg(objectName));
+        return false;
+    }
+    QTest::keyClick(window_, Qt::Key_End, Qt::ControlModifier);
+    typeText(text);
+    return true;
+}
+
+void UiDriver::typeText(const QString& text) const
+{
+    for (const QChar c : text) {
+        // The key a keyboard would report (letters by their capital), with the character typed.
+        const auto key = static_cast<Qt::Key>(c.isLetter() ? c.toUpper().unicode() : c.unicode());
+        QTest::sendKeyEvent(QTest::Press, window_, key, QString(c), Qt::NoModifier);
+        QTest::sendKeyEvent(QTest::Release, window_, key, QString(c), Qt::NoModifier);
+    }
+}
