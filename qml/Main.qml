@@ -100,11 +100,16 @@ ApplicationWindow {
         screens.pop()
     }
 
+    // The first screen on the stack, untyped (home's type is compiled on first use).
+    function bottomScreen(): var {
+        return screens.get(0)
+    }
+
     // After sending: back to the home screen, on the outbox.
     function showOutbox() {
         // pop() returns the screen it took off, not the one left on top.
         screens.pop(null)
-        const home = screens.currentItem
+        const home = root.bottomScreen()
         home.showTab("outboxTab")
         home.refresh()
     }
@@ -222,11 +227,11 @@ ApplicationWindow {
         onCurrentItemChanged: root.refreshIfHome(screens.currentItem)
     }
 
-    // Android's back key (and the desktop's Back): one screen back; on the first screen the
-    // OS does as usual. Not while a popup is open: the popup closes on it.
+    // Android's back key: one screen back; on the first screen the OS does as usual. Not while
+    // a popup is open: the popup closes on it.
     Shortcut {
         objectName: "backShortcut"
-        sequences: ["Back", StandardKey.Back]
+        sequences: ["Back"]
         enabled: screens.depth > 1 && root.Overlay.overlay.children.length === 0
         onActivated: root.goBack()
     }
