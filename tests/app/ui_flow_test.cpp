@@ -145,7 +145,7 @@ private slots:
     void cleanupTestCase();
 
 private:
-    // Starts the app as `amicus` does, in a window of `size`.
+    // Starts the app as `amicus` does, in a portrait window (400x800), and waits until it shows.
     bool startApp();
     void stopApp();
 
@@ -200,8 +200,8 @@ void UiFlowTest::initTestCase()
     QVERIFY(!questionIds_.isEmpty());
 
     amicus::crypto::VaultOptions options;
-    options.scryptWorkFactor =
-        12; // a fast key derivation: the test makes and opens the vault twice
+    // A fast key derivation: the test makes the vault and opens it again.
+    options.scryptWorkFactor = 12;
     AppContext::instance().configure(base_ / "data", options);
     AppContext::instance().setCatalog(catalog);
 }
