@@ -39,7 +39,7 @@ const QString odtMediaType = QStringLiteral("application/vnd.oasis.opendocument.
 const QString pdfMediaType = QStringLiteral("application/pdf");
 
 // Below this much free space a failed write is taken for a full disk.
-constexpr qint64 nearlyFullBytes = 1024 * 1024;
+constexpr qint64 nearlyFullBytes = qint64{1024} * 1024;
 
 // The lines of a block. A line break inside a paragraph becomes a block of its own with no
 // space between them: Qt 6.4's ODF writer turns a QChar::LineSeparator into a tab followed by
@@ -212,6 +212,21 @@ Problem::Code writeProblem(const QSaveFile& file, const QString& directory)
     return Problem::FolderUnwritable;
 }
 
+// Writes `bytes` to `path` in `directory` (made if missing) through QSaveFile: it writes
+// beside the target and renames when complete and synced, so the folder never holds half a
+// document, and a failure leaves nothing behind.
+Problem::Code writeAtomically(const QString& directory, const QString& path,
+                              const QByteArray& bytes)
+{
+    if (!QDir().mkpath(directory)) {
+        return Problem::FolderUnwritable;
+    }
+    QSaveFile file(path);
+    const bool written =
+        file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
+    return written ? Problem::None : writeProblem(file, directory);
+}
+
 } // namespace
 
 DraftExport::DraftExport(QObject* parent) : QObject(parent)
@@ -315,25 +330,9 @@ bool DraftExport::exportDraft(DraftExport::Format format, bool unencryptedConfir
     setProblem(Problem::None);
     setBusy(true);
     worker_.start([this, layout, format, author, directory, path] {
-        Problem::Code problem = Problem::None;
-        if (!QDir().mkpath(directory)) {
-            problem = Problem::FolderUnwritable;
-        } else {
-            // QSaveFile writes beside the target and renames when complete and synced, so
-            // the folder never holds half a document.
-            QSaveFile file(path);
-            const QByteArray bytes = renderDocument(*layout, format, author);
-            if (bytes.isEmpty()) {
-                problem = Problem::Unexpected;
-            } else if (!file.open(QIODevice::WriteOnly)) {
-                problem = writeProblem(file, directory);
-            } else if (file.write(bytes) != bytes.size()) {
-                problem = writeProblem(file, directory);
-                file.cancelWriting();
-            } else if (!file.commit()) {
-                problem = writeProblem(file, directory);
-            }
-        }
+        const QByteArray bytes = renderDocument(*layout, format, author);
+        const Problem::Code problem =
+            bytes.isEmpty() ? Problem::Unexpected : writeAtomically(directory, path, bytes);
         QMetaObject::invokeMethod(this, [this, problem, path, format] {
             setBusy(false);
             setProblem(problem);
