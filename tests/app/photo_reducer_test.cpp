@@ -9,6 +9,7 @@
 
 #include <QBuffer>
 #include <QColor>
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QImageReader>
@@ -239,6 +240,12 @@ private slots:
                  static_cast<double>(photo_.size()));
         const int photoId = photo.value(QStringLiteral("id")).toInt();
 
+        // Nothing is written to a temporary file on the way (the photo is decoded in memory):
+        // the temporary directory stays empty while the copy is made and saved.
+        QTemporaryDir scratch;
+        const bool hadTmp = qEnvironmentVariableIsSet("TMPDIR");
+        const QByteArray previousTmp = qgetenv("TMPDIR");
+        qputenv("TMPDIR", scratch.path().toUtf8());
         editor.setSendSmallerCopy(photoId, true);
         QCOMPARE(editor.attachments().at(1).toMap().value(QStringLiteral("reducing")).toBool(),
                  true);
@@ -246,6 +253,14 @@ private slots:
             editor.attachments().at(1).toMap().value(QStringLiteral("sendsSmaller")).toBool(),
             20000);
         QCOMPARE(editor.saveState(), DraftEditor::SaveState::Saved);
+        if (hadTmp) {
+            qputenv("TMPDIR", previousTmp);
+        } else {
+            qunsetenv("TMPDIR");
+        }
+        QCOMPARE(
+            QDir(scratch.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+            QStringList());
         photo = editor.attachments().at(1).toMap();
         QCOMPARE(photo.value(QStringLiteral("reducing")).toBool(), false);
         const double smallerSize = photo.value(QStringLiteral("smallerSize")).toDouble();
