@@ -128,17 +128,24 @@ bool UiDriver::clickItem(QQuickItem* item, QString* why) const
         inPopup = inPopup || parent == overlay;
     }
     if (overlay && !inPopup) {
-        QTest::qWaitFor(
+        const bool popupsGone = QTest::qWaitFor(
             [overlay] {
                 const auto children = overlay->childItems();
                 return std::none_of(children.begin(), children.end(),
                                     [](QQuickItem* child) { return child->isVisible(); });
             },
             5000);
+        if (!popupsGone) {
+            setReason(why, QStringLiteral("a popup covers %1").arg(item->objectName()));
+            return false;
+        }
     }
     // ...and the screen has stopped sliding in.
     if (QQuickItem* screens = findAny(QStringLiteral("screens"))) {
-        QTest::qWaitFor([screens] { return !screens->property("busy").toBool(); }, 5000);
+        if (!QTest::qWaitFor([screens] { return !screens->property("busy").toBool(); }, 5000)) {
+            setReason(why, QStringLiteral("the screens are still changing"));
+            return false;
+        }
     }
     if (!scrollIntoView(item)) {
         setReason(why, QStringLiteral("%1 cannot be scrolled into view").arg(item->objectName()));

@@ -484,7 +484,12 @@ int main(int argc, char** argv)
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
-    StderrCapture capture(home.filePath(QStringLiteral("stderr.log")));
+    // Said before the capture starts: should the process die (a sanitizer report, a crash),
+    // what it wrote is in that file.
+    const QString capturePath = home.filePath(QStringLiteral("stderr.log"));
+    std::fprintf(stderr, "ui_flow_tests: stderr is captured in %s until the end of the run\n",
+                 qPrintable(capturePath));
+    StderrCapture capture(capturePath);
     theCapture = &capture;
     amicus::app::chooseRenderer();
     QGuiApplication app(argc, argv);
@@ -494,9 +499,7 @@ int main(int argc, char** argv)
     const QByteArray logs = capture.contents();
     capture.restore();
     theCapture = nullptr;
-    if (failed != 0) {
-        std::fprintf(stderr, "--- what the process logged ---\n%s--- end ---\n", logs.constData());
-    }
+    std::fprintf(stderr, "--- what the process logged ---\n%s--- end ---\n", logs.constData());
     return failed;
 }
 
