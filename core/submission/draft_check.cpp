@@ -97,6 +97,19 @@ std::vector<DraftIssue> checkDraft(const store::Draft& draft, const calls::Call*
                           draft.attachments.size(),
                           call->limits.attachmentsPerSubmission});
     }
+    // The limit may have been lowered by a refreshed catalog after the file was taken in; the
+    // size that counts is what will be sent (a photo's smaller copy when chosen).
+    if (call && call->limits.bytesPerAttachment > 0) {
+        for (const auto& attachment : draft.attachments) {
+            if (attachment.sentSize() > call->limits.bytesPerAttachment) {
+                issues.push_back({DraftIssueCode::AttachmentTooLarge,
+                                  {},
+                                  attachment.sentSize(),
+                                  call->limits.bytesPerAttachment,
+                                  attachment.fileName});
+            }
+        }
+    }
     return issues;
 }
 

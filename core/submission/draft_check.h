@@ -21,13 +21,15 @@ enum class DraftIssueCode {
     NoAnswer,           // not one key question is answered
     AnswerTooLong,      // questionId, words and limit say which and by how much
     TooManyAttachments, // count and limit
+    AttachmentTooLarge, // attachmentName, bytes to send (count) and the call's limit
 };
 
 struct DraftIssue {
     DraftIssueCode code;
     std::string questionId;  // AnswerTooLong
-    std::uint64_t count = 0; // words (AnswerTooLong) or attachments (TooManyAttachments)
+    std::uint64_t count = 0; // words, attachments or bytes, as the code says
     std::uint64_t limit = 0;
+    std::string attachmentName; // AttachmentTooLarge
 };
 
 // Words as the call's limit counts them: runs of non-whitespace (ASCII and Unicode spaces).

@@ -1,6 +1,7 @@
 #include "outbox_list_model.h"
 
 #include "app_context.h"
+#include "data_size.h"
 #include "sync/receipt.h"
 #include "sync/sync_error.h"
 #include "sync_service.h"
@@ -104,8 +105,7 @@ QVariant OutboxListModel::data(const QModelIndex& index, int role) const
     }
     case RateRole:
         return row.bytesPerSecond > 0
-                   ? locale.formattedDataSize(static_cast<qint64>(row.bytesPerSecond)) +
-                         QStringLiteral("/s")
+                   ? formatDataSize(row.bytesPerSecond, locale) + QStringLiteral("/s")
                    : QString();
     case ReceivedAtRole:
     case ReceiptHashRole: {
@@ -128,7 +128,7 @@ QVariant OutboxListModel::data(const QModelIndex& index, int role) const
         return locale.toString(received.toLocalTime(), QLocale::ShortFormat);
     }
     case SizeRole:
-        return locale.formattedDataSize(static_cast<qint64>(size));
+        return formatDataSize(static_cast<double>(size), locale);
     default:
         return {};
     }

@@ -4,6 +4,7 @@
 #include "submission/draft_check.h"
 #include "submission/draft_finalizer.h"
 #include "sync_service.h"
+#include "text_conversion.h"
 
 #include <QDateTime>
 #include <QVariantMap>
@@ -62,10 +63,12 @@ void SubmissionReview::refresh()
                 }
             }
         }
-        issues_.append(QVariantMap{{QStringLiteral("code"), static_cast<int>(issue.code)},
-                                   {QStringLiteral("question"), question},
-                                   {QStringLiteral("count"), static_cast<double>(issue.count)},
-                                   {QStringLiteral("limit"), static_cast<double>(issue.limit)}});
+        issues_.append(QVariantMap{
+            {QStringLiteral("code"), static_cast<int>(issue.code)},
+            {QStringLiteral("question"), question},
+            {QStringLiteral("count"), static_cast<double>(issue.count)},
+            {QStringLiteral("limit"), static_cast<double>(issue.limit)},
+            {QStringLiteral("attachment"), amicus::app::toQString(issue.attachmentName)}});
     }
     emit issuesChanged();
 }

@@ -15,7 +15,8 @@ class SubmissionReview : public QObject {
     QML_ELEMENT
 
     Q_PROPERTY(int draftId READ draftId WRITE setDraftId NOTIFY issuesChanged)
-    // [{code, question (1-based, 0 when none), count, limit}] in the order to fix them.
+    // [{code, question (1-based, 0 when none), count, limit, attachment (file name or "")}] in
+    // the order to fix them.
     Q_PROPERTY(QVariantList issues READ issues NOTIFY issuesChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(Problem::Code problem READ problem NOTIFY problemChanged)
@@ -30,6 +31,7 @@ public:
         NoAnswer,
         AnswerTooLong,
         TooManyAttachments,
+        AttachmentTooLarge,
     };
     Q_ENUM(Issue)
 

@@ -1,5 +1,7 @@
 #include "ui_language.h"
 
+#include "data_size.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QQmlEngine>
@@ -131,4 +133,9 @@ QVariantList UiLanguage::available() const
                                 {QStringLiteral("name"), names.at(i)}});
     }
     return list;
+}
+
+QString UiLanguage::dataSize(double bytes) const
+{
+    return formatDataSize(bytes, QLocale(code_));
 }

@@ -44,6 +44,9 @@ public:
     // [{code, name}] with each language named in itself, for the selector.
     QVariantList available() const;
 
+    // `bytes` as phones show a size, in this language ("4.2 MB", "4,2 Mo").
+    Q_INVOKABLE QString dataSize(double bytes) const;
+
 signals:
     void codeChanged();
 

@@ -97,6 +97,28 @@ TEST_F(CheckDraft, TooManyAttachments)
     EXPECT_EQ(issues[0].code, DraftIssueCode::TooManyAttachments);
 }
 
+TEST_F(CheckDraft, AnAttachmentOverTheLimitIsNamedWithTheSizeThatWouldBeSent)
+{
+    const std::uint64_t limit = call_->limits.bytesPerAttachment;
+    ASSERT_GT(limit, 0u);
+    draft_.attachments.resize(2);
+    draft_.attachments[0].fileName = "report.pdf";
+    draft_.attachments[0].size = limit;
+    draft_.attachments[1].fileName = "IMG_0042.HEIC";
+    draft_.attachments[1].size = limit + 1;
+    const auto issues = checkDraft(draft_, call_, now_);
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].code, DraftIssueCode::AttachmentTooLarge);
+    EXPECT_EQ(issues[0].attachmentName, "IMG_0042.HEIC");
+    EXPECT_EQ(issues[0].count, limit + 1);
+    EXPECT_EQ(issues[0].limit, limit);
+
+    // Its smaller copy fits: nothing stops the draft any more.
+    draft_.attachments[1].reduced = store::ReducedCopy{};
+    draft_.attachments[1].reduced->size = limit / 10;
+    EXPECT_TRUE(checkDraft(draft_, call_, now_).empty());
+}
+
 TEST_F(CheckDraft, AWithdrawnOrClosedCallCannotBeSentTo)
 {
     EXPECT_EQ(codes(checkDraft(draft_, nullptr, now_)),

@@ -14,13 +14,8 @@ Page {
 
     signal reviewRequested(int draftId)
 
-    // A size as phones show them, in the user's language: "4.2 MB", "380 kB", "25 MB".
     function dataSize(bytes: real): string {
-        let scaled = bytes
-        while (scaled >= 1024)
-            scaled /= 1024
-        const decimals = bytes >= 1024 && scaled < 10 ? 1 : 0
-        return Qt.locale(UiLanguage.code).formattedDataSize(bytes, decimals, Locale.DataSizeTraditionalFormat)
+        return UiLanguage.dataSize(bytes)
     }
 
     objectName: "draftEditorScreen"

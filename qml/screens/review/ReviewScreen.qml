@@ -36,6 +36,9 @@ Page {
                 .arg(issue.question).arg(issue.count).arg(issue.limit)
         case SubmissionReview.TooManyAttachments:
             return qsTr("There are %1 attached files; the call accepts %2.").arg(issue.count).arg(issue.limit)
+        case SubmissionReview.AttachmentTooLarge:
+            return qsTr("The attached file “%1” is %2; the call accepts files up to %3.")
+                .arg(issue.attachment).arg(UiLanguage.dataSize(issue.count)).arg(UiLanguage.dataSize(issue.limit))
         }
         return ""
     }
