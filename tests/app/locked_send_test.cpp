@@ -48,6 +48,24 @@ std::optional<amicus::store::OutboxPlainEntry> plainRow(const std::filesystem::p
     return rows->front();
 }
 
+// Every file under `dir` whose bytes contain `needle`.
+std::vector<std::filesystem::path> filesContaining(const std::filesystem::path& dir,
+                                                   const std::string& needle)
+{
+    std::vector<std::filesystem::path> found;
+    for (const auto& item : std::filesystem::recursive_directory_iterator(dir)) {
+        if (!item.is_regular_file()) {
+            continue;
+        }
+        std::ifstream in(item.path(), std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+        if (bytes.find(needle) != std::string::npos) {
+            found.push_back(item.path());
+        }
+    }
+    return found;
+}
+
 } // namespace
 
 class LockedSendTest : public QObject {
@@ -134,6 +152,25 @@ private slots:
         QVERIFY(!row->hasReceipt);   // nothing was sealed without the key
         QVERIFY(!row->hasUploadUrl); // the upload was created while locked
         QCOMPARE(row->entry.uploadOffset, *row->entry.envelopeSize);
+        // Nothing typed, nor the upload's id or the receipt, is readable in the data directory
+        // while locked (the scan does find the organisation in a file where it is plain).
+        std::string uploadId;
+        for (const auto& entry :
+             std::filesystem::directory_iterator(base / "endpoint" / "uploads")) {
+            if (entry.is_regular_file() && entry.path().extension() != ".json") {
+                uploadId = entry.path().filename().string();
+            }
+        }
+        QVERIFY(!uploadId.empty());
+        std::ofstream(base / "plain-marker.txt") << "Colectivo Bolsillo";
+        QVERIFY(!filesContaining(base, "Colectivo Bolsillo").empty());
+        for (const std::string marker : {"Colectivo Bolsillo", "Respuesta escrita", "Bolivia",
+                                         "foto.jpg", uploadId.c_str(), "/files/"}) {
+            const auto found = filesContaining(dataDir, marker);
+            QVERIFY2(found.empty(),
+                     (marker + " in " + (found.empty() ? std::string() : found.front().string()))
+                         .c_str());
+        }
 
         // Unlock: the outbox screen shows it delivered, with its receipt.
         auto reopened = amicus::store::VaultSession::open(dataDir, kPassphrase, options);
