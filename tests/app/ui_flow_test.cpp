@@ -56,7 +56,7 @@ class StderrCapture {
 public:
     explicit StderrCapture(const QString& path)
     {
-        std::fflush(stderr);
+        (void)std::fflush(stderr);
         original_ = ::dup(STDERR_FILENO);
         const int file = ::open(path.toLocal8Bit().constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         if (original_ >= 0 && file >= 0) {
@@ -75,7 +75,7 @@ public:
     [[nodiscard]] bool active() const { return active_; }
     [[nodiscard]] QByteArray contents() const
     {
-        std::fflush(stderr);
+        (void)std::fflush(stderr);
         QFile file(path_);
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
@@ -84,7 +84,7 @@ public:
         if (original_ < 0) {
             return;
         }
-        std::fflush(stderr);
+        (void)std::fflush(stderr);
         ::dup2(original_, STDERR_FILENO);
         ::close(original_);
         original_ = -1;
@@ -436,8 +436,8 @@ void UiFlowTest::nothingTheUserTypedReachesTheLogs()
     QVERIFY(theCapture != nullptr && theCapture->active());
     // The capture itself works: a Qt message and a raw write both land in it.
     qWarning("ui-flow log probe");
-    std::fputs("ui-flow stderr probe\n", stderr);
-    std::fflush(stderr);
+    (void)std::fputs("ui-flow stderr probe\n", stderr);
+    (void)std::fflush(stderr);
     const QByteArray raw = theCapture->contents();
     QString everything = QString::fromUtf8(raw);
     {
@@ -487,8 +487,8 @@ int main(int argc, char** argv)
     // Said before the capture starts: should the process die (a sanitizer report, a crash),
     // what it wrote is in that file.
     const QString capturePath = home.filePath(QStringLiteral("stderr.log"));
-    std::fprintf(stderr, "ui_flow_tests: stderr is captured in %s until the end of the run\n",
-                 qPrintable(capturePath));
+    (void)std::fprintf(stderr, "ui_flow_tests: stderr is captured in %s until the end of the run\n",
+                       qPrintable(capturePath));
     StderrCapture capture(capturePath);
     theCapture = &capture;
     amicus::app::chooseRenderer();
@@ -499,7 +499,8 @@ int main(int argc, char** argv)
     const QByteArray logs = capture.contents();
     capture.restore();
     theCapture = nullptr;
-    std::fprintf(stderr, "--- what the process logged ---\n%s--- end ---\n", logs.constData());
+    (void)std::fprintf(stderr, "--- what the process logged ---\n%s--- end ---\n",
+                       logs.constData());
     return failed;
 }
 
