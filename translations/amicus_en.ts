@@ -180,6 +180,35 @@
         <source>Review and send</source>
         <translation>Review and send</translation>
     </message>
+    <message>
+        <source>%1 → %2</source>
+        <extracomment>The original size, then the size of the smaller copy that will be sent.</extracomment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Original %1, sent as a smaller copy of %2</source>
+        <translation>Original %1, sent as a smaller copy of %2</translation>
+    </message>
+    <message>
+        <source>Send a smaller copy</source>
+        <translation>Send a smaller copy</translation>
+    </message>
+    <message>
+        <source>Send a smaller copy of %1</source>
+        <translation>Send a smaller copy of %1</translation>
+    </message>
+    <message>
+        <source>Making the smaller copy…</source>
+        <translation>Making the smaller copy…</translation>
+    </message>
+    <message>
+        <source>The original is larger than the call accepts, so only the smaller copy can be sent. It also removes the location recorded in the photo.</source>
+        <translation>The original is larger than the call accepts, so only the smaller copy can be sent. It also removes the location recorded in the photo.</translation>
+    </message>
+    <message>
+        <source>At most %1 pixels on the long side. It also removes the location recorded in the photo.</source>
+        <translation>At most %1 pixels on the long side. It also removes the location recorded in the photo.</translation>
+    </message>
 </context>
 <context>
     <name>DraftsScreen</name>
@@ -232,6 +261,93 @@
     <message>
         <source>Its answers and attached files will be erased from this device. This cannot be undone.</source>
         <translation>Its answers and attached files will be erased from this device. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export this draft as a document</source>
+        <translation>Export this draft as a document</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export an unencrypted copy?</source>
+        <translation>Export an unencrypted copy?</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Document exported</source>
+        <translation>Document exported</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Not exported</translation>
+    </message>
+    <message>
+        <source>The document will NOT be encrypted. Anyone who gets this file can read it: your answers, your organization and your contact details. Send it only to the secretariat, and delete it once it is sent.</source>
+        <translation>The document will NOT be encrypted. Anyone who gets this file can read it: your answers, your organization and your contact details. Send it only to the secretariat, and delete it once it is sent.</translation>
+    </message>
+    <message>
+        <source>Text document (ODT)</source>
+        <translation>Text document (ODT)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Folder: %1</translation>
+    </message>
+    <message>
+        <source>Choose another folder…</source>
+        <translation>Choose another folder…</translation>
+    </message>
+    <message>
+        <source>Choose another folder</source>
+        <translation>Choose another folder</translation>
+    </message>
+    <message>
+        <source>Saved as %1. This copy is not encrypted: delete it once you have sent it.</source>
+        <translation>Saved as %1. This copy is not encrypted: delete it once you have sent it.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export an unencrypted copy</source>
+        <translation>Export an unencrypted copy</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Share…</source>
+        <translation>Share…</translation>
+    </message>
+    <message>
+        <source>Share the exported document</source>
+        <translation>Share the exported document</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -401,6 +517,10 @@
         <source>Amicus locked itself. Unlock it to go on; nothing was lost.</source>
         <translation>Amicus locked itself. Unlock it to go on; nothing was lost.</translation>
     </message>
+    <message>
+        <source>The document could not be saved in this folder. Choose another folder, then try again.</source>
+        <translation>The document could not be saved in this folder. Choose another folder, then try again.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewScreen</name>
@@ -459,6 +579,18 @@
     <message>
         <source>Send when online</source>
         <translation>Send when online</translation>
+    </message>
+    <message>
+        <source>The attached file “%1” is %2; the call accepts files up to %3.</source>
+        <translation>The attached file “%1” is %2; the call accepts files up to %3.</translation>
+    </message>
+    <message>
+        <source>Export as a document…</source>
+        <translation>Export as a document…</translation>
+    </message>
+    <message>
+        <source>Export as a document</source>
+        <translation>Export as a document</translation>
     </message>
 </context>
 <context>

@@ -180,6 +180,35 @@
         <source>Review and send</source>
         <translation>Revisar y enviar</translation>
     </message>
+    <message>
+        <source>%1 → %2</source>
+        <extracomment>The original size, then the size of the smaller copy that will be sent.</extracomment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Original %1, sent as a smaller copy of %2</source>
+        <translation>Original de %1, se envía como copia reducida de %2</translation>
+    </message>
+    <message>
+        <source>Send a smaller copy</source>
+        <translation>Enviar una copia reducida</translation>
+    </message>
+    <message>
+        <source>Send a smaller copy of %1</source>
+        <translation>Enviar una copia reducida de %1</translation>
+    </message>
+    <message>
+        <source>Making the smaller copy…</source>
+        <translation>Creando la copia reducida…</translation>
+    </message>
+    <message>
+        <source>The original is larger than the call accepts, so only the smaller copy can be sent. It also removes the location recorded in the photo.</source>
+        <translation>El original supera el tamaño que acepta la convocatoria, así que solo se puede enviar la copia reducida. Además, elimina la ubicación registrada en la foto.</translation>
+    </message>
+    <message>
+        <source>At most %1 pixels on the long side. It also removes the location recorded in the photo.</source>
+        <translation>Como máximo %1 píxeles en el lado más largo. Además, elimina la ubicación registrada en la foto.</translation>
+    </message>
 </context>
 <context>
     <name>DraftsScreen</name>
@@ -232,6 +261,93 @@
     <message>
         <source>Its answers and attached files will be erased from this device. This cannot be undone.</source>
         <translation>Sus respuestas y archivos adjuntos se borrarán de este dispositivo. Esta acción no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Export this draft as a document</source>
+        <translation>Exportar este borrador como documento</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export an unencrypted copy?</source>
+        <translation>¿Exportar una copia sin cifrar?</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Document exported</source>
+        <translation>Documento exportado</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>No exportado</translation>
+    </message>
+    <message>
+        <source>The document will NOT be encrypted. Anyone who gets this file can read it: your answers, your organization and your contact details. Send it only to the secretariat, and delete it once it is sent.</source>
+        <translation>El documento NO estará cifrado. Cualquier persona que obtenga este archivo podrá leerlo: sus respuestas, su organización y sus datos de contacto. Envíelo solo a la secretaría y elimínelo una vez enviado.</translation>
+    </message>
+    <message>
+        <source>Text document (ODT)</source>
+        <translation>Documento de texto (ODT)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Documento PDF</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Carpeta: %1</translation>
+    </message>
+    <message>
+        <source>Choose another folder…</source>
+        <translation>Elegir otra carpeta…</translation>
+    </message>
+    <message>
+        <source>Choose another folder</source>
+        <translation>Elegir otra carpeta</translation>
+    </message>
+    <message>
+        <source>Saved as %1. This copy is not encrypted: delete it once you have sent it.</source>
+        <translation>Guardado como %1. Esta copia no está cifrada: elimínela una vez enviada.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Export an unencrypted copy</source>
+        <translation>Exportar una copia sin cifrar</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Volver a intentarlo</translation>
+    </message>
+    <message>
+        <source>Share…</source>
+        <translation>Compartir…</translation>
+    </message>
+    <message>
+        <source>Share the exported document</source>
+        <translation>Compartir el documento exportado</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
     </message>
 </context>
 <context>
@@ -401,6 +517,10 @@
         <source>Amicus locked itself. Unlock it to go on; nothing was lost.</source>
         <translation>Amicus se ha bloqueado. Desbloquéelo para continuar; no se ha perdido nada.</translation>
     </message>
+    <message>
+        <source>The document could not be saved in this folder. Choose another folder, then try again.</source>
+        <translation>No se pudo guardar el documento en esta carpeta. Elija otra carpeta y vuelva a intentarlo.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewScreen</name>
@@ -459,6 +579,18 @@
     <message>
         <source>Send when online</source>
         <translation>Enviar cuando haya conexión</translation>
+    </message>
+    <message>
+        <source>The attached file “%1” is %2; the call accepts files up to %3.</source>
+        <translation>El archivo adjunto «%1» ocupa %2; la convocatoria acepta archivos de hasta %3.</translation>
+    </message>
+    <message>
+        <source>Export as a document…</source>
+        <translation>Exportar como documento…</translation>
+    </message>
+    <message>
+        <source>Export as a document</source>
+        <translation>Exportar como documento</translation>
     </message>
 </context>
 <context>

@@ -180,6 +180,35 @@
         <source>Review and send</source>
         <translation>Vérifier et envoyer</translation>
     </message>
+    <message>
+        <source>%1 → %2</source>
+        <extracomment>The original size, then the size of the smaller copy that will be sent.</extracomment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Original %1, sent as a smaller copy of %2</source>
+        <translation>Original de %1, envoyé sous forme de copie réduite de %2</translation>
+    </message>
+    <message>
+        <source>Send a smaller copy</source>
+        <translation>Envoyer une copie réduite</translation>
+    </message>
+    <message>
+        <source>Send a smaller copy of %1</source>
+        <translation>Envoyer une copie réduite de %1</translation>
+    </message>
+    <message>
+        <source>Making the smaller copy…</source>
+        <translation>Création de la copie réduite…</translation>
+    </message>
+    <message>
+        <source>The original is larger than the call accepts, so only the smaller copy can be sent. It also removes the location recorded in the photo.</source>
+        <translation>L’original dépasse la taille acceptée par l’appel, seule la copie réduite peut donc être envoyée. Elle retire aussi la position géographique enregistrée dans la photo.</translation>
+    </message>
+    <message>
+        <source>At most %1 pixels on the long side. It also removes the location recorded in the photo.</source>
+        <translation>Au plus %1 pixels sur le grand côté. La copie retire aussi la position géographique enregistrée dans la photo.</translation>
+    </message>
 </context>
 <context>
     <name>DraftsScreen</name>
@@ -232,6 +261,93 @@
     <message>
         <source>Its answers and attached files will be erased from this device. This cannot be undone.</source>
         <translation>Ses réponses et ses pièces jointes seront effacées de cet appareil. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Export this draft as a document</source>
+        <translation>Exporter ce brouillon en document</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export an unencrypted copy?</source>
+        <translation>Exporter une copie non chiffrée ?</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message>
+        <source>Document exported</source>
+        <translation>Document exporté</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Non exporté</translation>
+    </message>
+    <message>
+        <source>The document will NOT be encrypted. Anyone who gets this file can read it: your answers, your organization and your contact details. Send it only to the secretariat, and delete it once it is sent.</source>
+        <translation>Le document ne sera PAS chiffré. Toute personne qui obtient ce fichier peut le lire : vos réponses, votre organisation et vos coordonnées. Envoyez-le uniquement au secrétariat et supprimez-le une fois envoyé.</translation>
+    </message>
+    <message>
+        <source>Text document (ODT)</source>
+        <translation>Document texte (ODT)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Document PDF</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Dossier : %1</translation>
+    </message>
+    <message>
+        <source>Choose another folder…</source>
+        <translation>Choisir un autre dossier…</translation>
+    </message>
+    <message>
+        <source>Choose another folder</source>
+        <translation>Choisir un autre dossier</translation>
+    </message>
+    <message>
+        <source>Saved as %1. This copy is not encrypted: delete it once you have sent it.</source>
+        <translation>Enregistré sous %1. Cette copie n’est pas chiffrée : supprimez-la une fois envoyée.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Export an unencrypted copy</source>
+        <translation>Exporter une copie non chiffrée</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Share…</source>
+        <translation>Partager…</translation>
+    </message>
+    <message>
+        <source>Share the exported document</source>
+        <translation>Partager le document exporté</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
     </message>
 </context>
 <context>
@@ -401,6 +517,10 @@
         <source>Amicus locked itself. Unlock it to go on; nothing was lost.</source>
         <translation>Amicus s’est verrouillé. Déverrouillez-le pour continuer ; rien n’a été perdu.</translation>
     </message>
+    <message>
+        <source>The document could not be saved in this folder. Choose another folder, then try again.</source>
+        <translation>Le document n’a pas pu être enregistré dans ce dossier. Choisissez un autre dossier, puis réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewScreen</name>
@@ -459,6 +579,18 @@
     <message>
         <source>Send when online</source>
         <translation>Envoyer dès que possible</translation>
+    </message>
+    <message>
+        <source>The attached file “%1” is %2; the call accepts files up to %3.</source>
+        <translation>Le fichier joint « %1 » fait %2 ; l’appel accepte des fichiers jusqu’à %3.</translation>
+    </message>
+    <message>
+        <source>Export as a document…</source>
+        <translation>Exporter en document…</translation>
+    </message>
+    <message>
+        <source>Export as a document</source>
+        <translation>Exporter en document</translation>
     </message>
 </context>
 <context>
