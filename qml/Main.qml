@@ -195,10 +195,15 @@ ApplicationWindow {
                 text: screens.currentScreen && screens.currentScreen.title.length > 0
                       ? screens.currentScreen.title : qsTr("Amicus")
                 font.pixelSize: 20
+                // Long French and Spanish titles shrink a little before they are cut.
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: 14
                 font.weight: Font.Medium
                 color: "white"
                 elide: Text.ElideRight
                 Layout.fillWidth: true
+                Layout.fillHeight: true
+                verticalAlignment: Text.AlignVCenter
             }
 
             ToolButton {

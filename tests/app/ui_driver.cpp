@@ -74,6 +74,11 @@ bool UiDriver::scrollIntoView(QQuickItem* item) const
             }
             // One notch of the wheel at the middle of the list: below means scroll down.
             const int notch = centre.y() > viewport.bottom() - margin ? -120 : 120;
+            // Near an edge the list cannot scroll past, inside the viewport is enough.
+            const bool atEdge = flickable->property(notch > 0 ? "atYBeginning" : "atYEnd").toBool();
+            if (atEdge && centre.y() >= viewport.top() && centre.y() <= viewport.bottom()) {
+                break;
+            }
             const QPointF at = viewport.center();
             QWheelEvent wheel(at, window_->mapToGlobal(at.toPoint()), QPoint(), QPoint(0, notch),
                               Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);

@@ -1,11 +1,14 @@
 // The real app, driven through its window as a user drives it, against the real reference
-// endpoint: first run in French, a passphrase, the call, a draft with every answer and an
-// attached file (picked in the file dialog), rotation and the Android back key while editing,
-// review, send, the outbox showing "delivered" with the receipt's short hash; the secretariat
-// opens what arrived with the `age` command line; then lock, a restart of the whole QML engine
-// over the same data directory, unlock, and the delivered submission is still listed.
-// Everything the process logs meanwhile (Qt messages and the raw stderr) is audited for the
-// personal text the user typed.
+// endpoint: first run in French (or the language AMICUS_UI_LANG names: en, fr, es), a
+// passphrase, the call, a draft with every answer, an attached document and a photo sent as a
+// smaller copy (both picked in the file dialog), rotation and the Android back key while
+// editing, review, the export dialog's warning, send, the outbox showing "delivered" with the
+// receipt's short hash; the secretariat opens what arrived with the `age` command line; then
+// lock, a restart of the whole QML engine over the same data directory, unlock, and the
+// delivered submission is still listed. Everything the process logs meanwhile (Qt messages and
+// the raw stderr) is audited for the personal text the user typed.
+// With AMICUS_UI_SHOTS=DIR it also saves window grabs of the editor, drafts, review, export
+// dialog and outbox as DIR/<screen>_<lang>.png (docs/update-screenshots.sh uses them).
 #include "../calls/endpoint_process.h"
 #include "app_context.h"
 #include "app_setup.h"
@@ -15,10 +18,16 @@
 #include "crypto/ed25519.h"
 #include "ui_driver.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QGuiApplication>
+#include <QImage>
+#include <QImageReader>
+#include <QLinearGradient>
 #include <QMutex>
+#include <QPainter>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTemporaryDir>
@@ -109,19 +118,109 @@ std::string readText(const std::filesystem::path& path)
     return {std::istreambuf_iterator<char>(in), {}};
 }
 
-// What the user types: each carries a token found nowhere else, for the log audit.
 const QString kPassphrase = QStringLiteral("orchidée lanterne QUOKKA7 marée");
-const QString kOrganization = QStringLiteral("Collectif Zébrure 5813");
-const QString kCountry = QStringLiteral("Sénégal PANGOLIN");
-const QString kContact = QStringLiteral("ocelot-2207@exemple.org");
-const QString kAttachmentName = QStringLiteral("rapport-ZORILLE-terrain.pdf");
 
-QString answerText(int index, const QString& tail)
+// What an NGO answering the bundled call types, in the language of the run: plausible text
+// (it is what the screenshots show), each piece with words found nowhere else, for the log
+// audit.
+struct Content {
+    QString organization;
+    QString country;
+    QString contact;
+    QString documentName;
+    QString photoName;
+    QStringList answers;
+    // Added to the last answer in landscape.
+    QString landscapeTail;
+    // Words of the above that must never reach the logs.
+    QStringList markers;
+};
+
+Content contentFor(const QString& language)
 {
-    return QStringLiteral("Réponse %1 du terrain, témoin TAPIR%2%3")
-        .arg(index + 1)
-        .arg(41 + index)
-        .arg(tail);
+    if (language == QStringLiteral("en")) {
+        return {
+            QStringLiteral("Kisumu Community Justice Network"),
+            QStringLiteral("Kenya"),
+            QStringLiteral("info@kcjn-kisumu.org"),
+            QStringLiteral("field-report-Kisumu-2023.pdf"),
+            QStringLiteral("community-forum-Kisumu.jpg"),
+            {QStringLiteral("The law limits firearms to an imminent threat to life, yet station "
+                            "orders are not published. We ask that they be."),
+             QStringLiteral("Since 2021, officers and young people in Nyalenda train together "
+                            "on stop and search; complaints of abusive stops fell by a third."),
+             QStringLiteral("Our network logs every reported incident and publishes a "
+                            "quarterly summary broken down by ward, age and gender."),
+             QStringLiteral("Neighbourhood mediators settle minor disputes without armed "
+                            "officers. A monthly forum brings police and residents together.")},
+            QStringLiteral(" Its minutes are public."),
+            {QStringLiteral("Kisumu"), QStringLiteral("kcjn"), QStringLiteral("Nyalenda"),
+             QStringLiteral("station orders"), QStringLiteral("quarterly summary"),
+             QStringLiteral("Neighbourhood mediators"), QStringLiteral("minutes are public")}};
+    }
+    if (language == QStringLiteral("es")) {
+        return {
+            QStringLiteral("Red Comunitaria de Justicia de Cali"),
+            QStringLiteral("Colombia"),
+            QStringLiteral("contacto@rcj-cali.org"),
+            QStringLiteral("informe-terreno-Cali-2023.pdf"),
+            QStringLiteral("foro-barrio-Cali.jpg"),
+            {QStringLiteral("La ley limita las armas de fuego a una amenaza inminente contra la "
+                            "vida, pero los protocolos de cada estación no se publican."),
+             QStringLiteral("Desde 2021, agentes y jóvenes de Siloé se forman juntos sobre los "
+                            "controles; las quejas por controles abusivos bajaron un tercio."),
+             QStringLiteral("Nuestra red registra cada incidente denunciado y publica un "
+                            "balance trimestral desglosado por barrio, edad y género."),
+             QStringLiteral("Mediadores de barrio resuelven conflictos menores sin agentes "
+                            "armados. Un foro mensual reúne a policía y vecinos.")},
+            QStringLiteral(" Las actas son públicas."),
+            {QStringLiteral("Cali"), QStringLiteral("rcj-"), QStringLiteral("Siloé"),
+             QStringLiteral("protocolos de cada"), QStringLiteral("balance trimestral"),
+             QStringLiteral("Mediadores de barrio"), QStringLiteral("actas son")}};
+    }
+    return {QStringLiteral("Observatoire citoyen de la sécurité de Thiès"),
+            QStringLiteral("Sénégal"),
+            QStringLiteral("contact@ocs-thies.sn"),
+            QStringLiteral("rapport-terrain-Thies-2023.pdf"),
+            QStringLiteral("forum-quartier-Thies.jpg"),
+            {QStringLiteral("La loi limite les armes à feu à une menace imminente pour la vie, "
+                            "mais les consignes des commissariats ne sont pas publiées."),
+             QStringLiteral("Depuis 2021, agents et jeunes de Thiès Nord se forment ensemble aux "
+                            "contrôles ; les plaintes pour contrôle abusif ont baissé d'un tiers."),
+             QStringLiteral("Notre observatoire recense chaque incident signalé et publie un "
+                            "bilan trimestriel ventilé par quartier, âge et genre."),
+             QStringLiteral("Des médiateurs de quartier règlent les conflits mineurs sans agents "
+                            "armés. Un forum mensuel réunit police et habitants.")},
+            QStringLiteral(" Les comptes rendus sont publics."),
+            {QStringLiteral("Thiès"), QStringLiteral("Thies"), QStringLiteral("ocs-"),
+             QStringLiteral("consignes des"), QStringLiteral("bilan trimestriel"),
+             QStringLiteral("médiateurs de quartier"), QStringLiteral("comptes rendus")}};
+}
+
+// A photo as a phone takes it: 3000x2000 pixels of a meeting under a sky, as a JPEG.
+QByteArray makePhoto()
+{
+    QImage image(3000, 2000, QImage::Format_RGB32);
+    QPainter painter(&image);
+    QLinearGradient sky(0, 0, 0, 1200);
+    sky.setColorAt(0, QColor(90, 150, 220));
+    sky.setColorAt(1, QColor(230, 220, 190));
+    painter.fillRect(0, 0, 3000, 1200, sky);
+    painter.fillRect(0, 1200, 3000, 800, QColor(170, 120, 70));
+    for (int person = 0; person < 24; ++person) {
+        const int x = 80 + person * 120;
+        const int y = 1000 + (person % 3) * 90;
+        painter.setBrush(QColor::fromHsv((person * 37) % 360, 140, 200));
+        painter.setPen(Qt::NoPen);
+        painter.drawEllipse(x + 25, y, 60, 70);
+        painter.drawRoundedRect(x, y + 80, 110, 260, 30, 30);
+    }
+    painter.end();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "JPEG", 92);
+    return bytes;
 }
 
 } // namespace
@@ -149,6 +248,10 @@ private:
     bool startApp();
     void stopApp();
 
+    // With AMICUS_UI_SHOTS set: the window as it is once the screens have settled, saved as
+    // <dir>/<name>_<language>.png.
+    void shot(const QString& name);
+
     // Each step fails the test with the reason a user could not do it.
     void click(const QString& name);
     void type(const QString& name, const QString& text);
@@ -164,6 +267,10 @@ private:
     std::unique_ptr<AppInstance> app_;
     std::unique_ptr<UiDriver> ui_;
     QStringList questionIds_;
+    // The interface's language (AMICUS_UI_LANG, French by default) and what the user types.
+    QString language_;
+    Content content_;
+    QString shotsDir_;
     QtMessageHandler previousHandler_ = nullptr;
 };
 
@@ -171,6 +278,16 @@ void UiFlowTest::initTestCase()
 {
     previousHandler_ = qInstallMessageHandler(recordMessage);
     QVERIFY(root_.isValid());
+    language_ = qEnvironmentVariable("AMICUS_UI_LANG", QStringLiteral("fr"));
+    QVERIFY2(language_ == QStringLiteral("en") || language_ == QStringLiteral("fr") ||
+                 language_ == QStringLiteral("es"),
+             "AMICUS_UI_LANG must be en, fr or es");
+    content_ = contentFor(language_);
+    QCOMPARE(content_.answers.size(), 4);
+    shotsDir_ = qEnvironmentVariable("AMICUS_UI_SHOTS");
+    if (!shotsDir_.isEmpty()) {
+        QVERIFY(QDir().mkpath(shotsDir_));
+    }
     base_ = root_.path().toStdString();
 
     // The secretariat: an age identity of its own, and the real reference endpoint.
@@ -198,6 +315,7 @@ void UiFlowTest::initTestCase()
         questionIds_.append(QString::fromStdString(question.id));
     }
     QVERIFY(!questionIds_.isEmpty());
+    QVERIFY2(questionIds_.size() <= content_.answers.size(), "more questions than answers");
 
     amicus::crypto::VaultOptions options;
     // A fast key derivation: the test makes the vault and opens it again.
@@ -222,6 +340,22 @@ void UiFlowTest::stopApp()
 {
     ui_.reset();
     app_.reset();
+}
+
+void UiFlowTest::shot(const QString& name)
+{
+    if (shotsDir_.isEmpty()) {
+        return;
+    }
+    if (QQuickItem* screens = ui_->findAny(QStringLiteral("screens"))) {
+        QTRY_VERIFY(!screens->property("busy").toBool());
+    }
+    // Let transitions (a switch's knob, a popup's fade) come to rest.
+    QTest::qWait(500);
+    const QImage image = ui_->window()->grabWindow();
+    QVERIFY(!image.isNull());
+    const QString path = QStringLiteral("%1/%2_%3.png").arg(shotsDir_, name, language_);
+    QVERIFY2(image.save(path), qPrintable(path));
 }
 
 void UiFlowTest::click(const QString& name)
@@ -273,13 +407,19 @@ void UiFlowTest::aSubmissionGoesFromFirstRunToDeliveredThroughTheWindow()
 {
     QVERIFY(startApp());
 
-    // First run: French, what is protected, then the passphrase.
+    // First run: the language, what is protected, then the passphrase.
     STEP(waitFor(QStringLiteral("setupScreen")));
-    STEP(click(QStringLiteral("setupLanguage_fr")));
+    STEP(click(QStringLiteral("setupLanguage_") + language_));
     QTRY_COMPARE(textOf(QStringLiteral("setupLanguageNext")),
                  translated("SetupScreen", "Continue"));
-    QVERIFY2(textOf(QStringLiteral("setupLanguageNext")) != QStringLiteral("Continue"),
-             "the French translation is not in place");
+    // The chosen language's translation is in place (English is the source text itself).
+    const QString expectedContinue = language_ == QStringLiteral("fr") ? QStringLiteral("Continuer")
+                                     : language_ == QStringLiteral("es")
+                                         ? QStringLiteral("Continuar")
+                                         : QStringLiteral("Continue");
+    QVERIFY2(textOf(QStringLiteral("setupLanguageNext")) == expectedContinue,
+             qPrintable(QStringLiteral("the %1 translation is not in place: %2")
+                            .arg(language_, textOf(QStringLiteral("setupLanguageNext")))));
     STEP(click(QStringLiteral("setupLanguageNext")));
     STEP(click(QStringLiteral("setupPrivacyNext")));
     STEP(type(QStringLiteral("setupPassphrase"), kPassphrase));
@@ -295,16 +435,16 @@ void UiFlowTest::aSubmissionGoesFromFirstRunToDeliveredThroughTheWindow()
     STEP(waitFor(QStringLiteral("draftEditorScreen")));
 
     // The submitter, every answer, publication.
-    STEP(type(QStringLiteral("organizationField"), kOrganization));
+    STEP(type(QStringLiteral("organizationField"), content_.organization));
     STEP(click(QStringLiteral("organizationKindField")));
     QTest::keyClick(ui_->window(), Qt::Key_Down);
     QTest::keyClick(ui_->window(), Qt::Key_Return);
     QTRY_COMPARE(
         ui_->find(QStringLiteral("organizationKindField"))->property("currentIndex").toInt(), 0);
-    STEP(type(QStringLiteral("countryField"), kCountry));
-    STEP(type(QStringLiteral("contactField"), kContact));
+    STEP(type(QStringLiteral("countryField"), content_.country));
+    STEP(type(QStringLiteral("contactField"), content_.contact));
     for (int i = 0; i < questionIds_.size(); ++i) {
-        STEP(type(QStringLiteral("answer_") + questionIds_[i], answerText(i, QString())));
+        STEP(type(QStringLiteral("answer_") + questionIds_[i], content_.answers[i]));
     }
     STEP(click(QStringLiteral("consentPublic")));
 
@@ -312,7 +452,12 @@ void UiFlowTest::aSubmissionGoesFromFirstRunToDeliveredThroughTheWindow()
     // clicked, then Open.
     const QString attachmentDir = root_.filePath(QStringLiteral("documents"));
     QVERIFY(QDir().mkpath(attachmentDir));
-    QFile attachment(attachmentDir + QLatin1Char('/') + kAttachmentName);
+    QFile photo(attachmentDir + QLatin1Char('/') + content_.photoName);
+    QVERIFY(photo.open(QIODevice::WriteOnly));
+    const QByteArray photoBytes = makePhoto();
+    photo.write(photoBytes);
+    photo.close();
+    QFile attachment(attachmentDir + QLatin1Char('/') + content_.documentName);
     QVERIFY(attachment.open(QIODevice::WriteOnly));
     QByteArray document("%PDF-1.4\n% a field report\n");
     document.append(QByteArray(120'000, 'r'));
@@ -322,16 +467,40 @@ void UiFlowTest::aSubmissionGoesFromFirstRunToDeliveredThroughTheWindow()
     STEP(waitFor(QStringLiteral("fileDialogListView")));
     STEP(pickFile(attachment.fileName()));
     QTRY_VERIFY_WITH_TIMEOUT(ui_->find(QStringLiteral("removeAttachment_0")) != nullptr, 10000);
+    // The document has no smaller copy to offer.
+    QVERIFY(ui_->find(QStringLiteral("sendSmallerCopy_0")) == nullptr);
+
+    // The photo, sent as a smaller copy: the size shown becomes "original → smaller".
+    STEP(click(QStringLiteral("addAttachmentButton")));
+    STEP(waitFor(QStringLiteral("fileDialogListView")));
+    STEP(pickFile(photo.fileName()));
+    QTRY_VERIFY_WITH_TIMEOUT(ui_->find(QStringLiteral("removeAttachment_1")) != nullptr, 10000);
+    STEP(waitFor(QStringLiteral("sendSmallerCopy_1")));
+    QVERIFY(!ui_->find(QStringLiteral("sendSmallerCopy_1"))->property("checked").toBool());
+    const QString photoSize = textOf(QStringLiteral("attachmentSize_1"));
+    STEP(click(QStringLiteral("sendSmallerCopy_1")));
+    QTRY_VERIFY_WITH_TIMEOUT(textOf(QStringLiteral("attachmentSize_1")).startsWith(photoSize) &&
+                                 textOf(QStringLiteral("attachmentSize_1")).size() >
+                                     photoSize.size(),
+                             20000);
+    QVERIFY(ui_->find(QStringLiteral("sendSmallerCopy_1"))->property("checked").toBool());
+    QVERIFY(ui_->find(QStringLiteral("smallerCopyHint_1")) != nullptr);
+    QTRY_COMPARE(textOf(QStringLiteral("saveState")),
+                 translated("DraftEditorScreen", "Saved, encrypted on this device"));
+    // The attachments and the publication choice in view.
+    QVERIFY(ui_->scrollIntoView(ui_->find(QStringLiteral("consentConfidential"))));
+    STEP(shot(QStringLiteral("editor")));
 
     // Rotation while editing: portrait, landscape, portrait; nothing typed is lost.
     const QString lastAnswer = QStringLiteral("answer_") + questionIds_.last();
     ui_->window()->resize(800, 400);
     QTRY_COMPARE(ui_->window()->width(), 800);
-    STEP(type(lastAnswer, QStringLiteral(" paysage")));
+    STEP(type(lastAnswer, content_.landscapeTail));
     ui_->window()->resize(400, 800);
     QTRY_COMPARE(ui_->window()->height(), 800);
-    QCOMPARE(textOf(lastAnswer), answerText(questionIds_.size() - 1, QStringLiteral(" paysage")));
-    QCOMPARE(textOf(QStringLiteral("organizationField")), kOrganization);
+    QCOMPARE(textOf(lastAnswer),
+             content_.answers[questionIds_.size() - 1] + content_.landscapeTail);
+    QCOMPARE(textOf(QStringLiteral("organizationField")), content_.organization);
     QCOMPARE(textOf(QStringLiteral("saveState")),
              translated("DraftEditorScreen", "Saved, encrypted on this device"));
 
@@ -341,22 +510,35 @@ void UiFlowTest::aSubmissionGoesFromFirstRunToDeliveredThroughTheWindow()
     QTRY_VERIFY_WITH_TIMEOUT(ui_->find(QStringLiteral("draftEditorScreen")) == nullptr, 5000);
     STEP(waitFor(QStringLiteral("homeScreen")));
     STEP(click(QStringLiteral("draftsTab")));
-    STEP(click(QStringLiteral("draft_0")));
+    STEP(waitFor(QStringLiteral("draft_0")));
+    STEP(shot(QStringLiteral("drafts")));
+    // Opened by its name, as a user taps it (the row's middle may be its Export button).
+    STEP(click(QStringLiteral("draftTitle_0")));
     STEP(waitFor(QStringLiteral("draftEditorScreen")));
-    QTRY_COMPARE(textOf(QStringLiteral("organizationField")), kOrganization);
-    QCOMPARE(textOf(QStringLiteral("countryField")), kCountry);
-    QCOMPARE(textOf(QStringLiteral("contactField")), kContact);
+    QTRY_COMPARE(textOf(QStringLiteral("organizationField")), content_.organization);
+    QCOMPARE(textOf(QStringLiteral("countryField")), content_.country);
+    QCOMPARE(textOf(QStringLiteral("contactField")), content_.contact);
     for (int i = 0; i < questionIds_.size(); ++i) {
-        const QString tail = i == questionIds_.size() - 1 ? QStringLiteral(" paysage") : QString();
-        QCOMPARE(textOf(QStringLiteral("answer_") + questionIds_[i]), answerText(i, tail));
+        const QString tail = i == questionIds_.size() - 1 ? content_.landscapeTail : QString();
+        QCOMPARE(textOf(QStringLiteral("answer_") + questionIds_[i]), content_.answers[i] + tail);
     }
     QVERIFY(ui_->find(QStringLiteral("removeAttachment_0")) != nullptr);
+    QVERIFY(ui_->find(QStringLiteral("sendSmallerCopy_1"))->property("checked").toBool());
     QVERIFY(ui_->find(QStringLiteral("consentPublic"))->property("checked").toBool());
 
     // Review and send.
     STEP(click(QStringLiteral("reviewButton")));
     STEP(waitFor(QStringLiteral("reviewScreen")));
     QTRY_COMPARE(ui_->findAny(QStringLiteral("reviewIssues"))->property("count").toInt(), 0);
+    STEP(shot(QStringLiteral("review")));
+
+    // Export as a document: the dialog first says plainly that the copy is not encrypted;
+    // cancelled here.
+    STEP(click(QStringLiteral("exportButton")));
+    STEP(waitFor(QStringLiteral("exportWarning")));
+    STEP(shot(QStringLiteral("export")));
+    STEP(click(QStringLiteral("exportCancel")));
+    QTRY_VERIFY(ui_->find(QStringLiteral("exportWarning")) == nullptr);
     STEP(click(QStringLiteral("sendButton")));
 
     // The outbox: delivered, with the receipt's short hash.
@@ -387,6 +569,7 @@ void UiFlowTest::aSubmissionGoesFromFirstRunToDeliveredThroughTheWindow()
             .left(16));
     QVERIFY2(textOf(QStringLiteral("outboxStatus_0")).endsWith(shortHash),
              qPrintable(textOf(QStringLiteral("outboxStatus_0")) + " / " + shortHash));
+    STEP(shot(QStringLiteral("outbox")));
 
     // What the endpoint stored is what the secretariat opens.
     const auto unpacked = base_ / "unpacked";
@@ -395,21 +578,37 @@ void UiFlowTest::aSubmissionGoesFromFirstRunToDeliveredThroughTheWindow()
                                 "' | tar -x -C '" + unpacked.string() + "'";
     QCOMPARE(std::system(command.c_str()), 0);
     const QString json = QString::fromStdString(readText(unpacked / "submission.json"));
-    QVERIFY2(json.contains(kOrganization), qPrintable(json));
-    QVERIFY(json.contains(kCountry));
-    QVERIFY(json.contains(kContact));
+    QVERIFY2(json.contains(content_.organization), qPrintable(json));
+    QVERIFY(json.contains(content_.country));
+    QVERIFY(json.contains(content_.contact));
     for (int i = 0; i < questionIds_.size(); ++i) {
-        const QString tail = i == questionIds_.size() - 1 ? QStringLiteral(" paysage") : QString();
-        QVERIFY2(json.contains(answerText(i, tail)), qPrintable(answerText(i, tail)));
+        const QString tail = i == questionIds_.size() - 1 ? content_.landscapeTail : QString();
+        QVERIFY2(json.contains(content_.answers[i] + tail), qPrintable(content_.answers[i]));
     }
-    QVERIFY(json.contains(kAttachmentName));
+    QVERIFY(json.contains(content_.documentName));
     bool attachmentFound = false;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(unpacked)) {
-        if (entry.is_regular_file() && entry.path().filename() == kAttachmentName.toStdString()) {
+        if (entry.is_regular_file() &&
+            entry.path().filename() == content_.documentName.toStdString()) {
             attachmentFound = readText(entry.path()) == document.toStdString();
         }
     }
     QVERIFY2(attachmentFound, "the attached file is not in the package, byte for byte");
+    // The photo went as its smaller copy: a JPEG, fewer bytes and pixels than the original.
+    QVERIFY(json.contains(content_.photoName));
+    bool smallerPhotoFound = false;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(unpacked)) {
+        if (entry.is_regular_file() &&
+            entry.path().filename() == content_.photoName.toStdString()) {
+            QImageReader reader(QString::fromStdString(entry.path().string()));
+            const QSize size = reader.size();
+            smallerPhotoFound = std::filesystem::file_size(entry.path()) <
+                                    static_cast<std::uintmax_t>(photoBytes.size()) &&
+                                reader.format() == "jpeg" && size.isValid() &&
+                                std::max(size.width(), size.height()) < 3000;
+        }
+    }
+    QVERIFY2(smallerPhotoFound, "the photo's smaller copy is not in the package");
 
     // Lock, then start the whole QML engine again over the same data directory.
     STEP(click(QStringLiteral("lockButton")));
@@ -447,20 +646,12 @@ void UiFlowTest::nothingTheUserTypedReachesTheLogs()
     }
     QVERIFY(raw.contains("ui-flow stderr probe"));
 
-    QStringList markers = {kPassphrase,
-                           QStringLiteral("QUOKKA7"),
-                           kOrganization,
-                           QStringLiteral("Zébrure"),
-                           kCountry,
-                           QStringLiteral("PANGOLIN"),
-                           kContact,
-                           QStringLiteral("ocelot-2207"),
-                           kAttachmentName,
-                           QStringLiteral("ZORILLE"),
-                           QStringLiteral("paysage")};
-    for (int i = 0; i < questionIds_.size(); ++i) {
-        markers.append(QStringLiteral("TAPIR%1").arg(41 + i));
-    }
+    QStringList markers = {kPassphrase,           QStringLiteral("QUOKKA7"),
+                           content_.organization, content_.country,
+                           content_.contact,      content_.documentName,
+                           content_.photoName,    content_.landscapeTail.trimmed()};
+    markers += content_.answers;
+    markers += content_.markers;
     for (const QString& marker : markers) {
         QVERIFY2(!everything.contains(marker, Qt::CaseInsensitive),
                  qPrintable(QStringLiteral("personal text in the logs: %1").arg(marker)));

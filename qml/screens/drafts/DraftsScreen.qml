@@ -60,17 +60,21 @@ Page {
             Accessible.name: draftItem.callTitle
             onClicked: root.draftChosen(draftItem.draftId) // qmllint disable unqualified
 
-            contentItem: RowLayout {
-                spacing: 8
+            // The actions under the text, not beside it: the text keeps the whole width, so long
+            // French and Spanish names and dates are not cut.
+            contentItem: ColumnLayout {
+                spacing: 0
 
                 ColumnLayout {
                     spacing: 2
                     Layout.fillWidth: true
 
+                    // Wrapped, not elided: long French and Spanish names stay readable.
                     Label {
+                        objectName: "draftTitle_" + draftItem.index
                         text: draftItem.organization.length > 0 ? draftItem.organization : qsTr("Untitled draft")
                         font.weight: Font.Medium
-                        elide: Text.ElideRight
+                        wrapMode: Text.WordWrap
                         Layout.fillWidth: true
                     }
 
@@ -87,25 +91,30 @@ Page {
                               + " · " + qsTr("%n file(s)", "", draftItem.attachmentCount)
                         font.pixelSize: 12
                         opacity: 0.7
-                        elide: Text.ElideRight
+                        wrapMode: Text.WordWrap
                         Layout.fillWidth: true
                     }
                 }
 
-                ToolButton {
-                    objectName: "exportDraft_" + draftItem.index
-                    text: qsTr("Export")
-                    Accessible.name: qsTr("Export this draft as a document")
-                    onClicked: exportDialog.ask(draftItem.draftId) // qmllint disable unqualified
-                }
+                RowLayout {
+                    spacing: 8
+                    Layout.alignment: Qt.AlignRight
 
-                ToolButton {
-                    objectName: "deleteDraft_" + draftItem.index
-                    text: qsTr("Delete")
-                    Accessible.name: qsTr("Delete this draft")
-                    onClicked: {
-                        confirmDelete.draftId = draftItem.draftId // qmllint disable unqualified
-                        confirmDelete.open() // qmllint disable unqualified
+                    ToolButton {
+                        objectName: "exportDraft_" + draftItem.index
+                        text: qsTr("Export")
+                        Accessible.name: qsTr("Export this draft as a document")
+                        onClicked: exportDialog.ask(draftItem.draftId) // qmllint disable unqualified
+                    }
+
+                    ToolButton {
+                        objectName: "deleteDraft_" + draftItem.index
+                        text: qsTr("Delete")
+                        Accessible.name: qsTr("Delete this draft")
+                        onClicked: {
+                            confirmDelete.draftId = draftItem.draftId // qmllint disable unqualified
+                            confirmDelete.open() // qmllint disable unqualified
+                        }
                     }
                 }
             }

@@ -115,55 +115,71 @@ Dialog {
         }
     }
 
-    footer: DialogButtonBox {
-        Button {
-            objectName: "exportCancel"
-            visible: !root.done
-            enabled: !exporter.busy
-            text: qsTr("Cancel")
-            flat: true
-            Accessible.name: text
-            onClicked: root.close()
-        }
+    // A row of its own, not a DialogButtonBox: the box (Qt 6.4) kept room for the hidden
+    // buttons and pushed the visible ones out of the dialog.
+    footer: Item {
+        implicitHeight: footerButtons.implicitHeight + 16
 
-        Button {
-            objectName: "exportConfirm"
-            visible: !root.started
-            text: qsTr("Export")
-            flat: true
-            Accessible.name: qsTr("Export an unencrypted copy")
-            onClicked: {
-                root.started = true
-                if (!exporter.exportDraft(exportPdf.checked ? DraftExport.Pdf : DraftExport.Odt, true))
-                    root.started = exporter.problem !== Problem.None
+        RowLayout {
+            id: footerButtons
+
+            anchors.fill: parent
+            anchors.margins: 8
+            spacing: 8
+
+            Item {
+                Layout.fillWidth: true
             }
-        }
 
-        Button {
-            objectName: "exportRetry"
-            visible: root.done && exporter.problem !== Problem.None
-            text: qsTr("Try again")
-            flat: true
-            Accessible.name: text
-            onClicked: root.started = false
-        }
+            Button {
+                objectName: "exportCancel"
+                visible: !root.done
+                enabled: !exporter.busy
+                text: qsTr("Cancel")
+                flat: true
+                Accessible.name: text
+                onClicked: root.close()
+            }
 
-        Button {
-            objectName: "shareExportButton"
-            visible: root.done && exporter.problem === Problem.None && exporter.canShare
-            text: qsTr("Share…")
-            flat: true
-            Accessible.name: qsTr("Share the exported document")
-            onClicked: exporter.share()
-        }
+            Button {
+                objectName: "exportConfirm"
+                visible: !root.started
+                text: qsTr("Export")
+                flat: true
+                Accessible.name: qsTr("Export an unencrypted copy")
+                onClicked: {
+                    root.started = true
+                    if (!exporter.exportDraft(exportPdf.checked ? DraftExport.Pdf : DraftExport.Odt, true))
+                        root.started = exporter.problem !== Problem.None
+                }
+            }
 
-        Button {
-            objectName: "exportClose"
-            visible: root.done && exporter.problem === Problem.None
-            text: qsTr("Done")
-            flat: true
-            Accessible.name: text
-            onClicked: root.close()
+            Button {
+                objectName: "exportRetry"
+                visible: root.done && exporter.problem !== Problem.None
+                text: qsTr("Try again")
+                flat: true
+                Accessible.name: text
+                onClicked: root.started = false
+            }
+
+            Button {
+                objectName: "shareExportButton"
+                visible: root.done && exporter.problem === Problem.None && exporter.canShare
+                text: qsTr("Share…")
+                flat: true
+                Accessible.name: qsTr("Share the exported document")
+                onClicked: exporter.share()
+            }
+
+            Button {
+                objectName: "exportClose"
+                visible: root.done && exporter.problem === Problem.None
+                text: qsTr("Done")
+                flat: true
+                Accessible.name: text
+                onClicked: root.close()
+            }
         }
     }
 
