@@ -295,6 +295,9 @@ Page {
                         Layout.fillWidth: true
                         Layout.leftMargin: -8
                         onToggled: editor.setSendSmallerCopy(attachmentRow.modelData.id, checked)
+                        // No drop shadow on the knob: its shader effect hides the knob under the
+                        // software renderer.
+                        Component.onCompleted: indicator.Material.elevation = 0
                     }
 
                     Label {

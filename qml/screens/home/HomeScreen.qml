@@ -24,6 +24,27 @@ Page {
         outboxScreen.refresh()
     }
 
+    // A tab whose label shrinks a little rather than being cut (Spanish "Convocatorias").
+    component FittingTab: TabButton {
+        id: tab
+
+        leftPadding: 4
+        rightPadding: 4
+
+        contentItem: Label {
+            text: tab.text
+            font: tab.font
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: 10
+            elide: Text.ElideRight
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
+            color: !tab.enabled ? tab.Material.hintTextColor
+                                : tab.down || tab.checked ? tab.Material.accentColor
+                                                          : tab.Material.foreground
+        }
+    }
+
     objectName: "homeScreen"
     title: [callsScreen.title, draftsScreen.title, outboxScreen.title, settingsScreen.title][tabs.currentIndex]
 
@@ -60,26 +81,20 @@ Page {
         font.capitalization: Font.MixedCase
         font.pixelSize: 13
 
-        TabButton {
-            leftPadding: 4
-            rightPadding: 4
+        FittingTab {
             objectName: "callsTab"
             text: qsTr("Calls")
             Accessible.name: text
         }
 
-        TabButton {
-            leftPadding: 4
-            rightPadding: 4
+        FittingTab {
             objectName: "draftsTab"
             text: qsTr("Drafts")
             Accessible.name: text
             onClicked: draftsScreen.refresh()
         }
 
-        TabButton {
-            leftPadding: 4
-            rightPadding: 4
+        FittingTab {
             objectName: "outboxTab"
             //: A tab label: keep it short, the four tabs share a phone's width.
             text: qsTr("Outbox", "tab")
@@ -87,9 +102,7 @@ Page {
             onClicked: outboxScreen.refresh()
         }
 
-        TabButton {
-            leftPadding: 4
-            rightPadding: 4
+        FittingTab {
             objectName: "settingsTab"
             text: qsTr("Settings")
             Accessible.name: text
