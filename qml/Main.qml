@@ -197,7 +197,7 @@ ApplicationWindow {
                 font.pixelSize: 20
                 // Long French and Spanish titles shrink a little before they are cut.
                 fontSizeMode: Text.HorizontalFit
-                minimumPixelSize: 14
+                minimumPixelSize: 16
                 font.weight: Font.Medium
                 color: "white"
                 elide: Text.ElideRight

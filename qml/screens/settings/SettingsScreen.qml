@@ -8,6 +8,24 @@ import Amicus
 Page {
     id: root
 
+    // A radio button whose text wraps: the long French and Spanish sending choices are not cut
+    // (and no longer widen the whole column past the screen).
+    component WrappingRadioButton: RadioButton {
+        id: radio
+
+        Layout.fillWidth: true
+        Layout.rightMargin: 16
+
+        contentItem: Label {
+            leftPadding: radio.indicator.width + radio.spacing
+            text: radio.text
+            font: radio.font
+            color: radio.enabled ? radio.Material.foreground : radio.Material.hintTextColor
+            wrapMode: Text.WordWrap
+            verticalAlignment: Text.AlignVCenter
+        }
+    }
+
     objectName: "settingsScreen"
     title: qsTr("Settings")
 
@@ -44,7 +62,7 @@ Page {
                 text: qsTr("Sending")
             }
 
-            RadioButton {
+            WrappingRadioButton {
                 objectName: "policyAnyNetwork"
                 text: qsTr("On any network")
                 checked: AppSettings.sendingPolicy === AppSettings.AnyNetwork
@@ -53,7 +71,7 @@ Page {
                 onClicked: AppSettings.sendingPolicy = AppSettings.AnyNetwork
             }
 
-            RadioButton {
+            WrappingRadioButton {
                 objectName: "policyUnmeteredOnly"
                 text: qsTr("Only on Wi-Fi or other unmetered networks")
                 checked: AppSettings.sendingPolicy === AppSettings.UnmeteredOnly
@@ -62,7 +80,7 @@ Page {
                 onClicked: AppSettings.sendingPolicy = AppSettings.UnmeteredOnly
             }
 
-            RadioButton {
+            WrappingRadioButton {
                 objectName: "policyManual"
                 text: qsTr("Only when I press “Send now”")
                 checked: AppSettings.sendingPolicy === AppSettings.Manual
