@@ -3,6 +3,7 @@
 // header byte by byte. Plus XML escaping and the atomic write.
 #include "odt_writer.h"
 #include "package/readable_layout.h"
+#include "test_temp_dir.h"
 
 #include <cstdio>
 #include <fstream>
@@ -20,28 +21,7 @@ namespace fs = std::filesystem;
 using package::BlockKind;
 using package::ReadableLayout;
 
-class TempDir {
-public:
-    TempDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "amicus-odt-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) {
-            throw std::runtime_error("mkdtemp failed");
-        }
-        path_ = pattern;
-    }
-    ~TempDir()
-    {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
+using test_support::TempDir;
 
 std::string readFile(const fs::path& path)
 {

@@ -4,6 +4,7 @@
 #include "crypto/byte_stream.h"
 #include "crypto/sha256.h"
 #include "package/submission_package.h"
+#include "test_temp_dir.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -18,34 +19,7 @@
 
 namespace amicus::package::testing {
 
-// A fresh directory under the system temp dir, removed with everything in it at the end.
-class TempDir {
-public:
-    TempDir()
-    {
-        std::string pattern =
-            (std::filesystem::temp_directory_path() / "amicus-package-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) {
-            throw std::runtime_error("mkdtemp failed");
-        }
-        path_ = pattern;
-    }
-    ~TempDir()
-    {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-    [[nodiscard]] std::filesystem::path operator/(const std::string& name) const
-    {
-        return path_ / name;
-    }
-
-private:
-    std::filesystem::path path_;
-};
+using TempDir = test_support::TempDir;
 
 // Single-quotes `text` for /bin/sh.
 inline std::string shellQuote(const std::string& text)

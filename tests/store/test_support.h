@@ -2,6 +2,7 @@
 #pragma once
 
 #include "crypto/aead_field_sealer.h"
+#include "test_temp_dir.h"
 
 #include <array>
 #include <filesystem>
@@ -15,30 +16,7 @@
 
 namespace amicus::store::testing {
 
-// A fresh directory under the system temp dir, removed with everything in it at the end.
-class TempDir {
-public:
-    TempDir()
-    {
-        std::string pattern =
-            (std::filesystem::temp_directory_path() / "amicus-store-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) {
-            throw std::runtime_error("mkdtemp failed");
-        }
-        path_ = pattern;
-    }
-    ~TempDir()
-    {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
+using TempDir = test_support::TempDir;
 
 inline std::vector<std::uint8_t> readAll(const std::filesystem::path& file)
 {

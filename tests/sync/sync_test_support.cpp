@@ -253,25 +253,6 @@ FaultProxy::~FaultProxy()
     process_.wait(std::chrono::seconds(5));
 }
 
-TempDir::TempDir()
-{
-    std::string pattern = (fs::temp_directory_path() / "amicus-sync-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) {
-        throw std::runtime_error("mkdtemp failed");
-    }
-    path_ = pattern;
-}
-
-TempDir::~TempDir()
-{
-    if (std::getenv("AMICUS_KEEP_TEST_DIRS")) {
-        std::fprintf(stderr, "kept %s\n", path_.c_str());
-        return;
-    }
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-}
-
 namespace {
 
 int run(const std::vector<std::string>& argv)

@@ -4,6 +4,7 @@
 
 #include "crypto/sha256.h"
 #include "sync/outbox.h"
+#include "test_temp_dir.h"
 
 #include <chrono>
 #include <cstdint>
@@ -79,16 +80,7 @@ private:
     int port_ = 0;
 };
 
-// A temporary directory removed with everything in it.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
+using TempDir = test_support::TempDir;
 
 // An age key pair made with age-keygen, and envelopes encrypted to it with the age CLI.
 struct AgeKey {
