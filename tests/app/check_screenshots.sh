@@ -35,4 +35,18 @@ if "$amicus" --screenshot "$out/bad.png" --lang de 2>/dev/null; then
     echo "an unknown language was accepted"
     exit 1
 fi
+# The repository keeps a current screenshot of each main screen in each language (issue 7):
+# every one is there and is a PNG, and each picture the README shows exists.
+docs=$(cd "$(dirname "$0")/../.." && pwd)
+for lang in en fr es; do
+    for screen in setup unlock calls call editor drafts review export outbox settings; do
+        png=$docs/docs/screenshots/${screen}_$lang.png
+        [ -s "$png" ] || { echo "docs/screenshots/${screen}_$lang.png is missing"; exit 1; }
+        signature=$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')
+        [ "$signature" = "89504e470d0a1a0a" ] || { echo "${screen}_$lang.png is not a PNG"; exit 1; }
+    done
+done
+for shown in $(grep -o 'docs/screenshots/[a-z_]*\.png' "$docs/README.md"); do
+    [ -s "$docs/$shown" ] || { echo "the README shows $shown, which is missing"; exit 1; }
+done
 echo "screenshots in $out"
