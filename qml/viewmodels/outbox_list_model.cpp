@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 using amicus::app::AppContext;
@@ -163,6 +164,13 @@ void OutboxListModel::refresh()
     }
     endResetModel();
     emit countChanged();
+}
+
+int OutboxListModel::pendingCount() const
+{
+    return static_cast<int>(std::count_if(rows_.begin(), rows_.end(), [](const Row& row) {
+        return row.entry.state != amicus::store::OutboxState::Delivered;
+    }));
 }
 
 void OutboxListModel::sendNow()

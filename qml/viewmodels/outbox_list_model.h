@@ -16,6 +16,8 @@ class OutboxListModel : public QAbstractListModel {
 
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    // Entries not delivered yet: what "Send now" would act on.
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY countChanged)
 
 public:
     enum class State { Queued, Waiting, Uploading, Delivered, NeedsAttention };
@@ -65,6 +67,7 @@ public:
     QString language() const { return language_; }
     void setLanguage(const QString& language);
     int count() const { return static_cast<int>(rows_.size()); }
+    int pendingCount() const;
 
 signals:
     void languageChanged();

@@ -569,6 +569,9 @@ void UiFlowTest::aSubmissionGoesFromFirstRunToDeliveredThroughTheWindow()
             .left(16));
     QVERIFY2(textOf(QStringLiteral("outboxStatus_0")).endsWith(shortHash),
              qPrintable(textOf(QStringLiteral("outboxStatus_0")) + " / " + shortHash));
+    // Nothing is left to send, so "Send now" is not offered.
+    QVERIFY(ui_->findAny(QStringLiteral("sendNowButton")) != nullptr);
+    QTRY_VERIFY(!ui_->findAny(QStringLiteral("sendNowButton"))->isVisible());
     STEP(shot(QStringLiteral("outbox")));
 
     // What the endpoint stored is what the secretariat opens.

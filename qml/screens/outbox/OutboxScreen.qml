@@ -64,7 +64,7 @@ Page {
     ListView {
         objectName: "outboxList"
         anchors.fill: parent
-        anchors.bottomMargin: sendNow.height + 24
+        anchors.bottomMargin: sendNow.visible ? sendNow.height + 24 : 0
         clip: true
         model: outbox
 
@@ -128,7 +128,7 @@ Page {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 16
-        visible: outbox.count > 0
+        visible: outbox.pendingCount > 0
         text: qsTr("Send now")
         Accessible.name: text
         onClicked: outbox.sendNow()
