@@ -1,5 +1,6 @@
 #include "package/submission_document.h"
 
+#include "common/utf8.h"
 #include "crypto/sha256.h"
 #include "package/readable_layout.h"
 
@@ -15,48 +16,6 @@ namespace {
 
 constexpr std::size_t maxNameBytes = 200;
 constexpr std::size_t maxExtensionBytes = 20;
-
-// Decodes one UTF-8 sequence at `i`; returns its length, or 0 when it is not valid UTF-8
-// (overlong, surrogate, beyond U+10FFFF, truncated).
-std::size_t decodeUtf8(std::string_view s, std::size_t i, char32_t& out)
-{
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char b0 = byte(i);
-    std::size_t length = 0;
-    char32_t cp = 0;
-    if (b0 < 0x80) {
-        out = b0;
-        return 1;
-    }
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        length = 2;
-        cp = b0 & 0x1F;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        length = 3;
-        cp = b0 & 0x0F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        length = 4;
-        cp = b0 & 0x07;
-    } else {
-        return 0;
-    }
-    if (i + length > s.size()) {
-        return 0;
-    }
-    for (std::size_t k = 1; k < length; ++k) {
-        const unsigned char b = byte(i + k);
-        if ((b & 0xC0) != 0x80) {
-            return 0;
-        }
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    const bool overlong = (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
-    if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-        return 0;
-    }
-    out = cp;
-    return length;
-}
 
 // Characters that must not reach a file name: controls (C0, DEL, C1), characters Windows
 // reserves, and the bidirectional overrides that make a name display as something else.
