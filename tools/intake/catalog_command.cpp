@@ -8,6 +8,7 @@
 #include "crypto/base64.h"
 #include "crypto/ed25519.h"
 #include "crypto/secret_bytes.h"
+#include "file_io.h"
 #include "signing_key_pem.h"
 
 #include <array>
@@ -27,22 +28,6 @@ constexpr std::string_view usage =
     "       amicus-intake catalog pubkey -k KEY_FILE\n"
     "       amicus-intake catalog sign -k KEY_FILE [-o SIG_FILE] CATALOG.json\n"
     "       amicus-intake catalog verify -p PUBKEY_BASE64... [-s SIG_FILE] CATALOG.json\n";
-
-bool writeAll(int fd, std::string_view text)
-{
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return false;
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    return true;
-}
 
 // Replaces `path` atomically (temporary file, then rename), so an endpoint that re-reads the
 // signature never serves half of it.

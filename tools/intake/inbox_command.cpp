@@ -16,6 +16,7 @@
 #include "crypto/base64.h"
 #include "crypto/ed25519.h"
 #include "crypto/sha256.h"
+#include "file_io.h"
 #include "inbox_index.h"
 #include "package/package_reader.h"
 #include "submission_folder.h"
@@ -152,34 +153,9 @@ struct Counts {
     int broken = 0;
 };
 
-std::optional<std::string> readWhole(const fs::path& path, std::uintmax_t limit)
-{
-    std::error_code error;
-    const auto size = fs::file_size(path, error);
-    if (error || size > limit) {
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 bool isSubmissionId(std::string_view text)
 {
     return isSubmissionFolderName(text);
-}
-
-void syncDirectory(const fs::path& dir)
-{
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        (void)::fsync(fd);
-        ::close(fd);
-    }
 }
 
 bool writeFileSynced(const fs::path& path, std::string_view text, mode_t mode)
@@ -188,16 +164,7 @@ bool writeFileSynced(const fs::path& path, std::string_view text, mode_t mode)
     if (fd < 0) {
         return false;
     }
-    std::size_t done = 0;
-    bool ok = true;
-    while (ok && done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno != EINTR) {
-            ok = false;
-        } else if (n > 0) {
-            done += static_cast<std::size_t>(n);
-        }
-    }
+    bool ok = writeAll(fd, text);
     ok = ok && ::fsync(fd) == 0;
     ::close(fd);
     return ok;
@@ -321,7 +288,7 @@ public:
                           std::optional<Failure>& failure)
     {
         const fs::path dataFile = uploadsDir / uploadId;
-        const auto infoText = readWhole(uploadsDir / (uploadId + ".json"), 1 << 20);
+        const auto infoText = readWholeFile(uploadsDir / (uploadId + ".json"), 1 << 20);
         if (!infoText) {
             failure = Failure{InboxProblem::Io, "cannot read the upload info"};
             return Outcome::Skipped;
@@ -377,7 +344,7 @@ public:
             // The endpoint issues it right after the last byte (or at its next start).
             return Outcome::AwaitingReceipt;
         }
-        const auto receiptText = readWhole(receiptFile, 1 << 20);
+        const auto receiptText = readWholeFile(receiptFile, 1 << 20);
         if (!receiptText) {
             failure = Failure{InboxProblem::Io, "cannot read the receipt"};
             return Outcome::Skipped;
@@ -605,7 +572,7 @@ int runInbox(std::span<const std::string> args)
         if (!isSubmissionId(submissionId) || fs::exists(inbox.outDir / submissionId, ignored)) {
             continue;
         }
-        const auto text = readWhole(entry.path(), 1 << 20);
+        const auto text = readWholeFile(entry.path(), 1 << 20);
         auto signedReceipt =
             text ? sync::decodeReceiptDocument(*text) : sync::decodeReceiptDocument("");
         const auto fields =

@@ -6,6 +6,7 @@
 #include "crypto/age_keys.h"
 #include "crypto/ed25519.h"
 #include "crypto/secret_bytes.h"
+#include "file_io.h"
 #include "signing_key_pem.h"
 
 #include <array>
@@ -30,15 +31,6 @@ constexpr std::string_view catalogKeyFileName = "catalog-signing.pem";
 constexpr std::string_view receiptKeyFileName = "receipt-signing.pem";
 
 constexpr std::string_view usage = "usage: amicus-intake init DIR\n";
-
-void syncDirectory(const fs::path& dir)
-{
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        (void)::fsync(fd);
-        ::close(fd);
-    }
-}
 
 } // namespace
 

@@ -4,6 +4,7 @@
 #include "command.h"
 #include "crypto/age_keys.h"
 #include "crypto/secret_bytes.h"
+#include "file_io.h"
 
 #include <cerrno>
 #include <chrono>
@@ -15,22 +16,6 @@
 namespace amicus::intake {
 
 namespace {
-
-bool writeAllTo(int fd, const std::string& text)
-{
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return false;
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    return true;
-}
 
 int printRecipients(const ParsedArgs& parsed)
 {
@@ -91,7 +76,7 @@ int runKeygen(std::span<const std::string> args)
             return 1;
         }
     }
-    bool ok = writeAllTo(fd, text);
+    bool ok = writeAll(fd, text);
     if (output) {
         ok = ok && ::fsync(fd) == 0;
         ::close(fd);

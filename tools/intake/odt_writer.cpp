@@ -1,5 +1,8 @@
 #include "odt_writer.h"
 
+#include "common/utf8.h"
+#include "file_io.h"
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -34,47 +37,6 @@ constexpr std::string_view officeNamespaces =
     " xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\"";
 
 constexpr std::string_view replacementCharacter = "\xEF\xBF\xBD"; // U+FFFD
-
-// Decodes one UTF-8 sequence at `i`; returns its length, or 0 when it is not valid UTF-8
-// (overlong, surrogate, beyond U+10FFFF, truncated).
-std::size_t decodeUtf8(std::string_view s, std::size_t i, char32_t& out)
-{
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    std::size_t length = 0;
-    char32_t cp = 0;
-    if (b0 < 0x80) {
-        out = b0;
-        return 1;
-    }
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        length = 2;
-        cp = b0 & 0x1F;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        length = 3;
-        cp = b0 & 0x0F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        length = 4;
-        cp = b0 & 0x07;
-    } else {
-        return 0;
-    }
-    if (i + length > s.size()) {
-        return 0;
-    }
-    for (std::size_t k = 1; k < length; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) {
-            return 0;
-        }
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    const bool overlong = (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
-    if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-        return 0;
-    }
-    out = cp;
-    return length;
-}
 
 // XML 1.0 production [2] Char, minus what is valid there but cannot be in our text anyway.
 bool isXmlChar(char32_t c)
@@ -307,22 +269,6 @@ OdtWriteError zipError(const std::string& what, zip_error_t* error)
 struct ZipSourceFree {
     void operator()(zip_source_t* source) const { zip_source_free(source); }
 };
-
-bool writeAll(int fd, std::string_view bytes)
-{
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return false;
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    return true;
-}
 
 } // namespace
 
@@ -621,11 +567,7 @@ Result<void, OdtWriteError> writeOdt(const ReadableLayout& layout, const OdtMeta
                                                     std::strerror(savedErrno)});
     }
     // The rename is durable only once the directory is synced.
-    const int dirFd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        (void)::fsync(dirFd);
-        ::close(dirFd);
-    }
+    syncDirectory(directory);
     return {};
 }
 

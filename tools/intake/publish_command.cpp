@@ -11,6 +11,7 @@
 #include "calls/catalog_parser.h"
 #include "cli_support.h"
 #include "command.h"
+#include "file_io.h"
 #include "odt_writer.h"
 #include "package/readable_layout.h"
 #include "publish_html.h"
@@ -104,16 +105,7 @@ bool writeFile(const fs::path& path, std::string_view text)
     if (fd < 0) {
         return false;
     }
-    std::size_t done = 0;
-    bool ok = true;
-    while (ok && done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno != EINTR) {
-            ok = false;
-        } else if (n > 0) {
-            done += static_cast<std::size_t>(n);
-        }
-    }
+    bool ok = writeAll(fd, text);
     ok = ok && ::fsync(fd) == 0;
     ::close(fd);
     return ok;

@@ -3,6 +3,7 @@
 #include "cli_support.h"
 #include "crypto/base64.h"
 #include "crypto/secret_bytes.h"
+#include "file_io.h"
 
 #include <algorithm>
 #include <array>
@@ -80,16 +81,7 @@ bool writeNewPrivateFile(const std::filesystem::path& path, std::string_view tex
         reportError("cannot create " + path.string() + ": " + std::strerror(errno));
         return false;
     }
-    std::size_t done = 0;
-    bool ok = true;
-    while (ok && done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno != EINTR) {
-            ok = false;
-        } else if (n > 0) {
-            done += static_cast<std::size_t>(n);
-        }
-    }
+    bool ok = writeAll(fd, text);
     // The umask cannot widen 0600, but an inherited ACL default could: set it explicitly.
     ok = ok && ::fchmod(fd, 0600) == 0 && ::fsync(fd) == 0;
     const int savedErrno = errno;

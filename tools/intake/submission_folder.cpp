@@ -1,5 +1,7 @@
 #include "submission_folder.h"
 
+#include "file_io.h"
+
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -13,22 +15,6 @@ namespace {
 
 // submission.json and receipt.json are small; a huge one is not ours.
 constexpr std::uintmax_t maxJsonBytes = 16 * 1024 * 1024;
-
-std::optional<std::string> readJsonFile(const fs::path& path)
-{
-    std::error_code error;
-    const auto size = fs::file_size(path, error);
-    if (error || size > maxJsonBytes) {
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // A string member, or "" for null/absent; false if present with another type.
 bool optionalString(const nlohmann::ordered_json& object, const char* key, std::string& out)
@@ -168,7 +154,7 @@ Result<SubmissionFolder, FolderError> readSubmissionFolder(const fs::path& direc
 {
     SubmissionFolder folder;
     folder.directory = directory;
-    const auto manifest = readJsonFile(directory / manifestFileName);
+    const auto manifest = readWholeFile(directory / manifestFileName, maxJsonBytes);
     if (!manifest) {
         return fail(FolderError::Unreadable);
     }
@@ -178,7 +164,7 @@ Result<SubmissionFolder, FolderError> readSubmissionFolder(const fs::path& direc
     if (folder.submissionId != directory.filename().string()) {
         return fail(FolderError::NameMismatch);
     }
-    const auto receipt = readJsonFile(directory / receiptFileName);
+    const auto receipt = readWholeFile(directory / receiptFileName, maxJsonBytes);
     if (!receipt || !parseReceipt(*receipt, folder)) {
         return fail(FolderError::BadReceipt);
     }
