@@ -3,6 +3,7 @@
 #include "crypto/age_reader.h"
 #include "crypto/sha256.h"
 #include "store/migrations.h"
+#include "store/outbox_plain_columns.h"
 
 #include <cctype>
 #include <cerrno>
@@ -1332,21 +1333,55 @@ StoreResult<void> DraftStore::putOutboxEntry(const OutboxEntry& entry)
     return tx->commit();
 }
 
-namespace {
-
-constexpr const char* kOutboxColumns =
-    "SELECT draft_id, state, envelope_name, envelope_size, upload_url_sealed, upload_offset, "
-    "attempts, next_try_at, last_error_code, last_error_sealed, receipt_sealed, updated_at, "
-    "envelope_sha256, wait_reason, upload_expires_at FROM outbox ";
-
-} // namespace
+StoreResult<void> readOutboxPlainColumns(Statement& stmt, OutboxEntry& e)
+{
+    e.draftId = stmt.int64(0);
+    auto state = parseOutboxState(stmt.text(1));
+    if (!state) {
+        return fail(StoreError{StoreErrc::Corrupt, "unknown outbox state"});
+    }
+    e.state = *state;
+    if (!stmt.isNull(2)) {
+        e.envelopeName = stmt.text(2);
+    }
+    if (!stmt.isNull(3)) {
+        e.envelopeSize = static_cast<std::uint64_t>(stmt.int64(3));
+    }
+    e.uploadOffset = static_cast<std::uint64_t>(stmt.int64(4));
+    e.attempts = static_cast<int>(stmt.int64(5));
+    if (!stmt.isNull(6)) {
+        e.nextTryAt = stmt.int64(6);
+    }
+    if (!stmt.isNull(7)) {
+        e.lastErrorCode = stmt.text(7);
+    }
+    e.updatedAt = stmt.int64(8);
+    if (!stmt.isNull(9)) {
+        const auto hash = stmt.blob(9);
+        if (hash.size() != 32) {
+            return fail(StoreError{StoreErrc::Corrupt, "outbox envelope hash of bad size"});
+        }
+        e.envelopeSha256.emplace();
+        std::memcpy(e.envelopeSha256->data(), hash.data(), 32);
+    }
+    if (!stmt.isNull(10)) {
+        e.waitReason = stmt.text(10);
+    }
+    if (!stmt.isNull(11)) {
+        e.uploadExpiresAt = stmt.int64(11);
+    }
+    return {};
+}
 
 StoreResult<std::vector<OutboxEntry>> DraftStore::listOutbox()
 {
-    auto stmt = db_.prepare(std::string(kOutboxColumns) + "ORDER BY draft_id");
+    auto stmt = db_.prepare(std::string("SELECT ") + outboxPlainColumns +
+                            ", o.upload_url_sealed, o.last_error_sealed, o.receipt_sealed "
+                            "FROM outbox o ORDER BY o.draft_id");
     if (!stmt) {
         return fail(stmt.error());
     }
+    constexpr int urlColumn = outboxPlainColumnCount;
     std::vector<OutboxEntry> list;
     for (;;) {
         auto row = stmt->step();
@@ -1357,56 +1392,24 @@ StoreResult<std::vector<OutboxEntry>> DraftStore::listOutbox()
             break;
         }
         OutboxEntry e;
-        e.draftId = stmt->int64(0);
-        auto state = parseOutboxState(stmt->text(1));
-        if (!state) {
-            return fail(StoreError{StoreErrc::Corrupt, "unknown outbox state"});
+        if (auto plain = readOutboxPlainColumns(*stmt, e); !plain) {
+            return fail(plain.error());
         }
-        e.state = *state;
-        if (!stmt->isNull(2)) {
-            e.envelopeName = stmt->text(2);
-        }
-        if (!stmt->isNull(3)) {
-            e.envelopeSize = static_cast<std::uint64_t>(stmt->int64(3));
-        }
-        auto url = unsealColumn(*stmt, 4, place("outbox", "upload_url", e.draftId));
+        auto url = unsealColumn(*stmt, urlColumn, place("outbox", "upload_url", e.draftId));
         if (!url) {
             return fail(url.error());
         }
         e.uploadUrl = std::move(*url);
-        e.uploadOffset = static_cast<std::uint64_t>(stmt->int64(5));
-        e.attempts = static_cast<int>(stmt->int64(6));
-        if (!stmt->isNull(7)) {
-            e.nextTryAt = stmt->int64(7);
-        }
-        if (!stmt->isNull(8)) {
-            e.lastErrorCode = stmt->text(8);
-        }
-        auto detail = unsealColumn(*stmt, 9, place("outbox", "last_error", e.draftId));
+        auto detail = unsealColumn(*stmt, urlColumn + 1, place("outbox", "last_error", e.draftId));
         if (!detail) {
             return fail(detail.error());
         }
         e.lastErrorDetail = std::move(*detail);
-        auto receipt = unsealColumn(*stmt, 10, place("outbox", "receipt", e.draftId));
+        auto receipt = unsealColumn(*stmt, urlColumn + 2, place("outbox", "receipt", e.draftId));
         if (!receipt) {
             return fail(receipt.error());
         }
         e.receipt = std::move(*receipt);
-        e.updatedAt = stmt->int64(11);
-        if (!stmt->isNull(12)) {
-            const auto hash = stmt->blob(12);
-            if (hash.size() != 32) {
-                return fail(StoreError{StoreErrc::Corrupt, "outbox envelope hash of bad size"});
-            }
-            e.envelopeSha256.emplace();
-            std::memcpy(e.envelopeSha256->data(), hash.data(), 32);
-        }
-        if (!stmt->isNull(13)) {
-            e.waitReason = stmt->text(13);
-        }
-        if (!stmt->isNull(14)) {
-            e.uploadExpiresAt = stmt->int64(14);
-        }
         list.push_back(std::move(e));
     }
     return list;

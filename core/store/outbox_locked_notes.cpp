@@ -6,6 +6,7 @@
 #include "crypto/age_writer.h"
 #include "crypto/byte_stream.h"
 #include "store/draft_store.h"
+#include "store/outbox_plain_columns.h"
 
 #include <array>
 #include <cstring>
@@ -112,15 +113,15 @@ std::string notePlace(std::string_view column, std::int64_t draftId)
 StoreResult<std::vector<OutboxPlainEntry>> DraftStore::listOutboxPlain()
 {
     auto stmt = db_.prepare(
-        "SELECT o.draft_id, o.state, o.envelope_name, o.envelope_size, "
-        "o.upload_url_sealed IS NOT NULL, o.upload_offset, o.attempts, o.next_try_at, "
-        "o.last_error_code, o.receipt_sealed IS NOT NULL, o.updated_at, o.envelope_sha256, "
-        "o.wait_reason, o.upload_expires_at, d.submission_id, d.call_id, "
+        std::string("SELECT ") + outboxPlainColumns +
+        ", o.upload_url_sealed IS NOT NULL, o.receipt_sealed IS NOT NULL, d.submission_id, "
+        "d.call_id, "
         "EXISTS (SELECT 1 FROM outbox_locked_notes n WHERE n.draft_id = o.draft_id) "
         "FROM outbox o JOIN drafts d ON d.id = o.draft_id ORDER BY o.draft_id");
     if (!stmt) {
         return fail(stmt.error());
     }
+    constexpr int next = outboxPlainColumnCount;
     std::vector<OutboxPlainEntry> list;
     for (;;) {
         auto row = stmt->step();
@@ -131,47 +132,14 @@ StoreResult<std::vector<OutboxPlainEntry>> DraftStore::listOutboxPlain()
             break;
         }
         OutboxPlainEntry plain;
-        OutboxEntry& e = plain.entry;
-        e.draftId = stmt->int64(0);
-        auto state = parseOutboxState(stmt->text(1));
-        if (!state) {
-            return fail(StoreError{StoreErrc::Corrupt, "unknown outbox state"});
+        if (auto read = readOutboxPlainColumns(*stmt, plain.entry); !read) {
+            return fail(read.error());
         }
-        e.state = *state;
-        if (!stmt->isNull(2)) {
-            e.envelopeName = stmt->text(2);
-        }
-        if (!stmt->isNull(3)) {
-            e.envelopeSize = static_cast<std::uint64_t>(stmt->int64(3));
-        }
-        plain.hasUploadUrl = stmt->int64(4) != 0;
-        e.uploadOffset = static_cast<std::uint64_t>(stmt->int64(5));
-        e.attempts = static_cast<int>(stmt->int64(6));
-        if (!stmt->isNull(7)) {
-            e.nextTryAt = stmt->int64(7);
-        }
-        if (!stmt->isNull(8)) {
-            e.lastErrorCode = stmt->text(8);
-        }
-        plain.hasReceipt = stmt->int64(9) != 0;
-        e.updatedAt = stmt->int64(10);
-        if (!stmt->isNull(11)) {
-            const auto hash = stmt->blob(11);
-            if (hash.size() != 32) {
-                return fail(StoreError{StoreErrc::Corrupt, "outbox envelope hash of bad size"});
-            }
-            e.envelopeSha256.emplace();
-            std::memcpy(e.envelopeSha256->data(), hash.data(), 32);
-        }
-        if (!stmt->isNull(12)) {
-            e.waitReason = stmt->text(12);
-        }
-        if (!stmt->isNull(13)) {
-            e.uploadExpiresAt = stmt->int64(13);
-        }
-        plain.submissionId = stmt->text(14);
-        plain.callId = stmt->text(15);
-        plain.hasLockedNote = stmt->int64(16) != 0;
+        plain.hasUploadUrl = stmt->int64(next) != 0;
+        plain.hasReceipt = stmt->int64(next + 1) != 0;
+        plain.submissionId = stmt->text(next + 2);
+        plain.callId = stmt->text(next + 3);
+        plain.hasLockedNote = stmt->int64(next + 4) != 0;
         list.push_back(std::move(plain));
     }
     return list;
