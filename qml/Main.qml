@@ -127,7 +127,9 @@ ApplicationWindow {
     }
 
     // Opens a screen by name, for `amicus --screenshot FILE --screen NAME`; false if unknown.
-    function showScreen(name: string): bool {
+    // The editor and review screens show draft `draftId` (false without one); for "export" the
+    // caller then opens the review screen's export dialog.
+    function showScreen(name: string, draftId: int): bool {
         switch (name) {
         case "first":
             return true
@@ -149,6 +151,17 @@ ApplicationWindow {
                                                  {callId: firstCallSource.callIdAt(0)},
                                                  StackView.Immediate))
             return true
+        case "editor":
+        case "review":
+        case "export": {
+            if (!(draftId > 0))
+                return false
+            root.resetTo("home")
+            const screen = name === "editor" ? "editor" : "review"
+            root.wireScreen(screen, screens.push(root.laterScreen(screen), {draftId: draftId},
+                                                 StackView.Immediate))
+            return true
+        }
         }
         return false
     }

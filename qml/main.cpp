@@ -2,6 +2,7 @@
 #include "app_context.h"
 #include "app_setup.h"
 #include "app_start.h"
+#include "sample_vault.h"
 #include "screenshot.h"
 #include "viewmodels/ui_language.h"
 
@@ -14,6 +15,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <memory>
+#include <optional>
 
 Q_IMPORT_QML_PLUGIN(AmicusPlugin)
 
@@ -61,6 +64,32 @@ void exitAfterFirstFrame(QQuickWindow* window)
         static_cast<Qt::ConnectionType>(Qt::DirectConnection | Qt::SingleShotConnection));
 }
 
+// The screens `--screen` names that show a draft: only a --sample vault has one to show.
+bool showsDraft(const QString& screen)
+{
+    return screen == QStringLiteral("editor") || screen == QStringLiteral("review") ||
+           screen == QStringLiteral("export");
+}
+
+// Presses the button with this objectName as a tap does (its clicked signal); false if absent.
+bool press(QQuickWindow* window, const QString& objectName)
+{
+    QObject* button = window->findChild<QObject*>(objectName);
+    return button && QMetaObject::invokeMethod(button, "clicked");
+}
+
+// Closes the app's session on the sample vault before the sample's directory is removed.
+struct SampleSessionCloser {
+    SampleSessionCloser() = default;
+    SampleSessionCloser(const SampleSessionCloser&) = delete;
+    SampleSessionCloser& operator=(const SampleSessionCloser&) = delete;
+    ~SampleSessionCloser()
+    {
+        amicus::app::AppContext::instance().closeSession(
+            amicus::app::AppContext::CloseReason::LeaveDataDirectory);
+    }
+};
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -87,17 +116,25 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                              QStringLiteral("Render the first screen to FILE "
-                                                             "(PNG) and exit."),
+                                              QStringLiteral("Render a screen (the first one, or "
+                                                             "--screen) to FILE (PNG) and exit."),
                                               QStringLiteral("FILE"));
     const QCommandLineOption languageOption(QStringLiteral("lang"),
                                             QStringLiteral("Use this UI language (en, fr or es) "
                                                            "for this run."),
                                             QStringLiteral("CODE"));
-    const QCommandLineOption screenOption(QStringLiteral("screen"),
-                                          QStringLiteral("With --screenshot: the screen to render "
-                                                         "(first, setup, unlock, calls, call)."),
-                                          QStringLiteral("NAME"), QStringLiteral("first"));
+    const QCommandLineOption screenOption(
+        QStringLiteral("screen"),
+        QStringLiteral("With --screenshot: the screen to render: first (default), setup, unlock, "
+                       "calls, call, drafts, outbox, settings; with --sample also editor, review "
+                       "and export (the review screen with its export dialog open)."),
+        QStringLiteral("NAME"), QStringLiteral("first"));
+    const QCommandLineOption sampleOption(
+        QStringLiteral("sample"),
+        QStringLiteral("With --screenshot: render over a throwaway sample vault instead of your "
+                       "data: made in a new temporary directory, unlocked, holding a draft and a "
+                       "finished submission in the --lang language, and removed at exit. Nothing "
+                       "is sent."));
     const QCommandLineOption firstFrameOption(
         QStringLiteral("exit-after-first-frame"),
         QStringLiteral("Print the monotonic time of the first frame and the screen it shows, "
@@ -105,6 +142,7 @@ int main(int argc, char** argv)
     parser.addOption(screenshotOption);
     parser.addOption(screenOption);
     parser.addOption(languageOption);
+    parser.addOption(sampleOption);
     parser.addOption(firstFrameOption);
     parser.process(app);
 
@@ -118,8 +156,43 @@ int main(int argc, char** argv)
         UiLanguage::overrideInitialCode(code);
     }
 
-    amicus::app::AppContext::instance().configure(amicus::app::defaultDataDir());
-    amicus::app::AppInstance instance({.renderOnly = parser.isSet(screenshotOption)});
+    const bool rendering = parser.isSet(screenshotOption);
+    const QString screen = parser.value(screenOption);
+    const bool useSample = parser.isSet(sampleOption);
+    if (useSample && !rendering) {
+        std::fputs("amicus: --sample goes with --screenshot only\n", stderr);
+        return 2;
+    }
+    if (rendering && showsDraft(screen) && !useSample) {
+        std::fprintf(stderr, "amicus: the screen '%s' shows a draft: add --sample\n",
+                     qPrintable(screen));
+        return 2;
+    }
+
+    auto& context = amicus::app::AppContext::instance();
+    std::unique_ptr<amicus::app::SampleVault> sample;
+    std::optional<SampleSessionCloser> closeSampleSession;
+    if (useSample) {
+        const auto& calls = context.catalog()->calls;
+        if (calls.empty()) {
+            std::fputs("amicus: the catalog has no call for the sample to answer\n", stderr);
+            return 1;
+        }
+        auto made = amicus::app::SampleVault::create(UiLanguage::initialCode(), calls.front());
+        if (!made) {
+            std::fprintf(stderr, "amicus: could not make the sample vault (%s)\n",
+                         made.error().detail.c_str());
+            return 1;
+        }
+        sample = std::move(made).value();
+        context.configure(sample->dataDir(), amicus::app::SampleVault::vaultOptions());
+        context.adoptSession(sample->takeSession());
+        closeSampleSession.emplace();
+    } else {
+        context.configure(amicus::app::defaultDataDir());
+    }
+
+    amicus::app::AppInstance instance({.renderOnly = rendering});
     if (!instance.load()) {
         return 1;
     }
@@ -129,14 +202,18 @@ int main(int argc, char** argv)
         exitAfterFirstFrame(window);
     }
 
-    if (parser.isSet(screenshotOption)) {
+    if (rendering) {
         bool shown = false;
         QMetaObject::invokeMethod(window, "showScreen", Q_RETURN_ARG(bool, shown),
-                                  Q_ARG(QString, parser.value(screenOption)));
+                                  Q_ARG(QString, screen),
+                                  Q_ARG(int, sample ? static_cast<int>(sample->draftId()) : -1));
         if (!shown) {
-            std::fprintf(stderr, "amicus: unknown screen '%s'\n",
-                         qPrintable(parser.value(screenOption)));
+            std::fprintf(stderr, "amicus: unknown screen '%s'\n", qPrintable(screen));
             return 2;
+        }
+        if (screen == QStringLiteral("export") && !press(window, QStringLiteral("exportButton"))) {
+            std::fputs("amicus: the review screen has no export button\n", stderr);
+            return 1;
         }
         auto* shot = new amicus::app::Screenshot(window, parser.value(screenshotOption), &app);
         shot->start();

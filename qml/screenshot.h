@@ -1,8 +1,10 @@
-// Screenshot: renders the app's window once, saves it as a PNG and quits (for tests and docs).
+// Screenshot: renders the app's window once it has come to rest, saves it as a PNG and quits
+// (for tests and docs), saying on stdout what the picture shows.
 #pragma once
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 class QQuickWindow;
 
@@ -14,15 +16,25 @@ class Screenshot : public QObject {
 public:
     Screenshot(QQuickWindow* window, QString path, QObject* parent = nullptr);
 
-    // Waits for the first frames to be on screen, grabs the window, saves it and exits the
-    // event loop with 0, or with 1 (and a message on stderr) if the file cannot be written.
+    // Waits until the window has drawn a few frames and then none for a moment (transitions
+    // and popups have finished opening), grabs it, saves it, prints describeShown() on stdout
+    // and exits the event loop with 0, or with 1 (and a message on stderr) if the file cannot
+    // be written.
     void start();
 
+    // What the window shows, for tests to check against the screen asked for, as one line:
+    // "shown screen=<objectName of the stack's top screen> tab=<home tab or -> popup=<objectName
+    // of each open popup, comma-separated, or -> lists=<objectName>:<rows>,... of the lists on
+    // screen, or ->".
+    [[nodiscard]] static QString describeShown(QQuickWindow* window);
+
 private:
+    void frameDrawn();
     void capture();
 
     QQuickWindow* window_;
     QString path_;
+    QTimer quiet_;
     int framesSeen_ = 0;
     bool done_ = false;
 };
