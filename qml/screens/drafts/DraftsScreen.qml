@@ -137,10 +137,17 @@ Page {
             confirmDelete.close()
         }
 
-        Label {
-            width: parent.width
-            text: qsTr("Its answers and attached files will be erased from this device. This cannot be undone.")
-            wrapMode: Text.WordWrap
+        // A layout, not a bare Label: a wrapped Label's implicitHeight changes synchronously
+        // with its width, and the Dialog's width settles while its implicitHeight binding runs
+        // (a Popup gets its parent late), which Qt reports as a binding loop. The layout
+        // recomputes its implicit size at polish time instead.
+        contentItem: ColumnLayout {
+            Label {
+                objectName: "confirmDeleteDraftMessage"
+                text: qsTr("Its answers and attached files will be erased from this device. This cannot be undone.")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
         }
     }
 

@@ -264,10 +264,14 @@ Page {
             AppSettings.eraseEverything()
         }
 
-        Label {
-            width: parent.width
-            text: qsTr("The keys that protect your drafts are destroyed first, then every draft, file and submission waiting to be sent. Nobody can recover them afterwards. Submissions already delivered stay with the secretariat.")
-            wrapMode: Text.WordWrap
+        // A layout, not a bare Label: see confirmDeleteDraft in DraftsScreen.qml (binding loop).
+        contentItem: ColumnLayout {
+            Label {
+                objectName: "eraseDialogMessage"
+                text: qsTr("The keys that protect your drafts are destroyed first, then every draft, file and submission waiting to be sent. Nobody can recover them afterwards. Submissions already delivered stay with the secretariat.")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
         }
     }
 }
