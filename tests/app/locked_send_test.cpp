@@ -2,15 +2,13 @@
 // finalizes while offline, the app locks, the network comes back, and the SyncService delivers
 // with the vault locked, against the real reference endpoint; the outbox screen shows it
 // delivered with its receipt after the next unlock; erase everything stops the sender.
-#include "../calls/endpoint_process.h"
 #include "app_context.h"
 #include "app_settings.h"
-#include "calls/builtin_catalog.h"
 #include "crypto/age_keys.h"
-#include "crypto/ed25519.h"
 #include "draft_editor.h"
 #include "fake/fake_connectivity.h"
 #include "outbox_list_model.h"
+#include "send_test_setup.h"
 #include "store/age_blob_encryptor.h"
 #include "submission_review.h"
 #include "sync/detachable_sealer.h"
@@ -20,7 +18,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <cstdlib>
 #include <fstream>
 
 using amicus::app::AppContext;
@@ -76,43 +73,28 @@ private slots:
     {
         QTemporaryDir root;
         const std::filesystem::path base = root.path().toStdString();
-        const auto dataDir = base / "data";
-        amicus::crypto::VaultOptions options;
-        options.scryptWorkFactor = 10;
+        // An unlocked vault, a secretariat whose call the catalog holds, the real endpoint.
+        amicus::app::testing::SendTestSetup setup(base);
+        const std::string error = setup.start(kPassphrase);
+        QVERIFY2(error.empty(), error.c_str());
+        const auto dataDir = setup.dataDir();
         AppContext& context = AppContext::instance();
-        context.configure(dataDir, options);
-        auto session = amicus::store::VaultSession::create(dataDir, kPassphrase, options);
-        QVERIFY(session.ok());
-        context.adoptSession(std::move(session).value());
-
-        auto secretariat = amicus::crypto::X25519Identity::generate();
-        QVERIFY(secretariat.ok());
-        std::ofstream(base / "secretariat.key") << secretariat->toString() << "\n";
-        auto catalog = std::make_shared<amicus::calls::Catalog>(amicus::calls::builtinCatalog());
-        catalog->calls.front().recipients = {secretariat->recipient().toString()};
-        context.setCatalog(catalog);
-        std::filesystem::create_directories(base / "endpoint" / "keys");
-        amicus::calls::testing::EndpointProcess endpoint(
-            {"node", AMICUS_SERVER_MAIN}, base / "endpoint", base / "endpoint" / "keys");
-        QVERIFY(!endpoint.origin().empty());
-        const auto receiptKey = amicus::crypto::Ed25519PublicKey::fromBase64(endpoint.receiptKey());
-        QVERIFY(receiptKey.ok());
 
         // Offline in the field.
         amicus::platform::FakeConnectivity network({false, false, true});
         SyncService service;
         service.setConnectivity(&network);
-        service.overrideEndpoint(endpoint.origin() + "/files", receiptKey->raw());
+        service.overrideEndpoint(setup.uploadUrl(), setup.receiptKey());
         service.followSession();
 
         DraftEditor editor;
-        const int draftId = editor.createDraft(QString::fromStdString(catalog->calls.front().id),
-                                               QStringLiteral("es"));
+        const int draftId =
+            editor.createDraft(QString::fromStdString(setup.call().id), QStringLiteral("es"));
         QVERIFY(draftId >= 0);
         editor.setOrganization(QStringLiteral("Colectivo Bolsillo"));
         editor.setCountry(QStringLiteral("Bolivia"));
         editor.setConsent(DraftEditor::Consent::Confidential);
-        editor.setAnswer(QString::fromStdString(catalog->calls.front().questions.front().id),
+        editor.setAnswer(QString::fromStdString(setup.call().questions.front().id),
                          QStringLiteral("Respuesta escrita antes de guardar el teléfono."));
         QFile photo(root.filePath(QStringLiteral("foto.jpg")));
         QVERIFY(photo.open(QIODevice::WriteOnly));
@@ -154,14 +136,9 @@ private slots:
         QCOMPARE(row->entry.uploadOffset, *row->entry.envelopeSize);
         // Nothing typed, nor the upload's id or the receipt, is readable in the data directory
         // while locked (the scan does find the organisation in a file where it is plain).
-        std::string uploadId;
-        for (const auto& entry :
-             std::filesystem::directory_iterator(base / "endpoint" / "uploads")) {
-            if (entry.is_regular_file() && entry.path().extension() != ".json") {
-                uploadId = entry.path().filename().string();
-            }
-        }
-        QVERIFY(!uploadId.empty());
+        const auto uploads = setup.storedUploads();
+        QVERIFY(!uploads.empty());
+        const std::string uploadId = uploads.back().filename().string();
         std::ofstream(base / "plain-marker.txt") << "Colectivo Bolsillo";
         QVERIFY(!filesContaining(base, "Colectivo Bolsillo").empty());
         for (const std::string marker : {"Colectivo Bolsillo", "Respuesta escrita", "Bolivia",
@@ -173,7 +150,8 @@ private slots:
         }
 
         // Unlock: the outbox screen shows it delivered, with its receipt.
-        auto reopened = amicus::store::VaultSession::open(dataDir, kPassphrase, options);
+        auto reopened =
+            amicus::store::VaultSession::open(dataDir, kPassphrase, setup.vaultOptions());
         QVERIFY(reopened.ok());
         context.adoptSession(std::move(reopened).value());
         QTRY_COMPARE_WITH_TIMEOUT(outbox.count(), 1, 5000);
@@ -184,23 +162,11 @@ private slots:
         QVERIFY(!plainRow(dataDir)->hasLockedNote);
 
         // Exactly one upload, and the secretariat opens it.
-        std::vector<std::filesystem::path> stored;
-        for (const auto& entry :
-             std::filesystem::directory_iterator(base / "endpoint" / "uploads")) {
-            if (entry.is_regular_file() && entry.path().extension() != ".json") {
-                stored.push_back(entry.path());
-            }
-        }
+        const auto stored = setup.storedUploads();
         QCOMPARE(stored.size(), std::size_t{1});
-        const auto unpacked = base / "unpacked";
-        std::filesystem::create_directories(unpacked);
-        const std::string command = "age -d -i '" + (base / "secretariat.key").string() + "' '" +
-                                    stored.front().string() + "' | tar -x -C '" +
-                                    unpacked.string() + "'";
-        QCOMPARE(std::system(command.c_str()), 0);
-        std::ifstream json(unpacked / "submission.json");
-        const std::string text((std::istreambuf_iterator<char>(json)), {});
-        QVERIFY(text.find("Colectivo Bolsillo") != std::string::npos);
+        const auto text = setup.openAsSecretariat(stored.front());
+        QVERIFY(text.has_value());
+        QVERIFY(text->find("Colectivo Bolsillo") != std::string::npos);
 
         // Erase everything stops the sender before the files go, and leaves nothing.
         AppSettings settings;
