@@ -84,6 +84,8 @@ Page {
             }
 
             TextField {
+                id: organizationField
+
                 objectName: "organizationField"
                 text: editor.organization
                 placeholderText: qsTr("Organization or name")
@@ -92,6 +94,8 @@ Page {
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
                 onTextEdited: editor.organization = text
+                // A saved text comes in with the cursor at its end: show its beginning instead.
+                onTextChanged: if (!organizationField.activeFocus) organizationField.cursorPosition = 0
             }
 
             ComboBox {
@@ -113,6 +117,8 @@ Page {
             }
 
             TextField {
+                id: countryField
+
                 objectName: "countryField"
                 text: editor.country
                 placeholderText: qsTr("Country")
@@ -121,9 +127,13 @@ Page {
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
                 onTextEdited: editor.country = text
+                // A saved text comes in with the cursor at its end: show its beginning instead.
+                onTextChanged: if (!countryField.activeFocus) countryField.cursorPosition = 0
             }
 
             TextField {
+                id: contactField
+
                 objectName: "contactField"
                 text: editor.contact
                 placeholderText: qsTr("Contact (e-mail or phone)")
@@ -133,6 +143,8 @@ Page {
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
                 onTextEdited: editor.contact = text
+                // A saved text comes in with the cursor at its end: show its beginning instead.
+                onTextChanged: if (!contactField.activeFocus) contactField.cursorPosition = 0
             }
 
             SectionHeading {
@@ -146,7 +158,9 @@ Page {
                 model: UiLanguage.available
                 textRole: "name"
                 valueRole: "code"
-                currentIndex: languageChoice.indexOfValue(editor.language)
+                // Read again once the model is in: before it, indexOfValue finds nothing, and
+                // a draft opened at once showed an empty choice.
+                currentIndex: languageChoice.count > 0 ? languageChoice.indexOfValue(editor.language) : -1
                 Accessible.name: qsTr("Language of the submission")
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
