@@ -127,7 +127,7 @@ int main(int argc, char** argv)
         QStringLiteral("screen"),
         QStringLiteral("With --screenshot: the screen to render: first (default), setup, unlock, "
                        "calls, call, drafts, outbox, settings; with --sample also editor, review "
-                       "and export (the review screen with its export dialog open)."),
+                       "and export (the review screen with its export dialog open), not setup."),
         QStringLiteral("NAME"), QStringLiteral("first"));
     const QCommandLineOption sampleOption(
         QStringLiteral("sample"),
@@ -168,6 +168,10 @@ int main(int argc, char** argv)
                      qPrintable(screen));
         return 2;
     }
+    if (useSample && screen == QStringLiteral("setup")) {
+        std::fputs("amicus: set-up comes before any vault: render it without --sample\n", stderr);
+        return 2;
+    }
 
     auto& context = amicus::app::AppContext::instance();
     std::unique_ptr<amicus::app::SampleVault> sample;
@@ -186,8 +190,11 @@ int main(int argc, char** argv)
         }
         sample = std::move(made).value();
         context.configure(sample->dataDir(), amicus::app::SampleVault::vaultOptions());
-        context.adoptSession(sample->takeSession());
-        closeSampleSession.emplace();
+        // The unlock screen shows the sample's vault locked, as the app starts on it.
+        if (screen != QStringLiteral("unlock")) {
+            context.adoptSession(sample->takeSession());
+            closeSampleSession.emplace();
+        }
     } else {
         context.configure(amicus::app::defaultDataDir());
     }
