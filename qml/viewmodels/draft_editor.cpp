@@ -3,13 +3,13 @@
 #include "app_context.h"
 #include "photo_reducer.h"
 #include "store/draft_store.h"
+#include "submission/draft_check.h"
 #include "text_conversion.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMimeDatabase>
 #include <QPromise>
-#include <QRegularExpression>
 #include <QThreadPool>
 #include <QVariantMap>
 #include <algorithm>
@@ -37,22 +37,6 @@ std::optional<amicus::store::Consent> toStoreConsent(DraftEditor::Consent consen
         break;
     }
     return std::nullopt;
-}
-
-DraftEditor::Consent fromStoreConsent(std::optional<amicus::store::Consent> consent)
-{
-    if (!consent) {
-        return DraftEditor::Consent::Unset;
-    }
-    switch (*consent) {
-    case amicus::store::Consent::Public:
-        return DraftEditor::Consent::Public;
-    case amicus::store::Consent::Confidential:
-        return DraftEditor::Consent::Confidential;
-    case amicus::store::Consent::Anonymous:
-        return DraftEditor::Consent::Anonymous;
-    }
-    return DraftEditor::Consent::Unset;
 }
 
 QString valueOr(const std::optional<std::string>& value)
@@ -158,7 +142,7 @@ void DraftEditor::load()
     organizationKind_ = valueOr(draft->submitter.organizationKind);
     country_ = valueOr(draft->submitter.country);
     contact_ = valueOr(draft->submitter.contact);
-    consent_ = fromStoreConsent(draft->consent);
+    consent_ = consentOf(draft->consent);
     answers_.clear();
     for (const auto& [questionId, text] : draft->answers) {
         answers_.insert(toQString(questionId), toQString(text));
@@ -394,10 +378,25 @@ void DraftEditor::setAnswer(const QString& questionId, const QString& text)
     reportSaved();
 }
 
+DraftEditor::Consent DraftEditor::consentOf(std::optional<amicus::store::Consent> stored)
+{
+    if (!stored) {
+        return Consent::Unset;
+    }
+    switch (*stored) {
+    case amicus::store::Consent::Public:
+        return Consent::Public;
+    case amicus::store::Consent::Confidential:
+        return Consent::Confidential;
+    case amicus::store::Consent::Anonymous:
+        return Consent::Anonymous;
+    }
+    return Consent::Unset;
+}
+
 int DraftEditor::countWords(const QString& text) const
 {
-    static const QRegularExpression whitespace(QStringLiteral("\\s+"));
-    return static_cast<int>(text.split(whitespace, Qt::SkipEmptyParts).size());
+    return static_cast<int>(amicus::submission::countWords(text.toStdString()));
 }
 
 void DraftEditor::saveText(int field, QString& member, const QString& value)

@@ -13,10 +13,12 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 #include <cstdint>
+#include <optional>
 
 namespace amicus::store {
 class DraftStore;
 struct StoreError;
+enum class Consent;
 } // namespace amicus::store
 
 class DraftEditor : public QObject {
@@ -61,6 +63,9 @@ public:
 
     explicit DraftEditor(QObject* parent = nullptr);
 
+    // The publication choice as the vault stored it (Unset when none was made yet).
+    static Consent consentOf(std::optional<amicus::store::Consent> stored);
+
     // Starts a new draft of `callId` in `language` and loads it; returns its id, or -1.
     Q_INVOKABLE int createDraft(const QString& callId, const QString& language);
 
@@ -68,7 +73,8 @@ public:
     Q_INVOKABLE QString answer(const QString& questionId) const;
     // Saves the answer to a key question; an empty text removes it.
     Q_INVOKABLE void setAnswer(const QString& questionId, const QString& text);
-    // Words in `text` as the call's limit counts them.
+    // Words in `text` as the call's limit counts them (the core's count, which the review
+    // and the check before sending use too).
     Q_INVOKABLE int countWords(const QString& text) const;
 
     // Streams the file into the vault, encrypted; false (with problem set) if refused.

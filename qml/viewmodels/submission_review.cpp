@@ -39,17 +39,22 @@ void SubmissionReview::setDraftId(int draftId)
 void SubmissionReview::refresh()
 {
     issues_.clear();
+    clearSummary();
     auto* session = AppContext::instance().session();
     if (!session || draftId_ < 0) {
+        emit summaryChanged();
         emit issuesChanged();
         return;
     }
     const auto draft = session->store().draft(draftId_);
     if (!draft) {
         setProblem(Problem::fromStoreError(draft.error().code));
+        emit summaryChanged();
         emit issuesChanged();
         return;
     }
+    readSummary(*draft);
+    emit summaryChanged();
     const auto catalog = AppContext::instance().catalog();
     const auto call = catalog->call(draft->callId);
     const auto found = amicus::submission::checkDraft(*draft, call ? *call : nullptr,
@@ -126,6 +131,39 @@ void SubmissionReview::send()
             }
         });
     });
+}
+
+void SubmissionReview::clearSummary()
+{
+    callId_.clear();
+    organization_.clear();
+    country_.clear();
+    consent_ = DraftEditor::Consent::Unset;
+    answerWords_.clear();
+    attachmentCount_ = 0;
+    attachmentBytes_ = 0;
+    smallerCopyCount_ = 0;
+}
+
+void SubmissionReview::readSummary(const amicus::store::Draft& draft)
+{
+    using amicus::app::toQString;
+    const auto text = [](const std::optional<std::string>& value) {
+        return value ? toQString(*value) : QString();
+    };
+    callId_ = toQString(draft.callId);
+    organization_ = text(draft.submitter.organization);
+    country_ = text(draft.submitter.country);
+    consent_ = DraftEditor::consentOf(draft.consent);
+    for (const auto& [questionId, answer] : draft.answers) {
+        answerWords_.insert(toQString(questionId),
+                            static_cast<int>(amicus::submission::countWords(answer)));
+    }
+    attachmentCount_ = static_cast<int>(draft.attachments.size());
+    for (const auto& attachment : draft.attachments) {
+        attachmentBytes_ += static_cast<double>(attachment.sentSize());
+        smallerCopyCount_ += attachment.reduced ? 1 : 0;
+    }
 }
 
 void SubmissionReview::setBusy(bool busy)

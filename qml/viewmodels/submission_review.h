@@ -1,14 +1,23 @@
-// SubmissionReview: the review screen — what still stops a draft from being sent, each problem
-// named, then finalizing it (packed and encrypted to the secretariat) into the outbox.
+// SubmissionReview: the review screen — what will be sent (who sends it, the publication
+// choice, the answers' lengths, the files and their sizes), what still stops the draft from
+// being sent, each problem named, then finalizing it (packed and encrypted to the secretariat)
+// into the outbox.
 #pragma once
 
+#include "draft_editor.h"
 #include "problem.h"
 
 #include <QObject>
+#include <QString>
 #include <QThreadPool>
 #include <QVariantList>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 #include <atomic>
+
+namespace amicus::store {
+struct Draft;
+} // namespace amicus::store
 
 class SubmissionReview : public QObject {
     Q_OBJECT
@@ -18,6 +27,20 @@ class SubmissionReview : public QObject {
     // [{code, question (1-based, 0 when none), count, limit, attachment (file name or "")}] in
     // the order to fix them.
     Q_PROPERTY(QVariantList issues READ issues NOTIFY issuesChanged)
+    // What the draft holds, as the package will carry it (read again by refresh()). The call's
+    // own texts (title, issuing body, questions, word limit) come from CallDetails.
+    Q_PROPERTY(QString callId READ callId NOTIFY summaryChanged)
+    Q_PROPERTY(QString organization READ organization NOTIFY summaryChanged)
+    Q_PROPERTY(QString country READ country NOTIFY summaryChanged)
+    Q_PROPERTY(DraftEditor::Consent consent READ consent NOTIFY summaryChanged)
+    // {question id: words} of each saved answer, counted as the call's limit counts them.
+    Q_PROPERTY(QVariantMap answerWords READ answerWords NOTIFY summaryChanged)
+    Q_PROPERTY(int attachmentCount READ attachmentCount NOTIFY summaryChanged)
+    // The bytes the attachments will take in the package: each photo's smaller copy where it
+    // was chosen, otherwise the original.
+    Q_PROPERTY(double attachmentBytes READ attachmentBytes NOTIFY summaryChanged)
+    // How many of the attachments are sent as a photo's smaller copy.
+    Q_PROPERTY(int smallerCopyCount READ smallerCopyCount NOTIFY summaryChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(Problem::Code problem READ problem NOTIFY problemChanged)
 
@@ -41,16 +64,25 @@ public:
     int draftId() const { return draftId_; }
     void setDraftId(int draftId);
     QVariantList issues() const { return issues_; }
+    QString callId() const { return callId_; }
+    QString organization() const { return organization_; }
+    QString country() const { return country_; }
+    DraftEditor::Consent consent() const { return consent_; }
+    QVariantMap answerWords() const { return answerWords_; }
+    int attachmentCount() const { return attachmentCount_; }
+    double attachmentBytes() const { return attachmentBytes_; }
+    int smallerCopyCount() const { return smallerCopyCount_; }
     bool busy() const { return busy_; }
     Problem::Code problem() const { return problem_; }
 
-    // Checks the draft again (after an edit).
+    // Reads the draft again and checks it (after an edit).
     Q_INVOKABLE void refresh();
     // Packs and encrypts the draft into the outbox; `sent` follows, or `problem` says why not.
     Q_INVOKABLE void send();
 
 signals:
     void issuesChanged();
+    void summaryChanged();
     void busyChanged();
     void problemChanged();
     void sent();
@@ -58,9 +90,19 @@ signals:
 private:
     void setBusy(bool busy);
     void setProblem(Problem::Code problem);
+    void clearSummary();
+    void readSummary(const amicus::store::Draft& draft);
 
     int draftId_ = -1;
     QVariantList issues_;
+    QString callId_;
+    QString organization_;
+    QString country_;
+    DraftEditor::Consent consent_ = DraftEditor::Consent::Unset;
+    QVariantMap answerWords_;
+    int attachmentCount_ = 0;
+    double attachmentBytes_ = 0;
+    int smallerCopyCount_ = 0;
     bool busy_ = false;
     Problem::Code problem_ = Problem::None;
     std::atomic<bool> cancelled_{false};
