@@ -223,6 +223,10 @@ int main(int argc, char** argv)
             return 1;
         }
         auto* shot = new amicus::app::Screenshot(window, parser.value(screenshotOption), &app);
+        if (screen == QStringLiteral("editor")) {
+            // The attachments in view: a document, and a photo sent as its smaller copy.
+            shot->scrollTo(QStringLiteral("attachmentSize_0"));
+        }
         shot->start();
     }
     return app.exec();

@@ -5,6 +5,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QStringList>
+#include <algorithm>
 #include <cstdio>
 
 namespace amicus::app {
@@ -39,6 +40,24 @@ void collectLists(const QQuickItem* item, QStringList& lists)
     }
 }
 
+// The visible item named `objectName` under `item`, through the visual tree (a Repeater's
+// delegates are not QObject children of anything findChild walks).
+QQuickItem* findVisible(QQuickItem* item, const QString& objectName)
+{
+    for (QQuickItem* child : item->childItems()) {
+        if (!child->isVisible()) {
+            continue;
+        }
+        if (child->objectName() == objectName) {
+            return child;
+        }
+        if (QQuickItem* found = findVisible(child, objectName)) {
+            return found;
+        }
+    }
+    return nullptr;
+}
+
 } // namespace
 
 Screenshot::Screenshot(QQuickWindow* window, QString path, QObject* parent)
@@ -64,10 +83,35 @@ void Screenshot::start()
 
 void Screenshot::frameDrawn()
 {
-    if (++framesSeen_ < kFramesBeforeCapture) {
+    if (++framesSeen_ == 1 && !scrollTarget_.isEmpty()) {
+        scrollToTarget();
+    }
+    if (framesSeen_ < kFramesBeforeCapture) {
         window_->update();
     }
     quiet_.start();
+}
+
+void Screenshot::scrollToTarget()
+{
+    QQuickItem* target = findVisible(window_->contentItem(), scrollTarget_);
+    QQuickItem* view = target ? target->parentItem() : nullptr;
+    while (view && !view->inherits("QQuickFlickable")) {
+        view = view->parentItem();
+    }
+    const auto* content = view ? view->property("contentItem").value<QQuickItem*>() : nullptr;
+    if (!content) {
+        std::fprintf(stderr, "amicus: nothing named %s to scroll to\n", qPrintable(scrollTarget_));
+        done_ = true;
+        QCoreApplication::exit(1);
+        return;
+    }
+    // What comes just before (a heading, a line or two) stays in view, as a user scrolling
+    // there sees it.
+    constexpr double kAbove = 100;
+    const double top = target->mapToItem(content, QPointF(0, 0)).y() - kAbove;
+    const double bottom = view->property("contentHeight").toDouble() - view->height();
+    view->setProperty("contentY", std::clamp(top, 0.0, std::max(bottom, 0.0)));
 }
 
 void Screenshot::capture()

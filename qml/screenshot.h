@@ -22,6 +22,10 @@ public:
     // be written.
     void start();
 
+    // Before the capture, scrolls the item with this objectName to the top of the view it
+    // scrolls in (done after the first frame: layouts have placed it by then).
+    void scrollTo(const QString& objectName) { scrollTarget_ = objectName; }
+
     // What the window shows, for tests to check against the screen asked for, as one line:
     // "shown screen=<objectName of the stack's top screen> tab=<home tab or -> popup=<objectName
     // of each open popup, comma-separated, or -> lists=<objectName>:<rows>,... of the lists on
@@ -30,10 +34,12 @@ public:
 
 private:
     void frameDrawn();
+    void scrollToTarget();
     void capture();
 
     QQuickWindow* window_;
     QString path_;
+    QString scrollTarget_;
     QTimer quiet_;
     int framesSeen_ = 0;
     bool done_ = false;
