@@ -1,6 +1,7 @@
 // The secretariat's path end to end: submissions made with amicusctl (init, import-draft,
 // finalize) in English, French and Spanish, uploaded with tus (curl) to the real reference
-// endpoint on a loopback port, plus a tampered upload, a junk upload and an unfinished one;
+// endpoint on a loopback port, plus a tampered upload, a junk upload, one under an id Amicus
+// never makes and an unfinished one;
 // then `amicus-intake inbox` (twice) and `amicus-intake publish`, whose ODT documents are
 // read back with odfpy. Also `amicus-intake init`
 // against the age and openssl command lines and the endpoint's --keys directory.
@@ -413,7 +414,11 @@ TEST(IntakeInbox, ThreeLanguagesTamperedJunkAndUnfinishedThroughTheRealEndpoint)
     const std::string tamperedUrl = tus.upload(tampered.submissionId, tampered.path);
     // Bytes that are not an envelope at all, delivered and receipted like any other.
     writeFile(temp.path() / "junk.bin", "%PDF-1.7 not an envelope\n" + std::string(5000, 'J'));
-    const std::string junkUrl = tus.upload("junk-submission-0001", temp.path() / "junk.bin");
+    const std::string junkId = "0badf00d-0000-4000-8000-000000000001";
+    const std::string junkUrl = tus.upload(junkId, temp.path() / "junk.bin");
+    // An id the endpoint allows but Amicus never makes (not a lower-case UUID v4).
+    const std::string foreignId = "junk-submission-0001";
+    const std::string foreignUrl = tus.upload(foreignId, temp.path() / "junk.bin");
     // Half of the last one, then the link "drops".
     const auto unfinishedSize = fs::file_size(unfinished.path);
     const std::string unfinishedUrl = tus.create(unfinished.submissionId, unfinishedSize);
@@ -456,7 +461,11 @@ TEST(IntakeInbox, ThreeLanguagesTamperedJunkAndUnfinishedThroughTheRealEndpoint)
     }
     EXPECT_NE(errors.find(tampered.submissionId + "): receipt-mismatch"), std::string::npos)
         << errors;
-    EXPECT_NE(errors.find("junk-submission-0001): not-an-envelope"), std::string::npos) << errors;
+    EXPECT_NE(errors.find(junkId + "): not-an-envelope"), std::string::npos) << errors;
+    EXPECT_NE(errors.find("upload " + lastSegment(foreignUrl) +
+                          ": upload-info-malformed: the submission id is not one Amicus makes"),
+              std::string::npos)
+        << errors;
     EXPECT_NE(errors.find(unfinished.submissionId + "): unfinished, left for later"),
               std::string::npos)
         << errors;
@@ -528,12 +537,11 @@ TEST(IntakeInbox, ThreeLanguagesTamperedJunkAndUnfinishedThroughTheRealEndpoint)
               std::string::npos)
         << errors;
     // With the broken ones gone, a run is clean: exit 0, nothing new.
-    for (const std::string& url : {junkUrl, damagedUrl}) {
+    for (const std::string& url : {junkUrl, foreignUrl, damagedUrl}) {
         fs::remove(uploads / lastSegment(url));
         fs::remove(uploads / (lastSegment(url) + ".json"));
     }
-    for (const std::string& id :
-         {tampered.submissionId, damaged.submissionId, std::string("junk-submission-0001")}) {
+    for (const std::string& id : {tampered.submissionId, damaged.submissionId, junkId, foreignId}) {
         fs::remove(server.dataDir() / "receipts" / (id + ".json"));
     }
     ASSERT_EQ(run(inboxCommand, &out, &errors, temp.path() / "inbox.err"), 0) << errors;

@@ -178,14 +178,17 @@ TEST_F(FolderTest, ReadsManifestAndReceipt)
 
 TEST_F(FolderTest, RefusesUnknownConsentWrongNameAndMissingReceipt)
 {
-    auto unknown = makeFolder("bbbbbbbb-2222", manifest("bbbbbbbb-2222", "everyone"));
+    auto unknown = makeFolder("bbbbbbbb-2222-4222-8222-222222222222",
+                              manifest("bbbbbbbb-2222-4222-8222-222222222222", "everyone"));
     ASSERT_FALSE(readSubmissionFolder(unknown));
     EXPECT_EQ(readSubmissionFolder(unknown).error(), FolderError::BadManifest);
 
-    auto renamed = makeFolder("cccccccc-3333", manifest("dddddddd-4444", "public"));
+    auto renamed = makeFolder("cccccccc-3333-4333-8333-333333333333",
+                              manifest("dddddddd-4444-4444-8444-444444444444", "public"));
     EXPECT_EQ(readSubmissionFolder(renamed).error(), FolderError::NameMismatch);
 
-    auto noReceipt = makeFolder("eeeeeeee-5555", manifest("eeeeeeee-5555", "public"));
+    auto noReceipt = makeFolder("eeeeeeee-5555-4555-a555-555555555555",
+                                manifest("eeeeeeee-5555-4555-a555-555555555555", "public"));
     fs::remove(noReceipt / "receipt.json");
     EXPECT_EQ(readSubmissionFolder(noReceipt).error(), FolderError::BadReceipt);
 
@@ -194,13 +197,20 @@ TEST_F(FolderTest, RefusesUnknownConsentWrongNameAndMissingReceipt)
     EXPECT_EQ(scan.broken.size(), 3u);
 }
 
-TEST_F(FolderTest, ScanIgnoresTemporaryAndHiddenEntries)
+TEST_F(FolderTest, ScanTakesOnlyFoldersNamedAfterASubmissionId)
 {
-    makeFolder("ffffffff-6666", manifest("ffffffff-6666", "public"));
-    fs::create_directories(root_ / ".incoming-ffffffff-7777");
+    const std::string id = "ffffffff-6666-4666-b666-666666666666";
+    makeFolder(id, manifest(id, "public"));
+    fs::create_directories(root_ / (".incoming-" + id));
     write(root_ / "index.csv", "x");
+    // Names the endpoint would allow but inbox never gives a folder: not a lower-case UUID v4.
+    for (const std::string name : {"ffffffff-7777", "FFFFFFFF-6666-4666-B666-666666666666",
+                                   "ffffffff-6666-1666-b666-666666666666"}) {
+        makeFolder(name, manifest(name, "public"));
+    }
     const auto scan = scanSubmissionFolders(root_);
     ASSERT_EQ(scan.submissions.size(), 1u);
+    EXPECT_EQ(scan.submissions.front().submissionId, id);
     EXPECT_TRUE(scan.broken.empty());
 }
 

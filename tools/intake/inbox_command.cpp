@@ -153,11 +153,6 @@ struct Counts {
     int broken = 0;
 };
 
-bool isSubmissionId(std::string_view text)
-{
-    return isSubmissionFolderName(text);
-}
-
 bool writeFileSynced(const fs::path& path, std::string_view text, mode_t mode)
 {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
@@ -316,8 +311,11 @@ public:
         if (metadata->contains("call_id") && (*metadata)["call_id"].is_string()) {
             callId = (*metadata)["call_id"].get<std::string>();
         }
-        if (!isSubmissionId(submissionId)) {
-            failure = Failure{InboxProblem::UploadInfoMalformed, "the submission id is invalid"};
+        if (!package::isSubmissionId(submissionId)) {
+            // Only a package with the same id can be unpacked, and the package reader takes
+            // only the ids Amicus makes: anything else is refused before decrypting.
+            failure = Failure{InboxProblem::UploadInfoMalformed,
+                              "the submission id is not one Amicus makes (a lower-case UUID v4)"};
             submissionId.clear();
             return Outcome::Skipped;
         }
@@ -569,7 +567,8 @@ int runInbox(std::span<const std::string> args)
         }
         const std::string submissionId = entry.path().stem().string();
         std::error_code ignored;
-        if (!isSubmissionId(submissionId) || fs::exists(inbox.outDir / submissionId, ignored)) {
+        if (!package::isSubmissionId(submissionId) ||
+            fs::exists(inbox.outDir / submissionId, ignored)) {
             continue;
         }
         const auto text = readWholeFile(entry.path(), 1 << 20);

@@ -1,6 +1,7 @@
 #include "submission_folder.h"
 
 #include "file_io.h"
+#include "package/submission_package.h"
 
 #include <algorithm>
 #include <fstream>
@@ -139,17 +140,6 @@ const char* folderErrorName(FolderError error)
     return "unknown";
 }
 
-bool isSubmissionFolderName(std::string_view name)
-{
-    if (name.size() < 8 || name.size() > 64) {
-        return false;
-    }
-    return std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               c == '-';
-    });
-}
-
 Result<SubmissionFolder, FolderError> readSubmissionFolder(const fs::path& directory)
 {
     SubmissionFolder folder;
@@ -178,7 +168,9 @@ FolderScan scanSubmissionFolders(const fs::path& outDir)
     for (const auto& entry : fs::directory_iterator(outDir, error)) {
         const std::string name = entry.path().filename().string();
         std::error_code typeError;
-        if (!isSubmissionFolderName(name) || !entry.is_directory(typeError) ||
+        // Inbox names a folder after its package's submission id, so a temporary or hidden
+        // entry is never mistaken for a submission.
+        if (!package::isSubmissionId(name) || !entry.is_directory(typeError) ||
             entry.is_symlink(typeError)) {
             continue;
         }

@@ -58,10 +58,6 @@ enum class FolderError {
 [[nodiscard]] Result<SubmissionFolder, FolderError>
 readSubmissionFolder(const std::filesystem::path& directory);
 
-// True for names inbox may give a submission folder (the endpoint's submission id rule,
-// [A-Za-z0-9-]{8,64}), so temp and hidden entries are never mistaken for submissions.
-[[nodiscard]] bool isSubmissionFolderName(std::string_view name);
-
 // Every submission folder directly under `outDir`, sorted by received time then id. Folders
 // that cannot be read are returned in `broken` with their error.
 struct FolderScan {
