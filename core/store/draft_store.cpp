@@ -399,6 +399,30 @@ StoreResult<void> DraftStore::touchDraft(std::int64_t draftId, std::int64_t when
     return {};
 }
 
+StoreResult<void> DraftStore::requireEditable(std::int64_t draftId)
+{
+    // Finalized, or queued by a finalize that stopped before marking it: either way the outbox
+    // holds an envelope sealed from what the draft says now, so the draft must not change.
+    auto stmt = db_.prepare("SELECT status = 'finalized' OR EXISTS (SELECT 1 FROM outbox o "
+                            "WHERE o.draft_id = d.id) FROM drafts d WHERE d.id = ?1");
+    if (!stmt) {
+        return fail(stmt.error());
+    }
+    stmt->bind(1, draftId);
+    auto row = stmt->step();
+    if (!row) {
+        return fail(row.error());
+    }
+    if (!*row) {
+        return fail(StoreError{StoreErrc::NotFound, "no draft " + std::to_string(draftId)});
+    }
+    if (stmt->int64(0) != 0) {
+        return fail(StoreError{StoreErrc::Finalized,
+                               "draft " + std::to_string(draftId) + " is in the outbox"});
+    }
+    return {};
+}
+
 StoreResult<std::int64_t> DraftStore::createDraft(std::string_view callId)
 {
     if (callId.empty()) {
@@ -428,6 +452,9 @@ StoreResult<void> DraftStore::saveField(std::int64_t draftId, DraftField field,
 {
     if (field == DraftField::Consent && !parseConsent(value)) {
         return fail(StoreError{StoreErrc::InvalidArgument, "unknown consent"});
+    }
+    if (auto editable = requireEditable(draftId); !editable) {
+        return fail(editable.error());
     }
     const FieldColumn& column = columnOf(field);
     auto sealed = seal(value, place("drafts", column.column, draftId));
@@ -467,6 +494,9 @@ StoreResult<void> DraftStore::saveAnswer(std::int64_t draftId, std::string_view 
     if (!tx) {
         return fail(tx.error());
     }
+    if (auto editable = requireEditable(draftId); !editable) {
+        return fail(editable.error());
+    }
     const std::int64_t when = now();
     auto touched = touchDraft(draftId, when);
     if (!touched) {
@@ -495,6 +525,9 @@ StoreResult<void> DraftStore::removeAnswer(std::int64_t draftId, std::string_vie
     auto tx = Transaction::begin(db_);
     if (!tx) {
         return fail(tx.error());
+    }
+    if (auto editable = requireEditable(draftId); !editable) {
+        return fail(editable.error());
     }
     auto touched = touchDraft(draftId, now());
     if (!touched) {
@@ -703,8 +736,10 @@ StoreResult<std::vector<DraftSummary>> DraftStore::listDrafts()
         "SELECT d.id, d.submission_id, d.call_id, d.status, d.created_at, d.updated_at, "
         "d.organization_sealed, "
         "(SELECT count(*) FROM answers a WHERE a.draft_id = d.id), "
-        "(SELECT count(*) FROM attachments t WHERE t.draft_id = d.id) "
-        "FROM drafts d ORDER BY d.updated_at DESC, d.id DESC");
+        "(SELECT count(*) FROM attachments t WHERE t.draft_id = d.id), "
+        "o.state, o.upload_offset, o.envelope_size "
+        "FROM drafts d LEFT JOIN outbox o ON o.draft_id = d.id "
+        "ORDER BY d.updated_at DESC, d.id DESC");
     if (!stmt) {
         return fail(stmt.error());
     }
@@ -731,6 +766,14 @@ StoreResult<std::vector<DraftSummary>> DraftStore::listDrafts()
         s.organization = std::move(*organization);
         s.answerCount = static_cast<int>(stmt->int64(7));
         s.attachmentCount = static_cast<int>(stmt->int64(8));
+        if (!stmt->isNull(9)) {
+            s.outboxState = parseOutboxState(stmt->text(9));
+            if (!s.outboxState) {
+                return fail(StoreError{StoreErrc::Corrupt, "unknown outbox state stored"});
+            }
+            s.uploadedBytes = static_cast<std::uint64_t>(stmt->int64(10));
+            s.envelopeSize = stmt->isNull(11) ? 0 : static_cast<std::uint64_t>(stmt->int64(11));
+        }
         list.push_back(std::move(s));
     }
     return list;
@@ -865,19 +908,8 @@ StoreResult<AttachmentInfo> DraftStore::importAttachment(std::int64_t draftId, s
                                                          std::string_view mediaType,
                                                          std::uint64_t maxBytes)
 {
-    {
-        auto exists = db_.prepare("SELECT 1 FROM drafts WHERE id = ?1");
-        if (!exists) {
-            return fail(exists.error());
-        }
-        exists->bind(1, draftId);
-        auto row = exists->step();
-        if (!row) {
-            return fail(row.error());
-        }
-        if (!*row) {
-            return fail(StoreError{StoreErrc::NotFound, "no draft " + std::to_string(draftId)});
-        }
+    if (auto editable = requireEditable(draftId); !editable) {
+        return fail(editable.error());
     }
     auto blob = writeBlob(input, maxBytes);
     if (!blob) {
@@ -896,6 +928,11 @@ StoreResult<AttachmentInfo> DraftStore::importAttachment(std::int64_t draftId, s
         auto tx = Transaction::begin(db_);
         if (!tx) {
             return fail(tx.error());
+        }
+        // Again inside the transaction: the draft may have been finalized while the blob was
+        // being written.
+        if (auto editable = requireEditable(draftId); !editable) {
+            return fail(editable.error());
         }
         info.createdAt = now();
         auto touched = touchDraft(draftId, info.createdAt);
@@ -956,6 +993,9 @@ StoreResult<AttachmentInfo> DraftStore::importReducedCopy(std::int64_t attachmen
     if (!original) {
         return fail(original.error());
     }
+    if (auto editable = requireEditable(original->draftId); !editable) {
+        return fail(editable.error());
+    }
     auto blob = writeBlob(input, maxBytes);
     if (!blob) {
         return fail(blob.error());
@@ -975,6 +1015,9 @@ StoreResult<AttachmentInfo> DraftStore::importReducedCopy(std::int64_t attachmen
         auto tx = Transaction::begin(db_);
         if (!tx) {
             return fail(tx.error());
+        }
+        if (auto editable = requireEditable(original->draftId); !editable) {
+            return fail(editable.error());
         }
         auto previous =
             db_.prepare("SELECT blob_name FROM attachment_reductions WHERE attachment_id = ?1");
@@ -1057,11 +1100,17 @@ StoreResult<void> DraftStore::removeReducedCopy(std::int64_t attachmentId)
                 StoreError{StoreErrc::NotFound, "no attachment " + std::to_string(attachmentId)});
         }
         const std::int64_t draftId = find->int64(0);
-        if (find->isNull(1)) {
+        const bool hasCopy = !find->isNull(1);
+        if (hasCopy) {
+            blobName = find->text(1);
+        }
+        find->reset();
+        if (auto editable = requireEditable(draftId); !editable) {
+            return fail(editable.error());
+        }
+        if (!hasCopy) {
             return {};
         }
-        blobName = find->text(1);
-        find->reset();
         auto del = db_.prepare("DELETE FROM attachment_reductions WHERE attachment_id = ?1");
         if (!del) {
             return fail(del.error());
@@ -1109,6 +1158,9 @@ StoreResult<void> DraftStore::removeAttachment(std::int64_t attachmentId)
         blobNames.push_back(find->text(0));
         const std::int64_t draftId = find->int64(1);
         find->reset();
+        if (auto editable = requireEditable(draftId); !editable) {
+            return fail(editable.error());
+        }
         auto reduced =
             db_.prepare("SELECT blob_name FROM attachment_reductions WHERE attachment_id = ?1");
         if (!reduced) {

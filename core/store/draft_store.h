@@ -87,6 +87,10 @@ struct Draft {
     std::vector<AttachmentInfo> attachments;
 };
 
+enum class OutboxState { Queued, Waiting, Uploading, Delivered, NeedsAttention };
+[[nodiscard]] const char* outboxStateName(OutboxState state);
+[[nodiscard]] std::optional<OutboxState> parseOutboxState(std::string_view name);
+
 // What a list of drafts shows.
 struct DraftSummary {
     std::int64_t id = 0;
@@ -98,11 +102,11 @@ struct DraftSummary {
     std::optional<std::string> organization;
     int answerCount = 0;
     int attachmentCount = 0;
+    // Its outbox entry's plain columns, when it has one (what deleting it would cancel).
+    std::optional<OutboxState> outboxState;
+    std::uint64_t uploadedBytes = 0; // the server's offset as last known
+    std::uint64_t envelopeSize = 0;
 };
-
-enum class OutboxState { Queued, Waiting, Uploading, Delivered, NeedsAttention };
-[[nodiscard]] const char* outboxStateName(OutboxState state);
-[[nodiscard]] std::optional<OutboxState> parseOutboxState(std::string_view name);
 
 // The sending state of one finalized draft, kept so a killed app resumes where it stopped.
 struct OutboxEntry {
@@ -177,6 +181,9 @@ public:
     [[nodiscard]] StoreResult<int> schemaVersion();
 
     // Drafts. Each save is one committed transaction; when it returns ok the edit is durable.
+    // Once a draft is in the outbox (finalized: its envelope was sealed from what it said then,
+    // whether it is waiting, uploading or delivered), every call below that would change it,
+    // its answers or its attachments fails with Finalized and changes nothing.
     [[nodiscard]] StoreResult<std::int64_t> createDraft(std::string_view callId);
     [[nodiscard]] StoreResult<void> saveField(std::int64_t draftId, DraftField field,
                                               std::string_view value);
@@ -280,6 +287,9 @@ private:
     [[nodiscard]] StoreResult<std::optional<std::string>>
     unsealColumn(const Statement& row, int column, const std::string& place) const;
     [[nodiscard]] StoreResult<void> touchDraft(std::int64_t draftId, std::int64_t now);
+    // Ok when draft `draftId` may still change; Finalized once it is in the outbox, NotFound
+    // when there is no such draft.
+    [[nodiscard]] StoreResult<void> requireEditable(std::int64_t draftId);
     [[nodiscard]] StoreResult<std::vector<AttachmentInfo>>
     attachmentsWhere(std::string_view condition, std::int64_t value);
     [[nodiscard]] StoreResult<std::vector<AttachmentInfo>> attachmentsOf(std::int64_t draftId);

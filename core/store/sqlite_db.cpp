@@ -37,6 +37,8 @@ const char* errcName(StoreErrc code)
         return "wrong-passphrase";
     case StoreErrc::RateLimited:
         return "rate-limited";
+    case StoreErrc::Finalized:
+        return "finalized";
     }
     return "unknown";
 }

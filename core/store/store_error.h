@@ -22,6 +22,7 @@ enum class StoreErrc {
     AlreadyExists,   // set-up asked for where a vault already exists
     WrongPassphrase, // the vault did not open with that passphrase
     RateLimited,     // too soon after failed unlocks; try again later
+    Finalized,       // the draft is sealed in the outbox (waiting or delivered): no more edits
 };
 
 // A typed error plus a detail for logs and developers. The detail never holds personal values.

@@ -80,6 +80,7 @@ int reportError(const store::StoreError& error)
     case store::StoreErrc::Busy:
         return exitBusy;
     case store::StoreErrc::InvalidArgument:
+    case store::StoreErrc::Finalized:
         return exitBadInput;
     case store::StoreErrc::Internal:
         return exitInternal;
