@@ -253,6 +253,16 @@ public:
     // not open (damaged, or moved to another entry) is dropped: the sender then asks the
     // endpoint again, which answers by submission id, so nothing is sent twice.
     [[nodiscard]] StoreResult<int> mergeLockedOutboxNotes(const crypto::AgeIdentity& identity);
+    // Takes draft `draftId` out of the outbox: deletes its entry and any note saved while
+    // locked, in one transaction; the draft itself stays as it is. Needs no key. NotFound when
+    // the draft has no entry.
+    [[nodiscard]] StoreResult<void> removeOutboxEntry(std::int64_t draftId);
+    // A new editable draft (status editing, a new submission id) holding a copy of draft
+    // `draftId`'s call, language, submitter, publication choice, answers and attachments
+    // (their encrypted files copied, smaller copies included), whatever the original's status:
+    // what a user changes and sends again when a finalized submission cannot go as it is. The
+    // original is not changed. All or nothing. Returns the new draft's id (NotFound when none).
+    [[nodiscard]] StoreResult<std::int64_t> copyDraftAsNew(std::int64_t draftId);
 
     // Calls catalog cache (public documents, stored plain).
     [[nodiscard]] StoreResult<void> cacheCall(std::string_view callId, std::string_view document);

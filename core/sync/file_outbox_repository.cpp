@@ -138,9 +138,31 @@ Result<void, SyncError> FileOutboxRepository::save(const OutboxRecord& record)
     if (!replaced) {
         document.push_back(toJson(record));
     }
+    return write(document.dump());
+}
+
+Result<void, SyncError> FileOutboxRepository::remove(std::int64_t id)
+{
+    auto records = list();
+    if (!records) {
+        return fail(records.error());
+    }
+    nlohmann::json document = nlohmann::json::array();
+    for (const auto& existing : *records) {
+        if (existing.id != id) {
+            document.push_back(toJson(existing));
+        }
+    }
+    if (document.size() == records->size()) {
+        return {};
+    }
+    return write(document.dump());
+}
+
+Result<void, SyncError> FileOutboxRepository::write(const std::string& text)
+{
     // Write a temp file, fsync it, rename it over the old one, fsync the directory: a kill or
     // power cut leaves either the old or the new file, never a mix.
-    const std::string text = document.dump();
     const std::string temp = path_ + ".tmp";
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) {

@@ -15,8 +15,12 @@ public:
 
     [[nodiscard]] Result<std::vector<OutboxRecord>, SyncError> list() override;
     [[nodiscard]] Result<void, SyncError> save(const OutboxRecord& record) override;
+    [[nodiscard]] Result<void, SyncError> remove(std::int64_t id) override;
 
 private:
+    // Replaces the file with `text`, atomically and durably.
+    [[nodiscard]] Result<void, SyncError> write(const std::string& text);
+
     std::string path_;
 };
 

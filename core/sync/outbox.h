@@ -66,6 +66,9 @@ public:
     [[nodiscard]] virtual Result<std::vector<OutboxRecord>, SyncError> list() = 0;
     // Inserts or replaces the record with the same id, durably.
     [[nodiscard]] virtual Result<void, SyncError> save(const OutboxRecord& record) = 0;
+    // Forgets the record with `id`, durably: it is never listed, sent or saved again by this
+    // repository. Ok (nothing changed) when there is no such record.
+    [[nodiscard]] virtual Result<void, SyncError> remove(std::int64_t id) = 0;
 };
 
 // How a call's endpoint is reached and its receipts verified (from the calls catalog).

@@ -137,6 +137,15 @@ void OutboxEngine::cancel()
     }
 }
 
+void OutboxEngine::cancelTransferOf(std::int64_t id)
+{
+    std::lock_guard lock(mutex_);
+    if (active_ && activeId_ == id) {
+        pausedFor_ = WaitReason::Manual;
+        active_->cancel();
+    }
+}
+
 OutboxEngine::Gate OutboxEngine::gate(bool userRequested) const
 {
     std::lock_guard lock(mutex_);
@@ -183,6 +192,60 @@ Result<void, SyncError> OutboxEngine::enqueue(OutboxRecord record)
     record.state = OutboxState::Queued;
     record.waitReason = WaitReason::None;
     return save(record, true);
+}
+
+Result<bool, SyncError> OutboxEngine::retry(std::int64_t id)
+{
+    auto records = repository_.list();
+    if (!records) {
+        return fail(records.error());
+    }
+    const auto found = std::find_if(records->begin(), records->end(),
+                                    [id](const OutboxRecord& r) { return r.id == id; });
+    if (found == records->end() || found->state == OutboxState::Delivered ||
+        found->state == OutboxState::Uploading) {
+        return false;
+    }
+    OutboxRecord& record = *found;
+    if (record.state == OutboxState::NeedsAttention) {
+        record.state = OutboxState::Queued;
+        record.attempts = 0;
+        record.lastError.reset();
+        record.lastErrorDetail.clear();
+    }
+    record.waitReason =
+        record.state == OutboxState::Waiting ? WaitReason::Manual : WaitReason::None;
+    record.nextTryAtMs.reset();
+    if (auto saved = save(record, true); !saved) {
+        return fail(saved.error());
+    }
+    return true;
+}
+
+Result<bool, SyncError> OutboxEngine::remove(std::int64_t id)
+{
+    auto records = repository_.list();
+    if (!records) {
+        return fail(records.error());
+    }
+    const auto found = std::find_if(records->begin(), records->end(),
+                                    [id](const OutboxRecord& r) { return r.id == id; });
+    if (found == records->end()) {
+        return false;
+    }
+    if (auto removed = repository_.remove(id); !removed) {
+        return fail(removed.error());
+    }
+    // Only once the record is gone: a crash in between leaves an envelope nothing points to,
+    // never a record without its envelope.
+    if (!found->envelopePath.empty()) {
+        ::unlink(found->envelopePath.c_str());
+    }
+    if (observer_) {
+        OutboxRecord gone = *found;
+        observer_->onStateChanged(gone);
+    }
+    return true;
 }
 
 Result<std::optional<std::int64_t>, SyncError> OutboxEngine::runDue(bool userRequested)
@@ -264,7 +327,7 @@ Result<void, SyncError> OutboxEngine::attempt(OutboxRecord& record, bool userReq
 
     const auto endpoint = endpoints_.endpointFor(record.callId);
     if (!endpoint) {
-        finishFailed(record, {SyncErrorCode::Refused, 0, "the catalog has no such call"});
+        finishFailed(record, {SyncErrorCode::CallWithdrawn, 0, "the catalog has no such call"});
         return save(record, true);
     }
     FdGuard envelope{::open(record.envelopePath.c_str(), O_RDONLY | O_CLOEXEC)};
@@ -291,6 +354,7 @@ Result<void, SyncError> OutboxEngine::attempt(OutboxRecord& record, bool userReq
     {
         std::lock_guard lock(mutex_);
         active_ = &tus;
+        activeId_ = record.id;
         pausedFor_ = WaitReason::None;
     }
     record.state = OutboxState::Uploading;

@@ -37,11 +37,26 @@ public:
     void setNetworkState(NetworkState state);
     // Thread-safe: stops the transfer under way (its entry waits, reason Manual).
     void cancel();
+    // Thread-safe: stops the transfer of entry `id` if it is the one under way (nothing
+    // otherwise). With WithdrawingRepository, what the user deletes stops at once.
+    void cancelTransferOf(std::int64_t id);
     // True when setNetworkState made entries due since the last runDue() (wake the worker).
     [[nodiscard]] bool wakeRequested() const { return wake_.load(); }
 
     // Adds a new submission (state Queued).
     [[nodiscard]] Result<void, SyncError> enqueue(OutboxRecord record);
+
+    // The user's "try again now" for entry `id`: one that needs attention is queued again
+    // (error and attempts cleared; its upload URL kept, so what the server already holds is
+    // resumed, never sent twice); one waiting for its backoff is made due. The next
+    // runDue(true) sends it. False when there is no such entry or it is delivered or being
+    // sent. Call on the thread that calls runDue(), between runs.
+    [[nodiscard]] Result<bool, SyncError> retry(std::int64_t id);
+    // Takes entry `id` out of the outbox for good: the repository forgets it, then its envelope
+    // file is deleted. A partial upload on the server is left to expire (never completed, so
+    // it never becomes a submission). False when there is no such entry. Call on the thread
+    // that calls runDue(), between runs, so no transfer of it is under way.
+    [[nodiscard]] Result<bool, SyncError> remove(std::int64_t id);
 
     // Tries every entry that is due now, one after the other, blocking. `userRequested` is the
     // user's "send now": it overrides the Manual policy and backoff (not offline). Returns the
@@ -76,6 +91,7 @@ private:
     SyncPolicy policy_ = SyncPolicy::AnyNetwork;
     NetworkState network_;
     TusUpload* active_ = nullptr;
+    std::int64_t activeId_ = 0; // the entry active_ sends
     WaitReason pausedFor_ = WaitReason::None;
     std::atomic<bool> wake_{false};
     std::atomic<std::uint64_t> bytesSent_{0};

@@ -198,6 +198,17 @@ Result<std::vector<OutboxRecord>, SyncError> StoreOutboxRepository::list()
     return records;
 }
 
+Result<void, SyncError> StoreOutboxRepository::remove(std::int64_t id)
+{
+    auto removed = store_.removeOutboxEntry(id);
+    if (!removed && removed.error().code != store::StoreErrc::NotFound) {
+        return storeFailure(removed.error());
+    }
+    working_.erase(id);
+    durable_.erase(id);
+    return {};
+}
+
 Result<void, SyncError> StoreOutboxRepository::save(const OutboxRecord& record)
 {
     store::OutboxEntry entry;

@@ -37,6 +37,9 @@ public:
     // Updates the entry of record.id; it must exist (finalize creates it). Durable when it
     // returns, locked or not.
     [[nodiscard]] Result<void, SyncError> save(const OutboxRecord& record) override;
+    // Deletes the entry's row (and any note saved while locked) and forgets it; the draft
+    // stays. Needs no key: it works while locked too.
+    [[nodiscard]] Result<void, SyncError> remove(std::int64_t id) override;
 
     // How many entries the repository holds in memory (tests).
     [[nodiscard]] std::size_t workingSetSize() const { return working_.size(); }

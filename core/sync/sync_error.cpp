@@ -6,7 +6,7 @@
 namespace amicus::sync {
 namespace {
 
-constexpr std::array<std::pair<SyncErrorCode, std::string_view>, 17> kNames{{
+constexpr std::array<std::pair<SyncErrorCode, std::string_view>, 18> kNames{{
     {SyncErrorCode::Offline, "offline"},
     {SyncErrorCode::NetworkDown, "network_down"},
     {SyncErrorCode::Timeout, "timeout"},
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<SyncErrorCode, std::string_view>, 17> kNames{{
     {SyncErrorCode::ReceiptInvalid, "receipt_invalid"},
     {SyncErrorCode::Cancelled, "cancelled"},
     {SyncErrorCode::LocalIo, "local_io"},
+    {SyncErrorCode::CallWithdrawn, "call_withdrawn"},
 }};
 
 } // namespace
@@ -69,6 +70,7 @@ bool isTransient(SyncErrorCode code)
     case SyncErrorCode::TlsFailure:
     case SyncErrorCode::ReceiptInvalid:
     case SyncErrorCode::LocalIo:
+    case SyncErrorCode::CallWithdrawn:
         return false;
     }
     return false;

@@ -26,6 +26,7 @@ enum class SyncErrorCode {
     ReceiptInvalid,   // the receipt is malformed, badly signed, or not for our bytes
     Cancelled,        // the caller asked to stop
     LocalIo,          // the envelope file could not be read
+    CallWithdrawn,    // the catalog no longer has the submission's call: nowhere to send it
 };
 
 // A typed failure; `httpStatus` when the server answered, `detail` for logs only.

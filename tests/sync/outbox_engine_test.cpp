@@ -1,7 +1,10 @@
 // Unit tests of the outbox engine's scheduling: backoff with full jitter (injected RNG and
-// clock), gates by network state and policy, and errors that need the user.
+// clock), gates by network state and policy, errors that need the user, and what the user can
+// do about them: try again now, or take the entry out of the outbox.
+#include "store/vault_session.h"
 #include "sync/file_outbox_repository.h"
 #include "sync/outbox_engine.h"
+#include "sync/store_outbox_repository.h"
 #include "sync_test_support.h"
 
 #include <gtest/gtest.h>
@@ -86,7 +89,7 @@ TEST(OutboxEngine, AnUnknownCallOrAMissingEnvelopeNeedsAttention)
     auto records = repository.list();
     ASSERT_TRUE(records.ok());
     EXPECT_EQ(records->front().state, OutboxState::NeedsAttention);
-    EXPECT_EQ(records->front().lastError, SyncErrorCode::Refused);
+    EXPECT_EQ(records->front().lastError, SyncErrorCode::CallWithdrawn);
 
     class OneCall : public EndpointDirectory {
     public:
@@ -184,6 +187,172 @@ TEST(SyncError, NamesRoundTrip)
         const auto code = static_cast<SyncErrorCode>(i);
         EXPECT_EQ(parseSyncErrorName(syncErrorName(code)), code);
     }
+}
+
+} // namespace
+} // namespace amicus::sync
+
+namespace amicus::sync {
+namespace {
+
+using namespace amicus::sync::testing;
+
+// Never reached: every call is withdrawn.
+class WithdrawnCalls : public EndpointDirectory {
+public:
+    std::optional<CallEndpoint> endpointFor(const std::string&) const override
+    {
+        return std::nullopt;
+    }
+};
+
+OutboxRecord recordAt(const std::filesystem::path& envelope, std::int64_t id)
+{
+    writeRandomFile(envelope, 4096, static_cast<int>(id));
+    OutboxRecord record;
+    record.id = id;
+    record.submissionId = "sub-retry-" + std::to_string(id);
+    record.callId = "withdrawn";
+    record.envelopePath = envelope.string();
+    record.envelopeSize = 4096;
+    return record;
+}
+
+TEST(OutboxEngine, TryAgainNowQueuesAnEntryThatNeedsAttentionAndTheNextRunSendsIt)
+{
+    TempDir dir;
+    FileOutboxRepository repository((dir.path() / "outbox.json").string());
+    WithdrawnCalls calls;
+    OutboxEngine engine(
+        repository, calls, [] { return 1000; }, [] { return 0u; });
+    OutboxRecord record = recordAt(dir.path() / "e.age", 7);
+    ASSERT_TRUE(engine.enqueue(record).ok());
+    ASSERT_TRUE(engine.runDue().ok());
+    auto stored = repository.list()->front();
+    ASSERT_EQ(stored.state, OutboxState::NeedsAttention);
+    EXPECT_EQ(stored.lastError, SyncErrorCode::CallWithdrawn);
+    // It stays there: neither a run nor the user's "send now" for everything touches it.
+    engine.setNetworkState({false, false});
+    ASSERT_TRUE(engine.runDue(true).ok());
+    EXPECT_EQ(repository.list()->front().state, OutboxState::NeedsAttention);
+
+    // Its upload URL survives a retry: what the server holds is resumed, not sent twice.
+    stored.uploadUrl = "https://endpoint.example/files/abc";
+    stored.attempts = 3;
+    ASSERT_TRUE(repository.save(stored).ok());
+    auto retried = engine.retry(7);
+    ASSERT_TRUE(retried.ok());
+    EXPECT_TRUE(*retried);
+    stored = repository.list()->front();
+    EXPECT_EQ(stored.state, OutboxState::Queued);
+    EXPECT_EQ(stored.lastError, std::nullopt);
+    EXPECT_EQ(stored.attempts, 0);
+    EXPECT_EQ(stored.uploadUrl, std::optional<std::string>("https://endpoint.example/files/abc"));
+
+    // The next run tries it: offline, it waits for the network (a real attempt's gate).
+    ASSERT_TRUE(engine.runDue(true).ok());
+    stored = repository.list()->front();
+    EXPECT_EQ(stored.state, OutboxState::Waiting);
+    EXPECT_EQ(stored.waitReason, WaitReason::Offline);
+    // Online, the call is still withdrawn: it needs attention again, as before.
+    engine.setNetworkState({true, false});
+    ASSERT_TRUE(engine.runDue().ok());
+    EXPECT_EQ(repository.list()->front().state, OutboxState::NeedsAttention);
+
+    // Nothing to retry: no such entry, or delivered already.
+    EXPECT_FALSE(*engine.retry(8));
+    stored = repository.list()->front();
+    stored.state = OutboxState::Delivered;
+    ASSERT_TRUE(repository.save(stored).ok());
+    EXPECT_FALSE(*engine.retry(7));
+    EXPECT_EQ(repository.list()->front().state, OutboxState::Delivered);
+}
+
+TEST(OutboxEngine, TryAgainNowMakesAWaitingEntryDueBeforeItsBackoff)
+{
+    TempDir dir;
+    FileOutboxRepository repository((dir.path() / "outbox.json").string());
+    WithdrawnCalls calls;
+    OutboxEngine engine(
+        repository, calls, [] { return 1000; }, [] { return 0u; });
+    OutboxRecord record = recordAt(dir.path() / "e.age", 3);
+    record.state = OutboxState::Waiting;
+    record.waitReason = WaitReason::Backoff;
+    record.nextTryAtMs = 999'999;
+    record.lastError = SyncErrorCode::CaptivePortal;
+    ASSERT_TRUE(repository.save(record).ok());
+    ASSERT_TRUE(*engine.retry(3));
+    const auto stored = repository.list()->front();
+    EXPECT_EQ(stored.state, OutboxState::Waiting);
+    EXPECT_EQ(stored.nextTryAtMs, std::nullopt);
+    ASSERT_TRUE(engine.runDue().ok());
+    EXPECT_EQ(repository.list()->front().lastError, SyncErrorCode::CallWithdrawn) << "tried";
+}
+
+TEST(OutboxEngine, RemoveForgetsTheEntryAndDeletesItsEnvelope)
+{
+    TempDir dir;
+    FileOutboxRepository repository((dir.path() / "outbox.json").string());
+    WithdrawnCalls calls;
+    OutboxEngine engine(
+        repository, calls, [] { return 1000; }, [] { return 0u; });
+    const auto envelope = dir.path() / "one.age";
+    ASSERT_TRUE(engine.enqueue(recordAt(envelope, 1)).ok());
+    ASSERT_TRUE(engine.enqueue(recordAt(dir.path() / "two.age", 2)).ok());
+    ASSERT_TRUE(engine.runDue().ok());
+
+    auto removed = engine.remove(1);
+    ASSERT_TRUE(removed.ok());
+    EXPECT_TRUE(*removed);
+    auto left = repository.list();
+    ASSERT_TRUE(left.ok());
+    ASSERT_EQ(left->size(), 1u);
+    EXPECT_EQ(left->front().id, 2);
+    EXPECT_FALSE(std::filesystem::exists(envelope));
+    EXPECT_TRUE(std::filesystem::exists(dir.path() / "two.age"));
+    // Gone for good: not removed twice, not retried, not brought back by a run.
+    EXPECT_FALSE(*engine.remove(1));
+    EXPECT_FALSE(*engine.retry(1));
+    ASSERT_TRUE(engine.runDue(true).ok());
+    EXPECT_EQ(repository.list()->size(), 1u);
+}
+
+TEST(StoreOutboxRepository, RemoveDeletesTheEntryAndKeepsTheDraft)
+{
+    TempDir dir;
+    crypto::VaultOptions fast;
+    fast.scryptWorkFactor = 10;
+    auto session = store::VaultSession::create(dir.path() / "app", "passphrase for a test", fast);
+    ASSERT_TRUE(session.ok()) << session.error().detail;
+    auto& store = (*session)->store();
+    auto draftId = store.createDraft("test-call");
+    ASSERT_TRUE(draftId.ok());
+    ASSERT_TRUE(store.saveAnswer(*draftId, "q1", "kept").ok());
+    const auto outboxDir = dir.path() / "app" / "outbox";
+    std::filesystem::create_directories(outboxDir);
+    writeRandomFile(outboxDir / "e.age", 5000, 9);
+    store::OutboxEntry entry;
+    entry.draftId = *draftId;
+    entry.envelopeName = "e.age";
+    entry.envelopeSize = 5000;
+    entry.state = store::OutboxState::NeedsAttention;
+    entry.lastErrorCode = "local_io";
+    ASSERT_TRUE(store.putOutboxEntry(entry).ok());
+
+    StoreOutboxRepository repository(store, outboxDir);
+    WithdrawnCalls calls;
+    OutboxEngine engine(
+        repository, calls, [] { return 1000; }, [] { return 0u; });
+    ASSERT_EQ(repository.list()->size(), 1u);
+    ASSERT_EQ(repository.workingSetSize(), 1u);
+    ASSERT_TRUE(*engine.remove(*draftId));
+    EXPECT_EQ(repository.workingSetSize(), 0u);
+    EXPECT_TRUE(repository.list()->empty());
+    EXPECT_EQ(store.outboxEntry(*draftId).error().code, store::StoreErrc::NotFound);
+    EXPECT_FALSE(std::filesystem::exists(outboxDir / "e.age"));
+    const auto draft = store.draft(*draftId);
+    ASSERT_TRUE(draft.ok());
+    EXPECT_EQ(draft->answers.at("q1"), "kept");
 }
 
 } // namespace

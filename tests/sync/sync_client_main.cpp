@@ -39,6 +39,7 @@ public:
     {
     }
     amicus::Result<std::vector<OutboxRecord>, SyncError> list() override { return inner_.list(); }
+    amicus::Result<void, SyncError> remove(std::int64_t id) override { return inner_.remove(id); }
     amicus::Result<void, SyncError> save(const OutboxRecord& record) override
     {
         if (!locked_ && record.state == OutboxState::Uploading) {
