@@ -2,11 +2,13 @@
 # Renders each main screen in each language into docs/screenshots/ (shown in the README).
 # Usage: docs/update-screenshots.sh [path/to/amicus [path/to/ui_flow_tests]]
 #        (default: build/qml/amicus and build/tests/app/ui_flow_tests)
-# The screens that need no data (set-up, unlock, calls, a call, settings) come from
-# `amicus --screenshot` over an empty data directory; the editor, drafts, review, export dialog
-# and outbox come from the UI flow test, which drives the real app through a whole submission
-# against the reference endpoint (so it needs Node.js and the server's npm packages:
-# scripts/setup-debian.sh installs them) and saves window grabs on the way.
+# Set-up comes from `amicus --screenshot` over an empty data directory. Unlock, calls, a call,
+# the editor, drafts, review, the export dialog and settings come from
+# `amicus --screenshot --sample`, over a throwaway sample vault in the screen's language (made
+# in a temporary directory and removed at exit). The outbox comes from the UI flow test, which
+# drives the real app through a whole submission to the reference endpoint and grabs it showing
+# the submission delivered with its receipt (the sample's never leaves the device); it needs
+# Node.js and the server's npm packages: scripts/setup-debian.sh installs them.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 amicus=${1:-$top/build/qml/amicus}
@@ -15,20 +17,25 @@ out=$top/docs/screenshots
 [ -x "$amicus" ] || { echo "no amicus executable at $amicus" >&2; exit 1; }
 [ -x "$flow" ] || { echo "no ui_flow_tests executable at $flow" >&2; exit 1; }
 [ -d "$top/server/node_modules" ] || { echo "run scripts/setup-debian.sh first: the endpoint's npm packages are missing" >&2; exit 1; }
-AMICUS_DATA_DIR=$(mktemp -d)
-export AMICUS_DATA_DIR XDG_CONFIG_HOME="$AMICUS_DATA_DIR/config" QT_QPA_PLATFORM=offscreen
-trap 'rm -rf "$AMICUS_DATA_DIR"' EXIT
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Settings of their own (language, sending policy), nothing in the user's.
+export AMICUS_DATA_DIR=$work/data XDG_CONFIG_HOME=$work/config QT_QPA_PLATFORM=offscreen
+export XDG_RUNTIME_DIR=$work/runtime
+mkdir -m 700 "$XDG_RUNTIME_DIR"
 for lang in en fr es; do
-    for screen in setup unlock calls call settings; do
-        "$amicus" --screenshot "$out/${screen}_$lang.png" --screen "$screen" --lang "$lang"
+    "$amicus" --screenshot "$out/setup_$lang.png" --screen setup --lang "$lang" >/dev/null
+    for screen in unlock calls call editor drafts review export settings; do
+        "$amicus" --screenshot "$out/${screen}_$lang.png" --screen "$screen" --lang "$lang" --sample >/dev/null
     done
 done
-# editor_<lang>.png, drafts_<lang>.png, review_<lang>.png, export_<lang>.png, outbox_<lang>.png
+# outbox_<lang>.png: the UI flow saves its grabs in $work/flow; only the delivered outbox is kept.
 for lang in en fr es; do
-    if ! AMICUS_UI_LANG=$lang AMICUS_UI_SHOTS=$out "$flow" >"$AMICUS_DATA_DIR/flow_$lang.log" 2>&1; then
-        cat "$AMICUS_DATA_DIR/flow_$lang.log" >&2
+    if ! AMICUS_UI_LANG=$lang AMICUS_UI_SHOTS=$work/flow "$flow" >"$work/flow_$lang.log" 2>&1; then
+        cat "$work/flow_$lang.log" >&2
         echo "the UI flow in $lang failed: its screenshots are incomplete" >&2
         exit 1
     fi
+    cp "$work/flow/outbox_$lang.png" "$out/outbox_$lang.png"
 done
 echo "screenshots in $out"
