@@ -8,21 +8,9 @@
 namespace amicus::store {
 namespace {
 
+using testing::NoBlobs;
 using testing::TempDir;
 using testing::TestSealer;
-
-// Attachments are covered in attachment_test.cpp with the real age encryptor; here any
-// attempt to write a blob is a test failure.
-class NoBlobs : public BlobEncryptor {
-public:
-    StoreResult<void> encryptToFile(
-        std::istream&, const std::filesystem::path&,
-        const std::function<bool(std::span<const std::uint8_t>, StoreError&)>&) const override
-    {
-        ADD_FAILURE() << "unexpected blob write";
-        return fail(StoreError{StoreErrc::Io, "no blobs in this test"});
-    }
-};
 
 class DraftStoreTest : public ::testing::Test {
 protected:

@@ -7,18 +7,9 @@
 namespace amicus::store {
 namespace {
 
+using testing::NoBlobs;
 using testing::TempDir;
 using testing::TestSealer;
-
-class NoBlobs : public BlobEncryptor {
-public:
-    StoreResult<void> encryptToFile(
-        std::istream&, const std::filesystem::path&,
-        const std::function<bool(std::span<const std::uint8_t>, StoreError&)>&) const override
-    {
-        return fail(StoreError{StoreErrc::Io, "no blobs in this test"});
-    }
-};
 
 std::vector<std::string> schemaOf(Database& db)
 {

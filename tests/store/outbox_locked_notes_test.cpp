@@ -11,19 +11,9 @@
 namespace amicus::store {
 namespace {
 
+using testing::NoBlobs;
 using testing::TempDir;
 using testing::TestSealer;
-
-class NoBlobs : public BlobEncryptor {
-public:
-    StoreResult<void> encryptToFile(
-        std::istream&, const std::filesystem::path&,
-        const std::function<bool(std::span<const std::uint8_t>, StoreError&)>&) const override
-    {
-        ADD_FAILURE() << "unexpected blob write";
-        return fail(StoreError{StoreErrc::Io, "no blobs in this test"});
-    }
-};
 
 const std::string kUrlBefore = "https://endpoint.example/files/url-before-the-lock";
 const std::string kUrlLocked = "https://endpoint.example/files/url-learnt-while-locked";

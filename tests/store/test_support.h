@@ -1,12 +1,16 @@
-// Helpers for the store tests: a scratch directory, file helpers and a field sealer.
+// Helpers for the store tests: a scratch directory, file helpers, a field sealer and a blob
+// encryptor for the tests that write no attachment.
 #pragma once
 
 #include "crypto/aead_field_sealer.h"
+#include "store/draft_store.h"
 #include "test_temp_dir.h"
 
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <gtest/gtest.h>
 #include <iterator>
 #include <openssl/rand.h>
 #include <stdexcept>
@@ -43,6 +47,19 @@ public:
 
 private:
     std::array<std::uint8_t, 32> key_{};
+};
+
+// Attachments are covered in attachment_test.cpp with the real age encryptor; in the tests that
+// use this one, any attempt to write a blob is a test failure.
+class NoBlobs : public BlobEncryptor {
+public:
+    StoreResult<void> encryptToFile(
+        std::istream&, const std::filesystem::path&,
+        const std::function<bool(std::span<const std::uint8_t>, StoreError&)>&) const override
+    {
+        ADD_FAILURE() << "unexpected blob write";
+        return fail(StoreError{StoreErrc::Io, "no blobs in this test"});
+    }
 };
 
 } // namespace amicus::store::testing
