@@ -174,6 +174,7 @@ Page {
 
                 ProblemText {
                     objectName: "reviewProblem"
+                    Layout.fillWidth: true
                     problem: review.problem
                 }
 
@@ -294,6 +295,15 @@ Page {
                     implicitHeight: 4
                 }
             }
+        }
+
+        // Where the summary scrolls under the buttons, a line says there is more of it.
+        Rectangle {
+            objectName: "reviewScrollEdge"
+            visible: scroller.contentItem.contentHeight > scroller.height
+            color: Material.dividerColor
+            implicitHeight: 1
+            Layout.fillWidth: true
         }
 
         ColumnLayout {
