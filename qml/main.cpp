@@ -55,9 +55,9 @@ void exitAfterFirstFrame(QQuickWindow* window)
                 const auto* screens = window->findChild<QObject*>(QStringLiteral("screens"));
                 const auto* shown =
                     screens ? screens->property("currentItem").value<QObject*>() : nullptr;
-                std::printf("first-frame %lld %lld %s\n", static_cast<long long>(ns), cpuUs,
-                            shown ? qPrintable(shown->objectName()) : "-");
-                std::fflush(stdout);
+                (void)std::printf("first-frame %lld %lld %s\n", static_cast<long long>(ns), cpuUs,
+                                  shown ? qPrintable(shown->objectName()) : "-");
+                (void)std::fflush(stdout);
                 QCoreApplication::exit(0);
             });
         },
@@ -100,10 +100,11 @@ int main(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
     if (!screenshot && !hasDisplay()) {
-        std::fputs("amicus: no display found (DISPLAY or WAYLAND_DISPLAY is not set).\n"
-                   "Run it in a desktop session, under `xvfb-run`, or render the first screen\n"
-                   "to a picture instead: amicus --screenshot welcome.png [--lang en|fr|es]\n",
-                   stderr);
+        (void)std::fputs(
+            "amicus: no display found (DISPLAY or WAYLAND_DISPLAY is not set).\n"
+            "Run it in a desktop session, under `xvfb-run`, or render the first screen\n"
+            "to a picture instead: amicus --screenshot welcome.png [--lang en|fr|es]\n",
+            stderr);
         return 2;
     }
     amicus::app::chooseRenderer();
@@ -149,8 +150,8 @@ int main(int argc, char** argv)
     if (parser.isSet(languageOption)) {
         const QString code = parser.value(languageOption);
         if (!UiLanguage::supportedCodes().contains(code)) {
-            std::fprintf(stderr, "amicus: unknown language '%s' (use en, fr or es)\n",
-                         qPrintable(code));
+            (void)std::fprintf(stderr, "amicus: unknown language '%s' (use en, fr or es)\n",
+                               qPrintable(code));
             return 2;
         }
         UiLanguage::overrideInitialCode(code);
@@ -160,16 +161,17 @@ int main(int argc, char** argv)
     const QString screen = parser.value(screenOption);
     const bool useSample = parser.isSet(sampleOption);
     if (useSample && !rendering) {
-        std::fputs("amicus: --sample goes with --screenshot only\n", stderr);
+        (void)std::fputs("amicus: --sample goes with --screenshot only\n", stderr);
         return 2;
     }
     if (rendering && showsDraft(screen) && !useSample) {
-        std::fprintf(stderr, "amicus: the screen '%s' shows a draft: add --sample\n",
-                     qPrintable(screen));
+        (void)std::fprintf(stderr, "amicus: the screen '%s' shows a draft: add --sample\n",
+                           qPrintable(screen));
         return 2;
     }
     if (useSample && screen == QStringLiteral("setup")) {
-        std::fputs("amicus: set-up comes before any vault: render it without --sample\n", stderr);
+        (void)std::fputs("amicus: set-up comes before any vault: render it without --sample\n",
+                         stderr);
         return 2;
     }
 
@@ -179,13 +181,13 @@ int main(int argc, char** argv)
     if (useSample) {
         const auto& calls = context.catalog()->calls;
         if (calls.empty()) {
-            std::fputs("amicus: the catalog has no call for the sample to answer\n", stderr);
+            (void)std::fputs("amicus: the catalog has no call for the sample to answer\n", stderr);
             return 1;
         }
         auto made = amicus::app::SampleVault::create(UiLanguage::initialCode(), calls.front());
         if (!made) {
-            std::fprintf(stderr, "amicus: could not make the sample vault (%s)\n",
-                         made.error().detail.c_str());
+            (void)std::fprintf(stderr, "amicus: could not make the sample vault (%s)\n",
+                               made.error().detail.c_str());
             return 1;
         }
         sample = std::move(made).value();
@@ -215,11 +217,11 @@ int main(int argc, char** argv)
                                   Q_ARG(QString, screen),
                                   Q_ARG(int, sample ? static_cast<int>(sample->draftId()) : -1));
         if (!shown) {
-            std::fprintf(stderr, "amicus: unknown screen '%s'\n", qPrintable(screen));
+            (void)std::fprintf(stderr, "amicus: unknown screen '%s'\n", qPrintable(screen));
             return 2;
         }
         if (screen == QStringLiteral("export") && !press(window, QStringLiteral("exportButton"))) {
-            std::fputs("amicus: the review screen has no export button\n", stderr);
+            (void)std::fputs("amicus: the review screen has no export button\n", stderr);
             return 1;
         }
         auto* shot = new amicus::app::Screenshot(window, parser.value(screenshotOption), &app);

@@ -17,8 +17,6 @@ namespace {
 constexpr std::string_view kSamplePassphrase = "sample vault, removed at exit";
 // Low scrypt cost for the same reason: the sample is made and opened in a fraction of a second.
 constexpr unsigned kSampleScryptWorkFactor = 10;
-// The same per-file ceiling the editor puts on a photo taken in before its smaller copy.
-constexpr std::uint64_t kPhotoMaxBytes = 64ull * 1024 * 1024;
 
 using Error = SampleVault::Error;
 using Errc = SampleVault::Errc;
@@ -86,8 +84,7 @@ Result<std::int64_t, Error> writeDraft(store::DraftStore& drafts, const calls::C
     if (!submission.photoName.isEmpty()) {
         // The photo goes as its smaller copy, as the editor's switch makes it.
         const QByteArray original = samplePhoto();
-        auto photo = attach(drafts, draftId, original, submission.photoName, "image/jpeg",
-                            std::max(limit, kPhotoMaxBytes));
+        auto photo = attach(drafts, draftId, original, submission.photoName, "image/jpeg", limit);
         if (!photo) {
             return fail(storeError("attach the photo", photo.error()));
         }

@@ -101,7 +101,8 @@ void Screenshot::scrollToTarget()
     }
     const auto* content = view ? view->property("contentItem").value<QQuickItem*>() : nullptr;
     if (!content) {
-        std::fprintf(stderr, "amicus: nothing named %s to scroll to\n", qPrintable(scrollTarget_));
+        (void)std::fprintf(stderr, "amicus: nothing named %s to scroll to\n",
+                           qPrintable(scrollTarget_));
         done_ = true;
         QCoreApplication::exit(1);
         return;
@@ -122,12 +123,13 @@ void Screenshot::capture()
     done_ = true;
     const QImage image = window_->grabWindow();
     if (image.isNull() || !image.save(path_, "PNG")) {
-        std::fprintf(stderr, "amicus: could not write the screenshot to %s\n", qPrintable(path_));
+        (void)std::fprintf(stderr, "amicus: could not write the screenshot to %s\n",
+                           qPrintable(path_));
         QCoreApplication::exit(1);
         return;
     }
-    std::printf("%s\n", qPrintable(describeShown(window_)));
-    std::fflush(stdout);
+    (void)std::printf("%s\n", qPrintable(describeShown(window_)));
+    (void)std::fflush(stdout);
     QCoreApplication::exit(0);
 }
 
