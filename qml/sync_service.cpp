@@ -134,6 +134,25 @@ void SyncService::sendNow()
     wakeUp_.notify_all();
 }
 
+void SyncService::retryNow(qint64 draftId)
+{
+    std::lock_guard lock(mutex_);
+    retries_.push_back(draftId);
+    userRequested_ = true;
+    wakeUp_.notify_all();
+}
+
+void SyncService::removeFromOutbox(qint64 draftId)
+{
+    std::lock_guard lock(mutex_);
+    removals_.push_back(draftId);
+    if (engine_) {
+        engine_->cancelTransferOf(draftId);
+    }
+    lookAgain_ = true;
+    wakeUp_.notify_all();
+}
+
 sync::NetworkState SyncService::networkState() const
 {
     std::lock_guard lock(mutex_);
@@ -232,6 +251,8 @@ void SyncService::run(const std::filesystem::path& dataDir,
     for (;;) {
         bool userRequested = false;
         bool unlockedAgain = false;
+        std::vector<qint64> retries;
+        std::vector<qint64> removals;
         {
             std::lock_guard lock(mutex_);
             if (stopping_) {
@@ -239,6 +260,16 @@ void SyncService::run(const std::filesystem::path& dataDir,
             }
             userRequested = std::exchange(userRequested_, false);
             unlockedAgain = std::exchange(unlockedAgain_, false);
+            retries.swap(retries_);
+            removals.swap(removals_);
+        }
+        // Between runs, so no transfer of these entries is under way. The engine tells the
+        // observer (the outbox screen reads again); a failure leaves the entry as it was.
+        for (const qint64 id : removals) {
+            (void)engine.remove(id);
+        }
+        for (const qint64 id : retries) {
+            (void)engine.retry(id);
         }
         const auto next = engine.runDue(userRequested);
         if (unlockedAgain) {
@@ -255,7 +286,8 @@ void SyncService::run(const std::filesystem::path& dataDir,
                 deadline, std::chrono::system_clock::time_point(std::chrono::milliseconds(**next)));
         }
         wakeUp_.wait_until(lock, deadline, [this, &engine] {
-            return stopping_ || userRequested_ || lookAgain_ || engine.wakeRequested();
+            return stopping_ || userRequested_ || lookAgain_ || !removals_.empty() ||
+                   engine.wakeRequested();
         });
         lookAgain_ = false;
     }

@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace amicus::sync {
 class OutboxEngine;
@@ -48,6 +49,14 @@ public:
     void sendNow();
     // A new entry is in the outbox: look at it now.
     void outboxAdded() { wake(); }
+    // The user's "try again now" for entry `draftId`: the sending thread queues it again
+    // (OutboxEngine::retry: one that needs attention, or one waiting for its backoff) and
+    // sends at once, as "send now" does. outboxChanged follows.
+    void retryNow(qint64 draftId);
+    // Takes entry `draftId` out of the outbox on the sending thread (OutboxEngine::remove:
+    // the entry and its envelope go, the draft stays); a transfer of it under way is stopped
+    // first. outboxChanged follows.
+    void removeFromOutbox(qint64 draftId);
     // What the engine is told, for the outbox screen's "why it waits".
     sync::NetworkState networkState() const;
     sync::SyncPolicy policy() const;
@@ -80,8 +89,10 @@ private:
     std::condition_variable wakeUp_;
     bool stopping_ = false;
     bool userRequested_ = false;
-    bool lookAgain_ = false;     // something changed: run the engine again without waiting
-    bool unlockedAgain_ = false; // the vault opened again: tell the outbox screen afterwards
+    bool lookAgain_ = false;       // something changed: run the engine again without waiting
+    bool unlockedAgain_ = false;   // the vault opened again: tell the outbox screen afterwards
+    std::vector<qint64> retries_;  // the user's "try again now", for the sending thread
+    std::vector<qint64> removals_; // the user's "remove from the outbox", likewise
     sync::OutboxEngine* engine_ = nullptr; // guarded by mutex_; lives on the worker's stack
     sync::SyncPolicy policy_ = sync::SyncPolicy::AnyNetwork;
     sync::NetworkState network_;

@@ -50,6 +50,8 @@ OutboxListModel::Reason OutboxListModel::reasonOf(const Row& row) const
             return Reason::ReceiptInvalid;
         case SyncErrorCode::LocalIo:
             return Reason::LocalFileDamaged;
+        case SyncErrorCode::CallWithdrawn:
+            return Reason::CallWithdrawn;
         default:
             return Reason::Refused;
         }
@@ -57,6 +59,10 @@ OutboxListModel::Reason OutboxListModel::reasonOf(const Row& row) const
     if (entry.state != OutboxState::Waiting && entry.state != OutboxState::Queued) {
         return Reason::None;
     }
+    // A sign-in page is transient for the engine (it retries), but only the user can sign in.
+    const bool signInPage =
+        entry.nextTryAt && entry.lastErrorCode &&
+        amicus::sync::parseSyncErrorName(*entry.lastErrorCode) == SyncErrorCode::CaptivePortal;
     if (const auto* service = SyncService::instance()) {
         const auto network = service->networkState();
         if (!network.reachable) {
@@ -69,6 +75,9 @@ OutboxListModel::Reason OutboxListModel::reasonOf(const Row& row) const
         if (policy == amicus::sync::SyncPolicy::UnmeteredOnly && network.metered) {
             return Reason::WaitingForWiFi;
         }
+    }
+    if (signInPage) {
+        return Reason::CaptivePortal;
     }
     return entry.nextTryAt ? Reason::RetryLater : Reason::None;
 }
@@ -130,6 +139,22 @@ QVariant OutboxListModel::data(const QModelIndex& index, int role) const
     }
     case SizeRole:
         return formatDataSize(static_cast<double>(size), locale);
+    case SubmissionIdRole:
+        return toQString(row.submissionId);
+    case IssuingBodyRole: {
+        const auto catalog = AppContext::instance().catalog();
+        if (!catalog) {
+            return QString();
+        }
+        const auto call = catalog->call(row.callId);
+        return call ? toQString((*call)->issuingBody.text(language_.toStdString())) : QString();
+    }
+    case UploadStartedRole:
+        return std::max(entry.uploadOffset, row.liveOffset) > 0;
+    case CopyIdRole: {
+        const auto copy = copies_.find(entry.draftId);
+        return copy == copies_.end() ? -1 : static_cast<int>(copy->second);
+    }
     default:
         return {};
     }
@@ -138,10 +163,20 @@ QVariant OutboxListModel::data(const QModelIndex& index, int role) const
 QHash<int, QByteArray> OutboxListModel::roleNames() const
 {
     return {
-        {DraftIdRole, "draftId"}, {TitleRole, "title"},           {StateRole, "state"},
-        {ReasonRole, "reason"},   {NextTryRole, "nextTry"},       {FractionRole, "fraction"},
-        {RateRole, "rate"},       {ReceivedAtRole, "receivedAt"}, {ReceiptHashRole, "receiptHash"},
+        {DraftIdRole, "draftId"},
+        {TitleRole, "title"},
+        {StateRole, "state"},
+        {ReasonRole, "reason"},
+        {NextTryRole, "nextTry"},
+        {FractionRole, "fraction"},
+        {RateRole, "rate"},
+        {ReceivedAtRole, "receivedAt"},
+        {ReceiptHashRole, "receiptHash"},
         {SizeRole, "size"},
+        {SubmissionIdRole, "submissionId"},
+        {IssuingBodyRole, "issuingBody"},
+        {UploadStartedRole, "uploadStarted"},
+        {CopyIdRole, "copyId"},
     };
 }
 
@@ -152,8 +187,10 @@ void OutboxListModel::refresh()
     if (auto* session = AppContext::instance().session()) {
         if (auto entries = session->store().listOutbox(); entries) {
             for (auto& entry : *entries) {
-                Row row{std::move(entry), {}, 0, 0};
+                Row row{std::move(entry), {}, {}, {}, 0, 0};
                 if (auto draft = session->store().draft(row.entry.draftId); draft) {
+                    row.submissionId = draft->submissionId;
+                    row.callId = draft->callId;
                     row.title = draft->submitter.organization
                                     ? toQString(*draft->submitter.organization)
                                     : toQString(draft->callId);
@@ -178,6 +215,53 @@ void OutboxListModel::sendNow()
     if (auto* service = SyncService::instance()) {
         service->sendNow();
     }
+}
+
+bool OutboxListModel::tryAgain(int draftId)
+{
+    auto* service = SyncService::instance();
+    if (!service || !service->running()) {
+        return false;
+    }
+    service->retryNow(draftId);
+    return true;
+}
+
+bool OutboxListModel::remove(int draftId)
+{
+    auto* service = SyncService::instance();
+    if (!service || !service->running()) {
+        return false;
+    }
+    service->removeFromOutbox(draftId);
+    return true;
+}
+
+int OutboxListModel::makeEditableCopy(int draftId)
+{
+    auto* session = AppContext::instance().session();
+    Problem::Code problem = Problem::VaultLocked;
+    std::int64_t copyId = -1;
+    if (session) {
+        auto copied = session->store().copyDraftAsNew(draftId);
+        problem = copied ? Problem::None : Problem::fromStoreError(copied.error().code);
+        copyId = copied ? *copied : -1;
+    }
+    if (problem != copyProblem_) {
+        copyProblem_ = problem;
+        emit copyProblemChanged();
+    }
+    if (copyId < 0) {
+        return -1;
+    }
+    copies_[draftId] = copyId;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        if (rows_[i].entry.draftId == draftId) {
+            const QModelIndex changed = index(static_cast<int>(i));
+            emit dataChanged(changed, changed, {CopyIdRole});
+        }
+    }
+    return static_cast<int>(copyId);
 }
 
 void OutboxListModel::onProgress(qint64 draftId, double offset, double, double bytesPerSecond)

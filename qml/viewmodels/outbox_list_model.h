@@ -2,12 +2,14 @@
 // and rate while uploading, why one waits, the receipt once delivered.
 #pragma once
 
+#include "problem.h"
 #include "store/draft_store.h"
 
 #include <QAbstractListModel>
 #include <QHash>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
+#include <map>
 #include <vector>
 
 class OutboxListModel : public QAbstractListModel {
@@ -18,6 +20,8 @@ class OutboxListModel : public QAbstractListModel {
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     // Entries not delivered yet: what "Send now" would act on.
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY countChanged)
+    // Why the last makeEditableCopy failed, or Problem::None.
+    Q_PROPERTY(Problem::Code copyProblem READ copyProblem NOTIFY copyProblemChanged)
 
 public:
     enum class State { Queued, Waiting, Uploading, Delivered, NeedsAttention };
@@ -45,12 +49,16 @@ public:
         TitleRole,
         StateRole,
         ReasonRole,
-        NextTryRole,     // "14:05" in the user's language, or empty
-        FractionRole,    // 0..1 of the envelope the server holds
-        RateRole,        // "1.2 MB/s" while uploading, else empty
-        ReceivedAtRole,  // the receipt's time in the user's language, once delivered
-        ReceiptHashRole, // the first 16 hex digits of the SHA-256 the secretariat received
-        SizeRole,        // the envelope's size in the user's language
+        NextTryRole,       // "14:05" in the user's language, or empty
+        FractionRole,      // 0..1 of the envelope the server holds
+        RateRole,          // "1.2 MB/s" while uploading, else empty
+        ReceivedAtRole,    // the receipt's time in the user's language, once delivered
+        ReceiptHashRole,   // the first 16 hex digits of the SHA-256 the secretariat received
+        SizeRole,          // the envelope's size in the user's language
+        SubmissionIdRole,  // what the secretariat knows the submission by
+        IssuingBodyRole,   // who issued the call, in the user's language (empty if withdrawn)
+        UploadStartedRole, // true when the server already holds some of it
+        CopyIdRole,        // the editable copy made from this entry in this session, or -1
     };
     Q_ENUM(Role)
 
@@ -63,20 +71,34 @@ public:
     Q_INVOKABLE void refresh();
     // The user's "send now" for everything waiting.
     Q_INVOKABLE void sendNow();
+    // "Try again now" for one entry (one that needs attention, or waits for its next try):
+    // the sender queues it again and sends at once. False when nothing sends (no sender).
+    Q_INVOKABLE bool tryAgain(int draftId);
+    // "Remove from the outbox": the sender takes the entry and its encrypted package off this
+    // device; the draft stays in Drafts as it is. False when nothing sends (no sender).
+    Q_INVOKABLE bool remove(int draftId);
+    // "Make an editable copy": a new draft in Drafts with everything the submission said, to
+    // change and send again (DraftStore::copyDraftAsNew). Returns its id, or -1 (and
+    // copyProblem says why) when it could not be made.
+    Q_INVOKABLE int makeEditableCopy(int draftId);
 
     QString language() const { return language_; }
     void setLanguage(const QString& language);
     int count() const { return static_cast<int>(rows_.size()); }
     int pendingCount() const;
+    Problem::Code copyProblem() const { return copyProblem_; }
 
 signals:
     void languageChanged();
     void countChanged();
+    void copyProblemChanged();
 
 private:
     struct Row {
         amicus::store::OutboxEntry entry;
         QString title;
+        std::string submissionId;
+        std::string callId;
         double bytesPerSecond = 0;
         std::uint64_t liveOffset = 0;
     };
@@ -84,5 +106,8 @@ private:
     void onProgress(qint64 draftId, double offset, double size, double bytesPerSecond);
 
     std::vector<Row> rows_;
+    // Copies made from entries in this session, by the entry's draft id (they stay in Drafts).
+    std::map<std::int64_t, std::int64_t> copies_;
+    Problem::Code copyProblem_ = Problem::None;
     QString language_ = QStringLiteral("en");
 };

@@ -2,6 +2,7 @@
 // test case free to start from an empty data directory (TestSupport).
 #include "app_context.h"
 #include "app_setup.h"
+#include "outbox_sender_support.h"
 
 #include <QDir>
 #include <QFile>
@@ -93,10 +94,12 @@ public slots:
     {
         amicus::app::configureEngine(*engine);
         qmlRegisterSingletonInstance("AmicusTest", 1, 0, "TestSupport", &support_);
+        qmlRegisterSingletonInstance("AmicusTest", 1, 0, "OutboxSender", &outboxSender_);
     }
 
 private:
     TestSupport support_;
+    OutboxSenderSupport outboxSender_;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(amicus_qml, QmlTestSetup)

@@ -66,6 +66,8 @@ Page {
 
         OutboxScreen {
             id: outboxScreen
+
+            onDraftChosen: draftId => root.draftChosen(draftId)
         }
 
         SettingsScreen {

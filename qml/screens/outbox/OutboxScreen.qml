@@ -9,6 +9,9 @@ import Amicus
 Page {
     id: root
 
+    // The user asked to open a draft: the one an entry was made from, or its editable copy.
+    signal draftChosen(int draftId)
+
     function refresh() {
         outbox.refresh()
     }
@@ -24,21 +27,58 @@ Page {
         case OutboxListModel.RetryLater:
             return qsTr("The connection failed. Next try at %1.").arg(nextTry)
         case OutboxListModel.TooLarge:
-            return qsTr("The secretariat's server does not accept a submission this large. Remove or shrink attachments in a copy of the draft.")
+            return qsTr("The secretariat's server does not accept a submission this large. Make an editable copy, make it smaller (send photos as smaller copies, remove files), then send the copy.")
         case OutboxListModel.Refused:
-            return qsTr("The secretariat's server refused the submission. Contact the secretariat.")
+            return qsTr("The secretariat's server refused this submission.")
         case OutboxListModel.EndpointUnsafe:
-            return qsTr("The server could not prove it is the secretariat's. Nothing was sent; try another network.")
+            return qsTr("Nothing was sent: the server could not prove it is the secretariat's. This network may be intercepting connections. Try again on another network (mobile data or another Wi-Fi).")
         case OutboxListModel.CaptivePortal:
-            return qsTr("This network needs you to sign in first (a Wi-Fi login page). Sign in, then press “Send now”.")
+            return qsTr("This network first needs you to sign in (a Wi-Fi login page). Sign in with your browser, then try again.")
         case OutboxListModel.ReceiptInvalid:
-            return qsTr("The server's receipt could not be verified. Press “Send now” to ask again.")
+            return qsTr("The server's receipt could not be verified, so delivery is not confirmed. Try again to ask the server once more.")
         case OutboxListModel.CallWithdrawn:
-            return qsTr("This call is no longer offered.")
+            return qsTr("This call is no longer offered, so the submission cannot be sent. The draft stays in Drafts, where you can export it as a document.")
         case OutboxListModel.LocalFileDamaged:
-            return qsTr("The encrypted file on this device is damaged.")
+            return qsTr("The encrypted package on this phone is damaged or missing, so it cannot be sent. Make an editable copy: the copy is packed again when you send it.")
         }
         return qsTr("Queued.")
+    }
+
+    // Where to turn when the secretariat refused a submission: the catalog gives no contact
+    // address, so the text names who issued the call and where their address is.
+    function refusedHelp(issuingBody: string, submissionId: string): string {
+        return issuingBody.length > 0
+                ? qsTr("To ask why, write to the %1: their address is on the call's web page. Give them this reference: %2").arg(issuingBody).arg(submissionId)
+                : qsTr("To ask why, write to the secretariat that issued the call: their address is on the call's web page. Give them this reference: %1").arg(submissionId)
+    }
+
+    function sendingText(fraction: real, size: string, rate: string): string {
+        const percent = Math.floor(fraction * 100).toLocaleString(Qt.locale(UiLanguage.code), "f", 0)
+        //: %1 is the percentage, %2 the submission's size; in French and Spanish a (narrow)
+        //: no-break space goes before "%".
+        return rate.length > 0 ? qsTr("Sending: %1% of %2 · %3").arg(percent).arg(size).arg(rate)
+                               : qsTr("Sending: %1% of %2").arg(percent).arg(size)
+    }
+
+    function canTryAgain(reason: int): bool {
+        return reason === OutboxListModel.Refused || reason === OutboxListModel.EndpointUnsafe
+                || reason === OutboxListModel.ReceiptInvalid || reason === OutboxListModel.CaptivePortal
+    }
+
+    function canCopy(reason: int): bool {
+        return reason === OutboxListModel.TooLarge || reason === OutboxListModel.LocalFileDamaged
+    }
+
+    // What removing it means, said before it is done.
+    function removalText(title: string, reason: int, uploadStarted: bool, copied: bool): string {
+        let text = qsTr("“%1” will not be sent, and its encrypted package is deleted from this phone. The draft stays in Drafts as it is.").arg(title)
+        if (reason === OutboxListModel.ReceiptInvalid)
+            text += " " + qsTr("The secretariat may already have it: only its receipt could not be verified. Removing it stops this phone from asking again.")
+        else if (uploadStarted)
+            text += " " + qsTr("The part already uploaded is never completed, so nothing reaches the secretariat.")
+        if (root.canCopy(reason) && !copied)
+            text += " " + qsTr("To change it and send it again, make an editable copy first.")
+        return text
     }
 
     objectName: "outboxScreen"
@@ -71,6 +111,7 @@ Page {
         delegate: ItemDelegate {
             id: entry
 
+            required property int draftId
             required property string title
             required property int state
             required property int reason
@@ -80,7 +121,13 @@ Page {
             required property string receivedAt
             required property string receiptHash
             required property string size
+            required property string submissionId
+            required property string issuingBody
+            required property bool uploadStarted
+            required property int copyId
             required property int index
+
+            readonly property bool needsAttention: entry.state === OutboxListModel.NeedsAttention
 
             objectName: "outbox_" + entry.index
             width: ListView.view.width
@@ -108,16 +155,95 @@ Page {
                     text: entry.state === OutboxListModel.Delivered
                           ? qsTr("Delivered %1 · receipt %2").arg(entry.receivedAt).arg(entry.receiptHash)
                           : entry.state === OutboxListModel.Uploading
-                            ? qsTr("Sending: %1% of %2 %3").arg(Math.floor(entry.fraction * 100)).arg(entry.size).arg(entry.rate)
+                            ? root.sendingText(entry.fraction, entry.size, entry.rate) // qmllint disable unqualified
                             : root.reasonText(entry.reason, entry.nextTry) // qmllint disable unqualified
                     color: entry.state === OutboxListModel.Delivered ? Material.color(Material.Green, Material.Shade800)
-                                                                     : entry.state === OutboxListModel.NeedsAttention
+                                                                     : entry.needsAttention
                                                                        ? Material.color(Material.Red) : Material.foreground
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                 }
+
+                Label {
+                    objectName: "outboxContact_" + entry.index
+                    visible: entry.needsAttention && entry.reason === OutboxListModel.Refused
+                    text: root.refusedHelp(entry.issuingBody, entry.submissionId) // qmllint disable unqualified
+                    wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                    Layout.fillWidth: true
+                }
+
+                Label {
+                    objectName: "outboxCopyMade_" + entry.index
+                    visible: entry.copyId >= 0
+                    text: qsTr("An editable copy is in Drafts.")
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+
+                Flow {
+                    visible: entry.needsAttention || entry.reason === OutboxListModel.CaptivePortal
+                    spacing: 8
+                    Layout.fillWidth: true
+
+                    Button {
+                        objectName: "outboxTryAgain_" + entry.index
+                        visible: root.canTryAgain(entry.reason) // qmllint disable unqualified
+                        flat: true
+                        text: qsTr("Try again now")
+                        Accessible.name: qsTr("Try again now to send “%1”").arg(entry.title)
+                        onClicked: outbox.tryAgain(entry.draftId) // qmllint disable unqualified
+                    }
+
+                    Button {
+                        objectName: "outboxCopy_" + entry.index
+                        visible: root.canCopy(entry.reason) && entry.copyId < 0 // qmllint disable unqualified
+                        flat: true
+                        text: qsTr("Make an editable copy")
+                        Accessible.name: qsTr("Make an editable copy of “%1”").arg(entry.title)
+                        onClicked: outbox.makeEditableCopy(entry.draftId) // qmllint disable unqualified
+                    }
+
+                    Button {
+                        objectName: "outboxOpenCopy_" + entry.index
+                        visible: entry.copyId >= 0
+                        flat: true
+                        text: qsTr("Open the copy")
+                        Accessible.name: qsTr("Open the editable copy of “%1”").arg(entry.title)
+                        onClicked: root.draftChosen(entry.copyId) // qmllint disable unqualified
+                    }
+
+                    Button {
+                        objectName: "outboxOpenDraft_" + entry.index
+                        visible: entry.reason === OutboxListModel.CallWithdrawn
+                        flat: true
+                        text: qsTr("Open the draft")
+                        Accessible.name: qsTr("Open the draft of “%1”").arg(entry.title)
+                        onClicked: root.draftChosen(entry.draftId) // qmllint disable unqualified
+                    }
+
+                    Button {
+                        objectName: "outboxRemove_" + entry.index
+                        visible: entry.needsAttention
+                        flat: true
+                        text: qsTr("Remove from the outbox")
+                        Accessible.name: qsTr("Remove “%1” from the outbox").arg(entry.title)
+                        onClicked: confirmRemove.ask(entry.draftId, // qmllint disable unqualified
+                                                     root.removalText(entry.title, entry.reason, // qmllint disable unqualified
+                                                                      entry.uploadStarted, entry.copyId >= 0))
+                    }
+                }
             }
         }
+    }
+
+    ProblemText {
+        objectName: "outboxCopyProblem"
+        problem: outbox.copyProblem
+        visible: outbox.copyProblem !== Problem.None
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: sendNow.visible ? sendNow.top : parent.bottom
+        anchors.margins: 16
     }
 
     PrimaryButton {
@@ -132,5 +258,54 @@ Page {
         text: qsTr("Send now")
         Accessible.name: text
         onClicked: outbox.sendNow()
+    }
+
+    Dialog {
+        id: confirmRemove
+
+        property int draftId: -1
+        property string message
+
+        function ask(draftId: int, message: string) {
+            confirmRemove.draftId = draftId
+            confirmRemove.message = message
+            confirmRemove.open()
+        }
+
+        objectName: "confirmRemoveFromOutbox"
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 32, 400)
+        modal: true
+        title: qsTr("Remove from the outbox?")
+
+        // A layout, not a bare Label: see the drafts screen's dialog (no binding loop).
+        contentItem: ColumnLayout {
+            Label {
+                objectName: "confirmRemoveMessage"
+                text: confirmRemove.message
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+        }
+
+        footer: DialogButtonBox {
+            Button {
+                objectName: "cancelRemoveButton"
+                text: qsTr("Cancel")
+                flat: true
+                Accessible.name: text
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+
+            Button {
+                objectName: "confirmRemoveButton"
+                text: qsTr("Remove")
+                flat: true
+                Accessible.name: qsTr("Remove from the outbox")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+
+        onAccepted: outbox.remove(confirmRemove.draftId)
     }
 }

@@ -1,0 +1,147 @@
+// OutboxSenderSupport: a test-only QML singleton (AmicusTest) for tst_outbox.qml — the app's
+// real sender (SyncService) started and stopped by the test, a call withdrawn from the catalog,
+// outbox entries read or driven into a state the sender records, and drafts read back.
+#pragma once
+
+#include "app_context.h"
+#include "calls/catalog.h"
+#include "store/draft_store.h"
+#include "submission/draft_finalizer.h"
+#include "sync_service.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QObject>
+#include <QString>
+#include <QVariantMap>
+#include <memory>
+
+class OutboxSenderSupport : public QObject {
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    // Starts the app's sender (SyncService) over the open session, as the app does at unlock,
+    // sending to a loopback port where nothing listens (nothing leaves the machine). Start it
+    // before creating the outbox screen: the list model finds the sender when it is made.
+    Q_INVOKABLE void startSender()
+    {
+        sender_ = std::make_unique<amicus::app::SyncService>();
+        sender_->overrideEndpoint("http://127.0.0.1:9/files", {});
+        sender_->followSession();
+    }
+    Q_INVOKABLE void stopSender() { sender_.reset(); }
+
+    // Takes call `callId` out of the catalog the app holds (as a refresh withdrawing it would).
+    Q_INVOKABLE void withdrawCall(const QString& callId)
+    {
+        auto& context = amicus::app::AppContext::instance();
+        if (!savedCatalog_) {
+            savedCatalog_ = context.catalog();
+        }
+        auto changed = std::make_shared<amicus::calls::Catalog>(*context.catalog());
+        std::erase_if(changed->calls, [&](const amicus::calls::Call& call) {
+            return call.id == callId.toStdString();
+        });
+        context.setCatalog(changed);
+    }
+    Q_INVOKABLE void restoreCatalog()
+    {
+        if (savedCatalog_) {
+            amicus::app::AppContext::instance().setCatalog(std::exchange(savedCatalog_, nullptr));
+        }
+    }
+
+    // The outbox entry of `draftId` as the store holds it: {state, lastError, envelope (whether
+    // its file exists)}, or an empty map when there is none.
+    Q_INVOKABLE QVariantMap outboxEntry(int draftId) const
+    {
+        auto* session = amicus::app::AppContext::instance().session();
+        if (!session) {
+            return {};
+        }
+        auto entry = session->store().outboxEntry(draftId);
+        if (!entry) {
+            return {};
+        }
+        return {
+            {QStringLiteral("state"),
+             QString::fromUtf8(amicus::store::outboxStateName(entry->state))},
+            {QStringLiteral("lastError"),
+             QString::fromStdString(entry->lastErrorCode.value_or(""))},
+            {QStringLiteral("envelope"), QFileInfo::exists(envelopePath(*entry))},
+        };
+    }
+
+    // Makes the envelope of `draftId`'s entry unreadable as sent (cut short), as a damaged
+    // storage would.
+    Q_INVOKABLE bool damageEnvelope(int draftId)
+    {
+        auto* session = amicus::app::AppContext::instance().session();
+        if (!session) {
+            return false;
+        }
+        auto entry = session->store().outboxEntry(draftId);
+        return entry && QFile::resize(envelopePath(*entry), 10);
+    }
+
+    // Writes, through the real store, what the sender records when the secretariat's server
+    // answers with error `code` (e.g. "too_large"): the entry needs attention. For the answers
+    // a loopback port cannot give; app.outbox_actions gets them from the real endpoint.
+    Q_INVOKABLE bool markNeedsAttention(int draftId, const QString& code, qint64 uploadedBytes)
+    {
+        auto* session = amicus::app::AppContext::instance().session();
+        if (!session) {
+            return false;
+        }
+        auto entry = session->store().outboxEntry(draftId);
+        if (!entry) {
+            return false;
+        }
+        entry->state = amicus::store::OutboxState::NeedsAttention;
+        entry->lastErrorCode = code.toStdString();
+        entry->lastErrorDetail = "set by the test";
+        entry->uploadOffset = static_cast<std::uint64_t>(uploadedBytes);
+        entry->waitReason.reset();
+        entry->nextTryAt.reset();
+        return session->store().putOutboxEntry(*entry).ok();
+    }
+
+    // What the store holds of draft `draftId`: {status, submissionId, organization, answers,
+    // attachments}, or an empty map.
+    Q_INVOKABLE QVariantMap draft(int draftId) const
+    {
+        auto* session = amicus::app::AppContext::instance().session();
+        if (!session) {
+            return {};
+        }
+        auto draft = session->store().draft(draftId);
+        if (!draft) {
+            return {};
+        }
+        QVariantMap answers;
+        for (const auto& [question, text] : draft->answers) {
+            answers.insert(QString::fromStdString(question), QString::fromStdString(text));
+        }
+        return {
+            {QStringLiteral("status"), QString::fromStdString(draft->status)},
+            {QStringLiteral("submissionId"), QString::fromStdString(draft->submissionId)},
+            {QStringLiteral("organization"),
+             QString::fromStdString(draft->submitter.organization.value_or(""))},
+            {QStringLiteral("answers"), answers},
+            {QStringLiteral("attachments"), static_cast<int>(draft->attachments.size())},
+        };
+    }
+
+private:
+    static QString envelopePath(const amicus::store::OutboxEntry& entry)
+    {
+        const auto dir =
+            amicus::submission::outboxDirectory(amicus::app::AppContext::instance().dataDir());
+        return QString::fromStdString((dir / entry.envelopeName.value_or("")).string());
+    }
+
+    std::unique_ptr<amicus::app::SyncService> sender_;
+    std::shared_ptr<const amicus::calls::Catalog> savedCatalog_;
+};
