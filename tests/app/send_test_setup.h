@@ -34,7 +34,9 @@ public:
     // secretariat and its catalog, and starts the endpoint. Returns what went wrong, or an empty
     // string once all is ready: QtTest's checks cannot fail a test from inside a helper, so the
     // test checks the result with QVERIFY2(error.empty(), error.c_str()).
-    [[nodiscard]] std::string start(const std::string& passphrase)
+    // `endpointOptions` go to the endpoint's command line (e.g. {"--max-size", "30000"}).
+    [[nodiscard]] std::string start(const std::string& passphrase,
+                                    const std::vector<std::string>& endpointOptions = {})
     {
         options_.scryptWorkFactor = 10; // a fast key derivation: the vault is made and reopened
         AppContext& context = AppContext::instance();
@@ -59,9 +61,10 @@ public:
 
         const auto endpointDir = base_ / "endpoint";
         std::filesystem::create_directories(endpointDir / "keys");
-        endpoint_ = std::make_unique<calls::testing::EndpointProcess>(
-            std::vector<std::string>{"node", AMICUS_SERVER_MAIN}, endpointDir,
-            endpointDir / "keys");
+        std::vector<std::string> command{"node", AMICUS_SERVER_MAIN};
+        command.insert(command.end(), endpointOptions.begin(), endpointOptions.end());
+        endpoint_ = std::make_unique<calls::testing::EndpointProcess>(command, endpointDir,
+                                                                      endpointDir / "keys");
         if (endpoint_->origin().empty()) {
             return "the reference endpoint did not start";
         }

@@ -294,7 +294,7 @@ Page {
                 text: qsTr("Cancel")
                 flat: true
                 Accessible.name: text
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                onClicked: confirmRemove.reject()
             }
 
             Button {
@@ -302,7 +302,7 @@ Page {
                 text: qsTr("Remove")
                 flat: true
                 Accessible.name: qsTr("Remove from the outbox")
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                onClicked: confirmRemove.accept()
             }
         }
 
