@@ -6,6 +6,8 @@
 #include "sync/catalog_endpoints.h"
 #include "sync/outbox_engine.h"
 #include "sync/store_outbox_repository.h"
+#include "sync/tus_upload.h"
+#include "sync/withdrawing_repository.h"
 
 #include <QDateTime>
 #include <chrono>
@@ -153,6 +155,24 @@ void SyncService::removeFromOutbox(qint64 draftId)
     wakeUp_.notify_all();
 }
 
+void SyncService::withdraw(qint64 draftId, const std::string& submissionId,
+                           const std::string& callId, const std::optional<std::string>& uploadUrl)
+{
+    std::lock_guard lock(mutex_);
+    if (withdrawing_) {
+        // Waits for a save of it under way; none follows.
+        withdrawing_->withdraw(submissionId);
+    }
+    if (engine_) {
+        engine_->cancelTransferOf(draftId);
+    }
+    if (uploadUrl) {
+        terminations_.emplace_back(callId, *uploadUrl);
+    }
+    lookAgain_ = true;
+    wakeUp_.notify_all();
+}
+
 sync::NetworkState SyncService::networkState() const
 {
     std::lock_guard lock(mutex_);
@@ -227,8 +247,10 @@ void SyncService::run(const std::filesystem::path& dataDir,
     if (!store) {
         return;
     }
-    sync::StoreOutboxRepository repository(*store, submission::outboxDirectory(dataDir),
-                                           vaultRecipient);
+    sync::StoreOutboxRepository stored(*store, submission::outboxDirectory(dataDir),
+                                       vaultRecipient);
+    // What the user deletes while it is being sent stops and never comes back.
+    sync::WithdrawingRepository repository(stored);
     sync::CatalogEndpoints endpoints(*catalog);
     std::mt19937_64 random(std::random_device{}());
     sync::OutboxEngine engine(
@@ -247,6 +269,7 @@ void SyncService::run(const std::filesystem::path& dataDir,
         engine.setPolicy(policy_);
         engine.setNetworkState(network_);
         engine_ = &engine;
+        withdrawing_ = &repository;
     }
     for (;;) {
         bool userRequested = false;
@@ -271,6 +294,7 @@ void SyncService::run(const std::filesystem::path& dataDir,
         for (const qint64 id : retries) {
             (void)engine.retry(id);
         }
+        terminateWithdrawnUploads(endpoints);
         const auto next = engine.runDue(userRequested);
         if (unlockedAgain) {
             // What was saved while locked is sealed again now: the outbox screen reads it.
@@ -293,6 +317,41 @@ void SyncService::run(const std::filesystem::path& dataDir,
     }
     std::lock_guard lock(mutex_);
     engine_ = nullptr;
+    withdrawing_ = nullptr;
+}
+
+void SyncService::terminateWithdrawnUploads(const sync::EndpointDirectory& endpoints)
+{
+    std::vector<std::pair<std::string, std::string>> pending;
+    bool online = false;
+    {
+        std::lock_guard lock(mutex_);
+        pending.swap(terminations_);
+        online = network_.reachable;
+    }
+    std::vector<std::pair<std::string, std::string>> left;
+    for (auto& [callId, uploadUrl] : pending) {
+        const auto endpoint = endpoints.endpointFor(callId);
+        if (!endpoint) {
+            continue; // the call is gone; the endpoint expires the partial upload itself
+        }
+        if (online) {
+            sync::TusUpload tus(endpoint->tus);
+            auto terminated = tus.terminate(uploadUrl);
+            // Gone: the endpoint no longer knows it (expired, or done already).
+            if (terminated || terminated.error().code == sync::SyncErrorCode::Gone ||
+                !sync::isTransient(terminated.error().code)) {
+                continue;
+            }
+        }
+        left.emplace_back(std::move(callId), std::move(uploadUrl));
+    }
+    if (!left.empty()) {
+        // Tried again at the next run (connectivity coming back starts one); kept in memory
+        // only: an unfinished upload the endpoint never hears of again expires there.
+        std::lock_guard lock(mutex_);
+        terminations_.insert(terminations_.end(), left.begin(), left.end());
+    }
 }
 
 } // namespace amicus::app

@@ -26,7 +26,8 @@
 
 namespace amicus::sync {
 class OutboxEngine;
-}
+class WithdrawingRepository;
+} // namespace amicus::sync
 
 namespace amicus::app {
 
@@ -57,6 +58,13 @@ public:
     // the entry and its envelope go, the draft stays); a transfer of it under way is stopped
     // first. outboxChanged follows.
     void removeFromOutbox(qint64 draftId);
+    // The user deletes draft `draftId` (submission `submissionId`) while it is in the outbox.
+    // When this returns, the sending thread has stopped any transfer of it, will never save
+    // or send it again, and is saving nothing of it, so its rows can be deleted at once. An
+    // upload it had started (`uploadUrl`, to the endpoint of `callId`) is terminated on the
+    // endpoint when the network next allows, so the endpoint keeps none of its bytes.
+    void withdraw(qint64 draftId, const std::string& submissionId, const std::string& callId,
+                  const std::optional<std::string>& uploadUrl);
     // What the engine is told, for the outbox screen's "why it waits".
     sync::NetworkState networkState() const;
     sync::SyncPolicy policy() const;
@@ -78,6 +86,9 @@ private:
     void run(const std::filesystem::path& dataDir, const crypto::X25519Recipient& vaultRecipient,
              const std::shared_ptr<const calls::Catalog>& catalog);
     void wake();
+    // On the sending thread: asks the endpoints to delete the partial uploads of withdrawn
+    // submissions (tus termination); what fails for a transient reason waits for the next run.
+    void terminateWithdrawnUploads(const sync::EndpointDirectory& endpoints);
     void sessionOpened();
     void sessionLocking();
 
@@ -94,6 +105,9 @@ private:
     std::vector<qint64> retries_;  // the user's "try again now", for the sending thread
     std::vector<qint64> removals_; // the user's "remove from the outbox", likewise
     sync::OutboxEngine* engine_ = nullptr; // guarded by mutex_; lives on the worker's stack
+    sync::WithdrawingRepository* withdrawing_ = nullptr; // likewise
+    // Uploads of withdrawn submissions to terminate on their endpoint: {call id, upload URL}.
+    std::vector<std::pair<std::string, std::string>> terminations_; // guarded by mutex_
     sync::SyncPolicy policy_ = sync::SyncPolicy::AnyNetwork;
     sync::NetworkState network_;
     std::optional<std::string> creationUrl_;

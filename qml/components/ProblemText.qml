@@ -36,6 +36,8 @@ Label {
             return qsTr("Amicus locked itself. Unlock it to go on; nothing was lost.")
         case Problem.FolderUnwritable:
             return qsTr("The document could not be saved in this folder. Choose another folder, then try again.")
+        case Problem.DraftFinalized:
+            return qsTr("This submission has been sent or is waiting to be sent, so it can no longer be changed.")
         case Problem.Unexpected:
             return qsTr("Something went wrong. Nothing was lost; try again.")
         }

@@ -109,6 +109,7 @@ void DraftEditor::setDraftId(int draftId)
 void DraftEditor::clear()
 {
     draftId_ = -1;
+    setFinalized(false);
     callId_.clear();
     language_.clear();
     organization_.clear();
@@ -136,6 +137,8 @@ void DraftEditor::load()
         clear();
         return;
     }
+    // The outbox entry counts too: a finalize stopped before marking the draft still sealed it.
+    setFinalized(draft->status == "finalized" || drafts->outboxEntry(draftId_).ok());
     callId_ = toQString(draft->callId);
     language_ = valueOr(draft->language);
     organization_ = valueOr(draft->submitter.organization);
@@ -157,7 +160,7 @@ void DraftEditor::load()
     reloadAttachments();
     // A photo over the limit whose smaller copy was never saved (the app was killed or locked
     // while making it) gets it now: the original alone could not be sent.
-    if (auto stored = drafts->draft(draftId_)) {
+    if (auto stored = drafts->draft(draftId_); stored && !finalized_) {
         for (const auto& attachment : stored->attachments) {
             if (!attachment.reduced && attachment.size > attachmentLimit() &&
                 amicus::app::PhotoReducer::canReduce(toQString(attachment.mediaType))) {
@@ -214,6 +217,10 @@ int DraftEditor::smallerCopyLongEdge() const
 
 void DraftEditor::setSendSmallerCopy(int attachmentId, bool smaller)
 {
+    if (refuseFinalized()) {
+        reloadAttachments(); // the switch goes back to what is stored
+        return;
+    }
     auto* drafts = store();
     if (!drafts || draftId_ < 0) {
         reportFailure({amicus::store::StoreErrc::Locked, {}});
@@ -362,6 +369,9 @@ QString DraftEditor::answer(const QString& questionId) const
 
 void DraftEditor::setAnswer(const QString& questionId, const QString& text)
 {
+    if (refuseFinalized()) {
+        return;
+    }
     auto* drafts = store();
     if (!drafts || draftId_ < 0) {
         reportFailure({amicus::store::StoreErrc::Locked, {}});
@@ -401,7 +411,7 @@ int DraftEditor::countWords(const QString& text) const
 
 void DraftEditor::saveText(int field, QString& member, const QString& value)
 {
-    if (value == member) {
+    if (value == member || refuseFinalized()) {
         return;
     }
     auto* drafts = store();
@@ -448,7 +458,7 @@ void DraftEditor::setContact(const QString& value)
 void DraftEditor::setConsent(Consent consent)
 {
     const auto storeConsent = toStoreConsent(consent);
-    if (consent == consent_ || !storeConsent) {
+    if (consent == consent_ || !storeConsent || refuseFinalized()) {
         return;
     }
     auto* drafts = store();
@@ -469,6 +479,9 @@ void DraftEditor::setConsent(Consent consent)
 
 bool DraftEditor::addAttachment(const QUrl& file)
 {
+    if (refuseFinalized()) {
+        return false;
+    }
     auto* drafts = store();
     if (!drafts || draftId_ < 0) {
         reportFailure({amicus::store::StoreErrc::Locked, {}});
@@ -505,6 +518,9 @@ bool DraftEditor::addAttachment(const QUrl& file)
 
 void DraftEditor::removeAttachment(int attachmentId)
 {
+    if (refuseFinalized()) {
+        return;
+    }
     auto* drafts = store();
     if (!drafts) {
         reportFailure({amicus::store::StoreErrc::Locked, {}});
@@ -529,7 +545,31 @@ void DraftEditor::reportSaved()
 
 void DraftEditor::reportFailure(const amicus::store::StoreError& error)
 {
+    if (error.code == amicus::store::StoreErrc::Finalized) {
+        setFinalized(true); // finalized elsewhere (the review screen) while open here
+    }
     saveState_ = SaveState::Failed;
     problem_ = Problem::fromStoreError(error.code);
     emit saveStateChanged();
+}
+
+bool DraftEditor::refuseFinalized()
+{
+    if (!finalized_) {
+        return false;
+    }
+    if (saveState_ != SaveState::Failed || problem_ != Problem::DraftFinalized) {
+        saveState_ = SaveState::Failed;
+        problem_ = Problem::DraftFinalized;
+        emit saveStateChanged();
+    }
+    return true;
+}
+
+void DraftEditor::setFinalized(bool finalized)
+{
+    if (finalized != finalized_) {
+        finalized_ = finalized;
+        emit finalizedChanged();
+    }
 }

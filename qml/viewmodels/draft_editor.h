@@ -29,6 +29,9 @@ class DraftEditor : public QObject {
     Q_PROPERTY(int draftId READ draftId WRITE setDraftId NOTIFY loaded)
     Q_PROPERTY(bool ready READ ready NOTIFY loaded)
     Q_PROPERTY(QString callId READ callId NOTIFY loaded)
+    // The draft is in the outbox (waiting to be sent, or delivered): the package sealed from it
+    // is what goes, so it is shown read-only and every write is refused with DraftFinalized.
+    Q_PROPERTY(bool finalized READ finalized NOTIFY finalizedChanged)
     // The language the submission is written in ("en", "fr", "es").
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY fieldsChanged)
     Q_PROPERTY(QString organization READ organization WRITE setOrganization NOTIFY fieldsChanged)
@@ -88,6 +91,7 @@ public:
     int draftId() const { return static_cast<int>(draftId_); }
     void setDraftId(int draftId);
     bool ready() const { return draftId_ >= 0; }
+    bool finalized() const { return finalized_; }
     QString callId() const { return callId_; }
     QString language() const { return language_; }
     void setLanguage(const QString& language);
@@ -111,6 +115,7 @@ public:
 
 signals:
     void loaded();
+    void finalizedChanged();
     void fieldsChanged();
     void attachmentsChanged();
     void saveStateChanged();
@@ -122,6 +127,9 @@ private:
     void saveText(int field, QString& member, const QString& value);
     void reportSaved();
     void reportFailure(const amicus::store::StoreError& error);
+    // True (with problem DraftFinalized reported) when the draft may no longer change.
+    bool refuseFinalized();
+    void setFinalized(bool finalized);
     void reloadAttachments();
     std::uint64_t attachmentLimit() const;
     // Makes the smaller copy of attachment `attachmentId` off the UI thread and saves it. When
@@ -132,6 +140,7 @@ private:
                         QByteArray smaller);
 
     std::int64_t draftId_ = -1;
+    bool finalized_ = false;
     QString callId_;
     QString language_;
     QString organization_;

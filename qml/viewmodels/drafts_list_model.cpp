@@ -1,6 +1,8 @@
 #include "drafts_list_model.h"
 
 #include "app_context.h"
+#include "submission/draft_finalizer.h"
+#include "sync_service.h"
 #include "text_conversion.h"
 
 #include <QDateTime>
@@ -8,6 +10,27 @@
 
 using amicus::app::AppContext;
 using amicus::app::toQString;
+
+namespace {
+
+DraftsListModel::Sending sendingStateOf(const amicus::store::DraftSummary& draft)
+{
+    using State = amicus::store::OutboxState;
+    if (!draft.outboxState) {
+        return DraftsListModel::Sending::NotFinalized;
+    }
+    if (*draft.outboxState == State::Delivered) {
+        return DraftsListModel::Sending::Delivered;
+    }
+    if (draft.uploadedBytes == 0) {
+        return DraftsListModel::Sending::Waiting;
+    }
+    return draft.envelopeSize > 0 && draft.uploadedBytes >= draft.envelopeSize
+               ? DraftsListModel::Sending::FullySent
+               : DraftsListModel::Sending::PartlySent;
+}
+
+} // namespace
 
 DraftsListModel::DraftsListModel(QObject* parent) : QAbstractListModel(parent)
 {
@@ -46,7 +69,9 @@ QVariant DraftsListModel::data(const QModelIndex& index, int role) const
     case AttachmentCountRole:
         return draft.attachmentCount;
     case FinalizedRole:
-        return draft.status == "finalized";
+        return draft.status == "finalized" || draft.outboxState.has_value();
+    case SendingRole:
+        return static_cast<int>(sendingStateOf(draft));
     default:
         return {};
     }
@@ -58,7 +83,7 @@ QHash<int, QByteArray> DraftsListModel::roleNames() const
         {DraftIdRole, "draftId"},           {CallTitleRole, "callTitle"},
         {OrganizationRole, "organization"}, {UpdatedRole, "updated"},
         {AnswerCountRole, "answerCount"},   {AttachmentCountRole, "attachmentCount"},
-        {FinalizedRole, "finalized"},
+        {FinalizedRole, "finalized"},       {SendingRole, "sending"},
     };
 }
 
@@ -78,11 +103,48 @@ void DraftsListModel::refresh()
 bool DraftsListModel::remove(int draftId)
 {
     auto* session = AppContext::instance().session();
-    if (!session || !session->store().deleteDraft(draftId)) {
+    if (!session) {
         return false;
+    }
+    amicus::store::DraftStore& store = session->store();
+    auto draft = store.draft(draftId);
+    if (!draft) {
+        return false;
+    }
+    auto entry = store.outboxEntry(draftId);
+    if (entry) {
+        // Stopped first: once withdrawn, the sending thread neither sends nor saves it.
+        if (auto* service = amicus::app::SyncService::instance()) {
+            service->withdraw(draftId, draft->submissionId, draft->callId,
+                              entry->state == amicus::store::OutboxState::Delivered
+                                  ? std::nullopt
+                                  : entry->uploadUrl);
+        }
+    }
+    if (!store.deleteDraft(draftId)) {
+        refresh();
+        return false;
+    }
+    if (entry && entry->envelopeName) {
+        // The envelope is sealed to the secretariat, but nothing of a deleted draft stays.
+        std::error_code ignored;
+        std::filesystem::remove(
+            amicus::submission::outboxDirectory(AppContext::instance().dataDir()) /
+                *entry->envelopeName,
+            ignored);
     }
     refresh();
     return true;
+}
+
+DraftsListModel::Sending DraftsListModel::sendingOf(int draftId) const
+{
+    for (const auto& draft : drafts_) {
+        if (draft.id == draftId) {
+            return sendingStateOf(draft);
+        }
+    }
+    return Sending::NotFinalized;
 }
 
 void DraftsListModel::setLanguage(const QString& language)

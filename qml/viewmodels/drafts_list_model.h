@@ -24,8 +24,19 @@ public:
         AnswerCountRole,
         AttachmentCountRole,
         FinalizedRole,
+        SendingRole, // a Sending value: what deleting the draft would cancel or erase
     };
     Q_ENUM(Role)
+
+    // Where a draft stands on its way to the secretariat, as the delete confirmation says it.
+    enum class Sending {
+        NotFinalized, // still being written: nothing was sent
+        Waiting,      // in the outbox, not a byte on the endpoint yet
+        PartlySent,   // part of it is on the endpoint, unfinished (never opened there)
+        FullySent,    // every byte is on the endpoint, the receipt not back yet
+        Delivered,    // the endpoint's signed receipt is kept on this device
+    };
+    Q_ENUM(Sending)
 
     explicit DraftsListModel(QObject* parent = nullptr);
 
@@ -36,7 +47,11 @@ public:
     // Reads the list again from the vault (after an edit elsewhere).
     Q_INVOKABLE void refresh();
     // Deletes a draft with its answers and attachments; the UI asks for confirmation first.
+    // A draft in the outbox goes with its entry, receipt and envelope: its sending is stopped
+    // first (SyncService::withdraw), so it never leaves afterwards.
     Q_INVOKABLE bool remove(int draftId);
+    // The Sending value of draft `draftId` (NotFinalized when it is not in the list).
+    Q_INVOKABLE Sending sendingOf(int draftId) const;
 
     QString language() const { return language_; }
     void setLanguage(const QString& language);

@@ -22,6 +22,8 @@ Code fromStoreError(amicus::store::StoreErrc code)
         return FileUnreadable;
     case StoreErrc::Locked:
         return VaultLocked;
+    case StoreErrc::Finalized:
+        return DraftFinalized;
     default:
         return Unexpected;
     }

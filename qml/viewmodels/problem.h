@@ -25,6 +25,7 @@ enum Code {
     TooManyFiles,     // the call accepts no more attachments
     VaultLocked,      // the vault locked itself; unlock to go on
     FolderUnwritable, // an export could not be written to the chosen folder
+    DraftFinalized,   // the draft was sent or waits to be sent: it can no longer change
     Unexpected,
 };
 Q_ENUM_NS(Code)

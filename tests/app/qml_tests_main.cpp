@@ -3,6 +3,7 @@
 #include "app_context.h"
 #include "app_setup.h"
 #include "outbox_sender_support.h"
+#include "outbox_states.h"
 
 #include <QDir>
 #include <QFile>
@@ -94,11 +95,13 @@ public slots:
     {
         amicus::app::configureEngine(*engine);
         qmlRegisterSingletonInstance("AmicusTest", 1, 0, "TestSupport", &support_);
+        qmlRegisterSingletonInstance("AmicusTest", 1, 0, "OutboxStates", &outboxStates_);
         qmlRegisterSingletonInstance("AmicusTest", 1, 0, "OutboxSender", &outboxSender_);
     }
 
 private:
     TestSupport support_;
+    OutboxStates outboxStates_;
     OutboxSenderSupport outboxSender_;
 };
 

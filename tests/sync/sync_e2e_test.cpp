@@ -3,6 +3,7 @@
 #include "sync/file_outbox_repository.h"
 #include "sync/outbox_engine.h"
 #include "sync/tus_upload.h"
+#include "sync/withdrawing_repository.h"
 #include "sync_test_support.h"
 
 #include <chrono>
@@ -662,6 +663,67 @@ TEST_F(SyncE2E, AnswersThatBreakTheProtocolAreNeverTakenForSuccess)
     // Each submission has one receipt on the server; no submission was stored twice.
     EXPECT_EQ(server_->receiptFiles().size(), cases.size());
     EXPECT_EQ(server_->completeUploads().size(), cases.size());
+}
+
+// The user deletes a submission while it uploads: the transfer stops at once, nothing of it is
+// saved again (the store's row could not come back), and later runs, even a "send now", never
+// send it: the endpoint holds no complete upload and no receipt.
+TEST_F(SyncE2E, AWithdrawnSubmissionStopsMidUploadAndIsNeverSentAgain)
+{
+    startServer();
+    startProxy({"--stall-after-bytes", "300000", "--stall-seconds", "6"});
+    const auto envelope = makeEnvelope("sub", 1024 * 1024);
+    auto options = smallChunks();
+    options.tus.stallWindow = std::chrono::seconds(30); // only the withdrawal may stop it
+    FileOutboxRepository inner((dir_.path() / "outbox.json").string());
+    WithdrawingRepository repository(inner);
+    OneCallDirectory directory("test-call", endpoint(true));
+    OutboxEngine engine(
+        repository, directory, wallClockMs, [] { return std::random_device{}(); }, options);
+    ASSERT_TRUE(engine.enqueue(recordFor(1, "sub-withdraw-01", envelope)).ok());
+
+    std::thread user([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(700));
+        repository.withdraw("sub-withdraw-01");
+        engine.cancelTransferOf(1);
+    });
+    const auto started = std::chrono::steady_clock::now();
+    (void)engine.runDue(); // reports the refused save of the withdrawn entry
+    user.join();
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4))
+        << "the transfer went on until the stall ended";
+    auto kept = inner.list();
+    ASSERT_TRUE(kept.ok());
+    ASSERT_EQ(kept->size(), 1u);
+    const OutboxRecord last = kept->front();
+    EXPECT_EQ(last.state, OutboxState::Uploading) << "saved after the withdrawal";
+    EXPECT_TRUE(last.uploadUrl.has_value());
+    EXPECT_TRUE(repository.list()->empty());
+
+    ASSERT_TRUE(engine.runDue(true).ok());
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    EXPECT_TRUE(server_->completeUploads().empty());
+    EXPECT_TRUE(server_->receiptFiles().empty());
+    EXPECT_EQ(inner.list()->front().offset, last.offset);
+    EXPECT_EQ(inner.list()->front().state, OutboxState::Uploading);
+}
+
+// Withdrawn before its first try: not a byte leaves, and the endpoint holds no upload at all.
+TEST_F(SyncE2E, AWithdrawnSubmissionIsNeverStarted)
+{
+    startServer();
+    const auto envelope = makeEnvelope("sub", 200 * 1024);
+    FileOutboxRepository inner((dir_.path() / "outbox.json").string());
+    WithdrawingRepository repository(inner);
+    OneCallDirectory directory("test-call", endpoint(false));
+    OutboxEngine engine(
+        repository, directory, wallClockMs, [] { return std::random_device{}(); }, smallChunks());
+    ASSERT_TRUE(engine.enqueue(recordFor(1, "sub-withdraw-02", envelope)).ok());
+    repository.withdraw("sub-withdraw-02");
+    ASSERT_TRUE(engine.runDue(true).ok());
+    EXPECT_EQ(engine.bytesSent(), 0u);
+    EXPECT_TRUE(server_->allUploads().empty());
+    EXPECT_EQ(inner.list()->front().state, OutboxState::Queued);
 }
 
 } // namespace

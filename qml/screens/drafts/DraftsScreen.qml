@@ -111,31 +111,50 @@ Page {
                         objectName: "deleteDraft_" + draftItem.index
                         text: qsTr("Delete")
                         Accessible.name: qsTr("Delete this draft")
-                        onClicked: {
-                            confirmDelete.draftId = draftItem.draftId // qmllint disable unqualified
-                            confirmDelete.open() // qmllint disable unqualified
-                        }
+                        onClicked: confirmDelete.ask(draftItem.draftId) // qmllint disable unqualified
                     }
                 }
             }
         }
     }
 
+    // Says what deleting takes away, for where the draft stands: still being written, waiting to
+    // be sent (deleting cancels the sending), part or all of it uploaded, or delivered.
     Dialog {
         id: confirmDelete
 
         property int draftId: -1
+        property int sending: DraftsListModel.NotFinalized
+        // Deleting it also stops a submission on its way to the secretariat.
+        readonly property bool cancelsSending: confirmDelete.sending === DraftsListModel.Waiting
+                                               || confirmDelete.sending === DraftsListModel.PartlySent
+
+        function ask(draftId: int) {
+            confirmDelete.draftId = draftId
+            confirmDelete.sending = drafts.sendingOf(draftId)
+            confirmDelete.open()
+        }
+
+        function message(sending: int): string {
+            switch (sending) {
+            case DraftsListModel.Waiting:
+                return qsTr("It is waiting to be sent. Deleting it cancels the sending: nothing will reach the secretariat. Its answers and attached files will be erased from this device. This cannot be undone.")
+            case DraftsListModel.PartlySent:
+                return qsTr("Part of it has already been uploaded. Deleting it cancels the sending: the upload is stopped and never completed, so nothing reaches the secretariat. Its answers and attached files will be erased from this device. This cannot be undone.")
+            case DraftsListModel.FullySent:
+                return qsTr("All of it has already reached the secretariat; only the receipt has not come back yet. Deleting it does not take it back. Its answers, attached files and sending record will be erased from this device. This cannot be undone.")
+            case DraftsListModel.Delivered:
+                return qsTr("The secretariat has received it and keeps it: deleting it here does not take it back. Its answers, attached files and the delivery receipt, your proof that it arrived, will be erased from this device. This cannot be undone.")
+            }
+            return qsTr("Its answers and attached files will be erased from this device. This cannot be undone.")
+        }
 
         objectName: "confirmDeleteDraft"
         anchors.centerIn: parent
         width: Math.min(parent.width - 32, 400)
         modal: true
-        title: qsTr("Delete this draft?")
-        standardButtons: Dialog.Cancel | Dialog.Discard
-        onDiscarded: {
-            drafts.remove(confirmDelete.draftId)
-            confirmDelete.close()
-        }
+        title: confirmDelete.sending === DraftsListModel.NotFinalized ? qsTr("Delete this draft?")
+                                                                      : qsTr("Delete this submission?")
 
         // A layout, not a bare Label: a wrapped Label's implicitHeight changes synchronously
         // with its width, and the Dialog's width settles while its implicitHeight binding runs
@@ -144,9 +163,50 @@ Page {
         contentItem: ColumnLayout {
             Label {
                 objectName: "confirmDeleteDraftMessage"
-                text: qsTr("Its answers and attached files will be erased from this device. This cannot be undone.")
+                text: confirmDelete.message(confirmDelete.sending)
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
+            }
+        }
+
+        // Our own buttons, not standardButtons: Qt's labels ("Discard") are not ours, do not
+        // follow the app's language and carry no objectName. The long "delete and cancel
+        // sending" goes above "Cancel", so French and Spanish are not cut on a phone.
+        footer: Item {
+            implicitHeight: deleteButtons.implicitHeight + 16
+
+            GridLayout {
+                id: deleteButtons
+
+                anchors.fill: parent
+                anchors.margins: 8
+                columns: confirmDelete.cancelsSending ? 1 : 2
+                rowSpacing: 0
+                columnSpacing: 8
+                layoutDirection: Qt.RightToLeft
+
+                Button {
+                    objectName: "confirmDeleteDraftButton"
+                    text: confirmDelete.cancelsSending ? qsTr("Delete and cancel sending") : qsTr("Delete")
+                    flat: true
+                    Material.foreground: Material.color(Material.Red, Material.Shade700)
+                    Accessible.name: confirmDelete.cancelsSending ? qsTr("Delete this submission and cancel its sending")
+                                                                  : qsTr("Delete it for good")
+                    Layout.alignment: Qt.AlignRight
+                    onClicked: {
+                        drafts.remove(confirmDelete.draftId)
+                        confirmDelete.close()
+                    }
+                }
+
+                Button {
+                    objectName: "cancelDeleteDraftButton"
+                    text: qsTr("Cancel")
+                    flat: true
+                    Accessible.name: qsTr("Cancel, keep it")
+                    Layout.alignment: Qt.AlignRight
+                    onClicked: confirmDelete.close()
+                }
             }
         }
     }

@@ -6,7 +6,9 @@ import QtQuick.Layouts
 import Amicus
 
 // Writing a submission: who submits, in which language, one answer per key question, files,
-// and whether it may be published. Every change is saved, encrypted, as it is typed.
+// and whether it may be published. Every change is saved, encrypted, as it is typed. Once the
+// submission is in the outbox (waiting to be sent, or delivered) the same page shows it
+// read-only, with a line saying why: what was sealed then is what goes.
 Page {
     id: root
 
@@ -38,14 +40,17 @@ Page {
         objectName: "saveState"
         padding: 8
         leftPadding: 16
-        text: editor.saveState === DraftEditor.Saved ? qsTr("Saved, encrypted on this device")
-                                                     : problemText.describe(editor.problem)
-        color: editor.saveState === DraftEditor.Saved ? Material.color(Material.Green, Material.Shade800)
-                                                      : Material.color(Material.Red)
+        text: editor.finalized ? qsTr("This submission has been sent or is waiting to be sent, so it can no longer be changed. What you see here is what the secretariat receives.")
+                               : editor.saveState === DraftEditor.Saved ? qsTr("Saved, encrypted on this device")
+                                                                        : problemText.describe(editor.problem)
+        color: editor.finalized ? Material.color(Material.BlueGrey, Material.Shade900)
+                                : editor.saveState === DraftEditor.Saved ? Material.color(Material.Green, Material.Shade800)
+                                                                         : Material.color(Material.Red)
         wrapMode: Text.WordWrap
         background: Rectangle {
-            color: editor.saveState === DraftEditor.Saved ? Material.color(Material.Green, Material.Shade50)
-                                                          : Material.color(Material.Red, Material.Shade50)
+            color: editor.finalized ? Material.color(Material.BlueGrey, Material.Shade50)
+                                    : editor.saveState === DraftEditor.Saved ? Material.color(Material.Green, Material.Shade50)
+                                                                             : Material.color(Material.Red, Material.Shade50)
         }
         Accessible.role: Accessible.StaticText
         Accessible.name: text
@@ -87,6 +92,7 @@ Page {
                 id: organizationField
 
                 objectName: "organizationField"
+                readOnly: editor.finalized
                 text: editor.organization
                 placeholderText: qsTr("Organization or name")
                 Accessible.name: qsTr("Organization or name")
@@ -107,7 +113,11 @@ Page {
                 model: [qsTr("Non-governmental organization"), qsTr("National human rights institution"),
                     qsTr("Academic or research institution"), qsTr("Individual"), qsTr("State or government body"),
                     qsTr("United Nations entity"), qsTr("Other")]
-                currentIndex: kind.codes.indexOf(editor.organizationKind)
+                enabled: !editor.finalized
+                // Read again whenever the model changes: a language switch gives a new list of
+                // names, and ComboBox then resets its index to the first one, which showed a
+                // kind nobody chose. What is shown is what is stored (none: the placeholder).
+                currentIndex: kind.model ? kind.codes.indexOf(editor.organizationKind) : -1
                 displayText: currentIndex < 0 ? qsTr("Kind of organization") : currentText
                 Accessible.name: qsTr("Kind of organization")
                 Layout.fillWidth: true
@@ -120,6 +130,7 @@ Page {
                 id: countryField
 
                 objectName: "countryField"
+                readOnly: editor.finalized
                 text: editor.country
                 placeholderText: qsTr("Country")
                 Accessible.name: qsTr("Country")
@@ -135,6 +146,7 @@ Page {
                 id: contactField
 
                 objectName: "contactField"
+                readOnly: editor.finalized
                 text: editor.contact
                 placeholderText: qsTr("Contact (e-mail or phone)")
                 inputMethodHints: Qt.ImhEmailCharactersOnly
@@ -161,6 +173,7 @@ Page {
                 // Read again once the model is in: before it, indexOfValue finds nothing, and
                 // a draft opened at once showed an empty choice.
                 currentIndex: languageChoice.count > 0 ? languageChoice.indexOfValue(editor.language) : -1
+                enabled: !editor.finalized
                 Accessible.name: qsTr("Language of the submission")
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
@@ -205,6 +218,7 @@ Page {
                         property bool loaded: false
 
                         objectName: "answer_" + answerBlock.modelData.id
+                        readOnly: editor.finalized
                         placeholderText: qsTr("Your answer")
                         wrapMode: TextEdit.Wrap
                         Accessible.name: qsTr("Answer to question %1").arg(answerBlock.index + 1)
@@ -215,7 +229,7 @@ Page {
                             answerField.loaded = true
                         }
                         onTextChanged: {
-                            if (answerField.loaded)
+                            if (answerField.loaded && !editor.finalized)
                                 editor.setAnswer(answerBlock.modelData.id, answerField.text)
                         }
                     }
@@ -290,6 +304,7 @@ Page {
 
                         ToolButton {
                             objectName: "removeAttachment_" + attachmentRow.index
+                            visible: !editor.finalized
                             text: qsTr("Remove")
                             Accessible.name: qsTr("Remove %1").arg(attachmentRow.modelData.name)
                             onClicked: editor.removeAttachment(attachmentRow.modelData.id)
@@ -303,7 +318,8 @@ Page {
                         visible: attachmentRow.modelData.canSendSmaller
                         text: qsTr("Send a smaller copy")
                         checked: attachmentRow.modelData.sendsSmaller || attachmentRow.modelData.reducing
-                        enabled: !attachmentRow.modelData.reducing && !attachmentRow.modelData.originalTooLarge
+                        enabled: !editor.finalized && !attachmentRow.modelData.reducing
+                                 && !attachmentRow.modelData.originalTooLarge
                         Accessible.name: qsTr("Send a smaller copy of %1").arg(attachmentRow.modelData.name)
                         Accessible.description: smallerCopyHint.text
                         Layout.fillWidth: true
@@ -340,7 +356,7 @@ Page {
                 text: qsTr("Up to %1 files of at most %2 each.")
                       .arg(editor.attachmentsPerSubmission.toLocaleString(Qt.locale(UiLanguage.code), "f", 0))
                       .arg(root.dataSize(editor.bytesPerAttachment))
-                visible: editor.attachmentsPerSubmission > 0
+                visible: editor.attachmentsPerSubmission > 0 && !editor.finalized
                 font.pixelSize: 12
                 opacity: 0.7
                 wrapMode: Text.WordWrap
@@ -351,6 +367,7 @@ Page {
 
             Button {
                 objectName: "addAttachmentButton"
+                visible: !editor.finalized
                 text: qsTr("Attach a document or photo")
                 Accessible.name: text
                 Layout.fillWidth: true
@@ -381,6 +398,7 @@ Page {
 
             RadioButton {
                 objectName: "consentPublic"
+                enabled: !editor.finalized
                 text: qsTr("It may be published with our name")
                 checked: editor.consent === DraftEditor.Public
                 ButtonGroup.group: consentGroup
@@ -391,6 +409,7 @@ Page {
 
             RadioButton {
                 objectName: "consentAnonymous"
+                enabled: !editor.finalized
                 text: qsTr("It may be published without our name")
                 checked: editor.consent === DraftEditor.Anonymous
                 ButtonGroup.group: consentGroup
@@ -401,6 +420,7 @@ Page {
 
             RadioButton {
                 objectName: "consentConfidential"
+                enabled: !editor.finalized
                 text: qsTr("It must stay confidential")
                 checked: editor.consent === DraftEditor.Confidential
                 ButtonGroup.group: consentGroup
@@ -411,6 +431,7 @@ Page {
 
             PrimaryButton {
                 objectName: "reviewButton"
+                visible: !editor.finalized
                 text: qsTr("Review and send")
                 Accessible.name: text
                 Layout.fillWidth: true

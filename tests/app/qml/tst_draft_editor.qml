@@ -132,7 +132,7 @@ TestCase {
         compare(list.count, 2)
         mouseClick(findChild(screen, "deleteDraft_0"))
         tryCompare(dialog, "opened", true)
-        dialog.discarded()
+        mouseClick(findChild(dialog.footer, "confirmDeleteDraftButton"))
         compare(list.count, 1)
     }
 }

@@ -1,0 +1,24 @@
+// OutboxStates: a test-only QML singleton (AmicusTest) that puts a finalized draft's outbox entry
+// in the state the sender would have saved (part uploaded, delivered...) through the real store,
+// for the screens that must say what deleting it would do.
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class OutboxStates : public QObject {
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    // Moves draft `draftId`'s outbox entry to `state` ("waiting", "uploading", "delivered"...)
+    // with `uploadedBytes` on the endpoint (an upload URL too when some are); false on failure.
+    Q_INVOKABLE bool set(int draftId, const QString& state, double uploadedBytes);
+    // The state name of draft `draftId`'s outbox entry, or "" when it has none.
+    Q_INVOKABLE QString stateOf(int draftId) const;
+    // The envelope's size of draft `draftId`'s outbox entry (0 when none).
+    Q_INVOKABLE double envelopeSize(int draftId) const;
+    // How many envelope files the data directory's outbox holds.
+    Q_INVOKABLE int envelopeCount() const;
+};
