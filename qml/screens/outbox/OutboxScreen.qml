@@ -277,6 +277,8 @@ Page {
         width: Math.min(parent.width - 32, 400)
         modal: true
         title: qsTr("Remove from the outbox?")
+        // Without a shadow: the software renderer draws no elevation effect, nor its background.
+        Material.elevation: 0
 
         // A layout, not a bare Label: see the drafts screen's dialog (no binding loop).
         contentItem: ColumnLayout {

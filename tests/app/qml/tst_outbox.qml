@@ -84,7 +84,10 @@ TestCase {
         const review = createTemporaryObject(reviewComponent, root, {draftId: draftId})
         compare(review.issues.length, 0)
         review.send()
-        tryVerify(() => OutboxSender.outboxEntry(draftId).state === "queued", 20000)
+        // Finalizing runs on the review's worker: done when it is no longer busy.
+        tryCompare(review, "busy", false, 20000)
+        compare(review.problem, Problem.None)
+        compare(OutboxSender.outboxEntry(draftId).state, "queued")
         return draftId
     }
 
@@ -140,8 +143,10 @@ TestCase {
         mouseClick(tryAgain)
         tryVerify(() => OutboxSender.outboxEntry(draftId).lastError === "offline", 10000)
         compare(OutboxSender.outboxEntry(draftId).state, "waiting")
-        tryVerify(() => !findChild(screen, "outboxTryAgain_0").visible, 5000)
-        verify(statusText(screen).indexOf("Next try at") >= 0, statusText(screen))
+        // The screen follows: it waits for its next try, nothing for the user to do.
+        tryVerify(() => statusText(screen).indexOf("Next try at") >= 0, 5000, statusText(screen))
+        verify(!findChild(screen, "outboxTryAgain_0").visible)
+        verify(!findChild(screen, "outboxRemove_0").visible)
     }
 
     // Refused: where to turn, with what the secretariat knows the submission by.
