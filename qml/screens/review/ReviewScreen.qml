@@ -220,6 +220,7 @@ Page {
                 }
 
                 Label {
+                    objectName: "reviewAnswersCaption"
                     text: qsTr("Answers")
                     font.pixelSize: 13
                     opacity: 0.7
@@ -246,6 +247,7 @@ Page {
                         Layout.fillWidth: true
 
                         Label {
+                            objectName: "reviewQuestion_" + answerItem.index
                             text: (answerItem.index + 1) + ". " + answerItem.modelData.text
                             wrapMode: Text.WordWrap
                             maximumLineCount: 2

@@ -66,6 +66,8 @@ TestCase {
         TestSupport.useFreshDataDirectory()
         Session.create("quiet harbour seven lamps", "quiet harbour seven lamps")
         tryCompare(Session, "state", Session.Unlocked, 10000)
+        // Not one warning (a binding loop, a type error) from here to the end of each test.
+        failOnWarning(/.*/)
     }
 
     function cleanup() {
@@ -202,6 +204,23 @@ TestCase {
         verify(fact(screen, "reviewSending").indexOf("Wi-Fi") >= 0)
 
         compare(controlsWithoutNames(screen, []).length, 0)
+    }
+
+    function test_an_empty_draft_says_what_is_missing() {
+        const editor = createTemporaryObject(editorComponent, root)
+        const draftId = editor.createDraft(root.callId, "en")
+        verify(draftId >= 0)
+        const screen = createTemporaryObject(reviewComponent, root, {draftId: draftId})
+        // Organization, country, publication choice, an answer.
+        compare(findChild(screen, "reviewIssues").count, 4)
+        compare(fact(screen, "reviewSender"), "Organization or name not given")
+        compare(fact(screen, "reviewCountry"), "Not given")
+        compare(fact(screen, "reviewConsent"), "Not chosen yet.")
+        compare(fact(screen, "reviewAttachments"), "None")
+        verify(!findChild(screen, "reviewSmallerCopies").visible)
+        for (let i = 0; i < 4; ++i)
+            compare(findChild(screen, "reviewAnswerWords_" + i).text, "Not answered")
+        verify(!findChild(screen, "sendButton").enabled)
     }
 
     function test_fixed_draft_can_be_sent_and_the_summary_follows() {
