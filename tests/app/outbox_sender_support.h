@@ -9,6 +9,7 @@
 #include "submission/draft_finalizer.h"
 #include "sync_service.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QObject>
@@ -105,6 +106,26 @@ public:
         entry->uploadOffset = static_cast<std::uint64_t>(uploadedBytes);
         entry->waitReason.reset();
         entry->nextTryAt.reset();
+        return session->store().putOutboxEntry(*entry).ok();
+    }
+
+    // Writes, through the real store, what the sender records after a transient failure
+    // `code` (e.g. "captive_portal"): the entry waits for its next try, an hour from now.
+    Q_INVOKABLE bool markWaitingAfter(int draftId, const QString& code)
+    {
+        auto* session = amicus::app::AppContext::instance().session();
+        if (!session) {
+            return false;
+        }
+        auto entry = session->store().outboxEntry(draftId);
+        if (!entry) {
+            return false;
+        }
+        entry->state = amicus::store::OutboxState::Waiting;
+        entry->waitReason = "backoff";
+        entry->attempts = 1;
+        entry->nextTryAt = QDateTime::currentMSecsSinceEpoch() + 3'600'000;
+        entry->lastErrorCode = code.toStdString();
         return session->store().putOutboxEntry(*entry).ok();
     }
 

@@ -149,6 +149,24 @@ TestCase {
         verify(!findChild(screen, "outboxRemove_0").visible)
     }
 
+    // A sign-in page: the sender would retry by itself later, but only the user can sign in;
+    // once they have, "Try again now" sends at once.
+    function test_signInPageOffersTryAgainNow() {
+        const draftId = makeSubmission("Collectif Horizon")
+        verify(OutboxSender.markWaitingAfter(draftId, "captive_portal"))
+        OutboxSender.startSender()
+        const screen = showOutbox()
+        tryCompare(findChild(screen, "outboxList"), "count", 1)
+        verify(statusText(screen).indexOf("sign in") >= 0, statusText(screen))
+        verify(!shown(screen, "outboxRemove_0"), "nothing to remove: it is on its way")
+        wait(300)
+        compare(OutboxSender.outboxEntry(draftId).lastError, "captive_portal")
+        mouseClick(control(screen, "outboxTryAgain_0"))
+        tryVerify(() => OutboxSender.outboxEntry(draftId).lastError === "offline", 10000)
+        tryVerify(() => statusText(screen).indexOf("Next try at") >= 0, 5000, statusText(screen))
+        verify(!findChild(screen, "outboxTryAgain_0").visible)
+    }
+
     // Refused: where to turn, with what the secretariat knows the submission by.
     function test_refusedSaysWhomToAskAndWithWhatReference() {
         const draftId = makeSubmission("Collectif Horizon")
