@@ -2,6 +2,7 @@
 
 #include "desktop/desktop_document_export.h"
 #include "desktop/qt_connectivity.h"
+#include "system/boot_time_clock.h"
 
 namespace amicus::platform {
 
@@ -15,6 +16,11 @@ std::unique_ptr<DocumentExport> createDocumentExport()
 {
     // Android and iOS get their own (app documents folder + share sheet) when they are built.
     return std::make_unique<DesktopDocumentExport>();
+}
+
+std::unique_ptr<ElapsedClock> createElapsedClock()
+{
+    return std::make_unique<BootTimeClock>();
 }
 
 } // namespace amicus::platform

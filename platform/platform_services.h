@@ -3,6 +3,7 @@
 
 #include "connectivity.h"
 #include "document_export.h"
+#include "elapsed_clock.h"
 
 #include <memory>
 
@@ -13,5 +14,8 @@ namespace amicus::platform {
 
 // Where this OS puts exported documents, and its share sheet.
 [[nodiscard]] std::unique_ptr<DocumentExport> createDocumentExport();
+
+// The clock that measures time away, sleep included, on this OS.
+[[nodiscard]] std::unique_ptr<ElapsedClock> createElapsedClock();
 
 } // namespace amicus::platform

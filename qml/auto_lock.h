@@ -1,11 +1,15 @@
-// AutoLock: locks the vault when the app has been in the background for the chosen delay, so
-// a phone left unlocked on a table does not leave drafts readable.
+// AutoLock: locks the vault when the app has been away for the chosen delay, so a phone left
+// unlocked on a table, or asleep in a pocket, does not leave drafts readable.
 #pragma once
 
-#include <QElapsedTimer>
+#include "elapsed_clock.h"
+
 #include <QObject>
 #include <QTimer>
+#include <chrono>
 #include <functional>
+#include <memory>
+#include <optional>
 
 namespace amicus::app {
 
@@ -13,22 +17,54 @@ class AutoLock : public QObject {
     Q_OBJECT
 
 public:
-    // `delayMinutes` is asked each time the app goes to the background (the setting may change).
-    explicit AutoLock(std::function<int()> delayMinutes, QObject* parent = nullptr);
+    // `delayMinutes` is asked again at every check (the setting may change meanwhile); the
+    // absence is measured on `clock`, which must count the time the device sleeps.
+    explicit AutoLock(std::function<int()> delayMinutes,
+                      std::unique_ptr<platform::ElapsedClock> clock = defaultClock(),
+                      QObject* parent = nullptr);
+
+    // The OS clock that counts sleep (platform::createElapsedClock()).
+    static std::unique_ptr<platform::ElapsedClock> defaultClock();
 
     // Follows the application state (active, inactive, hidden, suspended).
     void watchApplication();
-    // The app left the foreground: start counting (locks at once for a zero delay).
+    // What an application state means for the lock: Active ends an absence (locking if it
+    // lasted the delay), Hidden and Suspended start one, Inactive starts one only where
+    // unfocused windows count (see setUnfocusedCountsAsAway).
+    void applicationStateChanged(Qt::ApplicationState state);
+
+    // Whether a window that lost the focus (Inactive) counts as away. True on desktops, where a
+    // window left behind others is as unattended as a hidden one; false on phones, where
+    // Inactive is a passing state (the notification shade, the app switcher, a call).
+    void setUnfocusedCountsAsAway(bool counts) { unfocusedCountsAsAway_ = counts; }
+    // How often, at most, the absence is measured again while it lasts. Timers run on a clock
+    // that stops in sleep, so after a night asleep a single timer for the delay would only fire
+    // the delay after waking; checking again bounds that lag.
+    void setRecheckInterval(std::chrono::milliseconds interval) { recheckInterval_ = interval; }
+
+    // The app was hidden or suspended: starts counting (locks at once for a zero delay).
     void enteredBackground();
-    // The app is back: lock if it was away for at least the delay, then stop counting.
+    // The app is back in front: locks if it was away for the delay, then stops counting.
     void returnedToForeground();
 
 private:
+    enum class Absence { Unfocused, Hidden };
+
+    void startAbsence(Absence absence);
+    // Locks if the absence has lasted its delay, else checks again later.
+    void measureAbsence();
+    [[nodiscard]] bool absenceLastedTheDelay() const;
+    [[nodiscard]] std::chrono::milliseconds delay() const;
     void lockNow();
 
     std::function<int()> delayMinutes_;
+    std::unique_ptr<platform::ElapsedClock> clock_;
+    bool unfocusedCountsAsAway_;
+    std::chrono::milliseconds recheckInterval_ = std::chrono::minutes(1);
     QTimer timer_;
-    QElapsedTimer away_;
+    // When the current absence began on clock_, and how the app is away.
+    std::optional<std::chrono::milliseconds> awaySince_;
+    Absence absence_ = Absence::Hidden;
 };
 
 } // namespace amicus::app
