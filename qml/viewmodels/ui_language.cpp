@@ -122,6 +122,11 @@ void UiLanguage::setCode(const QString& code)
     emit codeChanged();
 }
 
+void UiLanguage::remember()
+{
+    QSettings().setValue(kSettingsKey, code_);
+}
+
 QVariantList UiLanguage::available() const
 {
     // Each language is named in itself so a user lost in a foreign UI can find their own.

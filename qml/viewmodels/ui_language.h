@@ -40,6 +40,10 @@ public:
     QString code() const { return code_; }
     // Switches every translated text at once and remembers the choice. Unknown codes are ignored.
     void setCode(const QString& code);
+    // Remembers the language shown as the user's choice, as setCode() does. Set-up calls it:
+    // accepting the language it preselected (from the system, or --lang) is a choice too, and
+    // the next start must not come up in another one when the system's changes.
+    Q_INVOKABLE void remember();
 
     // [{code, name}] with each language named in itself, for the selector.
     QVariantList available() const;

@@ -55,6 +55,19 @@ private slots:
         QCOMPARE(UiLanguage::initialCode(), QStringLiteral("es"));
     }
 
+    void rememberingKeepsTheLanguageShownWithoutASwitch()
+    {
+        // Set-up shows a language preselected from the system; accepting it is remembered
+        // even though setCode() never ran for it.
+        UiLanguage language(nullptr);
+        language.setCode(QStringLiteral("es"));
+        QSettings().clear();
+        QVERIFY(QSettings().value(QStringLiteral("ui/language")).toString().isEmpty());
+        language.remember();
+        QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("es"));
+        QCOMPARE(UiLanguage::initialCode(), QStringLiteral("es"));
+    }
+
     void switchingTranslatesAtOnce()
     {
         UiLanguage language(nullptr);

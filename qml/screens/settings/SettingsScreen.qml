@@ -26,8 +26,54 @@ Page {
         }
     }
 
+    // A row of the dialog's own buttons, in our words and in the UI language (Qt's standard
+    // buttons are neither), the main action on the right; they go one under the other when
+    // their French or Spanish texts do not fit side by side.
+    component DialogButtons: Item {
+        default property alias buttons: row.data
+
+        implicitHeight: row.implicitHeight + 16
+
+        Flow {
+            id: row
+
+            anchors.fill: parent
+            anchors.margins: 8
+            spacing: 8
+            layoutDirection: Qt.RightToLeft
+        }
+    }
+
+    // A dialog's title that wraps (Material's own is cut: "Cambiar la frase de contrase…" on a
+    // phone). In a layout, so its height settles at polish time, without a binding loop.
+    component DialogTitle: ColumnLayout {
+        property alias text: titleLabel.text
+
+        Label {
+            id: titleLabel
+
+            font.bold: true
+            font.pixelSize: 16
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+            Layout.leftMargin: 24
+            Layout.rightMargin: 24
+            Layout.topMargin: 24
+        }
+    }
+
     objectName: "settingsScreen"
     title: qsTr("Settings")
+
+    // One group each: radio buttons that share a parent are otherwise exclusive all together,
+    // and ticking a sending policy would untick the language.
+    ButtonGroup {
+        id: languageGroup
+    }
+
+    ButtonGroup {
+        id: policyGroup
+    }
 
     ScrollView {
         id: scroller
@@ -52,6 +98,8 @@ Page {
                     objectName: "settingsLanguage_" + modelData.code
                     text: modelData.name
                     checked: UiLanguage.code === modelData.code
+                    // Qt 6.4's qmllint cannot see outer ids from a delegate.
+                    ButtonGroup.group: languageGroup // qmllint disable unqualified
                     Accessible.name: modelData.name
                     Layout.leftMargin: 8
                     onClicked: UiLanguage.code = modelData.code
@@ -66,6 +114,7 @@ Page {
                 objectName: "policyAnyNetwork"
                 text: qsTr("On any network")
                 checked: AppSettings.sendingPolicy === AppSettings.AnyNetwork
+                ButtonGroup.group: policyGroup
                 Accessible.name: text
                 Layout.leftMargin: 8
                 onClicked: AppSettings.sendingPolicy = AppSettings.AnyNetwork
@@ -75,6 +124,7 @@ Page {
                 objectName: "policyUnmeteredOnly"
                 text: qsTr("Only on Wi-Fi or other unmetered networks")
                 checked: AppSettings.sendingPolicy === AppSettings.UnmeteredOnly
+                ButtonGroup.group: policyGroup
                 Accessible.name: text
                 Layout.leftMargin: 8
                 onClicked: AppSettings.sendingPolicy = AppSettings.UnmeteredOnly
@@ -84,6 +134,7 @@ Page {
                 objectName: "policyManual"
                 text: qsTr("Only when I press “Send now”")
                 checked: AppSettings.sendingPolicy === AppSettings.Manual
+                ButtonGroup.group: policyGroup
                 Accessible.name: text
                 Layout.leftMargin: 8
                 onClicked: AppSettings.sendingPolicy = AppSettings.Manual
@@ -177,16 +228,25 @@ Page {
     Dialog {
         id: passphraseDialog
 
+        function submit() {
+            AppSettings.changePassphrase(currentField.text, nextField.text, confirmField.text)
+        }
+
         objectName: "changePassphraseDialog"
         anchors.centerIn: parent
         width: Math.min(parent.width - 32, 420)
         modal: true
         title: qsTr("Change passphrase")
-        standardButtons: Dialog.Cancel
+        // No drop shadow: its shader effect hides the dialog under the software renderer.
+        Material.elevation: 0
+        header: DialogTitle {
+            text: passphraseDialog.title
+        }
         onOpened: {
             currentField.clear()
             nextField.clear()
             confirmField.clear()
+            currentField.forceActiveFocus()
         }
 
         Connections {
@@ -197,18 +257,36 @@ Page {
             }
         }
 
+        // Each field named by a label above it, not a placeholder: a placeholder is cut at the
+        // field's width ("Nouvelle phrase secrète (confirmation)" on a 360 px phone) and gone
+        // once the user types. (A child, not `contentItem:`, which is deferred and would make
+        // the fields' ids assign at once.)
         ColumnLayout {
             width: parent.width
-            spacing: 8
+            spacing: 4
+
+            Label {
+                text: qsTr("Current passphrase")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
 
             TextField {
                 id: currentField
 
                 objectName: "currentPassphrase"
-                placeholderText: qsTr("Current passphrase")
                 echoMode: TextInput.Password
-                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                enabled: !AppSettings.busy
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                 Accessible.name: qsTr("Current passphrase")
+                Layout.fillWidth: true
+                Layout.bottomMargin: 8
+                onAccepted: nextField.forceActiveFocus()
+            }
+
+            Label {
+                text: qsTr("New passphrase")
+                wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
 
@@ -216,10 +294,19 @@ Page {
                 id: nextField
 
                 objectName: "newPassphrase"
-                placeholderText: qsTr("New passphrase")
                 echoMode: TextInput.Password
-                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                enabled: !AppSettings.busy
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                 Accessible.name: qsTr("New passphrase")
+                Layout.fillWidth: true
+                Layout.bottomMargin: 8
+                onAccepted: confirmField.forceActiveFocus()
+            }
+
+            Label {
+                objectName: "confirmPassphraseLabel"
+                text: qsTr("New passphrase again")
+                wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
 
@@ -227,25 +314,38 @@ Page {
                 id: confirmField
 
                 objectName: "confirmPassphrase"
-                placeholderText: qsTr("New passphrase again")
                 echoMode: TextInput.Password
-                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                enabled: !AppSettings.busy
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                 Accessible.name: qsTr("New passphrase again")
                 Layout.fillWidth: true
+                onAccepted: passphraseDialog.submit()
             }
 
             ProblemText {
                 objectName: "passphraseProblem"
                 problem: AppSettings.problem
+                Layout.fillWidth: true
             }
+        }
 
-            PrimaryButton {
+        footer: DialogButtons {
+            Button {
                 objectName: "confirmChangePassphrase"
                 text: AppSettings.busy ? qsTr("Changing…") : qsTr("Change passphrase")
                 enabled: !AppSettings.busy
+                flat: true
                 Accessible.name: qsTr("Change passphrase")
-                Layout.fillWidth: true
-                onClicked: AppSettings.changePassphrase(currentField.text, nextField.text, confirmField.text)
+                onClicked: passphraseDialog.submit()
+            }
+
+            Button {
+                objectName: "cancelChangePassphrase"
+                text: qsTr("Cancel")
+                enabled: !AppSettings.busy
+                flat: true
+                Accessible.name: text
+                onClicked: passphraseDialog.close()
             }
         }
     }
@@ -258,10 +358,9 @@ Page {
         width: Math.min(parent.width - 32, 420)
         modal: true
         title: qsTr("Erase everything?")
-        standardButtons: Dialog.Cancel | Dialog.Discard
-        onDiscarded: {
-            eraseDialog.close()
-            AppSettings.eraseEverything()
+        Material.elevation: 0
+        header: DialogTitle {
+            text: eraseDialog.title
         }
 
         // A layout, not a bare Label: see confirmDeleteDraft in DraftsScreen.qml (binding loop).
@@ -271,6 +370,28 @@ Page {
                 text: qsTr("The keys that protect your drafts are destroyed first, then every draft, file and submission waiting to be sent. Nobody can recover them afterwards. Submissions already delivered stay with the secretariat.")
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
+            }
+        }
+
+        footer: DialogButtons {
+            Button {
+                objectName: "confirmErase"
+                text: qsTr("Erase everything")
+                flat: true
+                Material.foreground: Material.color(Material.Red)
+                Accessible.name: qsTr("Erase everything on this device")
+                onClicked: {
+                    eraseDialog.close()
+                    AppSettings.eraseEverything()
+                }
+            }
+
+            Button {
+                objectName: "cancelErase"
+                text: qsTr("Cancel")
+                flat: true
+                Accessible.name: text
+                onClicked: eraseDialog.close()
             }
         }
     }

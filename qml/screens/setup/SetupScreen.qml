@@ -9,6 +9,13 @@ import Amicus
 Page {
     id: root
 
+    // Creating the vault ends set-up: the language shown is remembered then, so the next start
+    // is in the language the user accepted even if they never touched the choice.
+    function create() {
+        UiLanguage.remember()
+        Session.create(passphrase.text, confirmation.text)
+    }
+
     objectName: "setupScreen"
     title: qsTr("Welcome")
 
@@ -167,6 +174,7 @@ Page {
                     Layout.fillWidth: true
                     Layout.leftMargin: 16
                     Layout.rightMargin: 16
+                    onAccepted: confirmation.forceActiveFocus()
                 }
 
                 Label {
@@ -193,6 +201,11 @@ Page {
                     Layout.fillWidth: true
                     Layout.leftMargin: 16
                     Layout.rightMargin: 16
+                    // Enter submits, as on the unlock screen (when the button could be pressed).
+                    onAccepted: {
+                        if (createButton.enabled)
+                            root.create()
+                    }
                 }
 
                 Label {
@@ -207,19 +220,22 @@ Page {
 
                 ProblemText {
                     objectName: "setupProblem"
+                    Layout.fillWidth: true
                     problem: Session.problem
                     Layout.leftMargin: 16
                     Layout.rightMargin: 16
                 }
 
                 PrimaryButton {
+                    id: createButton
+
                     objectName: "setupCreate"
                     text: Session.busy ? qsTr("Protecting your data…") : qsTr("Create and continue")
                     enabled: !Session.busy && passphrase.text.length > 0
                     Accessible.name: qsTr("Create and continue")
                     Layout.fillWidth: true
                     Layout.margins: 16
-                    onClicked: Session.create(passphrase.text, confirmation.text)
+                    onClicked: root.create()
                 }
 
                 BusyIndicator {
