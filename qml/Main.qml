@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
-import QtQuick.Layouts
 import Amicus
 
 // The app's window: a header (back, the current screen's title, lock, the language) over a
@@ -187,45 +186,94 @@ ApplicationWindow {
         // No drop shadow: its shader effect hides the bar under the software renderer.
         Material.elevation: 0
 
-        RowLayout {
-            anchors.fill: parent
-            anchors.leftMargin: screens.depth > 1 ? 0 : 16
+        // Anchors rather than a RowLayout: the first frame (the unlock screen) then loads no
+        // layout engine (bench/app, cold start).
+        ToolButton {
+            id: backButton
+
+            objectName: "backButton"
+            visible: screens.depth > 1
+            // No text while hidden, so that its large font is not loaded before it is needed.
+            text: visible ? "‹" : ""
+            font.pixelSize: 28
+            Material.foreground: "white"
+            Accessible.name: qsTr("Back")
+            anchors.left: parent.left
+            anchors.verticalCenter: parent.verticalCenter
+            onClicked: screens.pop()
+        }
+
+        Label {
+            id: headerTitle
+
+            // Long French and Spanish titles shrink a little before they are cut. The text's
+            // width grows with its size, so the width it would take at 20 px is known at either
+            // size; set from handlers rather than a binding on implicitWidth, which would loop.
+            function fit() {
+                if (headerTitle.width <= 0)
+                    return
+                const widthAt20 = headerTitle.implicitWidth * 20 / headerTitle.font.pixelSize
+                const size = widthAt20 > headerTitle.width ? 16 : 20
+                if (headerTitle.font.pixelSize !== size)
+                    headerTitle.font.pixelSize = size
+            }
+
+            objectName: "headerTitle"
+            text: screens.currentScreen && screens.currentScreen.title.length > 0
+                  ? screens.currentScreen.title : qsTr("Amicus")
+            font.pixelSize: 20
+            font.weight: Font.Medium
+            color: "white"
+            elide: Text.ElideRight
+            verticalAlignment: Text.AlignVCenter
+            anchors.left: backButton.visible ? backButton.right : parent.left
+            anchors.leftMargin: backButton.visible ? 0 : 16
+            anchors.right: headerActions.left
+            anchors.top: parent.top
+            anchors.bottom: parent.bottom
+            onTextChanged: headerTitle.fit()
+            onWidthChanged: headerTitle.fit()
+        }
+
+        Row {
+            id: headerActions
+
+            anchors.right: parent.right
             anchors.rightMargin: 8
-            spacing: 0
-
-            ToolButton {
-                objectName: "backButton"
-                visible: screens.depth > 1
-                text: "‹"
-                font.pixelSize: 28
-                Material.foreground: "white"
-                Accessible.name: qsTr("Back")
-                onClicked: screens.pop()
-            }
-
-            Label {
-                objectName: "headerTitle"
-                text: screens.currentScreen && screens.currentScreen.title.length > 0
-                      ? screens.currentScreen.title : qsTr("Amicus")
-                font.pixelSize: 20
-                // Long French and Spanish titles shrink a little before they are cut.
-                fontSizeMode: Text.HorizontalFit
-                minimumPixelSize: 16
-                font.weight: Font.Medium
-                color: "white"
-                elide: Text.ElideRight
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                verticalAlignment: Text.AlignVCenter
-            }
+            anchors.verticalCenter: parent.verticalCenter
 
             ToolButton {
                 objectName: "lockButton"
                 visible: Session.state === Session.Unlocked
-                text: qsTr("Lock")
-                Material.foreground: "white"
                 Accessible.name: qsTr("Lock")
                 onClicked: Session.lock()
+
+                // A padlock drawn with two rectangles: narrower than the word in French or
+                // Spanish, so the title keeps its room on a phone, and no image to load.
+                contentItem: Item {
+                    implicitWidth: 24
+                    implicitHeight: 24
+
+                    Rectangle {
+                        x: 7
+                        y: 2
+                        width: 10
+                        height: 13
+                        radius: 5
+                        color: "transparent"
+                        border.color: "white"
+                        border.width: 2
+                    }
+
+                    Rectangle {
+                        x: 4
+                        y: 10
+                        width: 16
+                        height: 12
+                        radius: 2
+                        color: "white"
+                    }
+                }
             }
 
             LanguageSelector {

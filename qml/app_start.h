@@ -5,7 +5,7 @@
 #include <QObject>
 #include <memory>
 
-class QQmlApplicationEngine;
+class QQmlEngine;
 class QQuickWindow;
 
 namespace amicus::platform {
@@ -55,7 +55,9 @@ private:
     std::unique_ptr<platform::Connectivity> connectivity_;
     std::unique_ptr<SyncService> syncService_;
     std::unique_ptr<AutoLock> autoLock_;
-    std::unique_ptr<QQmlApplicationEngine> engine_;
+    std::unique_ptr<QQmlEngine> engine_;
+    // Main.qml's window; declared after the engine so that it goes first.
+    std::unique_ptr<QObject> root_;
 };
 
 } // namespace amicus::app

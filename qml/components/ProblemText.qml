@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
-import QtQuick.Layouts
 import Amicus
 
 // Says in the user's language why the last request failed; hidden when nothing did.
@@ -48,6 +47,5 @@ Label {
     text: root.describe(root.problem)
     color: Material.color(Material.Red)
     wrapMode: Text.WordWrap
-    Layout.fillWidth: true
     Accessible.role: Accessible.AlertMessage
 }

@@ -58,6 +58,8 @@ Page {
         ProblemText {
             id: problemText
 
+            Layout.fillWidth: true
+
             problem: Problem.None
             visible: false
         }

@@ -110,6 +110,7 @@ Dialog {
 
         ProblemText {
             objectName: "exportProblem"
+            Layout.fillWidth: true
             visible: root.done && exporter.problem !== Problem.None
             problem: exporter.problem
         }

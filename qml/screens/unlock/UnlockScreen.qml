@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
-import QtQuick.Layouts
 import Amicus
 
 // Asks for the passphrase on every start and after auto-lock.
@@ -11,7 +10,9 @@ Page {
     objectName: "unlockScreen"
     title: qsTr("Unlock")
 
-    ColumnLayout {
+    // A Column rather than a ColumnLayout: the first frame then loads no layout engine
+    // (bench/app, cold start).
+    Column {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.verticalCenter: parent.verticalCenter
@@ -20,9 +21,9 @@ Page {
 
         Label {
             text: qsTr("Your drafts are encrypted on this device. Enter your passphrase to open them.")
-            font.pixelSize: 17
+            font.pixelSize: 16
             wrapMode: Text.WordWrap
-            Layout.fillWidth: true
+            width: parent.width
         }
 
         TextField {
@@ -32,15 +33,17 @@ Page {
             placeholderText: qsTr("Passphrase")
             echoMode: TextInput.Password
             enabled: !Session.busy
-            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+            // The password echo mode already tells the keyboard: sensitive, no prediction, no
+            // capitals (QQuickTextInput adds those hints itself).
             Accessible.name: qsTr("Passphrase")
-            Layout.fillWidth: true
+            width: parent.width
             onAccepted: unlockButton.clicked()
         }
 
         ProblemText {
             objectName: "unlockProblem"
             problem: Session.problem
+            width: parent.width
         }
 
         PrimaryButton {
@@ -50,7 +53,7 @@ Page {
             text: Session.busy ? qsTr("Unlocking…") : qsTr("Unlock")
             enabled: !Session.busy && passphrase.text.length > 0
             Accessible.name: qsTr("Unlock")
-            Layout.fillWidth: true
+            width: parent.width
             onClicked: {
                 Session.unlock(passphrase.text)
                 passphrase.clear()
@@ -60,7 +63,7 @@ Page {
         BusyIndicator {
             running: Session.busy
             visible: Session.busy
-            Layout.alignment: Qt.AlignHCenter
+            anchors.horizontalCenter: parent.horizontalCenter
         }
     }
 }
