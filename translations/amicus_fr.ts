@@ -5,11 +5,11 @@
     <name>CallScreen</name>
     <message>
         <source>This call is closed: drafts stay readable, but nothing more can be sent.</source>
-        <translation>Cet appel est clos : les brouillons restent lisibles, mais plus rien ne peut être envoyé.</translation>
+        <translation>Cet appel est clos : les brouillons restent lisibles, mais plus rien ne peut être envoyé.</translation>
     </message>
     <message>
         <source>Deadline: %1</source>
-        <translation>Date limite : %1</translation>
+        <translation>Date limite : %1</translation>
     </message>
     <message>
         <source>Open, no deadline</source>
@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>Deadline: %1</source>
-        <translation>Date limite : %1</translation>
+        <translation>Date limite : %1</translation>
     </message>
     <message>
         <source>Open, no deadline</source>
@@ -256,7 +256,7 @@
     </message>
     <message>
         <source>Delete this draft?</source>
-        <translation>Supprimer ce brouillon ?</translation>
+        <translation>Supprimer ce brouillon ?</translation>
     </message>
     <message>
         <source>Its answers and attached files will be erased from this device. This cannot be undone.</source>
@@ -275,7 +275,7 @@
     <name>ExportDialog</name>
     <message>
         <source>Export an unencrypted copy?</source>
-        <translation>Exporter une copie non chiffrée ?</translation>
+        <translation>Exporter une copie non chiffrée ?</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -291,7 +291,7 @@
     </message>
     <message>
         <source>The document will NOT be encrypted. Anyone who gets this file can read it: your answers, your organization and your contact details. Send it only to the secretariat, and delete it once it is sent.</source>
-        <translation>Le document ne sera PAS chiffré. Toute personne qui obtient ce fichier peut le lire : vos réponses, votre organisation et vos coordonnées. Envoyez-le uniquement au secrétariat et supprimez-le une fois envoyé.</translation>
+        <translation>Le document ne sera PAS chiffré. Toute personne qui obtient ce fichier peut le lire : vos réponses, votre organisation et vos coordonnées. Envoyez-le uniquement au secrétariat et supprimez-le une fois envoyé.</translation>
     </message>
     <message>
         <source>Text document (ODT)</source>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <source>Folder: %1</source>
-        <translation>Dossier : %1</translation>
+        <translation>Dossier : %1</translation>
     </message>
     <message>
         <source>Choose another folder…</source>
@@ -319,7 +319,7 @@
     </message>
     <message>
         <source>Saved as %1. This copy is not encrypted: delete it once you have sent it.</source>
-        <translation>Enregistré sous %1. Cette copie n’est pas chiffrée : supprimez-la une fois envoyée.</translation>
+        <translation>Enregistré sous %1. Cette copie n’est pas chiffrée : supprimez-la une fois envoyée.</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -375,7 +375,7 @@
     <name>LanguageSelector</name>
     <message>
         <source>Language: %1</source>
-        <translation>Langue : %1</translation>
+        <translation>Langue : %1</translation>
     </message>
 </context>
 <context>
@@ -405,7 +405,7 @@
     </message>
     <message>
         <source>Waiting for you to press “Send now”.</source>
-        <translation>En attente de votre appui sur « Envoyer maintenant ».</translation>
+        <translation>En attente de votre appui sur « Envoyer maintenant ».</translation>
     </message>
     <message>
         <source>The connection failed. Next try at %1.</source>
@@ -421,15 +421,15 @@
     </message>
     <message>
         <source>The server could not prove it is the secretariat&apos;s. Nothing was sent; try another network.</source>
-        <translation>Le serveur n’a pas pu prouver qu’il appartient au secrétariat. Rien n’a été envoyé ; essayez un autre réseau.</translation>
+        <translation>Le serveur n’a pas pu prouver qu’il appartient au secrétariat. Rien n’a été envoyé ; essayez un autre réseau.</translation>
     </message>
     <message>
         <source>This network needs you to sign in first (a Wi-Fi login page). Sign in, then press “Send now”.</source>
-        <translation>Ce réseau demande d’abord une connexion (page d’accès Wi-Fi). Connectez-vous, puis appuyez sur « Envoyer maintenant ».</translation>
+        <translation>Ce réseau demande d’abord une connexion (page d’accès Wi-Fi). Connectez-vous, puis appuyez sur « Envoyer maintenant ».</translation>
     </message>
     <message>
         <source>The server&apos;s receipt could not be verified. Press “Send now” to ask again.</source>
-        <translation>L’accusé de réception du serveur n’a pas pu être vérifié. Appuyez sur « Envoyer maintenant » pour le redemander.</translation>
+        <translation>L’accusé de réception du serveur n’a pas pu être vérifié. Appuyez sur « Envoyer maintenant » pour le redemander.</translation>
     </message>
     <message>
         <source>This call is no longer offered.</source>
@@ -457,7 +457,7 @@
     </message>
     <message>
         <source>Sending: %1% of %2 %3</source>
-        <translation>Envoi : %1 % de %2 %3</translation>
+        <translation>Envoi : %1 % de %2 %3</translation>
     </message>
     <message>
         <source>Send now</source>
@@ -499,7 +499,7 @@
     </message>
     <message>
         <source>Something went wrong. Nothing was lost; try again.</source>
-        <translation>Un problème est survenu. Rien n’a été perdu ; réessayez.</translation>
+        <translation>Un problème est survenu. Rien n’a été perdu ; réessayez.</translation>
     </message>
     <message>
         <source>This file is larger than the call accepts.</source>
@@ -515,7 +515,7 @@
     </message>
     <message>
         <source>Amicus locked itself. Unlock it to go on; nothing was lost.</source>
-        <translation>Amicus s’est verrouillé. Déverrouillez-le pour continuer ; rien n’a été perdu.</translation>
+        <translation>Amicus s’est verrouillé. Déverrouillez-le pour continuer ; rien n’a été perdu.</translation>
     </message>
     <message>
         <source>The document could not be saved in this folder. Choose another folder, then try again.</source>
@@ -554,11 +554,11 @@
     </message>
     <message>
         <source>The answer to question %1 has %2 words; the call accepts %3.</source>
-        <translation>La réponse à la question %1 compte %2 mots ; l’appel en accepte %3.</translation>
+        <translation>La réponse à la question %1 compte %2 mots ; l’appel en accepte %3.</translation>
     </message>
     <message>
         <source>There are %1 attached files; the call accepts %2.</source>
-        <translation>Il y a %1 pièces jointes ; l’appel en accepte %2.</translation>
+        <translation>Il y a %1 pièces jointes ; l’appel en accepte %2.</translation>
     </message>
     <message>
         <source>Ready. Your submission will be encrypted so that only the secretariat can read it, then sent as soon as a network allows.</source>
@@ -566,7 +566,7 @@
     </message>
     <message>
         <source>Before sending, please fix:</source>
-        <translation>Avant l’envoi, veuillez corriger :</translation>
+        <translation>Avant l’envoi, veuillez corriger :</translation>
     </message>
     <message>
         <source>Back to the draft</source>
@@ -582,7 +582,7 @@
     </message>
     <message>
         <source>The attached file “%1” is %2; the call accepts files up to %3.</source>
-        <translation>Le fichier joint « %1 » fait %2 ; l’appel accepte des fichiers jusqu’à %3.</translation>
+        <translation>Le fichier joint « %1 » fait %2 ; l’appel accepte des fichiers jusqu’à %3.</translation>
     </message>
     <message>
         <source>Export as a document…</source>
@@ -617,7 +617,7 @@
     </message>
     <message>
         <source>Only when I press “Send now”</source>
-        <translation>Uniquement quand j’appuie sur « Envoyer maintenant »</translation>
+        <translation>Uniquement quand j’appuie sur « Envoyer maintenant »</translation>
     </message>
     <message>
         <source>Security</source>
@@ -629,7 +629,7 @@
     </message>
     <message>
         <source>No time: lock at once</source>
-        <translation>Aucune : verrouiller aussitôt</translation>
+        <translation>Aucune : verrouiller aussitôt</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
@@ -676,7 +676,7 @@
     </message>
     <message>
         <source>Erase everything?</source>
-        <translation>Tout effacer ?</translation>
+        <translation>Tout effacer ?</translation>
     </message>
     <message>
         <source>The keys that protect your drafts are destroyed first, then every draft, file and submission waiting to be sent. Nobody can recover them afterwards. Submissions already delivered stay with the secretariat.</source>
@@ -695,7 +695,7 @@
     </message>
     <message>
         <source>Answer UN calls for input, even offline: your drafts stay encrypted on this phone and are sent when a network appears.</source>
-        <translation>Répondez aux appels à contributions de l’ONU, même hors ligne : vos brouillons restent chiffrés sur ce téléphone et partent dès qu’un réseau est disponible.</translation>
+        <translation>Répondez aux appels à contributions de l’ONU, même hors ligne : vos brouillons restent chiffrés sur ce téléphone et partent dès qu’un réseau est disponible.</translation>
     </message>
     <message>
         <source>Choose your language</source>
@@ -715,7 +715,7 @@
     </message>
     <message>
         <source>When you send a submission, it is encrypted so that only the secretariat of the call can open it: not the network, not the server that receives it.</source>
-        <translation>Lorsque vous envoyez une contribution, elle est chiffrée de sorte que seul le secrétariat de l’appel puisse l’ouvrir : ni le réseau, ni le serveur qui la reçoit.</translation>
+        <translation>Lorsque vous envoyez une contribution, elle est chiffrée de sorte que seul le secrétariat de l’appel puisse l’ouvrir : ni le réseau, ni le serveur qui la reçoit.</translation>
     </message>
     <message>
         <source>You decide whether the secretariat may publish your submission, keep it confidential, or publish it without your name.</source>
@@ -759,7 +759,7 @@
     </message>
     <message>
         <source>If you forget this passphrase, nobody can recover your drafts: not us, not the secretariat.</source>
-        <translation>Si vous oubliez cette phrase secrète, personne ne pourra récupérer vos brouillons : ni nous, ni le secrétariat.</translation>
+        <translation>Si vous oubliez cette phrase secrète, personne ne pourra récupérer vos brouillons : ni nous, ni le secrétariat.</translation>
     </message>
     <message>
         <source>Protecting your data…</source>

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fails when a .ts file has an unfinished, empty, vanished or obsolete translation, or when
-# lupdate would change it (a string in the sources that the .ts files do not have yet).
+# lupdate would change it (a string in the sources that the .ts files do not have yet), or when a
+# French translation has a breakable space before : ; ? ! » or after « (french_spacing.py).
 set -euo pipefail
 status=0
 for ts in translations/amicus_en.ts translations/amicus_fr.ts translations/amicus_es.ts; do
@@ -11,6 +12,10 @@ for ts in translations/amicus_en.ts translations/amicus_fr.ts translations/amicu
         status=1
     fi
 done
+python3 translations/french_spacing.py --check || {
+    echo "run translations/french_spacing.py"
+    status=1
+}
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT
 translations/update.sh "$fresh"
