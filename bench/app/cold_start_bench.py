@@ -17,6 +17,8 @@ Usage: cold_start_bench.py AMICUS MINIMAL_WINDOW APP_BENCH [--runs N]
 import argparse
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -38,6 +40,20 @@ def first_frame_seconds(argv, env):
         if len(fields) == 4 and fields[0] == "first-frame":
             return (int(fields[1]) - start) / 1e9, int(fields[2]) / 1e6, fields[3]
     sys.exit(f"{argv[0]} printed no first-frame line: {done.stdout!r} {done.stderr!r}")
+
+
+def instructions(argv, env):
+    """Instructions the process runs to its first frame, counted by valgrind (callgrind): the
+    same count whatever else the machine is doing. None when valgrind is not installed."""
+    if not shutil.which("valgrind"):
+        return None
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+                          + argv, env=env, stdin=subprocess.DEVNULL, capture_output=True,
+                          text=True, timeout=600)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode != 0 or not found or "first-frame" not in done.stdout:
+        sys.exit(f"valgrind {argv[0]} failed: {done.stdout!r} {done.stderr[-2000:]!r}")
+    return int(found.group(1))
 
 
 def main():
@@ -77,6 +93,7 @@ def main():
                 if run > 0:  # the first run of each side warms the page cache
                     times[side].append(seconds)
                     cpu_times[side].append(cpu)
+        counted = {side: instructions(sides[side], env) for side in sides}
         if screens != {"unlockScreen"}:
             sys.exit(f"amicus showed {sorted(screens)} at its first frame, not the unlock screen")
 
@@ -104,6 +121,11 @@ def main():
             "subject_cpu_s": statistics.median(cpu_times["subject"]),
             "peer_cpu_s": statistics.median(cpu_times["peer"]),
             "cpu_ratio": statistics.median(cpu_times["subject"]) / statistics.median(cpu_times["peer"]),
+            # Instructions to the first frame (valgrind): no noise from other jobs at all.
+            "subject_instructions": counted["subject"],
+            "peer_instructions": counted["peer"],
+            "instructions_ratio": (counted["subject"] / counted["peer"]
+                                   if counted["subject"] and counted["peer"] else None),
         },
     }))
     return 0

@@ -8,6 +8,7 @@
 #include <QQuickWindow>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 int main(int argc, char** argv)
@@ -36,7 +37,7 @@ int main(int argc, char** argv)
             QMetaObject::invokeMethod(window, [ns, cpuUs] {
                 std::printf("first-frame %lld %lld minimal\n", static_cast<long long>(ns), cpuUs);
                 std::fflush(stdout);
-                QCoreApplication::exit(0);
+                std::_Exit(0); // as amicus does: no clean-up counted after the first frame
             });
         },
         static_cast<Qt::ConnectionType>(Qt::DirectConnection | Qt::SingleShotConnection));
