@@ -175,15 +175,33 @@ Page {
         footer: Item {
             implicitHeight: deleteButtons.implicitHeight + 16
 
+            // Cancel then Delete on one row; stacked (Delete above Cancel) when deleting also
+            // cancels the sending, whose longer label needs the whole width.
             GridLayout {
                 id: deleteButtons
 
                 anchors.fill: parent
                 anchors.margins: 8
-                columns: confirmDelete.cancelsSending ? 1 : 2
+                columns: 3
                 rowSpacing: 0
                 columnSpacing: 8
-                layoutDirection: Qt.RightToLeft
+
+                Item {
+                    Layout.row: 0
+                    Layout.column: 0
+                    Layout.fillWidth: true
+                }
+
+                Button {
+                    objectName: "cancelDeleteDraftButton"
+                    text: qsTr("Cancel")
+                    flat: true
+                    Accessible.name: qsTr("Cancel, keep it")
+                    Layout.row: confirmDelete.cancelsSending ? 1 : 0
+                    Layout.column: confirmDelete.cancelsSending ? 2 : 1
+                    Layout.alignment: Qt.AlignRight
+                    onClicked: confirmDelete.close()
+                }
 
                 Button {
                     objectName: "confirmDeleteDraftButton"
@@ -192,20 +210,13 @@ Page {
                     Material.foreground: Material.color(Material.Red, Material.Shade700)
                     Accessible.name: confirmDelete.cancelsSending ? qsTr("Delete this submission and cancel its sending")
                                                                   : qsTr("Delete it for good")
+                    Layout.row: 0
+                    Layout.column: 2
                     Layout.alignment: Qt.AlignRight
                     onClicked: {
                         drafts.remove(confirmDelete.draftId)
                         confirmDelete.close()
                     }
-                }
-
-                Button {
-                    objectName: "cancelDeleteDraftButton"
-                    text: qsTr("Cancel")
-                    flat: true
-                    Accessible.name: qsTr("Cancel, keep it")
-                    Layout.alignment: Qt.AlignRight
-                    onClicked: confirmDelete.close()
                 }
             }
         }

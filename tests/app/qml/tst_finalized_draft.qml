@@ -269,6 +269,18 @@ TestCase {
             const at = button.mapToItem(dialog.contentItem.parent, 0, 0)
             verify(at.x >= 0 && at.x + button.width <= dialog.width + 1, button.objectName + " at " + at.x)
         }
+        // At its right edge, where a dialog's actions are: Delete last on one row, or both
+        // stacked (Delete above Cancel) when the label is long.
+        const confirmAt = confirm.mapToItem(dialog.contentItem.parent, 0, 0)
+        const cancelAt = cancel.mapToItem(dialog.contentItem.parent, 0, 0)
+        verify(confirmAt.x + confirm.width >= dialog.width - 40, "Delete ends at " + (confirmAt.x + confirm.width))
+        if (data.button === "Delete") {
+            compare(cancelAt.y, confirmAt.y)
+            verify(cancelAt.x + cancel.width <= confirmAt.x)
+        } else {
+            verify(cancelAt.y >= confirmAt.y + confirm.height - 1)
+            verify(cancelAt.x + cancel.width >= dialog.width - 40, "Cancel ends at " + (cancelAt.x + cancel.width))
+        }
         mouseClick(cancel)
         tryCompare(dialog, "visible", false)
         compare(list.count, 2)
