@@ -302,7 +302,7 @@ Page {
         // Where the summary scrolls under the buttons, a line says there is more of it.
         Rectangle {
             objectName: "reviewScrollEdge"
-            visible: scroller.contentItem.contentHeight > scroller.height
+            visible: scroller.contentHeight > scroller.availableHeight
             color: Material.dividerColor
             implicitHeight: 1
             Layout.fillWidth: true

@@ -265,6 +265,7 @@ TestCase {
         compare(found.length, 0, found.join("\n"))
         // The summary is longer than a phone's screen: it scrolls, the buttons stay.
         verify(flickable.contentHeight > flickable.height)
+        verify(findChild(screen, "reviewScrollEdge").visible)
         const send = findChild(screen, "sendButton")
         verify(send.mapToItem(screen, 0, send.height).y <= screen.height)
     }
