@@ -1,5 +1,7 @@
 #include "crypto/byte_stream.h"
 
+#include "common/write_all.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -69,16 +71,8 @@ Result<void, IoError> FdSink::reserve(std::uint64_t totalBytes)
 
 Result<void, IoError> FdSink::write(std::span<const std::uint8_t> bytes)
 {
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return fail(systemError("write"));
-        }
-        done += static_cast<std::size_t>(n);
+    if (!writeAll(fd_, bytes)) {
+        return fail(systemError("write"));
     }
     return {};
 }

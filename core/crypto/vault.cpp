@@ -1,5 +1,6 @@
 #include "crypto/vault.h"
 
+#include "common/write_all.h"
 #include "crypto/age_reader.h"
 #include "crypto/age_writer.h"
 #include "crypto/primitives.h"
@@ -63,16 +64,8 @@ VaultResult<void> syncDirectory(const fs::path& directory)
 
 VaultResult<void> writeAll(int fd, std::span<const std::uint8_t> bytes, const fs::path& path)
 {
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return fail(ioFailure("write " + path.string()));
-        }
-        done += static_cast<std::size_t>(n);
+    if (!amicus::writeAll(fd, bytes)) {
+        return fail(ioFailure("write " + path.string()));
     }
     return {};
 }

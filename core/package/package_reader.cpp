@@ -1,5 +1,6 @@
 #include "package/package_reader.h"
 
+#include "common/write_all.h"
 #include "crypto/age_reader.h"
 #include "crypto/sha256.h"
 #include "package/submission_document.h"
@@ -342,16 +343,8 @@ private:
                 }
                 memory->append(reinterpret_cast<const char*>(piece.data()), piece.size());
             }
-            std::size_t done = 0;
-            while (done < piece.size()) {
-                const ssize_t w = ::write(out.get(), piece.data() + done, piece.size() - done);
-                if (w < 0) {
-                    if (errno == EINTR) {
-                        continue;
-                    }
-                    return fail(systemFailure(PackageErrc::Io, "writing " + name));
-                }
-                done += static_cast<std::size_t>(w);
+            if (!writeAll(out.get(), piece)) {
+                return fail(systemFailure(PackageErrc::Io, "writing " + name));
             }
         }
         if (::fsync(out.get()) != 0) {

@@ -1,5 +1,6 @@
 #include "sync/file_outbox_repository.h"
 
+#include "common/write_all.h"
 #include "crypto/sha256.h"
 
 #include <cerrno>
@@ -168,17 +169,9 @@ Result<void, SyncError> FileOutboxRepository::write(const std::string& text)
     if (fd < 0) {
         return ioError("create " + temp);
     }
-    std::size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            ::close(fd);
-            return ioError("write " + temp);
-        }
-        written += static_cast<std::size_t>(n);
+    if (!writeAll(fd, text)) {
+        ::close(fd);
+        return ioError("write " + temp);
     }
     if (::fsync(fd) != 0) {
         ::close(fd);

@@ -1,6 +1,8 @@
-// The file plumbing the amicus-intake commands share: whole writes, directory syncs after a
-// rename, and bounded reads of small files.
+// The file plumbing the amicus-intake commands share: whole writes (writeAll, from core's
+// common/write_all.h), directory syncs after a rename, and bounded reads of small files.
 #pragma once
+
+#include "common/write_all.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -9,9 +11,6 @@
 #include <string_view>
 
 namespace amicus::intake {
-
-// Writes all of `bytes` to `fd`, retrying short writes and EINTR; false (errno set) on error.
-[[nodiscard]] bool writeAll(int fd, std::string_view bytes);
 
 // Makes a rename or a new entry in `dir` durable; best effort (a failure is not reported).
 void syncDirectory(const std::filesystem::path& dir);
