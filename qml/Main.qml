@@ -173,11 +173,58 @@ ApplicationWindow {
         id: draftStarter
     }
 
+    // Where the user was when the app locked: screen names and ids only, never text. Unlocking
+    // brings them back there (the draft they were typing in is read again from the vault); the
+    // screens themselves go at lock, so no decrypted text stays on screen or in them.
+    property var routeAtLock: []
+
+    function currentRoute(): var {
+        const route = []
+        for (let i = 0; i < screens.depth; ++i) {
+            const screen = screens.get(i, StackView.DontLoad)
+            switch (screen ? screen.objectName : "") {
+            case "homeScreen":
+                route.push({name: "home", tab: screen.currentTabName()})
+                break
+            case "callScreen":
+                route.push({name: "call", properties: {callId: screen.callId}})
+                break
+            case "draftEditorScreen":
+                route.push({name: "editor", properties: {draftId: screen.draftId}})
+                break
+            case "reviewScreen":
+                route.push({name: "review", properties: {draftId: screen.draftId}})
+                break
+            }
+        }
+        return route
+    }
+
+    // Rebuilds a route from currentRoute() over the home screen, without transitions.
+    function restoreRoute(route: var) {
+        for (const step of route) {
+            if (step.name === "home")
+                root.bottomScreen().showTab(step.tab)
+            else
+                root.wireScreen(step.name, screens.push(root.laterScreen(step.name), step.properties,
+                                                        StackView.Immediate))
+        }
+    }
+
     Connections {
         target: Session
 
         function onStateChanged() {
+            let route = []
+            if (Session.state === Session.Locked) {
+                root.routeAtLock = root.currentRoute()
+            } else {
+                if (Session.state === Session.Unlocked)
+                    route = root.routeAtLock
+                root.routeAtLock = []
+            }
             root.showRootScreen()
+            root.restoreRoute(route)
         }
     }
 

@@ -526,6 +526,17 @@ void UiFlowTest::aSubmissionGoesFromFirstRunToDeliveredThroughTheWindow()
     QVERIFY(ui_->find(QStringLiteral("sendSmallerCopy_1"))->property("checked").toBool());
     QVERIFY(ui_->find(QStringLiteral("consentPublic"))->property("checked").toBool());
 
+    // Locking while editing (as auto-lock does): the editor goes with the keys; unlocking brings
+    // the same draft back, every word read again from the vault.
+    STEP(click(QStringLiteral("lockButton")));
+    STEP(waitFor(QStringLiteral("unlockScreen")));
+    QTRY_VERIFY_WITH_TIMEOUT(ui_->find(QStringLiteral("draftEditorScreen")) == nullptr, 5000);
+    STEP(type(QStringLiteral("unlockPassphrase"), kPassphrase));
+    STEP(click(QStringLiteral("unlockButton")));
+    STEP(waitFor(QStringLiteral("draftEditorScreen")));
+    QTRY_COMPARE(textOf(QStringLiteral("organizationField")), content_.organization);
+    QCOMPARE(textOf(lastAnswer), content_.answers.last() + content_.landscapeTail);
+
     // Review and send.
     STEP(click(QStringLiteral("reviewButton")));
     STEP(waitFor(QStringLiteral("reviewScreen")));

@@ -79,7 +79,7 @@ private slots:
                  QStringLiteral("Idioma: %1"));
         language.setCode(QStringLiteral("fr"));
         QCOMPARE(QCoreApplication::translate("LanguageSelector", "Language: %1"),
-                 QStringLiteral("Langue : %1"));
+                 QStringLiteral("Langue\u00a0: %1")); // French: no break before the colon
         language.setCode(QStringLiteral("en"));
         QCOMPARE(QCoreApplication::translate("LanguageSelector", "Language: %1"),
                  QStringLiteral("Language: %1"));

@@ -19,6 +19,11 @@ Page {
         }
     }
 
+    // The objectName of the tab on show, for showTab() later.
+    function currentTabName(): string {
+        return tabs.itemAt(tabs.currentIndex).objectName
+    }
+
     function refresh() {
         draftsScreen.refresh()
         outboxScreen.refresh()
