@@ -209,6 +209,10 @@
         <source>At most %1 pixels on the long side. It also removes the location recorded in the photo.</source>
         <translation>At most %1 pixels on the long side. It also removes the location recorded in the photo.</translation>
     </message>
+    <message>
+        <source>This submission has been sent or is waiting to be sent, so it can no longer be changed. What you see here is what the secretariat receives.</source>
+        <translation>This submission has been sent or is waiting to be sent, so it can no longer be changed. What you see here is what the secretariat receives.</translation>
+    </message>
 </context>
 <context>
     <name>DraftsScreen</name>
@@ -269,6 +273,46 @@
     <message>
         <source>Export this draft as a document</source>
         <translation>Export this draft as a document</translation>
+    </message>
+    <message>
+        <source>It is waiting to be sent. Deleting it cancels the sending: nothing will reach the secretariat. Its answers and attached files will be erased from this device. This cannot be undone.</source>
+        <translation>It is waiting to be sent. Deleting it cancels the sending: nothing will reach the secretariat. Its answers and attached files will be erased from this device. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Part of it has already been uploaded. Deleting it cancels the sending: the upload is stopped and never completed, so nothing reaches the secretariat. Its answers and attached files will be erased from this device. This cannot be undone.</source>
+        <translation>Part of it has already been uploaded. Deleting it cancels the sending: the upload is stopped and never completed, so nothing reaches the secretariat. Its answers and attached files will be erased from this device. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>All of it has already reached the secretariat; only the receipt has not come back yet. Deleting it does not take it back. Its answers, attached files and sending record will be erased from this device. This cannot be undone.</source>
+        <translation>All of it has already reached the secretariat; only the receipt has not come back yet. Deleting it does not take it back. Its answers, attached files and sending record will be erased from this device. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>The secretariat has received it and keeps it: deleting it here does not take it back. Its answers, attached files and the delivery receipt, your proof that it arrived, will be erased from this device. This cannot be undone.</source>
+        <translation>The secretariat has received it and keeps it: deleting it here does not take it back. Its answers, attached files and the delivery receipt, your proof that it arrived, will be erased from this device. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Delete this submission?</source>
+        <translation>Delete this submission?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel, keep it</source>
+        <translation>Cancel, keep it</translation>
+    </message>
+    <message>
+        <source>Delete and cancel sending</source>
+        <translation>Delete and cancel sending</translation>
+    </message>
+    <message>
+        <source>Delete this submission and cancel its sending</source>
+        <translation>Delete this submission and cancel its sending</translation>
+    </message>
+    <message>
+        <source>Delete it for good</source>
+        <translation>Delete it for good</translation>
     </message>
 </context>
 <context>
@@ -412,34 +456,6 @@
         <translation>The connection failed. Next try at %1.</translation>
     </message>
     <message>
-        <source>The secretariat&apos;s server does not accept a submission this large. Remove or shrink attachments in a copy of the draft.</source>
-        <translation>The secretariat&apos;s server does not accept a submission this large. Remove or shrink attachments in a copy of the draft.</translation>
-    </message>
-    <message>
-        <source>The secretariat&apos;s server refused the submission. Contact the secretariat.</source>
-        <translation>The secretariat&apos;s server refused the submission. Contact the secretariat.</translation>
-    </message>
-    <message>
-        <source>The server could not prove it is the secretariat&apos;s. Nothing was sent; try another network.</source>
-        <translation>The server could not prove it is the secretariat&apos;s. Nothing was sent; try another network.</translation>
-    </message>
-    <message>
-        <source>This network needs you to sign in first (a Wi-Fi login page). Sign in, then press “Send now”.</source>
-        <translation>This network needs you to sign in first (a Wi-Fi login page). Sign in, then press “Send now”.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s receipt could not be verified. Press “Send now” to ask again.</source>
-        <translation>The server&apos;s receipt could not be verified. Press “Send now” to ask again.</translation>
-    </message>
-    <message>
-        <source>This call is no longer offered.</source>
-        <translation>This call is no longer offered.</translation>
-    </message>
-    <message>
-        <source>The encrypted file on this device is damaged.</source>
-        <translation>The encrypted file on this device is damaged.</translation>
-    </message>
-    <message>
         <source>Queued.</source>
         <translation>Queued.</translation>
     </message>
@@ -456,12 +472,125 @@
         <translation>Delivered %1 · receipt %2</translation>
     </message>
     <message>
-        <source>Sending: %1% of %2 %3</source>
-        <translation>Sending: %1% of %2 %3</translation>
-    </message>
-    <message>
         <source>Send now</source>
         <translation>Send now</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s server does not accept a submission this large. Make an editable copy, make it smaller (send photos as smaller copies, remove files), then send the copy.</source>
+        <translation>The secretariat&apos;s server does not accept a submission this large. Make an editable copy, make it smaller (send photos as smaller copies, remove files), then send the copy.</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s server refused this submission.</source>
+        <translation>The secretariat&apos;s server refused this submission.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the server could not prove it is the secretariat&apos;s. This network may be intercepting connections. Try again on another network (mobile data or another Wi-Fi).</source>
+        <translation>Nothing was sent: the server could not prove it is the secretariat&apos;s. This network may be intercepting connections. Try again on another network (mobile data or another Wi-Fi).</translation>
+    </message>
+    <message>
+        <source>This network first needs you to sign in (a Wi-Fi login page). Sign in with your browser, then try again.</source>
+        <translation>This network first needs you to sign in (a Wi-Fi login page). Sign in with your browser, then try again.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s receipt could not be verified, so delivery is not confirmed. Try again to ask the server once more.</source>
+        <translation>The server&apos;s receipt could not be verified, so delivery is not confirmed. Try again to ask the server once more.</translation>
+    </message>
+    <message>
+        <source>This call is no longer offered, so the submission cannot be sent. The draft stays in Drafts, where you can export it as a document.</source>
+        <translation>This call is no longer offered, so the submission cannot be sent. The draft stays in Drafts, where you can export it as a document.</translation>
+    </message>
+    <message>
+        <source>The encrypted package on this phone is damaged or missing, so it cannot be sent. Make an editable copy: the copy is packed again when you send it.</source>
+        <translation>The encrypted package on this phone is damaged or missing, so it cannot be sent. Make an editable copy: the copy is packed again when you send it.</translation>
+    </message>
+    <message>
+        <source>To ask why, write to the %1: their address is on the call&apos;s web page. Give them this reference: %2</source>
+        <translation>To ask why, write to the %1: their address is on the call&apos;s web page. Give them this reference: %2</translation>
+    </message>
+    <message>
+        <source>To ask why, write to the secretariat that issued the call: their address is on the call&apos;s web page. Give them this reference: %1</source>
+        <translation>To ask why, write to the secretariat that issued the call: their address is on the call&apos;s web page. Give them this reference: %1</translation>
+    </message>
+    <message>
+        <source>Sending: %1% of %2 · %3</source>
+        <extracomment>%1 is the percentage, %2 the submission&apos;s size; in French and Spanish a (narrow) no-break space goes before &quot;%&quot;.</extracomment>
+        <translation>Sending: %1% of %2 · %3</translation>
+    </message>
+    <message>
+        <source>Sending: %1% of %2</source>
+        <translation>Sending: %1% of %2</translation>
+    </message>
+    <message>
+        <source>“%1” will not be sent, and its encrypted package is deleted from this phone. The draft stays in Drafts as it is.</source>
+        <translation>“%1” will not be sent, and its encrypted package is deleted from this phone. The draft stays in Drafts as it is.</translation>
+    </message>
+    <message>
+        <source>The secretariat may already have it: only its receipt could not be verified. Removing it stops this phone from asking again.</source>
+        <translation>The secretariat may already have it: only its receipt could not be verified. Removing it stops this phone from asking again.</translation>
+    </message>
+    <message>
+        <source>The part already uploaded is never completed, so nothing reaches the secretariat.</source>
+        <translation>The part already uploaded is never completed, so nothing reaches the secretariat.</translation>
+    </message>
+    <message>
+        <source>To change it and send it again, make an editable copy first.</source>
+        <translation>To change it and send it again, make an editable copy first.</translation>
+    </message>
+    <message>
+        <source>An editable copy is in Drafts.</source>
+        <translation>An editable copy is in Drafts.</translation>
+    </message>
+    <message>
+        <source>Try again now</source>
+        <translation>Try again now</translation>
+    </message>
+    <message>
+        <source>Try again now to send “%1”</source>
+        <translation>Try again now to send “%1”</translation>
+    </message>
+    <message>
+        <source>Make an editable copy</source>
+        <translation>Make an editable copy</translation>
+    </message>
+    <message>
+        <source>Make an editable copy of “%1”</source>
+        <translation>Make an editable copy of “%1”</translation>
+    </message>
+    <message>
+        <source>Open the copy</source>
+        <translation>Open the copy</translation>
+    </message>
+    <message>
+        <source>Open the editable copy of “%1”</source>
+        <translation>Open the editable copy of “%1”</translation>
+    </message>
+    <message>
+        <source>Open the draft</source>
+        <translation>Open the draft</translation>
+    </message>
+    <message>
+        <source>Open the draft of “%1”</source>
+        <translation>Open the draft of “%1”</translation>
+    </message>
+    <message>
+        <source>Remove from the outbox</source>
+        <translation>Remove from the outbox</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the outbox</source>
+        <translation>Remove “%1” from the outbox</translation>
+    </message>
+    <message>
+        <source>Remove from the outbox?</source>
+        <translation>Remove from the outbox?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
     </message>
 </context>
 <context>
@@ -520,6 +649,10 @@
     <message>
         <source>The document could not be saved in this folder. Choose another folder, then try again.</source>
         <translation>The document could not be saved in this folder. Choose another folder, then try again.</translation>
+    </message>
+    <message>
+        <source>This submission has been sent or is waiting to be sent, so it can no longer be changed.</source>
+        <translation>This submission has been sent or is waiting to be sent, so it can no longer be changed.</translation>
     </message>
 </context>
 <context>
@@ -591,6 +724,119 @@
     <message>
         <source>Export as a document</source>
         <translation>Export as a document</translation>
+    </message>
+    <message>
+        <source>It may be published with your organization or name and your country. Your contact details are never published.</source>
+        <translation>It may be published with your organization or name and your country. Your contact details are never published.</translation>
+    </message>
+    <message>
+        <source>It may be published without your organization or name, your country or your attached files. The secretariat still receives them, encrypted.</source>
+        <translation>It may be published without your organization or name, your country or your attached files. The secretariat still receives them, encrypted.</translation>
+    </message>
+    <message>
+        <source>It will not be published. Only the secretariat reads it.</source>
+        <translation>It will not be published. Only the secretariat reads it.</translation>
+    </message>
+    <message>
+        <source>Not chosen yet.</source>
+        <translation>Not chosen yet.</translation>
+    </message>
+    <message>
+        <source>It leaves only over Wi-Fi or another unmetered network (see Settings).</source>
+        <translation>It leaves only over Wi-Fi or another unmetered network (see Settings).</translation>
+    </message>
+    <message>
+        <source>It waits in the outbox until you press “Send now” (see Settings).</source>
+        <translation>It waits in the outbox until you press “Send now” (see Settings).</translation>
+    </message>
+    <message>
+        <source>It leaves over the first network available (see Settings).</source>
+        <translation>It leaves over the first network available (see Settings).</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Not answered</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n word</numerusform>
+            <numerusform>%n words</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 words: too long, the call accepts %2</source>
+        <translation>%1 words: too long, the call accepts %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 words</source>
+        <translation>%1 of %2 words</translation>
+    </message>
+    <message>
+        <source>What will be sent</source>
+        <translation>What will be sent</translation>
+    </message>
+    <message>
+        <source>Call for input</source>
+        <translation>Call for input</translation>
+    </message>
+    <message>
+        <source>This call is no longer offered.</source>
+        <translation>This call is no longer offered.</translation>
+    </message>
+    <message>
+        <source>Encrypted for the secretariat of</source>
+        <translation>Encrypted for the secretariat of</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Organization or name not given</source>
+        <translation>Organization or name not given</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Attached files</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1 to send</source>
+        <translation>
+            <numerusform>%n file, %1 to send</numerusform>
+            <numerusform>%n files, %1 to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) sent as a smaller copy</source>
+        <translation>
+            <numerusform>%n photo sent as a smaller copy</numerusform>
+            <numerusform>%n photos sent as a smaller copy</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sending</translation>
     </message>
 </context>
 <context>
@@ -681,6 +927,14 @@
     <message>
         <source>The keys that protect your drafts are destroyed first, then every draft, file and submission waiting to be sent. Nobody can recover them afterwards. Submissions already delivered stay with the secretariat.</source>
         <translation>The keys that protect your drafts are destroyed first, then every draft, file and submission waiting to be sent. Nobody can recover them afterwards. Submissions already delivered stay with the secretariat.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Erase everything</source>
+        <translation>Erase everything</translation>
     </message>
 </context>
 <context>

@@ -209,6 +209,10 @@
         <source>At most %1 pixels on the long side. It also removes the location recorded in the photo.</source>
         <translation>Como máximo %1 píxeles en el lado más largo. Además, elimina la ubicación registrada en la foto.</translation>
     </message>
+    <message>
+        <source>This submission has been sent or is waiting to be sent, so it can no longer be changed. What you see here is what the secretariat receives.</source>
+        <translation>Esta contribución ya se envió o está esperando a enviarse, así que ya no se puede modificar. Lo que ve aquí es lo que recibe la secretaría.</translation>
+    </message>
 </context>
 <context>
     <name>DraftsScreen</name>
@@ -269,6 +273,46 @@
     <message>
         <source>Export this draft as a document</source>
         <translation>Exportar este borrador como documento</translation>
+    </message>
+    <message>
+        <source>It is waiting to be sent. Deleting it cancels the sending: nothing will reach the secretariat. Its answers and attached files will be erased from this device. This cannot be undone.</source>
+        <translation>Está esperando a enviarse. Eliminarla cancela el envío: nada llegará a la secretaría. Sus respuestas y archivos adjuntos se borrarán de este dispositivo. Esta acción no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Part of it has already been uploaded. Deleting it cancels the sending: the upload is stopped and never completed, so nothing reaches the secretariat. Its answers and attached files will be erased from this device. This cannot be undone.</source>
+        <translation>Una parte ya se ha subido. Eliminarla cancela el envío: la subida se detiene y nunca se completa, así que nada llega a la secretaría. Sus respuestas y archivos adjuntos se borrarán de este dispositivo. Esta acción no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>All of it has already reached the secretariat; only the receipt has not come back yet. Deleting it does not take it back. Its answers, attached files and sending record will be erased from this device. This cannot be undone.</source>
+        <translation>Ya llegó completa a la secretaría; solo falta que vuelva el acuse de recibo. Eliminarla no la retira. Sus respuestas, sus archivos adjuntos y el registro del envío se borrarán de este dispositivo. Esta acción no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>The secretariat has received it and keeps it: deleting it here does not take it back. Its answers, attached files and the delivery receipt, your proof that it arrived, will be erased from this device. This cannot be undone.</source>
+        <translation>La secretaría la recibió y la conserva: eliminarla aquí no la retira. Sus respuestas, sus archivos adjuntos y el acuse de recibo, su prueba de que llegó, se borrarán de este dispositivo. Esta acción no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Delete this submission?</source>
+        <translation>¿Eliminar esta contribución?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel, keep it</source>
+        <translation>Cancelar y conservarla</translation>
+    </message>
+    <message>
+        <source>Delete and cancel sending</source>
+        <translation>Eliminar y cancelar el envío</translation>
+    </message>
+    <message>
+        <source>Delete this submission and cancel its sending</source>
+        <translation>Eliminar esta contribución y cancelar su envío</translation>
+    </message>
+    <message>
+        <source>Delete it for good</source>
+        <translation>Eliminarla definitivamente</translation>
     </message>
 </context>
 <context>
@@ -409,35 +453,7 @@
     </message>
     <message>
         <source>The connection failed. Next try at %1.</source>
-        <translation>La conexión falló. Próximo intento a las %1.</translation>
-    </message>
-    <message>
-        <source>The secretariat&apos;s server does not accept a submission this large. Remove or shrink attachments in a copy of the draft.</source>
-        <translation>El servidor de la secretaría no acepta una contribución tan grande. Quite o reduzca archivos adjuntos en una copia del borrador.</translation>
-    </message>
-    <message>
-        <source>The secretariat&apos;s server refused the submission. Contact the secretariat.</source>
-        <translation>El servidor de la secretaría rechazó la contribución. Póngase en contacto con la secretaría.</translation>
-    </message>
-    <message>
-        <source>The server could not prove it is the secretariat&apos;s. Nothing was sent; try another network.</source>
-        <translation>El servidor no pudo demostrar que pertenece a la secretaría. No se envió nada; pruebe otra red.</translation>
-    </message>
-    <message>
-        <source>This network needs you to sign in first (a Wi-Fi login page). Sign in, then press “Send now”.</source>
-        <translation>Esta red exige iniciar sesión primero (una página de acceso wifi). Inicie sesión y pulse «Enviar ahora».</translation>
-    </message>
-    <message>
-        <source>The server&apos;s receipt could not be verified. Press “Send now” to ask again.</source>
-        <translation>No se pudo verificar el acuse de recibo del servidor. Pulse «Enviar ahora» para pedirlo de nuevo.</translation>
-    </message>
-    <message>
-        <source>This call is no longer offered.</source>
-        <translation>Esta convocatoria ya no está disponible.</translation>
-    </message>
-    <message>
-        <source>The encrypted file on this device is damaged.</source>
-        <translation>El archivo cifrado de este dispositivo está dañado.</translation>
+        <translation>La conexión falló. Próximo intento: %1.</translation>
     </message>
     <message>
         <source>Queued.</source>
@@ -453,15 +469,128 @@
     </message>
     <message>
         <source>Delivered %1 · receipt %2</source>
-        <translation>Entregada el %1 · acuse %2</translation>
-    </message>
-    <message>
-        <source>Sending: %1% of %2 %3</source>
-        <translation>Enviando: %1 % de %2 %3</translation>
+        <translation>Entregada el %1 · recibo %2</translation>
     </message>
     <message>
         <source>Send now</source>
         <translation>Enviar ahora</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s server does not accept a submission this large. Make an editable copy, make it smaller (send photos as smaller copies, remove files), then send the copy.</source>
+        <translation>El servidor de la secretaría no acepta una contribución tan grande. Haga una copia editable, redúzcala (envíe las fotos como copia reducida, quite archivos) y envíe la copia.</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s server refused this submission.</source>
+        <translation>El servidor de la secretaría rechazó esta contribución.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the server could not prove it is the secretariat&apos;s. This network may be intercepting connections. Try again on another network (mobile data or another Wi-Fi).</source>
+        <translation>No se envió nada: el servidor no pudo demostrar que es el de la secretaría. Puede que esta red intercepte las conexiones. Vuelva a intentarlo en otra red (datos móviles u otra wifi).</translation>
+    </message>
+    <message>
+        <source>This network first needs you to sign in (a Wi-Fi login page). Sign in with your browser, then try again.</source>
+        <translation>Esta red pide primero que inicie sesión (una página de acceso a la wifi). Inicie sesión con su navegador y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s receipt could not be verified, so delivery is not confirmed. Try again to ask the server once more.</source>
+        <translation>No se pudo verificar el acuse de recibo del servidor, así que la entrega no está confirmada. Vuelva a intentarlo para pedírselo de nuevo al servidor.</translation>
+    </message>
+    <message>
+        <source>This call is no longer offered, so the submission cannot be sent. The draft stays in Drafts, where you can export it as a document.</source>
+        <translation>Esta convocatoria ya no se ofrece, así que la contribución no puede enviarse. El borrador se queda en Borradores, desde donde puede exportarlo como documento.</translation>
+    </message>
+    <message>
+        <source>The encrypted package on this phone is damaged or missing, so it cannot be sent. Make an editable copy: the copy is packed again when you send it.</source>
+        <translation>El paquete cifrado de este teléfono está dañado o falta, así que no puede enviarse. Haga una copia editable: se empaquetará de nuevo cuando la envíe.</translation>
+    </message>
+    <message>
+        <source>To ask why, write to the %1: their address is on the call&apos;s web page. Give them this reference: %2</source>
+        <translation>Para saber por qué, escriba a este órgano: %1. Su dirección figura en la página web de la convocatoria. Indíquele esta referencia: %2</translation>
+    </message>
+    <message>
+        <source>To ask why, write to the secretariat that issued the call: their address is on the call&apos;s web page. Give them this reference: %1</source>
+        <translation>Para saber por qué, escriba a la secretaría que publicó la convocatoria: su dirección figura en la página web de la convocatoria. Indíquele esta referencia: %1</translation>
+    </message>
+    <message>
+        <source>Sending: %1% of %2 · %3</source>
+        <extracomment>%1 is the percentage, %2 the submission&apos;s size; in French and Spanish a (narrow) no-break space goes before &quot;%&quot;.</extracomment>
+        <translation>Enviando: %1&#xa0;% de %2 · %3</translation>
+    </message>
+    <message>
+        <source>Sending: %1% of %2</source>
+        <translation>Enviando: %1&#xa0;% de %2</translation>
+    </message>
+    <message>
+        <source>“%1” will not be sent, and its encrypted package is deleted from this phone. The draft stays in Drafts as it is.</source>
+        <translation>«%1» no se enviará y su paquete cifrado se borra de este teléfono. El borrador se queda tal cual en Borradores.</translation>
+    </message>
+    <message>
+        <source>The secretariat may already have it: only its receipt could not be verified. Removing it stops this phone from asking again.</source>
+        <translation>Puede que la secretaría ya la tenga: solo no se pudo verificar su acuse de recibo. Quitarla solo evita que este teléfono vuelva a preguntar.</translation>
+    </message>
+    <message>
+        <source>The part already uploaded is never completed, so nothing reaches the secretariat.</source>
+        <translation>La parte ya subida nunca se completa, así que nada llega a la secretaría.</translation>
+    </message>
+    <message>
+        <source>To change it and send it again, make an editable copy first.</source>
+        <translation>Para cambiarla y volver a enviarla, haga antes una copia editable.</translation>
+    </message>
+    <message>
+        <source>An editable copy is in Drafts.</source>
+        <translation>Hay una copia editable en Borradores.</translation>
+    </message>
+    <message>
+        <source>Try again now</source>
+        <translation>Reintentar ahora</translation>
+    </message>
+    <message>
+        <source>Try again now to send “%1”</source>
+        <translation>Reintentar ahora el envío de «%1»</translation>
+    </message>
+    <message>
+        <source>Make an editable copy</source>
+        <translation>Hacer una copia editable</translation>
+    </message>
+    <message>
+        <source>Make an editable copy of “%1”</source>
+        <translation>Hacer una copia editable de «%1»</translation>
+    </message>
+    <message>
+        <source>Open the copy</source>
+        <translation>Abrir la copia</translation>
+    </message>
+    <message>
+        <source>Open the editable copy of “%1”</source>
+        <translation>Abrir la copia editable de «%1»</translation>
+    </message>
+    <message>
+        <source>Open the draft</source>
+        <translation>Abrir el borrador</translation>
+    </message>
+    <message>
+        <source>Open the draft of “%1”</source>
+        <translation>Abrir el borrador de «%1»</translation>
+    </message>
+    <message>
+        <source>Remove from the outbox</source>
+        <translation>Quitar de la bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the outbox</source>
+        <translation>Quitar «%1» de la bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Remove from the outbox?</source>
+        <translation>¿Quitar de la bandeja de salida?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
     </message>
 </context>
 <context>
@@ -520,6 +649,10 @@
     <message>
         <source>The document could not be saved in this folder. Choose another folder, then try again.</source>
         <translation>No se pudo guardar el documento en esta carpeta. Elija otra carpeta y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This submission has been sent or is waiting to be sent, so it can no longer be changed.</source>
+        <translation>Esta contribución ya se envió o está esperando a enviarse, así que ya no se puede modificar.</translation>
     </message>
 </context>
 <context>
@@ -592,6 +725,119 @@
         <source>Export as a document</source>
         <translation>Exportar como documento</translation>
     </message>
+    <message>
+        <source>It may be published with your organization or name and your country. Your contact details are never published.</source>
+        <translation>Puede publicarse con el nombre de su organización (o el suyo) y su país. Sus datos de contacto nunca se publican.</translation>
+    </message>
+    <message>
+        <source>It may be published without your organization or name, your country or your attached files. The secretariat still receives them, encrypted.</source>
+        <translation>Puede publicarse sin el nombre de su organización (o el suyo), sin su país y sin sus archivos adjuntos. La secretaría los recibe de todos modos, cifrados.</translation>
+    </message>
+    <message>
+        <source>It will not be published. Only the secretariat reads it.</source>
+        <translation>No se publicará. Solo la secretaría la lee.</translation>
+    </message>
+    <message>
+        <source>Not chosen yet.</source>
+        <translation>Aún sin elegir.</translation>
+    </message>
+    <message>
+        <source>It leaves only over Wi-Fi or another unmetered network (see Settings).</source>
+        <translation>Sale solo por wifi u otra red sin tarifa por consumo (ver Ajustes).</translation>
+    </message>
+    <message>
+        <source>It waits in the outbox until you press “Send now” (see Settings).</source>
+        <translation>Espera en la bandeja de salida hasta que pulse «Enviar ahora» (ver Ajustes).</translation>
+    </message>
+    <message>
+        <source>It leaves over the first network available (see Settings).</source>
+        <translation>Sale por la primera red disponible (ver Ajustes).</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Sin respuesta</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n palabra</numerusform>
+            <numerusform>%n palabras</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 words: too long, the call accepts %2</source>
+        <translation>%1 palabras: demasiado larga, la convocatoria admite %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 words</source>
+        <translation>%1 de %2 palabras</translation>
+    </message>
+    <message>
+        <source>What will be sent</source>
+        <translation>Lo que se enviará</translation>
+    </message>
+    <message>
+        <source>Call for input</source>
+        <translation>Convocatoria de contribuciones</translation>
+    </message>
+    <message>
+        <source>This call is no longer offered.</source>
+        <translation>Esta convocatoria ya no se ofrece.</translation>
+    </message>
+    <message>
+        <source>Encrypted for the secretariat of</source>
+        <translation>Cifrado para la secretaría de</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Enviado por</translation>
+    </message>
+    <message>
+        <source>Organization or name not given</source>
+        <translation>Organización o nombre sin indicar</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Sin indicar</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>Publicación</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Archivos adjuntos</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1 to send</source>
+        <translation>
+            <numerusform>%n archivo, %1 por enviar</numerusform>
+            <numerusform>%n archivos, %1 por enviar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) sent as a smaller copy</source>
+        <translation>
+            <numerusform>%n foto enviada como copia reducida</numerusform>
+            <numerusform>%n fotos enviadas como copia reducida</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envío</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>
@@ -629,7 +875,7 @@
     </message>
     <message>
         <source>No time: lock at once</source>
-        <translation>Nada: bloquear de inmediato</translation>
+        <translation>Sin espera: bloquear al instante</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
@@ -681,6 +927,14 @@
     <message>
         <source>The keys that protect your drafts are destroyed first, then every draft, file and submission waiting to be sent. Nobody can recover them afterwards. Submissions already delivered stay with the secretariat.</source>
         <translation>Primero se destruyen las claves que protegen sus borradores y después cada borrador, archivo y contribución pendiente de envío. Nadie podrá recuperarlos. Las contribuciones ya entregadas permanecen en la secretaría.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Erase everything</source>
+        <translation>Borrar todo</translation>
     </message>
 </context>
 <context>

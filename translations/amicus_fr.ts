@@ -5,11 +5,11 @@
     <name>CallScreen</name>
     <message>
         <source>This call is closed: drafts stay readable, but nothing more can be sent.</source>
-        <translation>Cet appel est clos : les brouillons restent lisibles, mais plus rien ne peut être envoyé.</translation>
+        <translation>Cet appel est clos&#xa0;: les brouillons restent lisibles, mais plus rien ne peut être envoyé.</translation>
     </message>
     <message>
         <source>Deadline: %1</source>
-        <translation>Date limite : %1</translation>
+        <translation>Date limite&#xa0;: %1</translation>
     </message>
     <message>
         <source>Open, no deadline</source>
@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>Deadline: %1</source>
-        <translation>Date limite : %1</translation>
+        <translation>Date limite&#xa0;: %1</translation>
     </message>
     <message>
         <source>Open, no deadline</source>
@@ -209,6 +209,10 @@
         <source>At most %1 pixels on the long side. It also removes the location recorded in the photo.</source>
         <translation>Au plus %1 pixels sur le grand côté. La copie retire aussi la position géographique enregistrée dans la photo.</translation>
     </message>
+    <message>
+        <source>This submission has been sent or is waiting to be sent, so it can no longer be changed. What you see here is what the secretariat receives.</source>
+        <translation>Cette contribution a été envoyée ou attend de l’être&#xa0;: elle ne peut plus être modifiée. Ce que vous voyez ici est ce que reçoit le secrétariat.</translation>
+    </message>
 </context>
 <context>
     <name>DraftsScreen</name>
@@ -256,7 +260,7 @@
     </message>
     <message>
         <source>Delete this draft?</source>
-        <translation>Supprimer ce brouillon ?</translation>
+        <translation>Supprimer ce brouillon&#xa0;?</translation>
     </message>
     <message>
         <source>Its answers and attached files will be erased from this device. This cannot be undone.</source>
@@ -270,12 +274,52 @@
         <source>Export this draft as a document</source>
         <translation>Exporter ce brouillon en document</translation>
     </message>
+    <message>
+        <source>It is waiting to be sent. Deleting it cancels the sending: nothing will reach the secretariat. Its answers and attached files will be erased from this device. This cannot be undone.</source>
+        <translation>Elle attend d’être envoyée. La supprimer annule l’envoi&#xa0;: rien ne parviendra au secrétariat. Ses réponses et ses fichiers joints seront effacés de cet appareil. Cette action est définitive.</translation>
+    </message>
+    <message>
+        <source>Part of it has already been uploaded. Deleting it cancels the sending: the upload is stopped and never completed, so nothing reaches the secretariat. Its answers and attached files will be erased from this device. This cannot be undone.</source>
+        <translation>Une partie a déjà été transmise. La supprimer annule l’envoi&#xa0;: la transmission est arrêtée et ne sera jamais terminée, donc rien ne parvient au secrétariat. Ses réponses et ses fichiers joints seront effacés de cet appareil. Cette action est définitive.</translation>
+    </message>
+    <message>
+        <source>All of it has already reached the secretariat; only the receipt has not come back yet. Deleting it does not take it back. Its answers, attached files and sending record will be erased from this device. This cannot be undone.</source>
+        <translation>Elle est déjà entièrement parvenue au secrétariat&#xa0;; seul l’accusé de réception n’est pas encore revenu. La supprimer ne la reprend pas. Ses réponses, ses fichiers joints et le suivi de son envoi seront effacés de cet appareil. Cette action est définitive.</translation>
+    </message>
+    <message>
+        <source>The secretariat has received it and keeps it: deleting it here does not take it back. Its answers, attached files and the delivery receipt, your proof that it arrived, will be erased from this device. This cannot be undone.</source>
+        <translation>Le secrétariat l’a reçue et la conserve&#xa0;: la supprimer ici ne la reprend pas. Ses réponses, ses fichiers joints et l’accusé de réception, votre preuve qu’elle est arrivée, seront effacés de cet appareil. Cette action est définitive.</translation>
+    </message>
+    <message>
+        <source>Delete this submission?</source>
+        <translation>Supprimer cette contribution&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel, keep it</source>
+        <translation>Annuler et la garder</translation>
+    </message>
+    <message>
+        <source>Delete and cancel sending</source>
+        <translation>Supprimer et annuler l’envoi</translation>
+    </message>
+    <message>
+        <source>Delete this submission and cancel its sending</source>
+        <translation>Supprimer cette contribution et annuler son envoi</translation>
+    </message>
+    <message>
+        <source>Delete it for good</source>
+        <translation>La supprimer définitivement</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Export an unencrypted copy?</source>
-        <translation>Exporter une copie non chiffrée ?</translation>
+        <translation>Exporter une copie non chiffrée&#xa0;?</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -291,7 +335,7 @@
     </message>
     <message>
         <source>The document will NOT be encrypted. Anyone who gets this file can read it: your answers, your organization and your contact details. Send it only to the secretariat, and delete it once it is sent.</source>
-        <translation>Le document ne sera PAS chiffré. Toute personne qui obtient ce fichier peut le lire : vos réponses, votre organisation et vos coordonnées. Envoyez-le uniquement au secrétariat et supprimez-le une fois envoyé.</translation>
+        <translation>Le document ne sera PAS chiffré. Toute personne qui obtient ce fichier peut le lire&#xa0;: vos réponses, votre organisation et vos coordonnées. Envoyez-le uniquement au secrétariat et supprimez-le une fois envoyé.</translation>
     </message>
     <message>
         <source>Text document (ODT)</source>
@@ -307,7 +351,7 @@
     </message>
     <message>
         <source>Folder: %1</source>
-        <translation>Dossier : %1</translation>
+        <translation>Dossier&#xa0;: %1</translation>
     </message>
     <message>
         <source>Choose another folder…</source>
@@ -319,7 +363,7 @@
     </message>
     <message>
         <source>Saved as %1. This copy is not encrypted: delete it once you have sent it.</source>
-        <translation>Enregistré sous %1. Cette copie n’est pas chiffrée : supprimez-la une fois envoyée.</translation>
+        <translation>Enregistré sous %1. Cette copie n’est pas chiffrée&#xa0;: supprimez-la une fois envoyée.</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -375,7 +419,7 @@
     <name>LanguageSelector</name>
     <message>
         <source>Language: %1</source>
-        <translation>Langue : %1</translation>
+        <translation>Langue&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -405,39 +449,11 @@
     </message>
     <message>
         <source>Waiting for you to press “Send now”.</source>
-        <translation>En attente de votre appui sur « Envoyer maintenant ».</translation>
+        <translation>En attente de votre appui sur «&#xa0;Envoyer maintenant&#xa0;».</translation>
     </message>
     <message>
         <source>The connection failed. Next try at %1.</source>
         <translation>La connexion a échoué. Nouvel essai à %1.</translation>
-    </message>
-    <message>
-        <source>The secretariat&apos;s server does not accept a submission this large. Remove or shrink attachments in a copy of the draft.</source>
-        <translation>Le serveur du secrétariat n’accepte pas une contribution aussi volumineuse. Retirez ou réduisez des pièces jointes dans une copie du brouillon.</translation>
-    </message>
-    <message>
-        <source>The secretariat&apos;s server refused the submission. Contact the secretariat.</source>
-        <translation>Le serveur du secrétariat a refusé la contribution. Contactez le secrétariat.</translation>
-    </message>
-    <message>
-        <source>The server could not prove it is the secretariat&apos;s. Nothing was sent; try another network.</source>
-        <translation>Le serveur n’a pas pu prouver qu’il appartient au secrétariat. Rien n’a été envoyé ; essayez un autre réseau.</translation>
-    </message>
-    <message>
-        <source>This network needs you to sign in first (a Wi-Fi login page). Sign in, then press “Send now”.</source>
-        <translation>Ce réseau demande d’abord une connexion (page d’accès Wi-Fi). Connectez-vous, puis appuyez sur « Envoyer maintenant ».</translation>
-    </message>
-    <message>
-        <source>The server&apos;s receipt could not be verified. Press “Send now” to ask again.</source>
-        <translation>L’accusé de réception du serveur n’a pas pu être vérifié. Appuyez sur « Envoyer maintenant » pour le redemander.</translation>
-    </message>
-    <message>
-        <source>This call is no longer offered.</source>
-        <translation>Cet appel n’est plus proposé.</translation>
-    </message>
-    <message>
-        <source>The encrypted file on this device is damaged.</source>
-        <translation>Le fichier chiffré sur cet appareil est endommagé.</translation>
     </message>
     <message>
         <source>Queued.</source>
@@ -453,15 +469,128 @@
     </message>
     <message>
         <source>Delivered %1 · receipt %2</source>
-        <translation>Remise le %1 · accusé %2</translation>
-    </message>
-    <message>
-        <source>Sending: %1% of %2 %3</source>
-        <translation>Envoi : %1 % de %2 %3</translation>
+        <translation>Remise le %1 · reçu %2</translation>
     </message>
     <message>
         <source>Send now</source>
         <translation>Envoyer maintenant</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s server does not accept a submission this large. Make an editable copy, make it smaller (send photos as smaller copies, remove files), then send the copy.</source>
+        <translation>Le serveur du secrétariat n’accepte pas une contribution aussi volumineuse. Faites-en une copie modifiable, allégez-la (envoyez les photos en copie réduite, retirez des fichiers), puis envoyez la copie.</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s server refused this submission.</source>
+        <translation>Le serveur du secrétariat a refusé cette contribution.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the server could not prove it is the secretariat&apos;s. This network may be intercepting connections. Try again on another network (mobile data or another Wi-Fi).</source>
+        <translation>Rien n’a été envoyé&#xa0;: le serveur n’a pas pu prouver qu’il est celui du secrétariat. Ce réseau intercepte peut-être les connexions. Réessayez sur un autre réseau (données mobiles ou autre Wi-Fi).</translation>
+    </message>
+    <message>
+        <source>This network first needs you to sign in (a Wi-Fi login page). Sign in with your browser, then try again.</source>
+        <translation>Ce réseau demande d’abord de vous connecter (une page de connexion Wi-Fi). Connectez-vous avec votre navigateur, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s receipt could not be verified, so delivery is not confirmed. Try again to ask the server once more.</source>
+        <translation>L’accusé de réception du serveur n’a pas pu être vérifié&#xa0;: la remise n’est donc pas confirmée. Réessayez pour le redemander au serveur.</translation>
+    </message>
+    <message>
+        <source>This call is no longer offered, so the submission cannot be sent. The draft stays in Drafts, where you can export it as a document.</source>
+        <translation>Cet appel n’est plus proposé&#xa0;: la contribution ne peut donc pas être envoyée. Le brouillon reste dans Brouillons, d’où vous pouvez l’exporter en document.</translation>
+    </message>
+    <message>
+        <source>The encrypted package on this phone is damaged or missing, so it cannot be sent. Make an editable copy: the copy is packed again when you send it.</source>
+        <translation>Le paquet chiffré sur ce téléphone est endommagé ou manquant&#xa0;: il ne peut donc pas être envoyé. Faites une copie modifiable&#xa0;: elle sera emballée de nouveau quand vous l’enverrez.</translation>
+    </message>
+    <message>
+        <source>To ask why, write to the %1: their address is on the call&apos;s web page. Give them this reference: %2</source>
+        <translation>Pour savoir pourquoi, écrivez à l’organe suivant&#xa0;: %1. Son adresse figure sur la page web de l’appel. Donnez-lui cette référence&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>To ask why, write to the secretariat that issued the call: their address is on the call&apos;s web page. Give them this reference: %1</source>
+        <translation>Pour savoir pourquoi, écrivez au secrétariat qui a lancé l’appel&#xa0;: son adresse figure sur la page web de l’appel. Donnez-lui cette référence&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Sending: %1% of %2 · %3</source>
+        <extracomment>%1 is the percentage, %2 the submission&apos;s size; in French and Spanish a (narrow) no-break space goes before &quot;%&quot;.</extracomment>
+        <translation>Envoi&#xa0;: %1&#xa0;% de %2 · %3</translation>
+    </message>
+    <message>
+        <source>Sending: %1% of %2</source>
+        <translation>Envoi&#xa0;: %1&#xa0;% de %2</translation>
+    </message>
+    <message>
+        <source>“%1” will not be sent, and its encrypted package is deleted from this phone. The draft stays in Drafts as it is.</source>
+        <translation>«&#xa0;%1&#xa0;» ne sera pas envoyée, et son paquet chiffré est supprimé de ce téléphone. Le brouillon reste tel quel dans Brouillons.</translation>
+    </message>
+    <message>
+        <source>The secretariat may already have it: only its receipt could not be verified. Removing it stops this phone from asking again.</source>
+        <translation>Le secrétariat l’a peut-être déjà reçue&#xa0;: seul son accusé de réception n’a pas pu être vérifié. La retirer empêche seulement ce téléphone de redemander.</translation>
+    </message>
+    <message>
+        <source>The part already uploaded is never completed, so nothing reaches the secretariat.</source>
+        <translation>La partie déjà envoyée ne sera jamais complétée&#xa0;: rien ne parvient donc au secrétariat.</translation>
+    </message>
+    <message>
+        <source>To change it and send it again, make an editable copy first.</source>
+        <translation>Pour la modifier et la renvoyer, faites d’abord une copie modifiable.</translation>
+    </message>
+    <message>
+        <source>An editable copy is in Drafts.</source>
+        <translation>Une copie modifiable se trouve dans Brouillons.</translation>
+    </message>
+    <message>
+        <source>Try again now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Try again now to send “%1”</source>
+        <translation>Réessayer maintenant d’envoyer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Make an editable copy</source>
+        <translation>Faire une copie modifiable</translation>
+    </message>
+    <message>
+        <source>Make an editable copy of “%1”</source>
+        <translation>Faire une copie modifiable de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Open the copy</source>
+        <translation>Ouvrir la copie</translation>
+    </message>
+    <message>
+        <source>Open the editable copy of “%1”</source>
+        <translation>Ouvrir la copie modifiable de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Open the draft</source>
+        <translation>Ouvrir le brouillon</translation>
+    </message>
+    <message>
+        <source>Open the draft of “%1”</source>
+        <translation>Ouvrir le brouillon de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Remove from the outbox</source>
+        <translation>Retirer de la boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the outbox</source>
+        <translation>Retirer «&#xa0;%1&#xa0;» de la boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>Remove from the outbox?</source>
+        <translation>Retirer de la boîte d’envoi&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
     </message>
 </context>
 <context>
@@ -499,7 +628,7 @@
     </message>
     <message>
         <source>Something went wrong. Nothing was lost; try again.</source>
-        <translation>Un problème est survenu. Rien n’a été perdu ; réessayez.</translation>
+        <translation>Un problème est survenu. Rien n’a été perdu&#xa0;; réessayez.</translation>
     </message>
     <message>
         <source>This file is larger than the call accepts.</source>
@@ -515,11 +644,15 @@
     </message>
     <message>
         <source>Amicus locked itself. Unlock it to go on; nothing was lost.</source>
-        <translation>Amicus s’est verrouillé. Déverrouillez-le pour continuer ; rien n’a été perdu.</translation>
+        <translation>Amicus s’est verrouillé. Déverrouillez-le pour continuer&#xa0;; rien n’a été perdu.</translation>
     </message>
     <message>
         <source>The document could not be saved in this folder. Choose another folder, then try again.</source>
         <translation>Le document n’a pas pu être enregistré dans ce dossier. Choisissez un autre dossier, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This submission has been sent or is waiting to be sent, so it can no longer be changed.</source>
+        <translation>Cette contribution a été envoyée ou attend de l’être&#xa0;: elle ne peut plus être modifiée.</translation>
     </message>
 </context>
 <context>
@@ -554,11 +687,11 @@
     </message>
     <message>
         <source>The answer to question %1 has %2 words; the call accepts %3.</source>
-        <translation>La réponse à la question %1 compte %2 mots ; l’appel en accepte %3.</translation>
+        <translation>La réponse à la question %1 compte %2 mots&#xa0;; l’appel en accepte %3.</translation>
     </message>
     <message>
         <source>There are %1 attached files; the call accepts %2.</source>
-        <translation>Il y a %1 pièces jointes ; l’appel en accepte %2.</translation>
+        <translation>Il y a %1 pièces jointes&#xa0;; l’appel en accepte %2.</translation>
     </message>
     <message>
         <source>Ready. Your submission will be encrypted so that only the secretariat can read it, then sent as soon as a network allows.</source>
@@ -566,7 +699,7 @@
     </message>
     <message>
         <source>Before sending, please fix:</source>
-        <translation>Avant l’envoi, veuillez corriger :</translation>
+        <translation>Avant l’envoi, veuillez corriger&#xa0;:</translation>
     </message>
     <message>
         <source>Back to the draft</source>
@@ -578,11 +711,11 @@
     </message>
     <message>
         <source>Send when online</source>
-        <translation>Envoyer dès que possible</translation>
+        <translation>Envoyer dès la connexion</translation>
     </message>
     <message>
         <source>The attached file “%1” is %2; the call accepts files up to %3.</source>
-        <translation>Le fichier joint « %1 » fait %2 ; l’appel accepte des fichiers jusqu’à %3.</translation>
+        <translation>Le fichier joint «&#xa0;%1&#xa0;» fait %2&#xa0;; l’appel accepte des fichiers jusqu’à %3.</translation>
     </message>
     <message>
         <source>Export as a document…</source>
@@ -591,6 +724,119 @@
     <message>
         <source>Export as a document</source>
         <translation>Exporter en document</translation>
+    </message>
+    <message>
+        <source>It may be published with your organization or name and your country. Your contact details are never published.</source>
+        <translation>Elle peut être publiée avec le nom de votre organisation (ou le vôtre) et votre pays. Vos coordonnées ne sont jamais publiées.</translation>
+    </message>
+    <message>
+        <source>It may be published without your organization or name, your country or your attached files. The secretariat still receives them, encrypted.</source>
+        <translation>Elle peut être publiée sans le nom de votre organisation (ou le vôtre), sans votre pays et sans vos fichiers joints. Le secrétariat les reçoit tout de même, chiffrés.</translation>
+    </message>
+    <message>
+        <source>It will not be published. Only the secretariat reads it.</source>
+        <translation>Elle ne sera pas publiée. Seul le secrétariat la lit.</translation>
+    </message>
+    <message>
+        <source>Not chosen yet.</source>
+        <translation>Pas encore choisie.</translation>
+    </message>
+    <message>
+        <source>It leaves only over Wi-Fi or another unmetered network (see Settings).</source>
+        <translation>Elle part uniquement en Wi-Fi ou sur un autre réseau non facturé au volume (voir Paramètres).</translation>
+    </message>
+    <message>
+        <source>It waits in the outbox until you press “Send now” (see Settings).</source>
+        <translation>Elle attend dans la boîte d’envoi jusqu’à ce que vous appuyiez sur «&#xa0;Envoyer maintenant&#xa0;» (voir Paramètres).</translation>
+    </message>
+    <message>
+        <source>It leaves over the first network available (see Settings).</source>
+        <translation>Elle part sur le premier réseau disponible (voir Paramètres).</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Sans réponse</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n mot</numerusform>
+            <numerusform>%n mots</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 words: too long, the call accepts %2</source>
+        <translation>%1 mots&#xa0;: trop long, l’appel en accepte %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 words</source>
+        <translation>%1 mots sur %2</translation>
+    </message>
+    <message>
+        <source>What will be sent</source>
+        <translation>Ce qui sera envoyé</translation>
+    </message>
+    <message>
+        <source>Call for input</source>
+        <translation>Appel à contributions</translation>
+    </message>
+    <message>
+        <source>This call is no longer offered.</source>
+        <translation>Cet appel n’est plus proposé.</translation>
+    </message>
+    <message>
+        <source>Encrypted for the secretariat of</source>
+        <translation>Chiffré pour le secrétariat de</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De la part de</translation>
+    </message>
+    <message>
+        <source>Organization or name not given</source>
+        <translation>Organisation ou nom non indiqué</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Non indiqué</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Fichiers joints</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1 to send</source>
+        <translation>
+            <numerusform>%n fichier, %1 à envoyer</numerusform>
+            <numerusform>%n fichiers, %1 à envoyer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) sent as a smaller copy</source>
+        <translation>
+            <numerusform>%n photo envoyée sous forme de copie réduite</numerusform>
+            <numerusform>%n photos envoyées sous forme de copie réduite</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi</translation>
     </message>
 </context>
 <context>
@@ -617,7 +863,7 @@
     </message>
     <message>
         <source>Only when I press “Send now”</source>
-        <translation>Uniquement quand j’appuie sur « Envoyer maintenant »</translation>
+        <translation>Uniquement quand j’appuie sur «&#xa0;Envoyer maintenant&#xa0;»</translation>
     </message>
     <message>
         <source>Security</source>
@@ -629,7 +875,7 @@
     </message>
     <message>
         <source>No time: lock at once</source>
-        <translation>Aucune : verrouiller aussitôt</translation>
+        <translation>Aucun délai&#xa0;: verrouiller aussitôt</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
@@ -676,11 +922,19 @@
     </message>
     <message>
         <source>Erase everything?</source>
-        <translation>Tout effacer ?</translation>
+        <translation>Tout effacer&#xa0;?</translation>
     </message>
     <message>
         <source>The keys that protect your drafts are destroyed first, then every draft, file and submission waiting to be sent. Nobody can recover them afterwards. Submissions already delivered stay with the secretariat.</source>
         <translation>Les clés qui protègent vos brouillons sont détruites en premier, puis chaque brouillon, fichier et contribution en attente d’envoi. Personne ne pourra les récupérer. Les contributions déjà remises restent auprès du secrétariat.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Erase everything</source>
+        <translation>Tout effacer</translation>
     </message>
 </context>
 <context>
@@ -695,7 +949,7 @@
     </message>
     <message>
         <source>Answer UN calls for input, even offline: your drafts stay encrypted on this phone and are sent when a network appears.</source>
-        <translation>Répondez aux appels à contributions de l’ONU, même hors ligne : vos brouillons restent chiffrés sur ce téléphone et partent dès qu’un réseau est disponible.</translation>
+        <translation>Répondez aux appels à contributions de l’ONU, même hors ligne&#xa0;: vos brouillons restent chiffrés sur ce téléphone et partent dès qu’un réseau est disponible.</translation>
     </message>
     <message>
         <source>Choose your language</source>
@@ -715,7 +969,7 @@
     </message>
     <message>
         <source>When you send a submission, it is encrypted so that only the secretariat of the call can open it: not the network, not the server that receives it.</source>
-        <translation>Lorsque vous envoyez une contribution, elle est chiffrée de sorte que seul le secrétariat de l’appel puisse l’ouvrir : ni le réseau, ni le serveur qui la reçoit.</translation>
+        <translation>Lorsque vous envoyez une contribution, elle est chiffrée de sorte que seul le secrétariat de l’appel puisse l’ouvrir&#xa0;: ni le réseau, ni le serveur qui la reçoit.</translation>
     </message>
     <message>
         <source>You decide whether the secretariat may publish your submission, keep it confidential, or publish it without your name.</source>
@@ -759,7 +1013,7 @@
     </message>
     <message>
         <source>If you forget this passphrase, nobody can recover your drafts: not us, not the secretariat.</source>
-        <translation>Si vous oubliez cette phrase secrète, personne ne pourra récupérer vos brouillons : ni nous, ni le secrétariat.</translation>
+        <translation>Si vous oubliez cette phrase secrète, personne ne pourra récupérer vos brouillons&#xa0;: ni nous, ni le secrétariat.</translation>
     </message>
     <message>
         <source>Protecting your data…</source>
