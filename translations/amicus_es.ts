@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>Public domain</source>
+        <translation>Dominio público</translation>
+    </message>
+</context>
+<context>
     <name>CallScreen</name>
     <message>
         <source>This call is closed: drafts stay readable, but nothing more can be sent.</source>

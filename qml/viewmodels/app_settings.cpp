@@ -95,14 +95,17 @@ QVariantList AppSettings::components() const
     };
     return {
         row(QStringLiteral("Qt"), QString::fromLatin1(qVersion()), QStringLiteral("LGPL-3.0")),
-        row(QStringLiteral("OpenSSL"), QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION)),
+        row(QStringLiteral("OpenSSL"), QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION_STRING)),
             QStringLiteral("Apache-2.0")),
         row(QStringLiteral("SQLite"), QString::fromLatin1(sqlite3_libversion()),
-            QStringLiteral("Public domain")),
+            // A licence's name, unless it has none: the screen translates it (qsTranslate).
+            QStringLiteral(QT_TRANSLATE_NOOP("AppSettings", "Public domain"))),
         row(QStringLiteral("libcurl"),
             QString::fromLatin1(curl_version_info(CURLVERSION_NOW)->version),
             QStringLiteral("curl")),
-        row(QStringLiteral("libarchive"), QString::fromLatin1(archive_version_string()),
+        // archive_version_string() says "libarchive 3.6.2": the name is in its own column.
+        row(QStringLiteral("libarchive"),
+            QString::fromLatin1(archive_version_string()).remove(QStringLiteral("libarchive ")),
             QStringLiteral("BSD-2-Clause")),
         row(QStringLiteral("nlohmann/json"), QStringLiteral("3"), QStringLiteral("MIT")),
     };

@@ -209,7 +209,7 @@ Page {
                 delegate: Label {
                     required property var modelData
 
-                    text: modelData.name + " " + modelData.version + " — " + modelData.licence
+                    text: modelData.name + " " + modelData.version + " — " + qsTranslate("AppSettings", modelData.licence)
                     font.pixelSize: 12
                     opacity: 0.7
                     elide: Text.ElideRight
