@@ -17,7 +17,9 @@ Page {
     signal reviewRequested(int draftId)
 
     function dataSize(bytes: real): string {
-        return UiLanguage.dataSize(bytes)
+        // Reading the language here makes every binding that shows a size follow a switch
+        // (a binding depends on what the functions it calls read).
+        return UiLanguage.code.length > 0 ? UiLanguage.dataSize(bytes) : ""
     }
 
     objectName: "draftEditorScreen"

@@ -79,6 +79,23 @@ TestCase {
         return found
     }
 
+    function test_sizes_follow_a_language_switch() {
+        const starter = createTemporaryObject(editorComponent, root)
+        verify(starter.createDraft(root.callId, "en") >= 0)
+        verify(starter.addAttachment(TestSupport.writeFile("annex.pdf", 1572864)))
+        UiLanguage.code = "en"
+        const screen = createTemporaryObject(editorScreenComponent, root, {draftId: starter.draftId})
+        compare(findChild(screen, "attachmentSize_0").text, "1.5 MB")
+        UiLanguage.code = "fr"
+        compare(findChild(screen, "attachmentSize_0").text, "1,5 Mo")
+        UiLanguage.code = "en"
+        compare(findChild(screen, "attachmentSize_0").text, "1.5 MB")
+    }
+
+    function cleanup() {
+        UiLanguage.code = "en"
+    }
+
     function test_a_photo_offers_a_smaller_copy_and_a_document_does_not() {
         const starter = createTemporaryObject(editorComponent, root)
         const draftId = starter.createDraft(root.callId, "en")
