@@ -5,6 +5,7 @@
 #pragma once
 
 #include "../calls/endpoint_process.h"
+#include "age_extract.h"
 #include "app_context.h"
 #include "calls/builtin_catalog.h"
 #include "crypto/age_keys.h"
@@ -14,7 +15,6 @@
 
 #include <array>
 #include <cstdint>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -103,10 +103,7 @@ public:
     openAsSecretariat(const std::filesystem::path& upload) const
     {
         const auto unpacked = base_ / "unpacked";
-        std::filesystem::create_directories(unpacked);
-        const std::string command = "age -d -i '" + secretariatKeyFile().string() + "' '" +
-                                    upload.string() + "' | tar -x -C '" + unpacked.string() + "'";
-        if (std::system(command.c_str()) != 0) {
+        if (!test_support::extractWithAge(secretariatKeyFile(), upload, unpacked)) {
             return std::nullopt;
         }
         std::ifstream json(unpacked / "submission.json");

@@ -99,11 +99,7 @@ TEST(FinalizeCli, EnvelopeOpensWithAgeAndTarAndIsQueuedOnce)
 
     for (const CliKey* key : {&a, &b}) {
         const auto extracted = d.dir / ("x-" + key->recipient.substr(4, 8));
-        std::filesystem::create_directories(extracted);
-        ASSERT_EQ(runShell("age -d -i " + shellQuote(key->identityFile.string()) + " " +
-                           shellQuote(envelope.string()) + " | tar -x -C " +
-                           shellQuote(extracted.string())),
-                  0);
+        ASSERT_TRUE(extractWithAge(key->identityFile, envelope, extracted));
         EXPECT_TRUE(readFile(extracted / "attachments" / "photo.jpg") == photo);
         EXPECT_EQ(readFile(extracted / "attachments" / "vacío.txt"), "");
         const auto json = nlohmann::json::parse(readFile(extracted / "submission.json"));

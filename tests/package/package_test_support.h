@@ -1,6 +1,7 @@
 // Helpers shared by the package tests: temporary directories, files, real CLI runs.
 #pragma once
 
+#include "age_extract.h"
 #include "crypto/byte_stream.h"
 #include "crypto/sha256.h"
 #include "package/submission_package.h"
@@ -21,19 +22,8 @@ namespace amicus::package::testing {
 
 using TempDir = test_support::TempDir;
 
-// Single-quotes `text` for /bin/sh.
-inline std::string shellQuote(const std::string& text)
-{
-    std::string out = "'";
-    for (char c : text) {
-        if (c == '\'') {
-            out += "'\\''";
-        } else {
-            out += c;
-        }
-    }
-    return out + "'";
-}
+using test_support::extractWithAge;
+using test_support::shellQuote;
 
 // Runs `command` with /bin/sh (UTF-8 locale, so tar keeps unicode names) and returns its exit
 // status; stdout is returned through `output` when given.

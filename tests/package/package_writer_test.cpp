@@ -31,15 +31,6 @@ SubmissionPackage basicSubmission(std::string language = "en")
     return s;
 }
 
-// Decrypts with `age -d -i KEY` and extracts with `tar -x` into `out`.
-int ageTarExtract(const std::filesystem::path& envelope, const CliKey& key,
-                  const std::filesystem::path& out)
-{
-    std::filesystem::create_directories(out);
-    return runShell("age -d -i " + shellQuote(key.identityFile.string()) + " " +
-                    shellQuote(envelope.string()) + " | tar -x -C " + shellQuote(out.string()));
-}
-
 TEST(SubmissionId, IsRandomUuidV4)
 {
     std::set<std::string> seen;
@@ -100,7 +91,7 @@ TEST(PackageWriter, RoundTripThroughAgeAndTarCommandLines)
     EXPECT_EQ(progress.back().bytesDone, progress.back().bytesTotal);
 
     const auto out = dir / "extracted";
-    ASSERT_EQ(ageTarExtract(envelopePath, key, out), 0);
+    ASSERT_TRUE(extractWithAge(key.identityFile, envelopePath, out));
     EXPECT_EQ(listTree(out), (std::vector<std::string>{
                                  "attachments", "attachments/empty.txt", "attachments/one.bin",
                                  "attachments/photo.jpg", "attachments/video.mp4",
@@ -154,7 +145,7 @@ TEST(PackageWriter, RenderingHeadingsFollowTheSubmissionLanguage)
         auto written = PackageWriter::write(submission, {key.recipient}, envelope);
         ASSERT_TRUE(written.ok()) << written.error().detail;
         const auto out = dir / ("out-" + language);
-        ASSERT_EQ(ageTarExtract(envelope, key, out), 0);
+        ASSERT_TRUE(extractWithAge(key.identityFile, envelope, out));
         const std::string md = readFile(out / "submission.md");
         EXPECT_NE(md.find(heading), std::string::npos) << language;
         EXPECT_NE(md.find("### Quelles leçons ?"), std::string::npos);
@@ -177,7 +168,7 @@ TEST(PackageWriter, EveryRecipientCanDecrypt)
     ASSERT_TRUE(written.ok()) << written.error().detail;
     for (std::size_t i = 0; i < keys.size(); ++i) {
         const auto out = dir / ("out" + std::to_string(i));
-        ASSERT_EQ(ageTarExtract(envelope, keys[i], out), 0) << i;
+        ASSERT_TRUE(extractWithAge(keys[i].identityFile, envelope, out)) << i;
         EXPECT_EQ(readFile(out / "attachments" / "note.txt"), "hello secretariat\n");
     }
     EXPECT_NE(runShell("age -d -i " + shellQuote(outsider.identityFile.string()) + " " +
@@ -282,7 +273,7 @@ TEST(PackageWriter, NamesAreSanitizedAndUnique)
 
     // tar extracts everything inside the target directory and nowhere else.
     const auto out = dir / "sandbox" / "out";
-    ASSERT_EQ(ageTarExtract(envelope, key, out), 0);
+    ASSERT_TRUE(extractWithAge(key.identityFile, envelope, out));
     EXPECT_EQ(listTree(dir / "sandbox").size(), listTree(out).size() + 1);
     EXPECT_FALSE(std::filesystem::exists(dir / "etc"));
 

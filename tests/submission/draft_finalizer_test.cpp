@@ -1,11 +1,11 @@
 // finalizeDraft on a real vault: the envelope opens with the standard age command line into a
 // tar holding the submission, the attachment comes back byte for byte, and the outbox holds it.
+#include "age_extract.h"
 #include "calls/builtin_catalog.h"
 #include "crypto/age_keys.h"
 #include "crypto/sha256.h"
 #include "submission/draft_finalizer.h"
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -75,11 +75,7 @@ TEST_F(FinalizeDraft, TheEnvelopeOpensWithAgeAndTar)
     EXPECT_EQ(std::filesystem::file_size(envelope->path), envelope->size);
 
     const auto unpacked = root_ / "unpacked";
-    std::filesystem::create_directories(unpacked);
-    const std::string command = "age -d -i '" + (root_ / "secretariat.key").string() + "' '" +
-                                envelope->path.string() + "' | tar -x -C '" + unpacked.string() +
-                                "'";
-    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    ASSERT_TRUE(test_support::extractWithAge(root_ / "secretariat.key", envelope->path, unpacked));
     const std::string json = readAll(unpacked / "submission.json");
     EXPECT_NE(json.find("Cinta Roja"), std::string::npos);
     EXPECT_NE(json.find("anonymous"), std::string::npos);
@@ -119,11 +115,7 @@ TEST_F(FinalizeDraft, PacksTheSmallerCopyOfAPhotoWhenChosen)
     auto envelope = finalizeDraft(*session_, root_ / "data", id, *call_, {recipient_});
     ASSERT_TRUE(envelope.ok());
     const auto unpacked = root_ / "unpacked";
-    std::filesystem::create_directories(unpacked);
-    const std::string command = "age -d -i '" + (root_ / "secretariat.key").string() + "' '" +
-                                envelope->path.string() + "' | tar -x -C '" + unpacked.string() +
-                                "'";
-    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    ASSERT_TRUE(test_support::extractWithAge(root_ / "secretariat.key", envelope->path, unpacked));
 
     const auto json = nlohmann::json::parse(readAll(unpacked / "submission.json"));
     const auto& attachments = json.at("attachments");
