@@ -138,7 +138,12 @@ void DraftEditor::load()
         return;
     }
     // The outbox entry counts too: a finalize stopped before marking the draft still sealed it.
-    setFinalized(draft->status == "finalized" || drafts->outboxEntry(draftId_).ok());
+    // A finalized draft without one was taken out of the outbox (any other failure to read the
+    // outbox says nothing about it, so it is not taken as gone).
+    const auto entry = drafts->outboxEntry(draftId_);
+    const bool sealed = draft->status == "finalized";
+    setFinalized(sealed || entry.ok(),
+                 sealed && !entry && entry.error().code == amicus::store::StoreErrc::NotFound);
     callId_ = toQString(draft->callId);
     language_ = valueOr(draft->language);
     organization_ = valueOr(draft->submitter.organization);
@@ -546,7 +551,8 @@ void DraftEditor::reportSaved()
 void DraftEditor::reportFailure(const amicus::store::StoreError& error)
 {
     if (error.code == amicus::store::StoreErrc::Finalized) {
-        setFinalized(true); // finalized elsewhere (the review screen) while open here
+        // Finalized elsewhere (the review screen) while open here.
+        setFinalized(true, removedFromOutbox_);
     }
     saveState_ = SaveState::Failed;
     problem_ = Problem::fromStoreError(error.code);
@@ -566,10 +572,31 @@ bool DraftEditor::refuseFinalized()
     return true;
 }
 
-void DraftEditor::setFinalized(bool finalized)
+void DraftEditor::setFinalized(bool finalized, bool removedFromOutbox)
 {
-    if (finalized != finalized_) {
+    removedFromOutbox = finalized && removedFromOutbox;
+    if (finalized != finalized_ || removedFromOutbox != removedFromOutbox_) {
         finalized_ = finalized;
+        removedFromOutbox_ = removedFromOutbox;
         emit finalizedChanged();
     }
+}
+
+int DraftEditor::makeEditableCopy()
+{
+    auto* drafts = store();
+    if (!drafts || draftId_ < 0) {
+        saveState_ = SaveState::Failed;
+        problem_ = drafts ? Problem::Unexpected : Problem::VaultLocked;
+        emit saveStateChanged();
+        return -1;
+    }
+    auto copied = drafts->copyDraftAsNew(draftId_);
+    if (!copied) {
+        reportFailure(copied.error());
+        return -1;
+    }
+    const int copyId = static_cast<int>(*copied);
+    emit copyMade(copyId);
+    return copyId;
 }

@@ -32,6 +32,9 @@ class DraftEditor : public QObject {
     // The draft is in the outbox (waiting to be sent, or delivered): the package sealed from it
     // is what goes, so it is shown read-only and every write is refused with DraftFinalized.
     Q_PROPERTY(bool finalized READ finalized NOTIFY finalizedChanged)
+    // A finalized draft whose outbox entry is gone (taken out of the outbox): it will not be
+    // sent, and only an editable copy (makeEditableCopy) can change it and send it again.
+    Q_PROPERTY(bool removedFromOutbox READ removedFromOutbox NOTIFY finalizedChanged)
     // The language the submission is written in ("en", "fr", "es").
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY fieldsChanged)
     Q_PROPERTY(QString organization READ organization WRITE setOrganization NOTIFY fieldsChanged)
@@ -87,11 +90,16 @@ public:
     // with the choice, encrypted) or as the original (the copy is deleted at once). Refused
     // with FileTooLarge when the original is over the call's limit.
     Q_INVOKABLE void setSendSmallerCopy(int attachmentId, bool smaller);
+    // Copies the finalized draft (answers, submitter, files) into a new editable draft, as the
+    // outbox offers; emits copyMade with its id and returns it, or -1 with problem set. The
+    // finalized draft stays as it is.
+    Q_INVOKABLE int makeEditableCopy();
 
     int draftId() const { return static_cast<int>(draftId_); }
     void setDraftId(int draftId);
     bool ready() const { return draftId_ >= 0; }
     bool finalized() const { return finalized_; }
+    bool removedFromOutbox() const { return removedFromOutbox_; }
     QString callId() const { return callId_; }
     QString language() const { return language_; }
     void setLanguage(const QString& language);
@@ -116,6 +124,8 @@ public:
 signals:
     void loaded();
     void finalizedChanged();
+    // An editable copy of this draft was made (by makeEditableCopy): `draftId` is the copy.
+    void copyMade(int draftId);
     void fieldsChanged();
     void attachmentsChanged();
     void saveStateChanged();
@@ -129,7 +139,8 @@ private:
     void reportFailure(const amicus::store::StoreError& error);
     // True (with problem DraftFinalized reported) when the draft may no longer change.
     bool refuseFinalized();
-    void setFinalized(bool finalized);
+    // `removedFromOutbox`: finalized, and the outbox entry is gone (see the property).
+    void setFinalized(bool finalized, bool removedFromOutbox = false);
     void reloadAttachments();
     std::uint64_t attachmentLimit() const;
     // Makes the smaller copy of attachment `attachmentId` off the UI thread and saves it. When
@@ -141,6 +152,7 @@ private:
 
     std::int64_t draftId_ = -1;
     bool finalized_ = false;
+    bool removedFromOutbox_ = false;
     QString callId_;
     QString language_;
     QString organization_;

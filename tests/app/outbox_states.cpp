@@ -28,6 +28,12 @@ bool OutboxStates::set(int draftId, const QString& state, double uploadedBytes)
     return session->store().putOutboxEntry(*entry).ok();
 }
 
+bool OutboxStates::remove(int draftId)
+{
+    auto* session = AppContext::instance().session();
+    return session && session->store().removeOutboxEntry(draftId).ok();
+}
+
 QString OutboxStates::stateOf(int draftId) const
 {
     auto* session = AppContext::instance().session();

@@ -15,6 +15,9 @@ public:
     // Moves draft `draftId`'s outbox entry to `state` ("waiting", "uploading", "delivered"...)
     // with `uploadedBytes` on the endpoint (an upload URL too when some are); false on failure.
     Q_INVOKABLE bool set(int draftId, const QString& state, double uploadedBytes);
+    // Takes draft `draftId`'s entry out of the outbox through the store, as "Remove from the
+    // outbox" does in the end (the draft stays finalized); false on failure.
+    Q_INVOKABLE bool remove(int draftId);
     // The state name of draft `draftId`'s outbox entry, or "" when it has none.
     Q_INVOKABLE QString stateOf(int draftId) const;
     // The envelope's size of draft `draftId`'s outbox entry (0 when none).

@@ -8,7 +8,8 @@ import Amicus
 // Writing a submission: who submits, in which language, one answer per key question, files,
 // and whether it may be published. Every change is saved, encrypted, as it is typed. Once the
 // submission is in the outbox (waiting to be sent, or delivered) the same page shows it
-// read-only, with a line saying why: what was sealed then is what goes.
+// read-only, with a line saying why: what was sealed then is what goes. Taken out of the
+// outbox, it will not go: the line says so and offers an editable copy, which opens here.
 Page {
     id: root
 
@@ -29,6 +30,8 @@ Page {
         id: editor
 
         draftId: root.draftId
+        // The copy opens here, in place of the submission it was made from.
+        onCopyMade: copyId => root.draftId = copyId
     }
 
     CallDetails {
@@ -42,9 +45,10 @@ Page {
         objectName: "saveState"
         padding: 8
         leftPadding: 16
-        text: editor.finalized ? qsTr("This submission has been sent or is waiting to be sent, so it can no longer be changed. What you see here is what the secretariat receives.")
-                               : editor.saveState === DraftEditor.Saved ? qsTr("Saved, encrypted on this device")
-                                                                        : problemText.describe(editor.problem)
+        text: editor.removedFromOutbox ? qsTr("This submission was taken out of the outbox and will not be sent. It stays as it was when you sent it; to change it and send it again, make an editable copy.")
+              : editor.finalized ? qsTr("This submission has been sent or is waiting to be sent, so it can no longer be changed. What you see here is what the secretariat receives.")
+              : editor.saveState === DraftEditor.Saved ? qsTr("Saved, encrypted on this device")
+              : problemText.describe(editor.problem)
         color: editor.finalized ? Material.color(Material.BlueGrey, Material.Shade900)
                                 : editor.saveState === DraftEditor.Saved ? Material.color(Material.Green, Material.Shade800)
                                                                          : Material.color(Material.Red)
@@ -86,6 +90,29 @@ Page {
                 Layout.fillWidth: true
                 Layout.margins: 16
                 Layout.bottomMargin: 0
+            }
+
+            // A submission taken out of the outbox can only change as a copy.
+            PrimaryButton {
+                objectName: "makeEditableCopyButton"
+                visible: editor.removedFromOutbox
+                text: qsTr("Make an editable copy")
+                Accessible.name: text
+                Accessible.description: qsTr("Opens a new draft with the same answers and files, which you can change and send")
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                onClicked: editor.makeEditableCopy()
+            }
+
+            ProblemText {
+                objectName: "copyProblem"
+                // Why the copy could not be made (a refused write is no news here).
+                problem: editor.removedFromOutbox && editor.saveState === DraftEditor.Failed
+                         && editor.problem !== Problem.DraftFinalized ? editor.problem : Problem.None
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
             }
 
             SectionHeading {

@@ -14,6 +14,7 @@ TestCase {
 
     readonly property string callId: "hrc54-emler-reimagining-policing"
     readonly property string notice: "This submission has been sent or is waiting to be sent, so it can no longer be changed. What you see here is what the secretariat receives."
+    readonly property string removedNotice: "This submission was taken out of the outbox and will not be sent. It stays as it was when you sent it; to change it and send it again, make an editable copy."
 
     name: "FinalizedDraft"
     width: 412
@@ -61,6 +62,12 @@ TestCase {
         id: sentSpy
 
         signalName: "sent"
+    }
+
+    SignalSpy {
+        id: copySpy
+
+        signalName: "copyMade"
     }
 
     function init() {
@@ -142,6 +149,8 @@ TestCase {
         verify(!findChild(screen, "removeAttachment_0").visible)
         verify(!findChild(screen, "addAttachmentButton").visible)
         verify(!findChild(screen, "reviewButton").visible)
+        // Still in the outbox: the outbox, not the editor, offers a copy.
+        verify(!findChild(screen, "makeEditableCopyButton").visible)
         const smaller = findChild(screen, "sendSmallerCopy_0")
         verify(!smaller.visible || !smaller.enabled)
         compare(findChild(screen, "saveState").text, root.notice)
@@ -205,6 +214,95 @@ TestCase {
         verify(!findChild(screen, "reviewButton").visible)
         const reader = createTemporaryObject(editorComponent, root, {draftId: made.draftId})
         compare(reader.country, "Chile")
+    }
+
+    // Taken out of the outbox, a finalized submission will not be sent: the editor says so
+    // and offers an editable copy, which opens in its place with the same answers and files,
+    // while the submission it was made from stays as it was sealed.
+    function test_a_submission_taken_out_of_the_outbox_offers_an_editable_copy() {
+        const made = completeDraft()
+        finalize(made.draftId)
+        verify(OutboxStates.remove(made.draftId))
+        compare(OutboxStates.stateOf(made.draftId), "")
+
+        const screen = createTemporaryObject(editorScreenComponent, root, {draftId: made.draftId})
+        const saveState = findChild(screen, "saveState")
+        compare(saveState.text, root.removedNotice)
+        compare(saveState.Accessible.name, root.removedNotice)
+        verify(findChild(screen, "organizationField").readOnly)
+        verify(findChild(screen, "answer_" + made.questionId).readOnly)
+        verify(!findChild(screen, "reviewButton").visible)
+        const copyButton = findChild(screen, "makeEditableCopyButton")
+        verify(copyButton.visible)
+        compare(copyButton.text, "Make an editable copy")
+        compare(copyButton.Accessible.name, "Make an editable copy")
+        verify(!findChild(screen, "copyProblem").visible)
+
+        mouseClick(copyButton)
+        tryVerify(() => screen.draftId !== made.draftId)
+        const copyId = screen.draftId
+        verify(copyId > 0)
+        // The copy is open and editable, with what the submission said.
+        compare(findChild(screen, "saveState").text, "Saved, encrypted on this device")
+        verify(!copyButton.visible)
+        verify(findChild(screen, "reviewButton").visible)
+        const organization = findChild(screen, "organizationField")
+        verify(!organization.readOnly)
+        compare(organization.text, "Red Ribbon")
+        compare(findChild(screen, "countryField").text, "Chile")
+        verify(findChild(screen, "consentPublic").checked)
+        verify(findChild(screen, "consentPublic").enabled)
+        const answer = findChild(screen, "answer_" + made.questionId)
+        compare(answer.text, "What the secretariat receives")
+        verify(!answer.readOnly)
+        verify(findChild(screen, "removeAttachment_0").visible)
+        typeInto(organization, " East")
+        compare(findChild(screen, "saveState").text, "Saved, encrypted on this device")
+
+        // The store holds the change in the copy only.
+        const copy = createTemporaryObject(editorComponent, root, {draftId: copyId})
+        verify(!copy.finalized)
+        verify(!copy.removedFromOutbox)
+        compare(copy.organization, "Red Ribbon East")
+        compare(copy.organizationKind, "nhri")
+        compare(copy.contact, "desk@example.org")
+        compare(copy.consent, DraftEditor.Public)
+        compare(copy.answer(made.questionId), "What the secretariat receives")
+        compare(copy.attachments.length, 1)
+        compare(copy.attachments[0].name, "report.pdf")
+        compare(copy.attachments[0].size, 3000)
+        compare(OutboxStates.stateOf(copyId), "")
+
+        const original = createTemporaryObject(editorComponent, root, {draftId: made.draftId})
+        verify(original.finalized)
+        verify(original.removedFromOutbox)
+        compare(original.organization, "Red Ribbon")
+        compare(original.answer(made.questionId), "What the secretariat receives")
+        compare(original.attachments.length, 1)
+        original.organization = "Changed after removal"
+        compare(original.problem, Problem.DraftFinalized)
+        const reread = createTemporaryObject(editorComponent, root, {draftId: made.draftId})
+        compare(reread.organization, "Red Ribbon")
+    }
+
+    // The view model's copy, without the screen: a new id, emitted and returned.
+    function test_the_view_model_copies_a_removed_submission() {
+        const made = completeDraft()
+        finalize(made.draftId)
+        const editor = createTemporaryObject(editorComponent, root, {draftId: made.draftId})
+        verify(editor.finalized)
+        verify(!editor.removedFromOutbox)
+        verify(OutboxStates.remove(made.draftId))
+        const reopened = createTemporaryObject(editorComponent, root, {draftId: made.draftId})
+        verify(reopened.finalized)
+        verify(reopened.removedFromOutbox)
+        copySpy.clear()
+        copySpy.target = reopened
+        const copyId = reopened.makeEditableCopy()
+        verify(copyId > 0 && copyId !== made.draftId)
+        compare(copySpy.count, 1)
+        compare(copySpy.signalArguments[0][0], copyId)
+        compare(reopened.draftId, made.draftId)
     }
 
     function openDeleteDialog(screen, draftId) {
