@@ -3,68 +3,18 @@
 // damaged) — an editable copy to change and send again, and taking it out of the outbox.
 // The finalized draft itself never changes: its envelope was sealed from what it says.
 #include "store/draft_store.h"
+#include "store/store_files.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <openssl/rand.h>
 #include <system_error>
-#include <unistd.h>
 
 namespace amicus::store {
 namespace {
-
-// The associated data a sealed value is bound to (as in draft_store.cpp: table/column/row).
-std::string sealingPlace(std::string_view table, std::string_view column, std::int64_t rowId)
-{
-    return std::string(table) + "/" + std::string(column) + "/" + std::to_string(rowId);
-}
-
-StoreResult<std::string> newName(std::size_t bytes, std::string_view suffix)
-{
-    std::vector<std::uint8_t> random(bytes);
-    if (RAND_bytes(random.data(), static_cast<int>(random.size())) != 1) {
-        return fail(StoreError{StoreErrc::Internal, "no randomness available"});
-    }
-    static const char digits[] = "0123456789abcdef";
-    std::string name;
-    for (const std::uint8_t byte : random) {
-        name.push_back(digits[byte >> 4]);
-        name.push_back(digits[byte & 0x0f]);
-    }
-    return name + std::string(suffix);
-}
-
-StoreError copyError(std::string_view what, int err)
-{
-    StoreError error;
-    error.code =
-        (err == ENOSPC || err == EFBIG || err == EDQUOT) ? StoreErrc::DiskFull : StoreErrc::Io;
-    error.sysErrno = err;
-    error.detail = std::string(what) + ": " + std::strerror(err);
-    return error;
-}
-
-StoreResult<void> fsyncPath(const std::filesystem::path& path, bool directory)
-{
-    const int fd = ::open(path.c_str(), (directory ? O_DIRECTORY : 0) | O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        return fail(copyError("open for fsync", errno));
-    }
-    const int rc = ::fsync(fd);
-    const int err = errno;
-    ::close(fd);
-    if (rc != 0) {
-        return fail(copyError("fsync", err));
-    }
-    return {};
-}
 
 // Copies the age file `from` (encrypted to the vault's own recipient: no plaintext is made) to
 // a new random name in `dir`, durably. Returns the new name.
 StoreResult<std::string> copyBlob(const std::filesystem::path& dir, const std::string& from)
 {
-    auto name = newName(16, ".age");
+    auto name = randomHexName(16, ".age");
     if (!name) {
         return fail(name.error());
     }
@@ -73,9 +23,9 @@ StoreResult<std::string> copyBlob(const std::filesystem::path& dir, const std::s
     std::filesystem::copy_file(dir / from, partial, ec);
     if (ec) {
         std::filesystem::remove(partial, ec);
-        return fail(copyError("copy blob", ec.value()));
+        return fail(ioError("copy blob", ec.value()));
     }
-    if (auto synced = fsyncPath(partial, false); !synced) {
+    if (auto synced = syncPath(partial, false); !synced) {
         std::filesystem::remove(partial, ec);
         return fail(synced.error());
     }
@@ -83,7 +33,7 @@ StoreResult<std::string> copyBlob(const std::filesystem::path& dir, const std::s
     if (ec) {
         const int err = ec.value();
         std::filesystem::remove(partial, ec);
-        return fail(copyError("rename blob", err));
+        return fail(ioError("rename blob", err));
     }
     return *name;
 }
@@ -126,7 +76,7 @@ StoreResult<std::int64_t> DraftStore::copyDraftAsNew(std::int64_t draftId)
         blobNames.emplace_back(*original, reduced);
     }
     if (!copied.empty()) {
-        if (auto synced = fsyncPath(paths_.blobDir, true); !synced) {
+        if (auto synced = syncPath(paths_.blobDir, true); !synced) {
             discardCopies();
             return fail(synced.error());
         }

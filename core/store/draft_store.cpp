@@ -4,17 +4,16 @@
 #include "crypto/sha256.h"
 #include "store/migrations.h"
 #include "store/outbox_plain_columns.h"
+#include "store/store_files.h"
 
 #include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <fstream>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <sqlite3.h>
 #include <system_error>
-#include <unistd.h>
 
 namespace amicus::store {
 
@@ -46,12 +45,6 @@ const FieldColumn& columnOf(DraftField field)
         }
     }
     return kFieldColumns[0];
-}
-
-// The associated data that binds a sealed value to where it lives.
-std::string place(std::string_view table, std::string_view column, std::int64_t rowId)
-{
-    return std::string(table) + "/" + std::string(column) + "/" + std::to_string(rowId);
 }
 
 std::int64_t systemClockMs()
@@ -94,32 +87,6 @@ StoreResult<std::string> newUuid()
     const std::string h = hex(b);
     return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
            "-" + h.substr(20);
-}
-
-StoreError ioError(std::string_view what, int err)
-{
-    StoreError error;
-    error.code =
-        (err == ENOSPC || err == EFBIG || err == EDQUOT) ? StoreErrc::DiskFull : StoreErrc::Io;
-    error.sysErrno = err;
-    error.detail = std::string(what) + ": " + std::strerror(err);
-    return error;
-}
-
-// Flushes a file or directory to stable storage, so a rename or a new file survives power loss.
-StoreResult<void> syncPath(const std::filesystem::path& path, bool directory)
-{
-    const int fd = ::open(path.c_str(), (directory ? O_DIRECTORY : 0) | O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        return fail(ioError("open for fsync", errno));
-    }
-    const int rc = ::fsync(fd);
-    const int err = errno;
-    ::close(fd);
-    if (rc != 0) {
-        return fail(ioError("fsync", err));
-    }
-    return {};
 }
 
 void removeQuietly(const std::filesystem::path& path)
@@ -457,7 +424,7 @@ StoreResult<void> DraftStore::saveField(std::int64_t draftId, DraftField field,
         return fail(editable.error());
     }
     const FieldColumn& column = columnOf(field);
-    auto sealed = seal(value, place("drafts", column.column, draftId));
+    auto sealed = seal(value, sealingPlace("drafts", column.column, draftId));
     if (!sealed) {
         return fail(sealed.error());
     }
@@ -486,7 +453,8 @@ StoreResult<void> DraftStore::saveAnswer(std::int64_t draftId, std::string_view 
     if (questionId.empty()) {
         return fail(StoreError{StoreErrc::InvalidArgument, "empty question id"});
     }
-    auto sealed = seal(text, place("answers", "body", draftId) + "/" + std::string(questionId));
+    auto sealed =
+        seal(text, sealingPlace("answers", "body", draftId) + "/" + std::string(questionId));
     if (!sealed) {
         return fail(sealed.error());
     }
@@ -596,9 +564,9 @@ StoreResult<std::vector<AttachmentInfo>> DraftStore::attachmentsWhere(std::strin
         info.blobName = stmt->text(2);
         info.size = static_cast<std::uint64_t>(stmt->int64(3));
         info.createdAt = stmt->int64(7);
-        auto sha = unsealColumn(*stmt, 4, place("attachments", "sha256", info.id));
-        auto name = unsealColumn(*stmt, 5, place("attachments", "file_name", info.id));
-        auto type = unsealColumn(*stmt, 6, place("attachments", "media_type", info.id));
+        auto sha = unsealColumn(*stmt, 4, sealingPlace("attachments", "sha256", info.id));
+        auto name = unsealColumn(*stmt, 5, sealingPlace("attachments", "file_name", info.id));
+        auto type = unsealColumn(*stmt, 6, sealingPlace("attachments", "media_type", info.id));
         for (const auto* part : {&sha, &name, &type}) {
             if (!*part) {
                 return fail(part->error());
@@ -616,9 +584,9 @@ StoreResult<std::vector<AttachmentInfo>> DraftStore::attachmentsWhere(std::strin
             reduced.size = static_cast<std::uint64_t>(stmt->int64(9));
             reduced.createdAt = stmt->int64(12);
             auto reducedSha =
-                unsealColumn(*stmt, 10, place("attachment_reductions", "sha256", info.id));
-            auto reducedType =
-                unsealColumn(*stmt, 11, place("attachment_reductions", "media_type", info.id));
+                unsealColumn(*stmt, 10, sealingPlace("attachment_reductions", "sha256", info.id));
+            auto reducedType = unsealColumn(
+                *stmt, 11, sealingPlace("attachment_reductions", "media_type", info.id));
             for (const auto* part : {&reducedSha, &reducedType}) {
                 if (!*part) {
                     return fail(part->error());
@@ -688,7 +656,8 @@ StoreResult<Draft> DraftStore::draft(std::int64_t draftId)
     std::optional<std::string> consent;
     targets[5] = &consent;
     for (int i = 0; i < 6; ++i) {
-        auto value = unsealColumn(*stmt, 5 + i, place("drafts", kFieldColumns[i].column, draftId));
+        auto value =
+            unsealColumn(*stmt, 5 + i, sealingPlace("drafts", kFieldColumns[i].column, draftId));
         if (!value) {
             return fail(value.error());
         }
@@ -716,7 +685,8 @@ StoreResult<Draft> DraftStore::draft(std::int64_t draftId)
             break;
         }
         std::string question = answers->text(0);
-        auto body = unseal(answers->blob(1), place("answers", "body", draftId) + "/" + question);
+        auto body =
+            unseal(answers->blob(1), sealingPlace("answers", "body", draftId) + "/" + question);
         if (!body) {
             return fail(body.error());
         }
@@ -759,7 +729,7 @@ StoreResult<std::vector<DraftSummary>> DraftStore::listDrafts()
         s.status = stmt->text(3);
         s.createdAt = stmt->int64(4);
         s.updatedAt = stmt->int64(5);
-        auto organization = unsealColumn(*stmt, 6, place("drafts", "organization", s.id));
+        auto organization = unsealColumn(*stmt, 6, sealingPlace("drafts", "organization", s.id));
         if (!organization) {
             return fail(organization.error());
         }
@@ -848,12 +818,12 @@ StoreResult<AttachmentInfo> DraftStore::importAttachmentFile(std::int64_t draftI
 StoreResult<DraftStore::WrittenBlob> DraftStore::writeBlob(std::istream& input,
                                                            std::uint64_t maxBytes)
 {
-    auto random = randomBytes(16);
-    if (!random) {
-        return fail(random.error());
+    auto name = randomHexName(16, ".age");
+    if (!name) {
+        return fail(name.error());
     }
     WrittenBlob blob;
-    blob.name = hex(*random) + ".age";
+    blob.name = *name;
     const auto partial = paths_.blobDir / (blob.name + ".part");
     const auto finalPath = paths_.blobDir / blob.name;
 
@@ -954,9 +924,9 @@ StoreResult<AttachmentInfo> DraftStore::importAttachment(std::int64_t draftId, s
         }
         info.id = db_.lastInsertRowid();
         auto sha = seal(std::span<const std::uint8_t>(info.sha256),
-                        place("attachments", "sha256", info.id));
-        auto name = seal(info.fileName, place("attachments", "file_name", info.id));
-        auto type = seal(info.mediaType, place("attachments", "media_type", info.id));
+                        sealingPlace("attachments", "sha256", info.id));
+        auto name = seal(info.fileName, sealingPlace("attachments", "file_name", info.id));
+        auto type = seal(info.mediaType, sealingPlace("attachments", "media_type", info.id));
         for (const auto* part : {&sha, &name, &type}) {
             if (!*part) {
                 return fail(part->error());
@@ -1005,8 +975,9 @@ StoreResult<AttachmentInfo> DraftStore::importReducedCopy(std::int64_t attachmen
     const std::int64_t when = now();
     auto recorded = [&]() -> StoreResult<void> {
         auto sha = seal(std::span<const std::uint8_t>(blob->sha256),
-                        place("attachment_reductions", "sha256", attachmentId));
-        auto type = seal(mediaType, place("attachment_reductions", "media_type", attachmentId));
+                        sealingPlace("attachment_reductions", "sha256", attachmentId));
+        auto type =
+            seal(mediaType, sealingPlace("attachment_reductions", "media_type", attachmentId));
         for (const auto* part : {&sha, &type}) {
             if (!*part) {
                 return fail(part->error());
@@ -1300,7 +1271,7 @@ StoreResult<void> DraftStore::putOutboxEntry(const OutboxEntry& entry)
         if (!value) {
             return Blob{};
         }
-        auto sealed = seal(*value, place("outbox", column, entry.draftId));
+        auto sealed = seal(*value, sealingPlace("outbox", column, entry.draftId));
         if (!sealed) {
             return fail(sealed.error());
         }
@@ -1447,17 +1418,19 @@ StoreResult<std::vector<OutboxEntry>> DraftStore::listOutbox()
         if (auto plain = readOutboxPlainColumns(*stmt, e); !plain) {
             return fail(plain.error());
         }
-        auto url = unsealColumn(*stmt, urlColumn, place("outbox", "upload_url", e.draftId));
+        auto url = unsealColumn(*stmt, urlColumn, sealingPlace("outbox", "upload_url", e.draftId));
         if (!url) {
             return fail(url.error());
         }
         e.uploadUrl = std::move(*url);
-        auto detail = unsealColumn(*stmt, urlColumn + 1, place("outbox", "last_error", e.draftId));
+        auto detail =
+            unsealColumn(*stmt, urlColumn + 1, sealingPlace("outbox", "last_error", e.draftId));
         if (!detail) {
             return fail(detail.error());
         }
         e.lastErrorDetail = std::move(*detail);
-        auto receipt = unsealColumn(*stmt, urlColumn + 2, place("outbox", "receipt", e.draftId));
+        auto receipt =
+            unsealColumn(*stmt, urlColumn + 2, sealingPlace("outbox", "receipt", e.draftId));
         if (!receipt) {
             return fail(receipt.error());
         }

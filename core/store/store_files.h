@@ -1,0 +1,28 @@
+// What the store's implementation files share: where a sealed value is bound to, random file
+// names, and durable files (typed I/O errors, fsync). Internal to amicus_store.
+#pragma once
+
+#include "store/store_error.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace amicus::store {
+
+// The associated data a sealed value is bound to: "table/column/row", so that a value copied
+// to another row or column no longer opens.
+[[nodiscard]] std::string sealingPlace(std::string_view table, std::string_view column,
+                                       std::int64_t rowId);
+
+// `bytes` random bytes (OpenSSL's generator) as lower-case hex, then `suffix`.
+[[nodiscard]] StoreResult<std::string> randomHexName(std::size_t bytes, std::string_view suffix);
+
+// An errno as a StoreError: DiskFull when the disk or a quota is full, else Io.
+[[nodiscard]] StoreError ioError(std::string_view what, int err);
+
+// Flushes a file or directory to stable storage, so a rename or a new file survives power loss.
+[[nodiscard]] StoreResult<void> syncPath(const std::filesystem::path& path, bool directory);
+
+} // namespace amicus::store
