@@ -220,6 +220,18 @@
         <source>This submission has been sent or is waiting to be sent, so it can no longer be changed. What you see here is what the secretariat receives.</source>
         <translation>This submission has been sent or is waiting to be sent, so it can no longer be changed. What you see here is what the secretariat receives.</translation>
     </message>
+    <message>
+        <source>This submission was taken out of the outbox and will not be sent. It stays as it was when you sent it; to change it and send it again, make an editable copy.</source>
+        <translation>This submission was taken out of the outbox and will not be sent. It stays as it was when you sent it; to change it and send it again, make an editable copy.</translation>
+    </message>
+    <message>
+        <source>Make an editable copy</source>
+        <translation>Make an editable copy</translation>
+    </message>
+    <message>
+        <source>Opens a new draft with the same answers and files, which you can change and send</source>
+        <translation>Opens a new draft with the same answers and files, which you can change and send</translation>
+    </message>
 </context>
 <context>
     <name>DraftsScreen</name>

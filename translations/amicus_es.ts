@@ -220,6 +220,18 @@
         <source>This submission has been sent or is waiting to be sent, so it can no longer be changed. What you see here is what the secretariat receives.</source>
         <translation>Esta contribución ya se envió o está esperando a enviarse, así que ya no se puede modificar. Lo que ve aquí es lo que recibe la secretaría.</translation>
     </message>
+    <message>
+        <source>This submission was taken out of the outbox and will not be sent. It stays as it was when you sent it; to change it and send it again, make an editable copy.</source>
+        <translation>Esta contribución se retiró de la bandeja de salida y no se enviará. Queda tal como la envió; para cambiarla y enviarla de nuevo, haga una copia editable.</translation>
+    </message>
+    <message>
+        <source>Make an editable copy</source>
+        <translation>Hacer una copia editable</translation>
+    </message>
+    <message>
+        <source>Opens a new draft with the same answers and files, which you can change and send</source>
+        <translation>Abre un nuevo borrador con las mismas respuestas y archivos, que puede cambiar y enviar</translation>
+    </message>
 </context>
 <context>
     <name>DraftsScreen</name>

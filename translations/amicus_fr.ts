@@ -220,6 +220,18 @@
         <source>This submission has been sent or is waiting to be sent, so it can no longer be changed. What you see here is what the secretariat receives.</source>
         <translation>Cette contribution a été envoyée ou attend de l’être&#xa0;: elle ne peut plus être modifiée. Ce que vous voyez ici est ce que reçoit le secrétariat.</translation>
     </message>
+    <message>
+        <source>This submission was taken out of the outbox and will not be sent. It stays as it was when you sent it; to change it and send it again, make an editable copy.</source>
+        <translation>Cette contribution a été retirée de la boîte d’envoi et ne sera pas envoyée. Elle reste telle que vous l’avez envoyée&#xa0;; pour la modifier et l’envoyer de nouveau, faites-en une copie modifiable.</translation>
+    </message>
+    <message>
+        <source>Make an editable copy</source>
+        <translation>Faire une copie modifiable</translation>
+    </message>
+    <message>
+        <source>Opens a new draft with the same answers and files, which you can change and send</source>
+        <translation>Ouvre un nouveau brouillon avec les mêmes réponses et fichiers, que vous pouvez modifier et envoyer</translation>
+    </message>
 </context>
 <context>
     <name>DraftsScreen</name>
