@@ -185,7 +185,10 @@ Page {
                     color: strength >= Session.Good ? Material.color(Material.Green)
                                                     : strength >= Session.Fair ? Material.color(Material.Orange)
                                                                                : Material.color(Material.Red)
-                    visible: passphrase.text.length > 0
+                    // Keeps its room while empty, so the field below does not jump down under
+                    // the finger at the first character typed.
+                    opacity: passphrase.text.length > 0 ? 1 : 0
+                    Accessible.ignored: passphrase.text.length === 0
                     Layout.leftMargin: 16
                 }
 

@@ -56,8 +56,13 @@ TestCase {
         const create = findChild(setup, "setupCreate")
         const problem = findChild(setup, "setupProblem")
 
+        waitForItemPolished(confirmation.parent)
+        const confirmationY = confirmation.y
         typeInto(passphrase, "short")
         compare(findChild(setup, "setupStrength").text, "Too short")
+        // The strength hint appears without pushing the next field down under the finger.
+        waitForItemPolished(confirmation.parent)
+        compare(confirmation.y, confirmationY)
         mouseClick(create)
         compare(Session.problem, Problem.PassphraseTooShort)
         verify(problem.visible)
