@@ -149,7 +149,7 @@ void SyncService::removeFromOutbox(qint64 draftId)
     std::lock_guard lock(mutex_);
     removals_.push_back(draftId);
     if (engine_) {
-        engine_->cancelTransferOf(draftId);
+        engine_->holdBack(draftId);
     }
     lookAgain_ = true;
     wakeUp_.notify_all();
@@ -168,6 +168,21 @@ void SyncService::withdraw(qint64 draftId, const std::string& submissionId,
     }
     if (uploadUrl) {
         terminations_.emplace_back(callId, *uploadUrl);
+    }
+    lookAgain_ = true;
+    wakeUp_.notify_all();
+}
+
+void SyncService::unwithdraw(const std::string& submissionId,
+                             const std::optional<std::string>& uploadUrl)
+{
+    std::lock_guard lock(mutex_);
+    if (withdrawing_) {
+        withdrawing_->restore(submissionId);
+    }
+    if (uploadUrl) {
+        std::erase_if(terminations_,
+                      [&](const auto& termination) { return termination.second == *uploadUrl; });
     }
     lookAgain_ = true;
     wakeUp_.notify_all();
@@ -289,7 +304,11 @@ void SyncService::run(const std::filesystem::path& dataDir,
         // Between runs, so no transfer of these entries is under way. The engine tells the
         // observer (the outbox screen reads again); a failure leaves the entry as it was.
         for (const qint64 id : removals) {
-            (void)engine.remove(id);
+            if (!engine.remove(id)) {
+                // Still held back (never sent); tried again at the next wake.
+                std::lock_guard lock(mutex_);
+                removals_.push_back(id);
+            }
         }
         for (const qint64 id : retries) {
             (void)engine.retry(id);

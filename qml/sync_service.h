@@ -65,6 +65,9 @@ public:
     // endpoint when the network next allows, so the endpoint keeps none of its bytes.
     void withdraw(qint64 draftId, const std::string& submissionId, const std::string& callId,
                   const std::optional<std::string>& uploadUrl);
+    // The deletion withdraw() prepared failed (the draft is still there): the submission is
+    // sent again as before, and its upload is not terminated.
+    void unwithdraw(const std::string& submissionId, const std::optional<std::string>& uploadUrl);
     // What the engine is told, for the outbox screen's "why it waits".
     sync::NetworkState networkState() const;
     sync::SyncPolicy policy() const;

@@ -146,6 +146,22 @@ void OutboxEngine::cancelTransferOf(std::int64_t id)
     }
 }
 
+void OutboxEngine::holdBack(std::int64_t id)
+{
+    std::lock_guard lock(mutex_);
+    heldBack_.insert(id);
+    if (active_ && activeId_ == id) {
+        pausedFor_ = WaitReason::Manual;
+        active_->cancel();
+    }
+}
+
+bool OutboxEngine::isHeldBack(std::int64_t id) const
+{
+    std::lock_guard lock(mutex_);
+    return heldBack_.contains(id);
+}
+
 OutboxEngine::Gate OutboxEngine::gate(bool userRequested) const
 {
     std::lock_guard lock(mutex_);
@@ -236,6 +252,10 @@ Result<bool, SyncError> OutboxEngine::remove(std::int64_t id)
     if (auto removed = repository_.remove(id); !removed) {
         return fail(removed.error());
     }
+    {
+        std::lock_guard lock(mutex_);
+        heldBack_.erase(id);
+    }
     // Only once the record is gone: a crash in between leaves an envelope nothing points to,
     // never a record without its envelope.
     if (!found->envelopePath.empty()) {
@@ -265,7 +285,7 @@ Result<std::optional<std::int64_t>, SyncError> OutboxEngine::runDue(bool userReq
             due = userRequested || woken || record.waitReason != WaitReason::Backoff ||
                   !record.nextTryAtMs || *record.nextTryAtMs <= now;
         }
-        if (!due) {
+        if (!due || isHeldBack(record.id)) {
             continue;
         }
         if (auto done = attempt(record, userRequested); !done) {

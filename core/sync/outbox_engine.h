@@ -8,6 +8,7 @@
 #include <chrono>
 #include <functional>
 #include <mutex>
+#include <set>
 
 namespace amicus::sync {
 
@@ -40,6 +41,11 @@ public:
     // Thread-safe: stops the transfer of entry `id` if it is the one under way (nothing
     // otherwise). With WithdrawingRepository, what the user deletes stops at once.
     void cancelTransferOf(std::int64_t id);
+    // Thread-safe: the user is taking entry `id` out of the outbox. From now on runDue() passes
+    // it by, even in a run already going through the list, and its transfer under way stops;
+    // remove() then forgets it. Without this, an entry due later in the same run could still be
+    // sent after the user was told it would not be.
+    void holdBack(std::int64_t id);
     // True when setNetworkState made entries due since the last runDue() (wake the worker).
     [[nodiscard]] bool wakeRequested() const { return wake_.load(); }
 
@@ -74,6 +80,7 @@ public:
 private:
     enum class Gate { Open, Offline, UnmeteredOnly, Manual };
     [[nodiscard]] Gate gate(bool userRequested) const;
+    [[nodiscard]] bool isHeldBack(std::int64_t id) const;
     [[nodiscard]] Result<void, SyncError> attempt(OutboxRecord& record, bool userRequested);
     [[nodiscard]] Result<SignedReceipt, SyncError> deliver(OutboxRecord& record, TusUpload& tus,
                                                            const CallEndpoint& endpoint, int fd);
@@ -87,12 +94,13 @@ private:
     OutboxEngineOptions options_;
     OutboxObserver* observer_ = nullptr;
 
-    mutable std::mutex mutex_; // guards policy_, network_, active_, pausedFor_
+    mutable std::mutex mutex_; // guards policy_, network_, active_, pausedFor_, heldBack_
     SyncPolicy policy_ = SyncPolicy::AnyNetwork;
     NetworkState network_;
     TusUpload* active_ = nullptr;
     std::int64_t activeId_ = 0; // the entry active_ sends
     WaitReason pausedFor_ = WaitReason::None;
+    std::set<std::int64_t> heldBack_; // entries being taken out of the outbox
     std::atomic<bool> wake_{false};
     std::atomic<std::uint64_t> bytesSent_{0};
 };

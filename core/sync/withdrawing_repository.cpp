@@ -11,6 +11,12 @@ void WithdrawingRepository::withdraw(const std::string& submissionId)
     withdrawn_.insert(submissionId);
 }
 
+void WithdrawingRepository::restore(const std::string& submissionId)
+{
+    std::lock_guard lock(mutex_);
+    withdrawn_.erase(submissionId);
+}
+
 bool WithdrawingRepository::withdrawn(const std::string& submissionId) const
 {
     std::lock_guard lock(mutex_);

@@ -21,6 +21,9 @@ public:
     // Thread-safe. From now on submission `submissionId` is hidden and never saved again; when
     // this returns, no save of it is under way either, so its rows may be deleted at once.
     void withdraw(const std::string& submissionId);
+    // Thread-safe: undoes withdraw() when the deletion it prepared failed, so the submission is
+    // listed and saved again (the user still sees it waiting).
+    void restore(const std::string& submissionId);
     // Thread-safe: whether `submissionId` was withdrawn (and is still in the inner repository).
     [[nodiscard]] bool withdrawn(const std::string& submissionId) const;
 

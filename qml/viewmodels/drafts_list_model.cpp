@@ -112,16 +112,19 @@ bool DraftsListModel::remove(int draftId)
         return false;
     }
     auto entry = store.outboxEntry(draftId);
-    if (entry) {
+    auto* service = amicus::app::SyncService::instance();
+    const std::optional<std::string> uploadToEnd =
+        entry && entry->state != amicus::store::OutboxState::Delivered ? entry->uploadUrl
+                                                                       : std::nullopt;
+    if (entry && service) {
         // Stopped first: once withdrawn, the sending thread neither sends nor saves it.
-        if (auto* service = amicus::app::SyncService::instance()) {
-            service->withdraw(draftId, draft->submissionId, draft->callId,
-                              entry->state == amicus::store::OutboxState::Delivered
-                                  ? std::nullopt
-                                  : entry->uploadUrl);
-        }
+        service->withdraw(draftId, draft->submissionId, draft->callId, uploadToEnd);
     }
     if (!store.deleteDraft(draftId)) {
+        // Still there (a full disk, say): it goes on being sent as before.
+        if (entry && service) {
+            service->unwithdraw(draft->submissionId, uploadToEnd);
+        }
         refresh();
         return false;
     }

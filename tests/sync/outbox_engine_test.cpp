@@ -5,6 +5,7 @@
 #include "sync/file_outbox_repository.h"
 #include "sync/outbox_engine.h"
 #include "sync/store_outbox_repository.h"
+#include "sync/withdrawing_repository.h"
 #include "sync_test_support.h"
 
 #include <gtest/gtest.h>
@@ -315,6 +316,52 @@ TEST(OutboxEngine, RemoveForgetsTheEntryAndDeletesItsEnvelope)
     EXPECT_FALSE(*engine.retry(1));
     ASSERT_TRUE(engine.runDue(true).ok());
     EXPECT_EQ(repository.list()->size(), 1u);
+}
+
+TEST(OutboxEngine, AnEntryHeldBackForRemovalIsNeverAttempted)
+{
+    TempDir dir;
+    FileOutboxRepository repository((dir.path() / "outbox.json").string());
+    WithdrawnCalls calls;
+    OutboxEngine engine(
+        repository, calls, [] { return 1000; }, [] { return 0u; });
+    ASSERT_TRUE(engine.enqueue(recordAt(dir.path() / "one.age", 1)).ok());
+    ASSERT_TRUE(engine.enqueue(recordAt(dir.path() / "two.age", 2)).ok());
+
+    // The user asked to remove entry 1 before the sender reached it: a run, even one the user
+    // asked for, tries entry 2 and leaves entry 1 as it was.
+    engine.holdBack(1);
+    ASSERT_TRUE(engine.runDue(true).ok());
+    auto records = repository.list();
+    ASSERT_TRUE(records.ok());
+    ASSERT_EQ(records->size(), 2u);
+    EXPECT_EQ(records->at(0).state, OutboxState::Queued);
+    EXPECT_EQ(records->at(0).attempts, 0);
+    EXPECT_EQ(records->at(1).state, OutboxState::NeedsAttention);
+
+    auto removed = engine.remove(1);
+    ASSERT_TRUE(removed.ok());
+    EXPECT_TRUE(*removed);
+    EXPECT_EQ(repository.list()->size(), 1u);
+}
+
+TEST(WithdrawingRepository, ARestoredSubmissionIsListedAndSavedAgain)
+{
+    TempDir dir;
+    FileOutboxRepository inner((dir.path() / "outbox.json").string());
+    WithdrawingRepository repository(inner);
+    const OutboxRecord record = recordAt(dir.path() / "one.age", 1);
+    ASSERT_TRUE(repository.save(record).ok());
+
+    // Withdrawn for a deletion: hidden, and no save of it lands.
+    repository.withdraw(record.submissionId);
+    EXPECT_TRUE(repository.list()->empty());
+    EXPECT_FALSE(repository.save(record).ok());
+    // The deletion failed: restored, it is listed and saved as before.
+    repository.restore(record.submissionId);
+    EXPECT_FALSE(repository.withdrawn(record.submissionId));
+    ASSERT_EQ(repository.list()->size(), 1u);
+    EXPECT_TRUE(repository.save(record).ok());
 }
 
 TEST(StoreOutboxRepository, RemoveDeletesTheEntryAndKeepsTheDraft)
