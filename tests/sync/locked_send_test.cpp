@@ -188,11 +188,14 @@ TEST(LockedSend, TheVaultLocksMidUploadAndTheUploadFinishesWithAVerifiedReceipt)
                                      session->vault().recipient());
     const OneCallDirectory directory("test-call", endpointOf(server));
     OutboxEngineOptions options;
-    options.tus.fixedChunk = 256 * 1024; // sixteen chunks: the lock lands between two
+    options.tus.fixedChunk = 256 * 1024; // sixteen chunks, fifteen of them after the lock
     std::mt19937_64 rng(1);
     OutboxEngine engine(
         repository, directory, nowMs, [&] { return rng(); }, options);
-    LockingObserver observer(sealer, *session, 1 << 20);
+    // Locks at the first progress report, which comes within the first chunk: the observer
+    // hears of progress at most ten times a second, so on a fast idle machine the next report
+    // after that can already be the last byte (a threshold of 1 MiB made this test flaky).
+    LockingObserver observer(sealer, *session, 0);
     engine.setObserver(&observer);
 
     auto ran = engine.runDue();
