@@ -3,6 +3,7 @@
 #include "data_size.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QQmlEngine>
 #include <QSettings>
@@ -24,8 +25,21 @@ QString& initialOverride()
 // which can be before QML creates the UiLanguage singleton.
 struct InstalledTranslation {
     std::unique_ptr<QTranslator> translator;
+    // Qt's own texts in the same language (the file picker's "Open", "Cancel"...), when the
+    // platform ships them; English is Qt's source language.
+    std::unique_ptr<QTranslator> qtTranslator;
     QString code;
 };
+
+std::unique_ptr<QTranslator> loadQtTranslation(const QString& code)
+{
+    auto translator = std::make_unique<QTranslator>();
+    if (!translator->load(QLocale(code), QStringLiteral("qt"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        return nullptr;
+    }
+    return translator;
+}
 
 InstalledTranslation& installed()
 {
@@ -44,8 +58,16 @@ bool installTranslation(const QString& code)
     if (current.translator) {
         QCoreApplication::removeTranslator(current.translator.get());
     }
+    if (current.qtTranslator) {
+        QCoreApplication::removeTranslator(current.qtTranslator.get());
+    }
+    auto qtTranslator = code == QStringLiteral("en") ? nullptr : loadQtTranslation(code);
+    if (qtTranslator) {
+        QCoreApplication::installTranslator(qtTranslator.get());
+    }
     QCoreApplication::installTranslator(translator.get());
     current.translator = std::move(translator);
+    current.qtTranslator = std::move(qtTranslator);
     current.code = code;
     QLocale::setDefault(QLocale(code));
     return true;

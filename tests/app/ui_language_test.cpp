@@ -85,6 +85,20 @@ private slots:
                  QStringLiteral("Language: %1"));
     }
 
+    // Qt's own texts (the file picker's buttons) follow the UI language too.
+    void qtsOwnTextsFollowTheLanguage()
+    {
+        UiLanguage language(nullptr);
+        language.setCode(QStringLiteral("fr"));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"),
+                 QStringLiteral("Annuler"));
+        language.setCode(QStringLiteral("es"));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"),
+                 QStringLiteral("Cancelar"));
+        language.setCode(QStringLiteral("en"));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
+    }
+
     void unknownCodesAreIgnored()
     {
         UiLanguage language(nullptr);
