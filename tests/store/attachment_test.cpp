@@ -1,3 +1,4 @@
+#include "age_store_fixture.h"
 #include "crypto/age_keys.h"
 #include "store/age_blob_encryptor.h"
 #include "store/draft_store.h"
@@ -96,24 +97,20 @@ std::string runAgeDecrypt(const std::filesystem::path& identityFile,
     return out;
 }
 
-class AttachmentTest : public ::testing::Test {
+class AttachmentTest : public testing::AgeStoreTest {
 protected:
     void SetUp() override
     {
-        auto id = crypto::X25519Identity::generate();
-        ASSERT_TRUE(id.ok());
-        identity_.emplace(std::move(*id));
-        blobs_.emplace(identity_->recipient());
+        openStore();
+        if (HasFatalFailure()) {
+            return;
+        }
         identityFile_ = keys_.path() / "vault-identity.txt";
         testing::writeAll(identityFile_, identity_->toString() + "\n");
-        auto store = DraftStore::open(paths(), sealer_, *blobs_);
-        ASSERT_TRUE(store.ok()) << store.error().detail;
-        store_.emplace(std::move(*store));
         auto draft = store_->createDraft("c");
         ASSERT_TRUE(draft.ok());
         draftId_ = *draft;
     }
-    StorePaths paths() const { return {dir_.path() / "vault.db", dir_.path() / "blobs"}; }
     std::size_t blobCount() const
     {
         std::size_t n = 0;
@@ -124,13 +121,8 @@ protected:
         return n;
     }
 
-    TempDir dir_;
     TempDir keys_; // outside the data directory, like the user's own key material
-    TestSealer sealer_;
-    std::optional<crypto::X25519Identity> identity_;
-    std::optional<AgeBlobEncryptor> blobs_;
     std::filesystem::path identityFile_;
-    std::optional<DraftStore> store_;
     std::int64_t draftId_ = 0;
 };
 

@@ -1,6 +1,7 @@
 // What the outbox offers for a submission that cannot go as it is: an editable copy of the
 // finalized draft (a new submission with everything the original said, its encrypted files
 // copied) and taking its entry out of the outbox while the draft stays. Real SQLite, real age.
+#include "age_store_fixture.h"
 #include "crypto/age_keys.h"
 #include "crypto/byte_stream.h"
 #include "store/age_blob_encryptor.h"
@@ -13,21 +14,14 @@
 namespace amicus::store {
 namespace {
 
-using testing::TempDir;
-using testing::TestSealer;
-
-class DraftCopyTest : public ::testing::Test {
+class DraftCopyTest : public testing::AgeStoreTest {
 protected:
     void SetUp() override
     {
-        auto id = crypto::X25519Identity::generate();
-        ASSERT_TRUE(id.ok());
-        identity_.emplace(std::move(*id));
-        blobs_.emplace(identity_->recipient());
-        auto store =
-            DraftStore::open({dir_.path() / "vault.db", dir_.path() / "blobs"}, sealer_, *blobs_);
-        ASSERT_TRUE(store.ok()) << store.error().detail;
-        store_.emplace(std::move(*store));
+        openStore();
+        if (HasFatalFailure()) {
+            return;
+        }
         auto draft = store_->createDraft("call-1");
         ASSERT_TRUE(draft.ok());
         draftId_ = *draft;
@@ -79,11 +73,6 @@ protected:
 
     const std::string reportBytes_ = "%PDF-1.7 " + std::string(20'000, 'r');
     const std::string smallerBytes_ = std::string(3'000, 's');
-    TempDir dir_;
-    TestSealer sealer_;
-    std::optional<crypto::X25519Identity> identity_;
-    std::optional<AgeBlobEncryptor> blobs_;
-    std::optional<DraftStore> store_;
     std::int64_t draftId_ = 0;
 };
 

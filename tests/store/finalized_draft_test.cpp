@@ -1,5 +1,6 @@
 // A draft in the outbox cannot change: its envelope was sealed from what it said then. Every
 // store write on it is refused with Finalized and leaves the database and the blobs as they were.
+#include "age_store_fixture.h"
 #include "crypto/age_keys.h"
 #include "store/age_blob_encryptor.h"
 #include "store/draft_store.h"
@@ -11,21 +12,14 @@
 namespace amicus::store {
 namespace {
 
-using testing::TempDir;
-using testing::TestSealer;
-
-class FinalizedDraftTest : public ::testing::Test {
+class FinalizedDraftTest : public testing::AgeStoreTest {
 protected:
     void SetUp() override
     {
-        auto id = crypto::X25519Identity::generate();
-        ASSERT_TRUE(id.ok());
-        identity_.emplace(std::move(*id));
-        blobs_.emplace(identity_->recipient());
-        auto store =
-            DraftStore::open({dir_.path() / "vault.db", dir_.path() / "blobs"}, sealer_, *blobs_);
-        ASSERT_TRUE(store.ok()) << store.error().detail;
-        store_.emplace(std::move(*store));
+        openStore();
+        if (HasFatalFailure()) {
+            return;
+        }
         auto draft = store_->createDraft("call-1");
         ASSERT_TRUE(draft.ok());
         draftId_ = *draft;
@@ -112,11 +106,6 @@ protected:
         EXPECT_EQ(blobCount(), blobsBefore);
     }
 
-    TempDir dir_;
-    TestSealer sealer_;
-    std::optional<crypto::X25519Identity> identity_;
-    std::optional<AgeBlobEncryptor> blobs_;
-    std::optional<DraftStore> store_;
     std::int64_t draftId_ = 0;
     std::int64_t attachmentId_ = 0;
 };
