@@ -1,6 +1,8 @@
 // One finalize as the app does it, for the memory benchmark: an attachment kept as an age
 // file to the vault key is decrypted on the fly and packaged into an envelope to the call's
-// recipient. Prints the envelope's size and SHA-256.
+// recipient. Prints one JSON line: the envelope's size and SHA-256, and how progress went
+// (reports, the last one against the total, the longest silence between two reports or
+// between the last report and the envelope being durable).
 //
 // Usage: package_finalize_bench VAULT_KEY_FILE BLOB SIZE SHA256_HEX RECIPIENT OUT
 #include "crypto/age_keys.h"
@@ -9,6 +11,8 @@
 #include "package/age_file_source.h"
 #include "package/submission_package.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -66,14 +70,38 @@ int main(int argc, char** argv)
     attachment.open = [&blob, &vault] { return package::AgeFileSource::open(blob, vault); };
     submission.attachments.push_back(std::move(attachment));
 
-    auto written = package::PackageWriter::write(submission, {argv[5]}, argv[6]);
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point started = Clock::now();
+    Clock::time_point lastReport = started;
+    double longestSilence = 0;
+    std::uint64_t reports = 0;
+    package::PackageProgress last;
+    package::PackageWriteOptions options;
+    options.onProgress = [&](const package::PackageProgress& progress) {
+        const Clock::time_point now = Clock::now();
+        longestSilence =
+            std::max(longestSilence, std::chrono::duration<double>(now - lastReport).count());
+        lastReport = now;
+        last = progress;
+        ++reports;
+    };
+    auto written = package::PackageWriter::write(submission, {argv[5]}, argv[6], options);
+    const Clock::time_point done = Clock::now();
+    const double endSilence = std::chrono::duration<double>(done - lastReport).count();
+    longestSilence = std::max(longestSilence, endSilence);
     if (!written) {
         std::fprintf(stderr, "finalize failed: %s %s\n",
                      package::packageErrcName(written.error().code),
                      written.error().detail.c_str());
         return 1;
     }
-    std::printf("%llu %s\n", static_cast<unsigned long long>(written->size),
-                crypto::toHex(written->sha256).c_str());
+    std::printf(
+        "{\"size\":%llu,\"sha256\":\"%s\",\"seconds\":%.4f,\"progress_reports\":%llu,"
+        "\"progress_done\":%llu,\"progress_total\":%llu,\"longest_silence_s\":%.4f,"
+        "\"end_silence_s\":%.4f}\n",
+        static_cast<unsigned long long>(written->size), crypto::toHex(written->sha256).c_str(),
+        std::chrono::duration<double>(done - started).count(),
+        static_cast<unsigned long long>(reports), static_cast<unsigned long long>(last.bytesDone),
+        static_cast<unsigned long long>(last.bytesTotal), longestSilence, endSilence);
     return 0;
 }
