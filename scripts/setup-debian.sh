@@ -18,6 +18,7 @@ packages=(
     curl openssl python3-jsonschema fonts-dejavu-core xvfb xauth age time
     poppler-utils
     python3-odf libzip-dev
+    redis-server
 )
 
 missing=()

@@ -11,6 +11,7 @@ import { issueMissingReceipts, startExpirySweep } from './maintenance.js';
 import { checkCreationMetadata, parseUploadMetadata } from './metadata.js';
 import { ReceiptStore, receiptHeaders } from './receipts.js';
 import { send, sendJson } from './respond.js';
+import { createScaleOut } from './scale-out.js';
 import { createTusServer, TUS_PATH } from './tus.js';
 
 const RECEIPT_ROUTE = /^\/receipts\/([^/]+)$/;
@@ -32,7 +33,9 @@ export async function createApp(config) {
   fs.mkdirSync(uploadsDir, { recursive: true, mode: 0o700 });
 
   const key = loadOrCreateReceiptKey(keysDir);
-  const receipts = new ReceiptStore(path.join(dataDir, 'receipts'), key.privateKey);
+  // Several processes (--s3-endpoint, --redis): shared store, lock and receipts.
+  const shared = await createScaleOut(config, key.privateKey);
+  const receipts = shared?.receipts ?? new ReceiptStore(path.join(dataDir, 'receipts'), key.privateKey);
   await receipts.init();
   const catalog = new Catalog(keysDir);
   const { server: tus, store } = createTusServer({
@@ -42,6 +45,9 @@ export async function createApp(config) {
     catalog,
     receipts,
     trustProxy,
+    datastore: shared?.store,
+    locker: shared?.locker,
+    removeUpload: shared?.removeUpload,
   });
 
   // Creation checks done here (not only in the tus hook) so the refusal can
@@ -142,10 +148,13 @@ export async function createApp(config) {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           httpServer.off('error', reject);
-          stopSweep = startExpirySweep(store, uploadsDir, expireSeconds * 1000);
-          issueMissingReceipts(store, uploadsDir, receipts)
-            .then((n) => n > 0 && log(`issued ${n} missing receipt(s) at start-up`))
-            .catch((err) => log(`reconcile failed: ${err.message}`));
+          // The file store's upkeep; with S3 see docs/secretariat.md (lifecycle rules).
+          if (!shared) {
+            stopSweep = startExpirySweep(store, uploadsDir, expireSeconds * 1000);
+            issueMissingReceipts(store, uploadsDir, receipts)
+              .then((n) => n > 0 && log(`issued ${n} missing receipt(s) at start-up`))
+              .catch((err) => log(`reconcile failed: ${err.message}`));
+          }
           resolve(httpServer.address());
         });
       });
@@ -157,7 +166,7 @@ export async function createApp(config) {
         force.unref();
         httpServer.close(() => {
           clearTimeout(force);
-          resolve();
+          Promise.resolve(shared?.close()).finally(resolve);
         });
         httpServer.closeIdleConnections();
       });

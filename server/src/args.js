@@ -8,10 +8,15 @@ export const DEFAULT_EXPIRE_SECONDS = 24 * 60 * 60;
 
 export const USAGE = `usage: node src/main.js --data DIR [--host 127.0.0.1] [--port 1080]
        [--keys DIR] [--max-size BYTES] [--expire-seconds N] [--trust-proxy]
+       [--s3-endpoint URL --s3-bucket NAME [--s3-region R] [--s3-credentials FILE] --redis URL]
 
   --trust-proxy  build upload URLs from the Forwarded / X-Forwarded-Host /
                  X-Forwarded-Proto headers; only behind a reverse proxy that
-                 sets them (otherwise any client could choose its Location).`;
+                 sets them (otherwise any client could choose its Location).
+  --s3-endpoint, --s3-bucket, --redis  several processes: uploads and receipts in an
+                 S3 bucket, the upload lock and receipt claim in Redis. S3 credentials:
+                 AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY from the environment or
+                 from --s3-credentials FILE (KEY=value lines).`;
 
 function nonNegativeInt(name, text) {
   if (!/^\d+$/.test(text)) throw new Error(`--${name} must be a non-negative integer`);
@@ -33,6 +38,11 @@ export function parseCommandLine(argv) {
       'max-size': { type: 'string', default: String(DEFAULT_MAX_SIZE) },
       'expire-seconds': { type: 'string', default: String(DEFAULT_EXPIRE_SECONDS) },
       'trust-proxy': { type: 'boolean', default: false },
+      's3-endpoint': { type: 'string' },
+      's3-bucket': { type: 'string' },
+      's3-region': { type: 'string', default: 'us-east-1' },
+      's3-credentials': { type: 'string' },
+      redis: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -50,5 +60,10 @@ export function parseCommandLine(argv) {
     maxSize: nonNegativeInt('max-size', values['max-size']),
     expireSeconds: nonNegativeInt('expire-seconds', values['expire-seconds']),
     trustProxy: values['trust-proxy'],
+    s3Endpoint: values['s3-endpoint'],
+    s3Bucket: values['s3-bucket'],
+    s3Region: values['s3-region'],
+    s3CredentialsFile: values['s3-credentials'] && path.resolve(values['s3-credentials']),
+    redisUrl: values.redis,
   };
 }

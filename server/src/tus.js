@@ -23,11 +23,25 @@ export function uploadIdOfReceipt(record) {
   }
 }
 
-export function createTusServer({ uploadsDir, expireSeconds, maxSize, catalog, receipts, trustProxy = false }) {
-  const store = new FileStore({
-    directory: uploadsDir,
-    expirationPeriodInMilliseconds: expireSeconds * 1000,
-  });
+// datastore, locker and removeUpload replace the single-process defaults (scale-out.js).
+export function createTusServer({
+  uploadsDir,
+  expireSeconds,
+  maxSize,
+  catalog,
+  receipts,
+  trustProxy = false,
+  datastore,
+  locker,
+  removeUpload,
+}) {
+  const store =
+    datastore ??
+    new FileStore({
+      directory: uploadsDir,
+      expirationPeriodInMilliseconds: expireSeconds * 1000,
+    });
+  const remove = removeUpload ?? ((id) => store.remove(id));
 
   // Which call an upload belongs to: from the creation request's header, or
   // from the stored upload info for later requests (PATCH with a deferred length).
@@ -37,7 +51,8 @@ export function createTusServer({ uploadsDir, expireSeconds, maxSize, catalog, r
     }
     if (!uploadId) return undefined;
     try {
-      const info = await store.configstore.get(uploadId);
+      // The file store's record directly; other stores through the tus DataStore API.
+      const info = store.configstore ? await store.configstore.get(uploadId) : await store.getUpload(uploadId);
       return info?.metadata?.call_id ?? undefined;
     } catch {
       return undefined;
@@ -52,6 +67,7 @@ export function createTusServer({ uploadsDir, expireSeconds, maxSize, catalog, r
   const server = new Server({
     path: TUS_PATH,
     datastore: store,
+    locker,
     maxSize: limitFor,
     // Off unless the operator says a reverse proxy sets these headers: a client
     // could otherwise point the Location of its upload at any host.
@@ -94,7 +110,7 @@ export function createTusServer({ uploadsDir, expireSeconds, maxSize, catalog, r
         // A second upload of a delivered submission finished (a race past the
         // creation check). The first receipt stands; these bytes go.
         log(`duplicate upload=${upload.id} of submission=${submissionId} removed`);
-        await store.remove(upload.id).catch((err) => log(`remove failed upload=${upload.id}: ${err.body ?? err.message}`));
+        await remove(upload.id).catch((err) => log(`remove failed upload=${upload.id}: ${err.body ?? err.message}`));
       }
       return { headers: receiptHeaders(record) };
     },
