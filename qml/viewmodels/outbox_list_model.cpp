@@ -82,6 +82,19 @@ OutboxListModel::Reason OutboxListModel::reasonOf(const Row& row) const
     return entry.nextTryAt ? Reason::RetryLater : Reason::None;
 }
 
+OutboxListModel::Actions OutboxListModel::actionsOf(State state, Reason reason)
+{
+    Actions actions;
+    // A sign-in page makes the engine wait and retry; only the user can sign in, then retry.
+    actions.tryAgain = reason == Reason::Refused || reason == Reason::EndpointUnsafe ||
+                       reason == Reason::ReceiptInvalid || reason == Reason::CaptivePortal;
+    // Too large, or its package damaged: the same package can never go, a copy is packed again.
+    actions.copy = reason == Reason::TooLarge || reason == Reason::LocalFileDamaged;
+    actions.openDraft = reason == Reason::CallWithdrawn;
+    actions.remove = state == State::NeedsAttention;
+    return actions;
+}
+
 QVariant OutboxListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
@@ -155,6 +168,16 @@ QVariant OutboxListModel::data(const QModelIndex& index, int role) const
         const auto copy = copies_.find(entry.draftId);
         return copy == copies_.end() ? -1 : static_cast<int>(copy->second);
     }
+    case CanTryAgainRole:
+    case CanCopyRole:
+    case CanOpenDraftRole:
+    case CanRemoveRole: {
+        const Actions actions = actionsOf(static_cast<State>(entry.state), reasonOf(row));
+        return role == CanTryAgainRole    ? actions.tryAgain
+               : role == CanCopyRole      ? actions.copy
+               : role == CanOpenDraftRole ? actions.openDraft
+                                          : actions.remove;
+    }
     default:
         return {};
     }
@@ -177,6 +200,10 @@ QHash<int, QByteArray> OutboxListModel::roleNames() const
         {IssuingBodyRole, "issuingBody"},
         {UploadStartedRole, "uploadStarted"},
         {CopyIdRole, "copyId"},
+        {CanTryAgainRole, "canTryAgain"},
+        {CanCopyRole, "canCopy"},
+        {CanOpenDraftRole, "canOpenDraft"},
+        {CanRemoveRole, "canRemove"},
     };
 }
 

@@ -59,6 +59,11 @@ public:
         IssuingBodyRole,   // who issued the call, in the user's language (empty if withdrawn)
         UploadStartedRole, // true when the server already holds some of it
         CopyIdRole,        // the editable copy made from this entry in this session, or -1
+        // What the user can do about an entry, as its reason allows (actionsOf):
+        CanTryAgainRole,  // "Try again now": a new attempt may go through
+        CanCopyRole,      // "Make an editable copy": only a changed copy can go
+        CanOpenDraftRole, // "Open the draft": it cannot be sent at all, the draft stays
+        CanRemoveRole,    // "Remove from the outbox": it needs the user
     };
     Q_ENUM(Role)
 
@@ -87,6 +92,15 @@ public:
     int count() const { return static_cast<int>(rows_.size()); }
     int pendingCount() const;
     Problem::Code copyProblem() const { return copyProblem_; }
+
+    // The actions an entry in `state` for `reason` allows (the roles above).
+    struct Actions {
+        bool tryAgain = false;
+        bool copy = false;
+        bool openDraft = false;
+        bool remove = false;
+    };
+    static Actions actionsOf(State state, Reason reason);
 
 signals:
     void languageChanged();

@@ -4,6 +4,7 @@
 #include <QTest>
 #include <QWheelEvent>
 #include <algorithm>
+#include <ctime>
 #include <functional>
 
 namespace {
@@ -30,7 +31,29 @@ void setReason(QString* why, const QString& reason)
     }
 }
 
+std::chrono::nanoseconds processCpuTime()
+{
+    timespec now{};
+    (void)clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec);
+}
+
 } // namespace
+
+bool waitWhileWorking(const std::function<bool()>& done, std::chrono::milliseconds cpuBudget,
+                      std::chrono::milliseconds wallCap)
+{
+    const auto cpuStart = processCpuTime();
+    const auto wallStart = std::chrono::steady_clock::now();
+    while (!done()) {
+        if (processCpuTime() - cpuStart > cpuBudget ||
+            std::chrono::steady_clock::now() - wallStart > wallCap) {
+            return done();
+        }
+        QTest::qWait(20);
+    }
+    return true;
+}
 
 QQuickItem* UiDriver::findAny(const QString& objectName) const
 {

@@ -7,6 +7,17 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QString>
+#include <chrono>
+#include <functional>
+
+// Waits until `done` holds, handling events meanwhile. The budget counts this process's CPU
+// time (every thread), not the wall clock: on a machine loaded by other work the app gets
+// fewer seconds of CPU per second, and a wait on the wall clock fails while the app is only
+// slower. `wallCap` still ends a wait for something that never comes (an idle process uses
+// almost no CPU). True when `done` held in time.
+[[nodiscard]] bool waitWhileWorking(const std::function<bool()>& done,
+                                    std::chrono::milliseconds cpuBudget,
+                                    std::chrono::milliseconds wallCap = std::chrono::minutes(2));
 
 class UiDriver {
 public:

@@ -308,6 +308,7 @@ Page {
                             Layout.fillWidth: true
 
                             Label {
+                                objectName: "attachmentName_" + attachmentRow.index
                                 text: attachmentRow.modelData.name
                                 elide: Text.ElideMiddle
                                 Layout.fillWidth: true

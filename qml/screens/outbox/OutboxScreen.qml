@@ -60,23 +60,14 @@ Page {
                                : qsTr("Sending: %1% of %2").arg(percent).arg(size)
     }
 
-    function canTryAgain(reason: int): bool {
-        return reason === OutboxListModel.Refused || reason === OutboxListModel.EndpointUnsafe
-                || reason === OutboxListModel.ReceiptInvalid || reason === OutboxListModel.CaptivePortal
-    }
-
-    function canCopy(reason: int): bool {
-        return reason === OutboxListModel.TooLarge || reason === OutboxListModel.LocalFileDamaged
-    }
-
     // What removing it means, said before it is done.
-    function removalText(title: string, reason: int, uploadStarted: bool, copied: bool): string {
+    function removalText(title: string, reason: int, uploadStarted: bool, copyOffered: bool): string {
         let text = qsTr("“%1” will not be sent, and its encrypted package is deleted from this phone. The draft stays in Drafts as it is.").arg(title)
         if (reason === OutboxListModel.ReceiptInvalid)
             text += " " + qsTr("The secretariat may already have it: only its receipt could not be verified. Removing it stops this phone from asking again.")
         else if (uploadStarted)
             text += " " + qsTr("The part already uploaded is never completed, so nothing reaches the secretariat.")
-        if (root.canCopy(reason) && !copied)
+        if (copyOffered)
             text += " " + qsTr("To change it and send it again, make an editable copy first.")
         return text
     }
@@ -125,6 +116,10 @@ Page {
             required property string issuingBody
             required property bool uploadStarted
             required property int copyId
+            required property bool canTryAgain
+            required property bool canCopy
+            required property bool canOpenDraft
+            required property bool canRemove
             required property int index
 
             readonly property bool needsAttention: entry.state === OutboxListModel.NeedsAttention
@@ -181,13 +176,13 @@ Page {
                 }
 
                 Flow {
-                    visible: entry.needsAttention || entry.reason === OutboxListModel.CaptivePortal
+                    visible: entry.canTryAgain || entry.canCopy || entry.canOpenDraft || entry.canRemove
                     spacing: 8
                     Layout.fillWidth: true
 
                     Button {
                         objectName: "outboxTryAgain_" + entry.index
-                        visible: root.canTryAgain(entry.reason) // qmllint disable unqualified
+                        visible: entry.canTryAgain
                         flat: true
                         text: qsTr("Try again now")
                         Accessible.name: qsTr("Try again now to send “%1”").arg(entry.title)
@@ -196,7 +191,7 @@ Page {
 
                     Button {
                         objectName: "outboxCopy_" + entry.index
-                        visible: root.canCopy(entry.reason) && entry.copyId < 0 // qmllint disable unqualified
+                        visible: entry.canCopy && entry.copyId < 0
                         flat: true
                         text: qsTr("Make an editable copy")
                         Accessible.name: qsTr("Make an editable copy of “%1”").arg(entry.title)
@@ -214,7 +209,7 @@ Page {
 
                     Button {
                         objectName: "outboxOpenDraft_" + entry.index
-                        visible: entry.reason === OutboxListModel.CallWithdrawn
+                        visible: entry.canOpenDraft
                         flat: true
                         text: qsTr("Open the draft")
                         Accessible.name: qsTr("Open the draft of “%1”").arg(entry.title)
@@ -223,13 +218,14 @@ Page {
 
                     Button {
                         objectName: "outboxRemove_" + entry.index
-                        visible: entry.needsAttention
+                        visible: entry.canRemove
                         flat: true
                         text: qsTr("Remove from the outbox")
                         Accessible.name: qsTr("Remove “%1” from the outbox").arg(entry.title)
                         onClicked: confirmRemove.ask(entry.draftId, // qmllint disable unqualified
                                                      root.removalText(entry.title, entry.reason, // qmllint disable unqualified
-                                                                      entry.uploadStarted, entry.copyId >= 0))
+                                                                      entry.uploadStarted,
+                                                                      entry.canCopy && entry.copyId < 0))
                     }
                 }
             }
