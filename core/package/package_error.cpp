@@ -37,6 +37,16 @@ const char* packageErrcName(PackageErrc code)
         return "AttachmentMismatch";
     case PackageErrc::DestinationExists:
         return "DestinationExists";
+    case PackageErrc::SparseEntry:
+        return "SparseEntry";
+    case PackageErrc::EntryLargerThanManifest:
+        return "EntryLargerThanManifest";
+    case PackageErrc::LargerThanEnvelope:
+        return "LargerThanEnvelope";
+    case PackageErrc::ManifestNotFirst:
+        return "ManifestNotFirst";
+    case PackageErrc::TooManyEntries:
+        return "TooManyEntries";
     }
     return "Unknown";
 }

@@ -26,6 +26,11 @@ enum class PackageErrc {
     BadManifest,        // submission.json is missing, too large or not the format we write
     AttachmentMismatch, // an extracted attachment's size or SHA-256 differs from the manifest
     DestinationExists,  // the extraction directory already exists
+    SparseEntry,        // a tar entry is stored sparse (GNU or pax): its holes would be written
+    EntryLargerThanManifest, // an entry is larger than submission.json says it is
+    LargerThanEnvelope,      // the entries would unpack to more bytes than the envelope holds
+    ManifestNotFirst,        // an entry comes before submission.json (the writer puts it first)
+    TooManyEntries,          // submission.json lists more attachments than the reader accepts
 };
 
 // A typed error plus a detail for logs; the detail names files by their package path only.

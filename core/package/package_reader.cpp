@@ -3,6 +3,7 @@
 #include "common/write_all.h"
 #include "crypto/age_reader.h"
 #include "crypto/sha256.h"
+#include "package/printable_text.h"
 #include "package/submission_document.h"
 #include "package/utf8_locale.h"
 
@@ -132,7 +133,7 @@ std::optional<EntryKind> classify(const std::string& path, bool isDirectory)
     return std::nullopt;
 }
 
-// Streams the current entry's data into `fd` (when valid) and/or `memory`, hashing it.
+// What was extracted of one entry: its length and SHA-256.
 struct EntryDigest {
     std::uint64_t size = 0;
     crypto::Sha256Digest sha256{};
@@ -162,6 +163,15 @@ public:
             return fail(systemFailure(PackageErrc::Io, "opening the extraction directory"));
         }
 
+        // The tar is inside the envelope, so honest contents never add up to more bytes than
+        // the envelope has: that is all this extraction will ever write.
+        std::error_code sizeError;
+        budget_ = std::filesystem::file_size(envelopePath, sizeError);
+        if (sizeError) {
+            return fail(PackageError{PackageErrc::Io,
+                                     "reading the envelope's size: " + sizeError.message(),
+                                     sizeError.value()});
+        }
         auto source = crypto::FileSource::open(envelopePath.string());
         if (!source) {
             return fail(
@@ -211,7 +221,7 @@ public:
         if (input_.error) {
             return fail(*input_.error);
         }
-        return checkManifest();
+        return checkAttachments();
     }
 
     // Removes what a failed extraction made.
@@ -231,7 +241,9 @@ private:
             return *input_.error;
         }
         const char* message = archive_error_string(archive_);
-        return PackageError{PackageErrc::Archive, what + ": " + (message ? message : "failed"),
+        // libarchive's messages may quote names from the tar.
+        return PackageError{PackageErrc::Archive,
+                            what + ": " + printableText(message ? message : "failed"),
                             archive_errno(archive_)};
     }
 
@@ -240,39 +252,59 @@ private:
         const char* utf8 = archive_entry_pathname_utf8(entry);
         const char* raw = utf8 ? utf8 : archive_entry_pathname(entry);
         const std::string path = raw ? raw : "";
+        const std::string shown = printableText(path);
         const auto type = archive_entry_filetype(entry);
         if (archive_entry_hardlink(entry) != nullptr || archive_entry_symlink(entry) != nullptr ||
             (type != AE_IFREG && type != AE_IFDIR)) {
-            return fail(PackageError{PackageErrc::UnsafeEntry, "a link or special file: " + path});
+            return fail(PackageError{PackageErrc::UnsafeEntry, "a link or special file: " + shown});
         }
         const auto kind = classify(path, type == AE_IFDIR);
         if (!kind) {
-            return fail(PackageError{PackageErrc::UnsafeEntry, "an unexpected path: " + path});
+            return fail(PackageError{PackageErrc::UnsafeEntry, "an unexpected path: " + shown});
         }
         std::string key = path;
         if (!key.empty() && key.back() == '/') {
             key.pop_back();
         }
         if (!seen_.insert(key).second) {
-            return fail(PackageError{PackageErrc::UnsafeEntry, "a duplicate entry: " + path});
+            return fail(PackageError{PackageErrc::UnsafeEntry, "a duplicate entry: " + shown});
         }
+        // The writer puts submission.json first, so every later entry can be held to it
+        // before a byte of it is written.
+        if (!submission_ && *kind != EntryKind::Manifest) {
+            return fail(PackageError{PackageErrc::ManifestNotFirst,
+                                     "an entry before submission.json: " + shown});
+        }
+        // GNU and pax sparse entries (libarchive reads all four forms) unpack their holes
+        // as zeros: a few KiB can declare gigabytes.
+        if (archive_entry_sparse_count(entry) > 0) {
+            return fail(PackageError{PackageErrc::SparseEntry, "a sparse entry: " + shown});
+        }
+        const std::uint64_t declared = archive_entry_size(entry) > 0
+                                           ? static_cast<std::uint64_t>(archive_entry_size(entry))
+                                           : 0;
         switch (*kind) {
         case EntryKind::AttachmentsDir:
             return ensureAttachmentsDir();
         case EntryKind::Manifest: {
-            if (archive_entry_size(entry) > static_cast<la_int64_t>(options_.maxManifestBytes)) {
+            if (declared > options_.maxManifestBytes) {
                 return fail(PackageError{PackageErrc::BadManifest, "submission.json is too large"});
             }
+            if (auto reserved = reserve(declared, path); !reserved) {
+                return reserved;
+            }
             std::string text;
-            auto written = extractData(root_->get(), path, &text);
+            auto written = extractData(root_->get(), path, declared, &text);
             if (!written) {
                 return fail(written.error());
             }
-            manifest_ = std::move(text);
-            return {};
+            return parseManifest(text);
         }
         case EntryKind::Rendering: {
-            auto written = extractData(root_->get(), path, nullptr);
+            if (auto reserved = reserve(declared, path); !reserved) {
+                return reserved;
+            }
+            auto written = extractData(root_->get(), path, declared, nullptr);
             if (!written) {
                 return fail(written.error());
             }
@@ -280,11 +312,25 @@ private:
             return {};
         }
         case EntryKind::Attachment: {
+            const auto listed = listed_.find(path);
+            if (listed == listed_.end()) {
+                return fail(PackageError{PackageErrc::AttachmentMismatch,
+                                         "not listed in submission.json: " + shown});
+            }
+            if (declared > listed->second->size) {
+                return fail(PackageError{PackageErrc::EntryLargerThanManifest,
+                                         shown + " declares " + std::to_string(declared) +
+                                             " bytes, submission.json " +
+                                             std::to_string(listed->second->size)});
+            }
+            if (auto reserved = reserve(declared, path); !reserved) {
+                return reserved;
+            }
             if (auto dir = ensureAttachmentsDir(); !dir) {
                 return dir;
             }
             const std::string name = path.substr(attachmentsDir.size() + 1);
-            auto written = extractData(attachments_->get(), name, nullptr);
+            auto written = extractData(attachments_->get(), name, declared, nullptr);
             if (!written) {
                 return fail(written.error());
             }
@@ -292,6 +338,34 @@ private:
             return {};
         }
         }
+        return {};
+    }
+
+    // A cut or altered envelope also looks too small for the sizes its tar declares: reads
+    // the rest of it (writing nothing) so that such an envelope is named Truncated or Tampered.
+    PackageError unlessCut(PackageError refusal)
+    {
+        while (true) {
+            auto n = input_.age->read(input_.buffer);
+            if (!n) {
+                return fromAge(n.error());
+            }
+            if (n.value() == 0) {
+                return refusal;
+            }
+        }
+    }
+
+    // Takes `bytes` from what the envelope can hold, or refuses the entry.
+    PackageResult<void> reserve(std::uint64_t bytes, const std::string& path)
+    {
+        if (bytes > budget_) {
+            return fail(
+                unlessCut(PackageError{PackageErrc::LargerThanEnvelope,
+                                       printableText(path) + " declares " + std::to_string(bytes) +
+                                           " bytes, more than the envelope can hold"}));
+        }
+        budget_ -= bytes;
         return {};
     }
 
@@ -313,42 +387,55 @@ private:
     }
 
     // Writes the current entry's data to a new file `name` under `directory` (never through
-    // a link, never over an existing file), keeping a copy in `memory` when asked.
+    // a link, never over an existing file), keeping a copy in `memory` when asked. The data
+    // must be exactly the `declared` bytes, in one piece from offset 0: never more is written.
     PackageResult<EntryDigest> extractData(int directory, const std::string& name,
-                                           std::string* memory)
+                                           std::uint64_t declared, std::string* memory)
     {
+        const std::string shown = printableText(name);
         Fd out(::openat(directory, name.c_str(),
                         O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
         if (!out.valid()) {
-            return fail(systemFailure(PackageErrc::Io, "creating " + name));
+            return fail(systemFailure(PackageErrc::Io, "creating " + shown));
         }
         crypto::Sha256 hash;
         EntryDigest digest;
-        std::vector<std::uint8_t> buffer(chunkSize);
         while (true) {
-            const la_ssize_t n = archive_read_data(archive_, buffer.data(), buffer.size());
-            if (n < 0) {
-                return fail(archiveError("reading " + name));
-            }
-            if (n == 0) {
+            const void* block = nullptr;
+            std::size_t length = 0;
+            la_int64_t offset = 0;
+            const int status = archive_read_data_block(archive_, &block, &length, &offset);
+            if (status == ARCHIVE_EOF) {
                 break;
             }
-            const std::span<const std::uint8_t> piece(buffer.data(), static_cast<std::size_t>(n));
+            if (status < ARCHIVE_WARN) {
+                return fail(archiveError("reading " + shown));
+            }
+            // Data that does not continue where the last block ended skips a hole.
+            if (offset < 0 || static_cast<std::uint64_t>(offset) != digest.size) {
+                return fail(PackageError{PackageErrc::SparseEntry, "a hole in " + shown});
+            }
+            if (length > declared - digest.size) {
+                return fail(PackageError{PackageErrc::EntryLargerThanManifest,
+                                         shown + " holds more than its declared size"});
+            }
+            const std::span<const std::uint8_t> piece(static_cast<const std::uint8_t*>(block),
+                                                      length);
             hash.update(piece);
             digest.size += piece.size();
             if (memory) {
-                if (digest.size > options_.maxManifestBytes) {
-                    return fail(
-                        PackageError{PackageErrc::BadManifest, "submission.json is too large"});
-                }
                 memory->append(reinterpret_cast<const char*>(piece.data()), piece.size());
             }
             if (!writeAll(out.get(), piece)) {
-                return fail(systemFailure(PackageErrc::Io, "writing " + name));
+                return fail(systemFailure(PackageErrc::Io, "writing " + shown));
             }
         }
+        if (digest.size != declared) {
+            // libarchive ends the data early only over a trailing hole.
+            return fail(PackageError{PackageErrc::SparseEntry, "a hole at the end of " + shown});
+        }
         if (::fsync(out.get()) != 0) {
-            return fail(systemFailure(PackageErrc::Io, "syncing " + name));
+            return fail(systemFailure(PackageErrc::Io, "syncing " + shown));
         }
         digest.sha256 = hash.finish();
         return digest;
@@ -390,16 +477,13 @@ private:
         return digest;
     }
 
-    PackageResult<ExtractedSubmission> checkManifest()
+    // Reads submission.json, the first entry, into submission_ and listed_.
+    PackageResult<void> parseManifest(const std::string& text)
     {
-        if (!manifest_) {
-            return fail(PackageError{PackageErrc::BadManifest, "no submission.json"});
-        }
         ExtractedSubmission out;
         out.directory = destination_;
-        out.hasRendering = hasRendering_;
         try {
-            const nlohmann::json json = nlohmann::json::parse(*manifest_);
+            const nlohmann::json json = nlohmann::json::parse(text);
             if (!json.is_object() || json.value("format", "") != submissionFormat ||
                 !json.contains("version") || !json["version"].is_number_integer()) {
                 return fail(PackageError{PackageErrc::BadManifest, "not an amicus submission"});
@@ -424,11 +508,20 @@ private:
                 return fail(PackageError{PackageErrc::BadManifest, "bad consent or submission id"});
             }
             out.consent = *consent;
-            for (const auto& [id, text] : json.at("answers").items()) {
-                out.answers[id] = text.get<std::string>();
+            for (const auto& [id, answer] : json.at("answers").items()) {
+                out.answers[id] = answer.get<std::string>();
             }
-            std::set<std::string> listed;
-            for (const auto& item : json.at("attachments")) {
+            const auto& attachments = json.at("attachments");
+            if (!attachments.is_array()) {
+                return fail(PackageError{PackageErrc::BadManifest, "attachments is not a list"});
+            }
+            if (attachments.size() > options_.maxAttachments) {
+                return fail(PackageError{
+                    PackageErrc::TooManyEntries,
+                    std::to_string(attachments.size()) + " attachments listed, at most " +
+                        std::to_string(options_.maxAttachments) + " accepted"});
+            }
+            for (const auto& item : attachments) {
                 ExtractedAttachment attachment;
                 attachment.path = item.at("path").get<std::string>();
                 attachment.name = item.at("name").get<std::string>();
@@ -437,31 +530,47 @@ private:
                 const auto digest = parseHex(item.at("sha256").get<std::string>());
                 if (!digest) {
                     return fail(PackageError{PackageErrc::BadManifest,
-                                             "bad sha256 for " + attachment.path});
+                                             "bad sha256 for " + printableText(attachment.path)});
                 }
                 attachment.sha256 = *digest;
-                const auto found = extracted_.find(attachment.path);
-                if (found == extracted_.end() || !listed.insert(attachment.path).second) {
-                    return fail(PackageError{PackageErrc::AttachmentMismatch,
-                                             "listed but not in the package: " + attachment.path});
-                }
-                if (found->second.size != attachment.size ||
-                    found->second.sha256 != attachment.sha256) {
-                    return fail(PackageError{PackageErrc::AttachmentMismatch,
-                                             "size or SHA-256 differs: " + attachment.path});
-                }
                 attachment.file = destination_ / attachment.path;
                 out.attachments.push_back(std::move(attachment));
             }
-            if (listed.size() != extracted_.size()) {
-                return fail(PackageError{PackageErrc::AttachmentMismatch,
-                                         "the package holds attachments the manifest omits"});
-            }
         } catch (const std::exception& e) {
             // nlohmann's parse and type errors, and stringOrEmpty's.
-            return fail(PackageError{PackageErrc::BadManifest, e.what()});
+            return fail(PackageError{PackageErrc::BadManifest, printableText(e.what())});
         }
-        return out;
+        submission_ = std::move(out);
+        for (const ExtractedAttachment& attachment : submission_->attachments) {
+            if (!listed_.emplace(attachment.path, &attachment).second) {
+                return fail(PackageError{PackageErrc::AttachmentMismatch,
+                                         "listed twice: " + printableText(attachment.path)});
+            }
+        }
+        return {};
+    }
+
+    // Every attachment submission.json lists is there, with its size and SHA-256.
+    PackageResult<ExtractedSubmission> checkAttachments()
+    {
+        if (!submission_) {
+            return fail(PackageError{PackageErrc::BadManifest, "no submission.json"});
+        }
+        for (const ExtractedAttachment& attachment : submission_->attachments) {
+            const std::string shown = printableText(attachment.path);
+            const auto found = extracted_.find(attachment.path);
+            if (found == extracted_.end()) {
+                return fail(PackageError{PackageErrc::AttachmentMismatch,
+                                         "listed but not in the package: " + shown});
+            }
+            if (found->second.size != attachment.size ||
+                found->second.sha256 != attachment.sha256) {
+                return fail(PackageError{PackageErrc::AttachmentMismatch,
+                                         "size or SHA-256 differs: " + shown});
+            }
+        }
+        submission_->hasRendering = hasRendering_;
+        return std::move(*submission_);
     }
 
     std::filesystem::path destination_;
@@ -471,8 +580,10 @@ private:
     std::unique_ptr<Fd> attachments_;
     TarInput input_;
     struct archive* archive_ = nullptr;
+    std::uint64_t budget_ = 0; // bytes the remaining entries may still declare
     std::set<std::string> seen_;
-    std::optional<std::string> manifest_;
+    std::optional<ExtractedSubmission> submission_;            // from submission.json, once read
+    std::map<std::string, const ExtractedAttachment*> listed_; // into submission_, by path
     bool hasRendering_ = false;
     std::map<std::string, EntryDigest> extracted_;
 };

@@ -46,6 +46,8 @@ struct ExtractedSubmission {
 struct PackageReadOptions {
     // submission.json is parsed in memory; a larger one is refused as BadManifest.
     std::uint64_t maxManifestBytes = std::uint64_t{16} * 1024 * 1024;
+    // submission.json may list at most this many attachments (TooManyEntries).
+    std::size_t maxAttachments = 1000;
     // Called after each 64 KiB of plaintext with the bytes read so far.
     std::function<void(std::uint64_t plaintextBytes)> onProgress;
     // Polled every 64 KiB; returning true stops with Cancelled.

@@ -1,7 +1,8 @@
 // libFuzzer harness for PackageReader: the input is the tar inside the envelope (encrypted here
 // to a fixed identity), so the fuzzer explores libarchive's parsing and the reader's entry
 // checks. Aborts if anything but regular files and directories inside the destination is
-// left behind, or anything is left at all after a refusal.
+// left behind, if they hold more bytes than the envelope, or if anything is left at all after
+// a refusal.
 #include "crypto/age_keys.h"
 #include "crypto/age_writer.h"
 #include "package/package_reader.h"
@@ -61,11 +62,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     auto extracted = package::PackageReader::extract(envelope, identities, out);
     if (extracted.ok()) {
+        // Never more bytes on disk than the envelope holds.
+        std::uintmax_t written = 0;
         for (const auto& entry : std::filesystem::recursive_directory_iterator(out)) {
             const auto status = std::filesystem::symlink_status(entry.path());
             check(std::filesystem::is_regular_file(status) ||
                   std::filesystem::is_directory(status));
+            if (std::filesystem::is_regular_file(status)) {
+                written += std::filesystem::file_size(entry.path());
+            }
         }
+        check(written <= std::filesystem::file_size(envelope));
     } else {
         check(!std::filesystem::exists(out));
     }

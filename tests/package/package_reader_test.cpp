@@ -62,6 +62,37 @@ struct Fixture {
         return out;
     }
 
+    // A submission.json the reader accepts, listing attachments/a.txt as "hello", as a
+    // Python bytes literal.
+    std::string validManifest() const
+    {
+        const nlohmann::json json = {
+            {"format", "amicus-submission"},
+            {"version", 1},
+            {"call_id", "c"},
+            {"submission_id", submission.submissionId},
+            {"language", "en"},
+            {"created_at", "2026-01-01T00:00:00Z"},
+            {"submitter", {{"organization", nullptr}}},
+            {"publication_consent", "public"},
+            {"answers", nlohmann::json::object()},
+            {"attachments",
+             {{{"path", "attachments/a.txt"},
+               {"name", "a.txt"},
+               {"media_type", "text/plain"},
+               {"sha256", crypto::toHex(sha256Of("hello"))},
+               {"size", 5}}}},
+        };
+        std::string escaped;
+        for (char c : json.dump()) {
+            if (c == '\'' || c == '\\') {
+                escaped += '\\';
+            }
+            escaped += c;
+        }
+        return "b'" + escaped + "'";
+    }
+
     // Runs a Python tarfile script with `tar` bound to an open pax archive at `tarFile`.
     std::filesystem::path pythonTar(const std::string& name, const std::string& body)
     {
@@ -128,14 +159,13 @@ TEST(PackageReader, ExtractsWhatTheWriterWrote)
 TEST(PackageReader, RefusesHostileTars)
 {
     Fixture f;
-    const std::string manifest = "b'{}'";
+    const std::string manifest = "    add(tar, 'submission.json', " + f.validManifest() + ")\n";
     struct Case {
         const char* name;
         std::string body;
     };
     const std::vector<Case> cases = {
-        {"dotdot", "    add(tar, 'submission.json', b'{}')\n"
-                   "    add(tar, '../evil', b'owned')\n"},
+        {"dotdot", manifest + "    add(tar, '../evil', b'owned')\n"},
         {"dotdot-inside", "    add(tar, 'attachments/../../evil', b'owned')\n"},
         {"absolute", "    add(tar, '/tmp/amicus-package-evil-absolute', b'owned')\n"},
         {"symlink", "    add(tar, 'attachments/link', b'', type=tarfile.SYMTYPE, "
@@ -143,16 +173,15 @@ TEST(PackageReader, RefusesHostileTars)
         {"symlink-then-write", "    add(tar, 'attachments', b'', type=tarfile.SYMTYPE, "
                                "linkname='..')\n"
                                "    add(tar, 'attachments/evil', b'owned')\n"},
-        {"hardlink", "    add(tar, 'submission.json', b'{}')\n"
-                     "    add(tar, 'attachments/hard', b'', type=tarfile.LNKTYPE, "
-                     "linkname='submission.json')\n"},
+        {"hardlink", manifest + "    add(tar, 'attachments/hard', b'', type=tarfile.LNKTYPE, "
+                                "linkname='submission.json')\n"},
         {"device", "    add(tar, 'attachments/dev', b'', type=tarfile.CHRTYPE, devmajor=1, "
                    "devminor=3)\n"},
         {"fifo", "    add(tar, 'attachments/fifo', b'', type=tarfile.FIFOTYPE)\n"},
         {"unexpected", "    add(tar, 'run.sh', b'#!/bin/sh')\n"},
         {"nested", "    add(tar, 'attachments/sub/file', b'x')\n"},
-        {"duplicate", "    add(tar, 'attachments/a.txt', b'one')\n"
-                      "    add(tar, 'attachments/a.txt', b'two')\n"},
+        {"duplicate", manifest + "    add(tar, 'attachments/a.txt', b'hello')\n"
+                                 "    add(tar, 'attachments/a.txt', b'hello')\n"},
     };
     for (const Case& c : cases) {
         const auto envelope = f.pythonTar(c.name, c.body);
@@ -228,7 +257,9 @@ TEST(PackageReader, ChecksAttachmentsAgainstTheManifest)
              ")\n    add(tar, 'attachments/a.txt', b'hello')\n"
              "    add(tar, 'attachments/b.txt', b'extra')\n",
          PackageErrc::AttachmentMismatch},
-        {"no-manifest", "    add(tar, 'attachments/a.txt', b'hello')\n", PackageErrc::BadManifest},
+        {"no-manifest", "    add(tar, 'attachments/a.txt', b'hello')\n",
+         PackageErrc::ManifestNotFirst},
+        {"empty", "    pass\n", PackageErrc::BadManifest},
         {"not-json", "    add(tar, 'submission.json', b'{not json')\n", PackageErrc::BadManifest},
         {"other-format",
          "    add(tar, 'submission.json', b'{\"format\": \"x\", \"version\": 1}')\n",

@@ -57,22 +57,27 @@ constexpr std::string_view incomingPrefix = ".incoming-";
 
 // Why a finished upload was not unpacked. Stable names, printed for people and scripts.
 enum class InboxProblem {
-    UploadInfoMalformed, // uploads/<id>.json is not tus upload info with a submission id
-    Oversized,           // more bytes stored than the upload's declared size
-    ReceiptMalformed,    // receipts/<submission id>.json cannot be read as a receipt
-    ReceiptMismatch,     // the stored bytes' size or SHA-256 differ from the receipt's
-    ReceiptSignature,    // the receipt's signature does not verify with --receipt-key
-    NotAnEnvelope,       // the bytes are not an age file
-    NotForThisIdentity,  // none of the identities opens the envelope
-    Tampered,            // the envelope does not authenticate
-    Truncated,           // the envelope ends early
-    UnsafeEntry,         // the package holds a path or file type that is refused
-    BadManifest,         // submission.json is missing or malformed
-    AttachmentMismatch,  // an attachment differs from its SHA-256 or size in the manifest
-    IdMismatch,          // the package names another submission or call than the upload
-    MissingUpload,       // a receipt exists but the upload's bytes are gone
-    BrokenFolder,        // a folder in OUT_DIR cannot be read back for the index
-    Io,                  // reading or writing failed
+    UploadInfoMalformed,     // uploads/<id>.json is not tus upload info with a submission id
+    Oversized,               // more bytes stored than the upload's declared size
+    ReceiptMalformed,        // receipts/<submission id>.json cannot be read as a receipt
+    ReceiptMismatch,         // the stored bytes' size or SHA-256 differ from the receipt's
+    ReceiptSignature,        // the receipt's signature does not verify with --receipt-key
+    NotAnEnvelope,           // the bytes are not an age file
+    NotForThisIdentity,      // none of the identities opens the envelope
+    Tampered,                // the envelope does not authenticate
+    Truncated,               // the envelope ends early
+    UnsafeEntry,             // the package holds a path or file type that is refused
+    BadManifest,             // submission.json is missing or malformed
+    AttachmentMismatch,      // an attachment differs from its SHA-256 or size in the manifest
+    SparseEntry,             // a tar entry is stored sparse (a bomb: its holes unpack as zeros)
+    EntryLargerThanManifest, // a tar entry declares more bytes than the manifest lists
+    LargerThanEnvelope,      // the tar declares more bytes than the envelope can hold
+    ManifestNotFirst,        // an entry comes before submission.json
+    TooManyEntries,          // the manifest lists more attachments than the reader accepts
+    IdMismatch,              // the package names another submission or call than the upload
+    MissingUpload,           // a receipt exists but the upload's bytes are gone
+    BrokenFolder,            // a folder in OUT_DIR cannot be read back for the index
+    Io,                      // reading or writing failed
 };
 
 const char* problemName(InboxProblem problem)
@@ -102,6 +107,16 @@ const char* problemName(InboxProblem problem)
         return "bad-manifest";
     case InboxProblem::AttachmentMismatch:
         return "attachment-mismatch";
+    case InboxProblem::SparseEntry:
+        return "sparse-entry";
+    case InboxProblem::EntryLargerThanManifest:
+        return "entry-larger-than-manifest";
+    case InboxProblem::LargerThanEnvelope:
+        return "larger-than-envelope";
+    case InboxProblem::ManifestNotFirst:
+        return "manifest-not-first";
+    case InboxProblem::TooManyEntries:
+        return "too-many-entries";
     case InboxProblem::IdMismatch:
         return "id-mismatch";
     case InboxProblem::MissingUpload:
@@ -131,6 +146,16 @@ InboxProblem problemOf(package::PackageErrc code)
         return InboxProblem::BadManifest;
     case package::PackageErrc::AttachmentMismatch:
         return InboxProblem::AttachmentMismatch;
+    case package::PackageErrc::SparseEntry:
+        return InboxProblem::SparseEntry;
+    case package::PackageErrc::EntryLargerThanManifest:
+        return InboxProblem::EntryLargerThanManifest;
+    case package::PackageErrc::LargerThanEnvelope:
+        return InboxProblem::LargerThanEnvelope;
+    case package::PackageErrc::ManifestNotFirst:
+        return InboxProblem::ManifestNotFirst;
+    case package::PackageErrc::TooManyEntries:
+        return InboxProblem::TooManyEntries;
     default:
         return InboxProblem::Io;
     }
