@@ -35,7 +35,7 @@ fi
 
 started_at=$(date +%s.%N)
 deadline=$(( $(date +%s) + timeout ))
-rm -rf "$dir"/{ceph,redis,nginx,endpoint-1,endpoint-2,keys,log}
+rm -rf "$dir"/{ceph,redis,nginx,endpoint-1,endpoint-2,keys,log,commands}
 mkdir -p "$dir"/{ceph/run,ceph/mon,ceph/osd,redis,nginx,log,keys}
 : > "$dir/pids"
 
@@ -50,6 +50,16 @@ trap on_error ERR
 # not reach it; stop.sh stops it by pid.
 # Records "name pid" so stop.sh (and the fault tests) can find each process.
 remember() { echo "$1 $2" >> "$dir/pids"; }
+# launch NAME COMMAND...: runs a daemon in its own session with its output in log/NAME.out and
+# keeps the command in commands/NAME, so restart.sh can start it again the same way.
+launch() {
+    local name=$1
+    shift
+    mkdir -p "$dir/commands"
+    printf '%q ' "$@" > "$dir/commands/$name"
+    setsid "$@" </dev/null >>"$dir/log/$name.out" 2>&1 &
+    remember "$name" $!
+}
 
 # Waits until "$@" succeeds or the start deadline passes.
 stage() { printf '  %5.1fs %s\n' "$(python3 -c "import time; print(time.time() - $started_at)")" "$1"; }
@@ -93,15 +103,13 @@ EOF
 # --- Ceph monitor
 monmaptool --create --clobber --fsid "$fsid" --addv a "[v2:127.0.0.1:$mon_port]" "$dir/ceph/monmap" >/dev/null
 ceph-mon -c "$conf" -i a --mkfs --monmap "$dir/ceph/monmap" >"$dir/log/mon-mkfs.log" 2>&1
-setsid ceph-mon -c "$conf" -i a -f >"$dir/log/ceph-mon.out" 2>&1 &
-remember ceph-mon $!
+launch ceph-mon ceph-mon -c "$conf" -i a -f
 wait_for "the Ceph monitor" ceph_cli mon stat
 stage "monitor up"
 
 if [ $with_mgr = 1 ]; then
     mkdir -p "$dir/ceph/mgr/ceph-x"
-    setsid ceph-mgr -c "$conf" -i x -f >"$dir/log/ceph-mgr.out" 2>&1 &
-    remember ceph-mgr $!
+    launch ceph-mgr ceph-mgr -c "$conf" -i x -f
 fi
 
 # --- One OSD on memstore (the objects live in its memory: this is a test cluster)
@@ -109,21 +117,22 @@ osd_uuid=$(python3 -c 'import uuid; print(uuid.uuid4())')
 osd_id=$(ceph_cli osd new "$osd_uuid")
 mkdir -p "$dir/ceph/osd/ceph-$osd_id"
 ceph-osd -c "$conf" -i "$osd_id" --mkfs --osd-uuid "$osd_uuid" >"$dir/log/osd-mkfs.log" 2>&1
-setsid ceph-osd -c "$conf" -i "$osd_id" -f >"$dir/log/ceph-osd.out" 2>&1 &
-remember ceph-osd $!
+launch ceph-osd ceph-osd -c "$conf" -i "$osd_id" -f
 wait_for "the OSD to come up" sh -c "ceph -c '$conf' osd stat -f json | grep -q '\"num_up_osds\":1'"
 stage "OSD up"
 
 # RGW's pools made up front (one placement group each): its first requests are then fast.
+pool_jobs=()
 for pool in .rgw.root default.rgw.control default.rgw.meta default.rgw.log \
     default.rgw.buckets.index default.rgw.buckets.data default.rgw.buckets.non-ec; do
-    ceph_cli osd pool create "$pool" 1 1 >/dev/null 2>&1
-    ceph_cli osd pool application enable "$pool" rgw >/dev/null 2>&1
+    (ceph_cli osd pool create "$pool" 1 1 && ceph_cli osd pool application enable "$pool" rgw) \
+        >>"$dir/log/pools.log" 2>&1 &
+    pool_jobs+=($!)
 done
+wait "${pool_jobs[@]}"
 
 # --- radosgw, S3 on loopback
-setsid radosgw -c "$conf" -n client.rgw.a -f >"$dir/log/radosgw.out" 2>&1 &
-remember radosgw $!
+launch radosgw radosgw -c "$conf" -n client.rgw.a -f
 wait_for "radosgw" curl -fsS -o /dev/null "$s3/"
 stage "radosgw answers"
 
@@ -143,9 +152,8 @@ wait_for "the bucket" curl -fsS --max-time 5 -o /dev/null -X PUT --aws-sigv4 "aw
 stage "bucket made"
 
 # --- Redis, persistent (AOF, fsync every write): the receipt claims survive its restart
-setsid redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$dir/redis" --save '' \
-    --appendonly yes --appendfsync always --daemonize no --logfile "$dir/log/redis.log" </dev/null >/dev/null 2>&1 &
-remember redis-server $!
+launch redis-server redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$dir/redis" --save '' \
+    --appendonly yes --appendfsync always --daemonize no --logfile "$dir/log/redis.log"
 wait_for "redis" sh -c "redis-cli -p $redis_port ping | grep -q PONG"
 stage "redis up"
 
@@ -161,8 +169,7 @@ stage "endpoints listening"
 mkdir -p "$dir/nginx/tmp"
 sed -e "s|@DIR@|$dir/nginx|g" -e "s|@LB_PORT@|$lb_port|g" -e "s|@EP1_PORT@|$ep1_port|g" \
     -e "s|@EP2_PORT@|$ep2_port|g" "$here/nginx.conf.in" > "$dir/nginx/nginx.conf"
-setsid nginx -c "$dir/nginx/nginx.conf" -p "$dir/nginx" -g 'daemon off;' >"$dir/log/nginx.out" 2>&1 &
-remember nginx $!
+launch nginx nginx -c "$dir/nginx/nginx.conf" -p "$dir/nginx" -g 'daemon off;'
 wait_for "nginx" sh -c "curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$lb_port/nowhere | grep -q 404"
 
 echo "RECEIPT_PUBLIC_KEY=$(cat "$dir/endpoint-1/public-key")" >> "$dir/cluster.env"
