@@ -163,7 +163,8 @@ struct StoreOptions {
     std::function<std::int64_t()> clock;
 };
 
-// Not thread-safe: one connection, used from one thread at a time.
+// One connection, used only on the thread that opened it (checked in debug builds, see
+// OwnerThread in sqlite_db.h); another thread opens a connection of its own.
 class DraftStore {
 public:
     // Opens (creating if missing) the database, refuses a newer schema (NewerVersion) or a
@@ -177,6 +178,10 @@ public:
 
     DraftStore(DraftStore&&) noexcept = default;
     DraftStore& operator=(DraftStore&&) noexcept = default;
+
+    // Hands the connection to another thread, which owns it from its first use on: for a store
+    // opened on a worker for the thread that will use it. The opener must not touch it again.
+    void releaseThread() { db_.releaseThread(); }
 
     [[nodiscard]] StoreResult<int> schemaVersion();
 

@@ -1,6 +1,8 @@
 #include "store/sqlite_db.h"
 
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <sqlite3.h>
 #include <utility>
 
@@ -41,6 +43,15 @@ const char* errcName(StoreErrc code)
         return "finalized";
     }
     return "unknown";
+}
+
+void OwnerThread::abortOnOtherThread(const char* what)
+{
+    std::fprintf(stderr,
+                 "amicus store: a connection was used (%s) on a thread other than the one that "
+                 "opened it; open a connection on that thread instead\n",
+                 what);
+    std::abort();
 }
 
 StoreError sqliteError(sqlite3* db, int rc, std::string_view what)
@@ -84,7 +95,8 @@ StoreError sqliteError(sqlite3* db, int rc, std::string_view what)
 }
 
 Statement::Statement(Statement&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), stmt_(std::exchange(other.stmt_, nullptr))
+    : db_(std::exchange(other.db_, nullptr)), stmt_(std::exchange(other.stmt_, nullptr)),
+      owner_(other.owner_)
 {
 }
 
@@ -94,6 +106,7 @@ Statement& Statement::operator=(Statement&& other) noexcept
         sqlite3_finalize(stmt_);
         db_ = std::exchange(other.db_, nullptr);
         stmt_ = std::exchange(other.stmt_, nullptr);
+        owner_ = other.owner_;
     }
     return *this;
 }
@@ -105,11 +118,13 @@ Statement::~Statement()
 
 void Statement::bind(int index, std::int64_t value)
 {
+    owner_.check("bind");
     sqlite3_bind_int64(stmt_, index, value);
 }
 
 void Statement::bind(int index, std::string_view text)
 {
+    owner_.check("bind");
     sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
@@ -137,6 +152,7 @@ void Statement::bind(int index, const std::optional<std::vector<std::uint8_t>>& 
 
 StoreResult<bool> Statement::step()
 {
+    owner_.check("step");
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) {
         return true;
@@ -164,6 +180,7 @@ StoreResult<void> Statement::run()
 
 void Statement::reset()
 {
+    owner_.check("reset");
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
 }
@@ -215,7 +232,8 @@ StoreResult<Database> Database::open(const std::filesystem::path& file, OpenMode
     return db;
 }
 
-Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr))
+Database::Database(Database&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), owner_(other.owner_)
 {
 }
 
@@ -224,6 +242,7 @@ Database& Database::operator=(Database&& other) noexcept
     if (this != &other) {
         sqlite3_close_v2(db_);
         db_ = std::exchange(other.db_, nullptr);
+        owner_ = other.owner_;
     }
     return *this;
 }
@@ -235,6 +254,7 @@ Database::~Database()
 
 StoreResult<void> Database::exec(std::string_view sql)
 {
+    owner_.check("exec");
     const std::string copy(sql);
     const int rc = sqlite3_exec(db_, copy.c_str(), nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) {
@@ -245,6 +265,7 @@ StoreResult<void> Database::exec(std::string_view sql)
 
 StoreResult<Statement> Database::prepare(std::string_view sql)
 {
+    owner_.check("prepare");
     sqlite3_stmt* stmt = nullptr;
     const int rc =
         sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
@@ -252,7 +273,7 @@ StoreResult<Statement> Database::prepare(std::string_view sql)
         sqlite3_finalize(stmt);
         return fail(sqliteError(db_, rc, "prepare"));
     }
-    return Statement(db_, stmt);
+    return Statement(db_, stmt, owner_);
 }
 
 StoreResult<std::int64_t> Database::queryInt(std::string_view sql)
@@ -289,11 +310,13 @@ StoreResult<std::string> Database::queryText(std::string_view sql)
 
 std::int64_t Database::lastInsertRowid() const
 {
+    owner_.check("lastInsertRowid");
     return sqlite3_last_insert_rowid(db_);
 }
 
 int Database::changes() const
 {
+    owner_.check("changes");
     return sqlite3_changes(db_);
 }
 

@@ -4,18 +4,69 @@
 
 #include "store/store_error.h"
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace amicus::store {
+
+// A connection belongs to the thread that opened it (it is opened with SQLITE_OPEN_NOMUTEX):
+// another thread opens its own. A connection opened on one thread for another (the app unlocks
+// on a worker) is released once, and then belongs to the first thread that uses it. Debug
+// builds (no NDEBUG, e.g. the ASan build) check every use and abort with a message naming the
+// misuse; release builds only keep the owner.
+#ifndef NDEBUG
+#define AMICUS_STORE_THREAD_CHECKS 1
+#endif
+
+class OwnerThread {
+public:
+    OwnerThread() = default;
+    OwnerThread(const OwnerThread& other) : id_(other.id_.load(std::memory_order_relaxed)) {}
+    OwnerThread& operator=(const OwnerThread& other)
+    {
+        id_.store(other.id_.load(std::memory_order_relaxed), std::memory_order_relaxed);
+        return *this;
+    }
+    [[nodiscard]] static OwnerThread current()
+    {
+        OwnerThread owner;
+        owner.id_.store(std::this_thread::get_id(), std::memory_order_relaxed);
+        return owner;
+    }
+    // Gives up ownership: the next thread to use the connection owns it.
+    void release() { id_.store(std::thread::id(), std::memory_order_relaxed); }
+    // Aborts when called from a thread other than the owner (debug builds only).
+    void check(const char* what) const
+    {
+#ifdef AMICUS_STORE_THREAD_CHECKS
+        const std::thread::id self = std::this_thread::get_id();
+        std::thread::id owner = id_.load(std::memory_order_relaxed);
+        if (owner == std::thread::id()) {
+            id_.compare_exchange_strong(owner, self, std::memory_order_relaxed);
+            owner = id_.load(std::memory_order_relaxed);
+        }
+        if (owner != self) {
+            abortOnOtherThread(what);
+        }
+#else
+        (void)what;
+#endif
+    }
+
+private:
+    [[noreturn]] static void abortOnOtherThread(const char* what);
+    mutable std::atomic<std::thread::id> id_;
+};
 
 // Maps a SQLite result code (and the errno behind it) to a StoreError; `what` names the
 // operation for the detail.
@@ -25,7 +76,10 @@ namespace amicus::store {
 class Statement {
 public:
     Statement() = default;
-    Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+    Statement(sqlite3* db, sqlite3_stmt* stmt, OwnerThread owner)
+        : db_(db), stmt_(stmt), owner_(owner)
+    {
+    }
     Statement(Statement&& other) noexcept;
     Statement& operator=(Statement&& other) noexcept;
     Statement(const Statement&) = delete;
@@ -53,9 +107,10 @@ public:
 private:
     sqlite3* db_ = nullptr;
     sqlite3_stmt* stmt_ = nullptr;
+    OwnerThread owner_;
 };
 
-// One SQLite connection; closed on destruction.
+// One SQLite connection; closed on destruction. Used only on the thread that opened it.
 class Database {
 public:
     enum class OpenMode { MustExist, CreateIfMissing };
@@ -81,12 +136,19 @@ public:
 
     [[nodiscard]] std::int64_t lastInsertRowid() const;
     [[nodiscard]] int changes() const;
-    [[nodiscard]] sqlite3* handle() const { return db_; }
+    [[nodiscard]] sqlite3* handle() const
+    {
+        owner_.check("handle");
+        return db_;
+    }
     [[nodiscard]] bool isOpen() const { return db_ != nullptr; }
+    // Hands the connection to the next thread that uses it (see OwnerThread).
+    void releaseThread() { owner_.release(); }
 
 private:
-    explicit Database(sqlite3* db) : db_(db) {}
+    explicit Database(sqlite3* db) : db_(db), owner_(OwnerThread::current()) {}
     sqlite3* db_ = nullptr;
+    OwnerThread owner_;
 };
 
 // A write transaction taken with BEGIN IMMEDIATE (so it never fails half-way on a lock

@@ -42,10 +42,11 @@ VaultSession::finishOpening(std::unique_ptr<crypto::Vault> vault,
                             const std::filesystem::path& dataDir, StoreOptions storeOptions)
 {
     std::unique_ptr<VaultSession> session(new VaultSession());
+    session->dataDir_ = dataDir;
+    session->storeOptions_ = std::move(storeOptions);
     session->blobs_ = std::make_unique<AgeBlobEncryptor>(vault->recipient());
     session->vault_ = std::move(vault);
-    auto store = DraftStore::open(DataLayout::storePaths(dataDir), session->vault_->fieldSealer(),
-                                  *session->blobs_, std::move(storeOptions));
+    auto store = session->openConnection();
     if (!store) {
         return fail(store.error());
     }
@@ -56,7 +57,15 @@ VaultSession::finishOpening(std::unique_ptr<crypto::Vault> vault,
             return fail(merged.error());
         }
     }
+    // The app unlocks on a worker and uses the session on its UI thread.
+    session->store_->releaseThread();
     return session;
+}
+
+StoreResult<DraftStore> VaultSession::openConnection() const
+{
+    return DraftStore::open(DataLayout::storePaths(dataDir_), vault_->fieldSealer(), *blobs_,
+                            storeOptions_);
 }
 
 StoreResult<std::unique_ptr<VaultSession>>

@@ -28,7 +28,10 @@ struct DataLayout {
     }
 };
 
-// Not thread-safe: use a session (and its store) from one thread at a time.
+// The session's store() is a connection for one thread: the first that uses it once the session
+// is open (the app unlocks on a worker and hands the session to its UI thread); work on another
+// thread opens its own with openConnection(). The vault itself (its
+// sealer and identity) may be used from several threads while the session lives.
 class VaultSession {
 public:
     // Sets up a new data directory: a vault sealed under `passphrase` and an empty database.
@@ -51,6 +54,10 @@ public:
     VaultSession& operator=(const VaultSession&) = delete;
 
     [[nodiscard]] DraftStore& store() { return *store_; }
+    // A new connection to the same database, sealed by the same vault, for the calling thread
+    // (e.g. a finalize on a worker thread); it must not outlive the session.
+    [[nodiscard]] StoreResult<DraftStore> openConnection() const;
+    [[nodiscard]] const std::filesystem::path& dataDir() const { return dataDir_; }
     [[nodiscard]] crypto::Vault& vault() { return *vault_; }
     // The vault identity (to decrypt attachments); nullptr once locked.
     [[nodiscard]] const crypto::X25519Identity* identity() const { return vault_->identity(); }
@@ -63,6 +70,8 @@ private:
     finishOpening(std::unique_ptr<crypto::Vault> vault, const std::filesystem::path& dataDir,
                   StoreOptions storeOptions);
 
+    std::filesystem::path dataDir_;
+    StoreOptions storeOptions_;
     std::unique_ptr<crypto::Vault> vault_;
     std::unique_ptr<AgeBlobEncryptor> blobs_;
     std::optional<DraftStore> store_;

@@ -37,7 +37,13 @@ finalizeDraft(store::VaultSession& session, const std::filesystem::path& dataDir
               const std::vector<std::string>& recipients,
               const package::PackageWriteOptions& options)
 {
-    store::DraftStore& store = session.store();
+    // A connection of its own: finalize runs on a worker thread while the UI thread keeps
+    // using the session's store, and a connection belongs to the thread that opened it.
+    auto connection = session.openConnection();
+    if (!connection) {
+        return fail(storeFailure(connection.error()));
+    }
+    store::DraftStore& store = *connection;
     auto draft = store.draft(draftId);
     if (!draft) {
         return fail(storeFailure(draft.error()));

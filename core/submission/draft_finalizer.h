@@ -34,8 +34,10 @@ struct FinalizeError {
 
 // Packs draft `draftId` into DATA/outbox/<submission id>.age, encrypted to `recipients` (the
 // call's, or others for local endpoints and tests), records it in the outbox as Queued and
-// marks the draft finalized. Questions come from `call` in the submission's language; answers
-// to questions the call no longer has keep their id as heading.
+// marks the draft finalized. Safe on any thread while the session lives: it opens its own
+// connection to the session's database (the session's store() stays its opener's). Questions come
+// from `call` in the submission's language; answers to questions the call no longer has keep their
+// id as heading.
 [[nodiscard]] Result<package::EnvelopeInfo, FinalizeError>
 finalizeDraft(store::VaultSession& session, const std::filesystem::path& dataDir,
               std::int64_t draftId, const calls::Call& call,

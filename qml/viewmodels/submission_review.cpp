@@ -96,7 +96,8 @@ void SubmissionReview::send()
     setProblem(Problem::None);
     setBusy(true);
     // The session outlives the work: locking cancels and waits for it (aboutToCloseSession),
-    // and this object's destructor waits for the worker.
+    // and this object's destructor waits for the worker. finalizeDraft opens a connection of
+    // its own on the worker: the session's store stays the UI thread's.
     const auto dataDir = AppContext::instance().dataDir();
     const int draftId = draftId_;
     worker_.start([this, session, catalog, call = *call, dataDir, draftId] {

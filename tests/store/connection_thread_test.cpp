@@ -1,0 +1,96 @@
+// A store connection belongs to the thread that opened it: a second thread that touches it is
+// stopped in debug builds (the ASan build runs these), and a connection handed over on purpose
+// (releaseThread, as the app does after unlocking on a worker) belongs to its first user.
+#include "store/draft_store.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+#include <thread>
+
+namespace amicus::store {
+namespace {
+
+using testing::NoBlobs;
+using testing::TempDir;
+using testing::TestSealer;
+
+class ConnectionThreadTest : public ::testing::Test {
+protected:
+    DraftStore openStore()
+    {
+        auto store =
+            DraftStore::open({dir_.path() / "vault.db", dir_.path() / "blobs"}, sealer_, blobs_);
+        if (!store) {
+            throw std::runtime_error("open failed: " + store.error().detail);
+        }
+        return std::move(*store);
+    }
+
+    TempDir dir_;
+    TestSealer sealer_;
+    NoBlobs blobs_;
+};
+
+TEST_F(ConnectionThreadTest, ASecondThreadUsingTheConnectionIsStopped)
+{
+#ifndef AMICUS_STORE_THREAD_CHECKS
+    GTEST_SKIP() << "the owner-thread check is compiled in debug builds only";
+#else
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
+    auto store = openStore();
+    ASSERT_TRUE(store.createDraft("hrc54-policing").ok());
+    EXPECT_DEATH(std::thread([&store] { (void)store.listDrafts(); }).join(),
+                 "used \\(prepare\\) on a thread other than the one that opened it");
+    // The owner itself goes on.
+    auto drafts = store.listDrafts();
+    ASSERT_TRUE(drafts.ok());
+    EXPECT_EQ(drafts->size(), 1u);
+#endif
+}
+
+TEST_F(ConnectionThreadTest, TheOpenerUsingAConnectionHandedOverIsStopped)
+{
+#ifndef AMICUS_STORE_THREAD_CHECKS
+    GTEST_SKIP() << "the owner-thread check is compiled in debug builds only";
+#else
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
+    EXPECT_DEATH(
+        {
+            auto store = openStore();
+            store.releaseThread();
+            std::thread([&store] { (void)store.createDraft("hrc54-policing"); }).join();
+            (void)store.listDrafts();
+        },
+        "on a thread other than the one that opened it");
+#endif
+}
+
+TEST_F(ConnectionThreadTest, AConnectionHandedOverBelongsToItsFirstUser)
+{
+    auto store = openStore();
+    store.releaseThread();
+    std::thread([&store] {
+        auto id = store.createDraft("hrc54-policing");
+        ASSERT_TRUE(id.ok()) << id.error().detail;
+        auto drafts = store.listDrafts();
+        ASSERT_TRUE(drafts.ok());
+        EXPECT_EQ(drafts->size(), 1u);
+    }).join();
+}
+
+TEST_F(ConnectionThreadTest, EachThreadWorksOnItsOwnConnection)
+{
+    auto mine = openStore();
+    std::thread([this] {
+        auto theirs = openStore();
+        for (int i = 0; i < 20; ++i) {
+            ASSERT_TRUE(theirs.createDraft("hrc54-policing").ok());
+        }
+    }).join();
+    auto drafts = mine.listDrafts();
+    ASSERT_TRUE(drafts.ok());
+    EXPECT_EQ(drafts->size(), 20u);
+}
+
+} // namespace
+} // namespace amicus::store
