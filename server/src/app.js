@@ -1,18 +1,22 @@
 // The HTTP front: routes /catalog, /catalog.sig and /receipts/<id> itself,
 // hands /files to @tus/server after the Amicus creation checks, and answers
-// 404 JSON for everything else. One log line per finished request.
+// 404 JSON for everything else. One log line per finished request. Idle and
+// header timeouts and connection caps keep silent sockets from piling up.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { DEFAULTS } from './args.js';
 import { Catalog, etagMatches } from './catalog.js';
+import { guardConnections } from './connection-guard.js';
 import { loadOrCreateReceiptKey } from './keys.js';
 import { log, safePath } from './log.js';
-import { issueMissingReceipts, startExpirySweep } from './maintenance.js';
-import { checkCreationMetadata, parseUploadMetadata } from './metadata.js';
+import { issueMissingReceipts, startExpirySweep, unfinishedUploads } from './maintenance.js';
+import { parseUploadMetadata } from './metadata.js';
 import { ReceiptStore, receiptHeaders } from './receipts.js';
-import { send, sendJson } from './respond.js';
+import { corsHeadersFor, send, sendJson } from './respond.js';
 import { createScaleOut } from './scale-out.js';
-import { createTusServer, TUS_PATH } from './tus.js';
+import { createTusServer, creationProblem, TUS_PATH } from './tus.js';
+import { UploadLedger } from './upload-ledger.js';
 
 const RECEIPT_ROUTE = /^\/receipts\/([^/]+)$/;
 
@@ -28,7 +32,24 @@ function tusJson(res, status, value, extra = {}) {
 }
 
 export async function createApp(config) {
-  const { dataDir, keysDir, maxSize, expireSeconds, trustProxy = false } = config;
+  const {
+    dataDir,
+    keysDir,
+    maxSize,
+    expireSeconds,
+    trustProxy = false,
+    corsOrigins = [],
+    idleTimeoutSeconds = DEFAULTS.idleTimeout,
+    headersTimeoutSeconds = DEFAULTS.headersTimeout,
+    maxConnections = DEFAULTS.maxConnections,
+    maxConnectionsPerAddress = DEFAULTS.maxConnectionsPerAddress,
+    caps = {
+      totalCount: DEFAULTS.maxUnfinished,
+      totalBytes: DEFAULTS.maxUnfinishedBytes,
+      perAddressCount: DEFAULTS.maxUnfinishedPerAddress,
+      perAddressBytes: DEFAULTS.maxUnfinishedBytesPerAddress,
+    },
+  } = config;
   const uploadsDir = path.join(dataDir, 'uploads');
   fs.mkdirSync(uploadsDir, { recursive: true, mode: 0o700 });
 
@@ -38,27 +59,39 @@ export async function createApp(config) {
   const receipts = shared?.receipts ?? new ReceiptStore(path.join(dataDir, 'receipts'), key.privateKey);
   await receipts.init();
   const catalog = new Catalog(keysDir);
-  const { server: tus, store } = createTusServer({
+  const ledger = new UploadLedger(caps);
+  const {
+    server: tus,
+    store,
+    makeDurable,
+  } = createTusServer({
     uploadsDir,
     expireSeconds,
     maxSize,
     catalog,
     receipts,
+    ledger,
     trustProxy,
+    corsOrigins,
     datastore: shared?.store,
     locker: shared?.locker,
     removeUpload: shared?.removeUpload,
   });
+  const cors = (req) => corsHeadersFor(req.headers.origin, corsOrigins);
 
   // Creation checks done here (not only in the tus hook) so the refusal can
   // carry JSON and, for a duplicate, the receipt headers.
   async function precheckCreation(req, res) {
     if (req.headers['tus-resumable'] !== '1.0.0') return false; // tus answers 412
     const header = req.headers['upload-metadata'];
-    const meta = header === undefined ? null : parseUploadMetadata(header);
-    const problem = header === undefined ? 'missing_submission_id' : checkCreationMetadata(meta);
+    if (header === undefined) {
+      tusJson(res, 400, { error: 'missing_submission_id' });
+      return true;
+    }
+    const meta = parseUploadMetadata(header);
+    const problem = creationProblem(meta, req.headers['upload-length'], catalog);
     if (problem) {
-      tusJson(res, 400, { error: problem });
+      tusJson(res, problem.status, { error: problem.error });
       return true;
     }
     const existing = await receipts.get(meta.submission_id);
@@ -88,6 +121,8 @@ export async function createApp(config) {
       return tus.handle(req, res);
     }
 
+    // tus sets its own CORS headers (only for an allowed origin); these are ours.
+    for (const [name, value] of Object.entries(cors(req))) res.setHeader(name, value);
     const isRead = method === 'GET' || method === 'HEAD';
     if (pathname === '/catalog' || pathname === '/catalog.sig') {
       if (!isRead) return sendJson(res, 405, { error: 'method_not_allowed' }, { Allow: 'GET, HEAD' });
@@ -107,7 +142,8 @@ export async function createApp(config) {
     return sendJson(res, 404, { error: 'not_found' });
   }
 
-  const httpServer = http.createServer((req, res) => {
+  // Header deadlines are checked on this period; a second keeps them close.
+  const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -130,10 +166,24 @@ export async function createApp(config) {
       socket.destroy();
     }
   });
-  // Long uploads on slow links: no overall request deadline, but drop idle sockets.
+  // Long uploads on slow links: no overall request deadline, but a socket that
+  // carries nothing for idleTimeout is destroyed (tusd's network timeout), and
+  // request headers must be complete within headersTimeout (slow headers).
   httpServer.requestTimeout = 0;
-  httpServer.headersTimeout = 60_000;
-  httpServer.keepAliveTimeout = 30_000;
+  httpServer.timeout = idleTimeoutSeconds * 1000;
+  httpServer.headersTimeout = headersTimeoutSeconds * 1000;
+  httpServer.keepAliveTimeout = Math.min(30_000, idleTimeoutSeconds * 1000);
+  let refusedConnections = 0;
+  guardConnections(httpServer, {
+    maxConnections,
+    // Behind a proxy every connection comes from the proxy: it limits per client.
+    maxPerAddress: trustProxy ? 0 : maxConnectionsPerAddress,
+    onRefused: () => {
+      refusedConnections += 1;
+      // One line per hundred, so a flood cannot flood the log too.
+      if (refusedConnections % 100 === 1) log(`connection refused: per-address cap (${refusedConnections} so far)`);
+    },
+  });
 
   let stopSweep = () => {};
 
@@ -143,15 +193,22 @@ export async function createApp(config) {
     uploadsDir,
     receipts,
     store,
-    listen(host, port) {
+    ledger,
+    async listen(host, port) {
+      // Uploads left from before a restart hold their room, attributed to no
+      // address; counted before the first request can come in.
+      // (The file store only: with S3 each process counts what it created.)
+      if (!shared) {
+        for (const { id, declared } of await unfinishedUploads(store, uploadsDir)) ledger.add(id, null, declared);
+      }
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           httpServer.off('error', reject);
           // The file store's upkeep; with S3 see docs/secretariat.md (lifecycle rules).
           if (!shared) {
-            stopSweep = startExpirySweep(store, uploadsDir, expireSeconds * 1000);
-            issueMissingReceipts(store, uploadsDir, receipts)
+            stopSweep = startExpirySweep(store, uploadsDir, expireSeconds * 1000, (id) => ledger.remove(id));
+            issueMissingReceipts(store, uploadsDir, receipts, makeDurable)
               .then((n) => n > 0 && log(`issued ${n} missing receipt(s) at start-up`))
               .catch((err) => log(`reconcile failed: ${err.message}`));
           }

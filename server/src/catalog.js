@@ -82,6 +82,20 @@ export class Catalog {
     return file.parsed;
   }
 
+  // The calls of the served catalog, or null while none (or a broken one) is
+  // served: then every call_id is taken and only --max-size applies.
+  callsOrNull() {
+    const cat = this.parsed();
+    return cat && typeof cat === 'object' && Array.isArray(cat.calls) ? cat.calls : null;
+  }
+
+  // false when a catalog is served and does not list the call.
+  acceptsCall(callId) {
+    const calls = this.callsOrNull();
+    if (calls === null) return true;
+    return calls.some((c) => c && typeof c === 'object' && c.id === callId);
+  }
+
   // Upload size limit for a call: every attachment at its maximum plus 1 MiB
   // for the answers, the tar framing and the age envelope overhead.
   // null when the catalog does not know the call.

@@ -10,7 +10,7 @@
 // GET /receipts/<id> can answer.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { log } from './log.js';
+import { idDigest, log } from './log.js';
 import { isValidSubmissionId } from './metadata.js';
 
 async function uploadStates(store, uploadsDir) {
@@ -35,7 +35,8 @@ async function uploadStates(store, uploadsDir) {
   return states;
 }
 
-export async function removeExpiredUnfinished(store, uploadsDir, expireMs, now = Date.now()) {
+// `onRemoved(id)` hears of each upload removed (the ledger frees its room).
+export async function removeExpiredUnfinished(store, uploadsDir, expireMs, now = Date.now(), onRemoved = () => {}) {
   if (!(expireMs > 0)) return 0;
   let removed = 0;
   for (const { id, info, finished } of await uploadStates(store, uploadsDir)) {
@@ -47,17 +48,27 @@ export async function removeExpiredUnfinished(store, uploadsDir, expireMs, now =
       } catch {
         // Already gone (client terminated it meanwhile).
       }
+      onRemoved(id);
     }
   }
   return removed;
 }
 
-export async function issueMissingReceipts(store, uploadsDir, receipts) {
+// Unfinished uploads on disk: { id, declared } (declared 0 for a deferred length).
+export async function unfinishedUploads(store, uploadsDir) {
+  return (await uploadStates(store, uploadsDir))
+    .filter(({ finished }) => !finished)
+    .map(({ id, info }) => ({ id, declared: Number.isSafeInteger(info.size) ? info.size : 0 }));
+}
+
+// `makeDurable(id)` fsyncs an upload before its receipt names it.
+export async function issueMissingReceipts(store, uploadsDir, receipts, makeDurable = async () => {}) {
   let issuedCount = 0;
   for (const { id, info, finished } of await uploadStates(store, uploadsDir)) {
     const submissionId = info.metadata?.submission_id;
     if (!finished || !isValidSubmissionId(submissionId)) continue;
     try {
+      await makeDurable(id);
       const { issued } = await receipts.issue({
         submissionId,
         uploadId: id,
@@ -65,14 +76,14 @@ export async function issueMissingReceipts(store, uploadsDir, receipts) {
       });
       if (issued) issuedCount += 1;
     } catch (err) {
-      log(`reconcile failed upload=${id}: ${err.message}`);
+      log(`reconcile failed upload=${idDigest(id)}: ${err.message}`);
     }
   }
   return issuedCount;
 }
 
 // Runs the expiry sweep periodically; returns a stop function.
-export function startExpirySweep(store, uploadsDir, expireMs) {
+export function startExpirySweep(store, uploadsDir, expireMs, onRemoved = () => {}) {
   if (!(expireMs > 0)) return () => {};
   const every = Math.max(1000, Math.min(expireMs / 2, 10 * 60 * 1000));
   let running = false;
@@ -80,7 +91,7 @@ export function startExpirySweep(store, uploadsDir, expireMs) {
     if (running) return;
     running = true;
     try {
-      const n = await removeExpiredUnfinished(store, uploadsDir, expireMs);
+      const n = await removeExpiredUnfinished(store, uploadsDir, expireMs, Date.now(), onRemoved);
       if (n > 0) log(`expired ${n} unfinished upload(s)`);
     } catch (err) {
       log(`expiry sweep failed: ${err.message}`);

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { syncDirectory } from './durable.js';
 import { sha256File } from './hash.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { isValidSubmissionId } from './metadata.js';
@@ -125,19 +126,7 @@ export class ReceiptStore {
     } finally {
       await fs.unlink(temp).catch(() => {});
     }
-    await syncDir(this.dir);
+    await syncDirectory(this.dir);
     return true;
-  }
-}
-
-async function syncDir(dir) {
-  let fh;
-  try {
-    fh = await fs.open(dir, 'r');
-    await fh.sync();
-  } catch {
-    // Best effort: some filesystems refuse fsync on directories.
-  } finally {
-    await fh?.close();
   }
 }

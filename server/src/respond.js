@@ -2,11 +2,16 @@
 // JSON so a client never has to guess what an error page means.
 import { RECEIPT_HEADER, SIGNATURE_HEADER } from './receipts.js';
 
-// Public, non-credentialed data: any origin may read it (web intake tools).
-export const CORS_HEADERS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': `ETag, ${RECEIPT_HEADER}, ${SIGNATURE_HEADER}`,
-};
+// No browser client exists, so no CORS headers unless the operator allows an
+// origin (--cors-origin); then only that origin is named, never "*".
+export function corsHeadersFor(origin, allowedOrigins) {
+  if (typeof origin !== 'string' || !allowedOrigins.includes(origin)) return {};
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Expose-Headers': `ETag, ${RECEIPT_HEADER}, ${SIGNATURE_HEADER}`,
+    Vary: 'Origin',
+  };
+}
 
 export function send(res, status, body, headers = {}) {
   if (res.headersSent) {
@@ -14,7 +19,7 @@ export function send(res, status, body, headers = {}) {
     return;
   }
   const payload = body === null || body === undefined ? null : Buffer.isBuffer(body) ? body : Buffer.from(body);
-  const all = { ...CORS_HEADERS, ...headers };
+  const all = { ...headers };
   if (payload !== null) all['Content-Length'] = String(payload.length);
   res.writeHead(status, all);
   if (payload !== null && res.req?.method !== 'HEAD') res.end(payload);

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
   createUpload,
+  envelopeBytes,
+  MIN_ENVELOPE_BYTES,
   head,
   newSubmissionId,
   patch,
@@ -22,8 +24,8 @@ describe('expiration', () => {
   test('unfinished uploads answer 410 after expiry, then 404 once swept; finished ones stay', async () => {
     const srv = await startServer({ args: ['--expire-seconds', '2'] });
     try {
-      const done = await uploadAll(srv.url, Buffer.from('delivered'), { submission_id: newSubmissionId(), call_id: 'c' }, 2);
-      const created = await createUpload(srv.url, { length: 100, metadata: { submission_id: newSubmissionId(), call_id: 'c' } });
+      const done = await uploadAll(srv.url, envelopeBytes(MIN_ENVELOPE_BYTES, 1), { submission_id: newSubmissionId(), call_id: 'c' }, 2);
+      const created = await createUpload(srv.url, { length: MIN_ENVELOPE_BYTES + 100, metadata: { submission_id: newSubmissionId(), call_id: 'c' } });
       assert.equal(created.status, 201);
       const expires = Date.parse(created.headers.get('upload-expires'));
       assert.ok(expires > Date.now() && expires < Date.now() + 5000, 'Upload-Expires ~2 s ahead');
@@ -52,7 +54,7 @@ describe('expiration', () => {
       // The delivered envelope is kept; HEAD on it is 410 after expiry, and
       // the receipt stays available for recovery.
       const kept = fs.readFileSync(path.join(uploadsDir, done.uploadId));
-      assert.equal(kept.toString(), 'delivered');
+      assert.ok(kept.equals(envelopeBytes(MIN_ENVELOPE_BYTES, 1)));
       assert.equal((await head(done.location)).status, 410);
       const sid = JSON.parse(Buffer.from(done.last.headers.get('amicus-receipt'), 'base64')).submission_id;
       assert.equal((await fetch(`${srv.url}/receipts/${sid}`)).status, 200);
@@ -67,7 +69,7 @@ describe('restart', () => {
     const dataDir = tempDir();
     const first = await startServer({ dataDir });
     const sid = newSubmissionId();
-    const bytes = crypto.randomBytes(5000);
+    const bytes = crypto.randomBytes(MIN_ENVELOPE_BYTES + 5000);
     const { uploadId } = await uploadAll(first.url, bytes, { submission_id: sid, call_id: 'c' }, 2);
     const { code } = await first.stop();
     assert.equal(code, 0);
@@ -103,16 +105,16 @@ describe('race between two uploads of one submission', () => {
     try {
       const sid = newSubmissionId();
       const meta = { submission_id: sid, call_id: 'c' };
-      const a = await createUpload(srv.url, { length: 6, metadata: meta });
-      const b = await createUpload(srv.url, { length: 6, metadata: meta });
+      const a = await createUpload(srv.url, { length: MIN_ENVELOPE_BYTES, metadata: meta });
+      const b = await createUpload(srv.url, { length: MIN_ENVELOPE_BYTES, metadata: meta });
       assert.equal(a.status, 201);
       assert.equal(b.status, 201, 'no receipt yet, so a second creation is allowed');
       const locA = new URL(a.headers.get('location'), srv.url).href;
       const locB = new URL(b.headers.get('location'), srv.url).href;
 
-      const endA = await patch(locA, 0, Buffer.from('AAAAAA'));
+      const endA = await patch(locA, 0, Buffer.alloc(MIN_ENVELOPE_BYTES, 'A'));
       assert.equal(endA.status, 204);
-      const endB = await patch(locB, 0, Buffer.from('BBBBBB'));
+      const endB = await patch(locB, 0, Buffer.alloc(MIN_ENVELOPE_BYTES, 'B'));
       assert.equal(endB.status, 204);
       assert.equal(endB.headers.get('amicus-receipt'), endA.headers.get('amicus-receipt'));
       assert.equal(endB.headers.get('amicus-receipt-signature'), endA.headers.get('amicus-receipt-signature'));

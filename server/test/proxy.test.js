@@ -2,7 +2,7 @@
 // the operator passes --trust-proxy, and then the Location names the public origin.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createUpload, head, newSubmissionId, startServer } from './helpers/server.js';
+import { createUpload, head, MIN_ENVELOPE_BYTES, newSubmissionId, startServer } from './helpers/server.js';
 
 const FORWARDED = {
   'X-Forwarded-Host': 'intake.example.org',
@@ -11,7 +11,7 @@ const FORWARDED = {
 
 async function createBehindProxy(srv, headers) {
   const res = await createUpload(srv.url, {
-    length: 10,
+    length: MIN_ENVELOPE_BYTES,
     metadata: { submission_id: newSubmissionId(), call_id: 'hrc54-policing' },
     headers,
   });

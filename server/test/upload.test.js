@@ -7,6 +7,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   createUpload,
+  envelopeBytes,
+  MIN_ENVELOPE_BYTES,
   head,
   newSubmissionId,
   patch,
@@ -144,7 +146,7 @@ describe('upload and receipt', () => {
 
   test('a second creation for a delivered submission is 409 with the same receipt', async () => {
     const res = await createUpload(srv.url, {
-      length: 10,
+      length: MIN_ENVELOPE_BYTES,
       metadata: { submission_id: sid, call_id: 'hrc54-policing' },
     });
     assert.equal(res.status, 409);
@@ -197,7 +199,7 @@ describe('upload and receipt', () => {
 
   test('an unfinished upload can be terminated; then HEAD and PATCH are 404', async () => {
     const created = await createUpload(srv.url, {
-      length: 100,
+      length: MIN_ENVELOPE_BYTES + 60,
       metadata: { submission_id: newSubmissionId(), call_id: 'c1' },
     });
     assert.equal(created.status, 201);
@@ -206,12 +208,12 @@ describe('upload and receipt', () => {
     const del = await terminate(loc);
     assert.equal(del.status, 204);
     assert.equal((await head(loc)).status, 404);
-    assert.equal((await patch(loc, 40, Buffer.alloc(60, 1))).status, 404);
+    assert.equal((await patch(loc, 40, Buffer.alloc(MIN_ENVELOPE_BYTES + 20, 1))).status, 404);
   });
 
   test('creation-with-upload and empty uploads also get receipts', async () => {
     const s1 = newSubmissionId();
-    const body = Buffer.from('all in one request');
+    const body = envelopeBytes(MIN_ENVELOPE_BYTES + 3, 2);
     const res = await fetch(`${srv.url}/files`, {
       method: 'POST',
       headers: {
@@ -227,21 +229,24 @@ describe('upload and receipt', () => {
     assert.equal(JSON.parse(r1.bytes).sha256, sha256Hex(body));
     assert.ok(verifyReceipt(srv.publicKeyBase64, r1.bytes, r1.signature));
 
+    // An empty upload can hold no envelope: refused, and no receipt is made (#15).
     const s2 = newSubmissionId();
     const empty = await createUpload(srv.url, { length: 0, metadata: { submission_id: s2, call_id: 'c' } });
-    assert.equal(empty.status, 201);
-    const r2 = JSON.parse(receiptFromHeaders(empty).bytes);
-    assert.equal(r2.size, 0);
-    assert.equal(r2.sha256, sha256Hex(Buffer.alloc(0)));
+    assert.equal(empty.status, 400);
+    assert.equal((await empty.json()).error, 'too_small_for_an_envelope');
+    assert.equal((await fetch(`${srv.url}/receipts/${s2}`)).status, 404);
   });
 
   test('the log never contains metadata values', async () => {
     const secret = 'Very Personal Filename.pdf';
     const s = newSubmissionId();
-    await uploadAll(srv.url, Buffer.from('abc'), { submission_id: s, call_id: 'c', filename: secret }, 1);
+    await uploadAll(srv.url, envelopeBytes(), { submission_id: s, call_id: 'c', filename: secret }, 1);
     await new Promise((r) => setTimeout(r, 100));
     assert.ok(!srv.stderr.includes(secret));
     assert.ok(!srv.stderr.includes(Buffer.from(secret).toString('base64')));
-    assert.match(srv.stderr, /PATCH \/files\/[0-9a-f]{32} 204/);
+    // Upload ids and submission ids appear only as a digest (#15).
+    assert.match(srv.stderr, /PATCH \/files\/#[0-9a-f]{12} 204/);
+    assert.doesNotMatch(srv.stderr, /[0-9a-f]{32}/);
+    assert.ok(!srv.stderr.includes(s), 'no submission id in the log');
   });
 });

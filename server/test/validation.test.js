@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createUpload, head, newSubmissionId, patch, startServer, tempDir } from './helpers/server.js';
+import { createUpload, head, MIN_ENVELOPE_BYTES, newSubmissionId, patch, startServer, tempDir } from './helpers/server.js';
 
 const MIB = 1024 * 1024;
 
@@ -58,29 +58,29 @@ describe('refusals', () => {
   });
 
   test('creation without Upload-Metadata is 400 JSON', async () => {
-    const res = await createUpload(srv.url, { length: 10 });
+    const res = await createUpload(srv.url, { length: MIN_ENVELOPE_BYTES });
     await expectJsonError(res, 400, 'missing_submission_id');
     assert.equal(res.headers.get('location'), null);
   });
 
   test('creation without submission_id, with a bad one, or without call_id is 400 JSON', async () => {
-    await expectJsonError(await createUpload(srv.url, { length: 10, metadata: { call_id: 'c' } }), 400, 'missing_submission_id');
+    await expectJsonError(await createUpload(srv.url, { length: MIN_ENVELOPE_BYTES, metadata: { call_id: 'small-call' } }), 400, 'missing_submission_id');
     for (const bad of ['short', 'has space in it', 'x'.repeat(65), 'ünïcødé-id-123', '../../etc/pwd']) {
-      const res = await createUpload(srv.url, { length: 10, metadata: { submission_id: bad, call_id: 'c' } });
+      const res = await createUpload(srv.url, { length: MIN_ENVELOPE_BYTES, metadata: { submission_id: bad, call_id: 'small-call' } });
       await expectJsonError(res, 400, 'invalid_submission_id');
     }
     await expectJsonError(
-      await createUpload(srv.url, { length: 10, metadata: { submission_id: newSubmissionId() } }),
+      await createUpload(srv.url, { length: MIN_ENVELOPE_BYTES, metadata: { submission_id: newSubmissionId() } }),
       400,
       'missing_call_id',
     );
     await expectJsonError(
-      await createUpload(srv.url, { length: 10, metadata: { submission_id: newSubmissionId(), call_id: null } }),
+      await createUpload(srv.url, { length: MIN_ENVELOPE_BYTES, metadata: { submission_id: newSubmissionId(), call_id: null } }),
       400,
       'missing_call_id',
     );
     const res = await createUpload(srv.url, {
-      length: 10,
+      length: MIN_ENVELOPE_BYTES,
       headers: { 'Upload-Metadata': 'submission_id !!notbase64!!' },
     });
     await expectJsonError(res, 400);
@@ -89,15 +89,26 @@ describe('refusals', () => {
 
   test('8 and 64 character submission ids are accepted', async () => {
     for (const id of ['abcd-123', 'A'.repeat(64)]) {
-      const res = await createUpload(srv.url, { length: 1, metadata: { submission_id: id, call_id: 'c' } });
+      const res = await createUpload(srv.url, { length: MIN_ENVELOPE_BYTES, metadata: { submission_id: id, call_id: 'small-call' } });
       assert.equal(res.status, 201, id);
     }
   });
 
-  test('Upload-Length above --max-size is 413 for a call the catalog does not know', async () => {
-    const meta = { submission_id: newSubmissionId(), call_id: 'not-in-catalog' };
-    assert.equal((await createUpload(srv.url, { length: 2 * MIB + 1, metadata: meta })).status, 413);
-    assert.equal((await createUpload(srv.url, { length: 2 * MIB, metadata: meta })).status, 201);
+  test('a call the served catalog does not list is 400 unknown_call, whatever its size (#15)', async () => {
+    // It used to get --max-size (2 GiB by default) instead of the calls' limits.
+    for (const length of [MIN_ENVELOPE_BYTES, 2 * MIB]) {
+      const meta = { submission_id: newSubmissionId(), call_id: 'not-in-catalog' };
+      await expectJsonError(await createUpload(srv.url, { length, metadata: meta }), 400, 'unknown_call');
+    }
+  });
+
+  test('an Upload-Length below the smallest envelope is 400, and no upload is made (#15)', async () => {
+    const before = fs.readdirSync(path.join(srv.dataDir, 'uploads')).length;
+    for (const length of [0, 1, MIN_ENVELOPE_BYTES - 1]) {
+      const meta = { submission_id: newSubmissionId(), call_id: 'small-call' };
+      await expectJsonError(await createUpload(srv.url, { length, metadata: meta }), 400, 'too_small_for_an_envelope');
+    }
+    assert.equal(fs.readdirSync(path.join(srv.dataDir, 'uploads')).length, before);
   });
 
   test('the catalog limit is bytes_per_attachment * attachments_per_submission + 1 MiB', async () => {
@@ -112,21 +123,18 @@ describe('refusals', () => {
     assert.equal((await createUpload(srv.url, { length: big + 1, metadata: metaB() })).status, 413);
   });
 
-  test('a deferred-length upload declaring too much at PATCH time is 413', async () => {
+  test('a deferred length is 400 length_required: it would escape the caps on declared bytes (#15)', async () => {
     const res = await createUpload(srv.url, {
       metadata: { submission_id: newSubmissionId(), call_id: 'small-call' },
       headers: { 'Upload-Defer-Length': '1' },
     });
-    assert.equal(res.status, 201);
-    const loc = new URL(res.headers.get('location'), srv.url).href;
-    const p = await patch(loc, 0, Buffer.alloc(10), { 'Upload-Length': String(1000 * 2 + MIB + 1) });
-    assert.equal(p.status, 413);
+    await expectJsonError(res, 400, 'length_required');
   });
 
   test('a PATCH body longer than the declared length is refused, the upload stays sane', async () => {
-    const res = await createUpload(srv.url, { length: 10, metadata: { submission_id: newSubmissionId(), call_id: 'c' } });
+    const res = await createUpload(srv.url, { length: MIN_ENVELOPE_BYTES, metadata: { submission_id: newSubmissionId(), call_id: 'small-call' } });
     const loc = new URL(res.headers.get('location'), srv.url).href;
-    const p = await patch(loc, 0, Buffer.alloc(11));
+    const p = await patch(loc, 0, Buffer.alloc(MIN_ENVELOPE_BYTES + 1));
     assert.equal(p.status, 413);
     const h = await head(loc);
     assert.equal(h.status, 200);
@@ -136,7 +144,7 @@ describe('refusals', () => {
   test('tus requests without Tus-Resumable are 412; bad Content-Type on PATCH is refused', async () => {
     const r = await fetch(`${srv.url}/files`, { method: 'POST', headers: { 'Upload-Length': '1' } });
     assert.equal(r.status, 412);
-    const created = await createUpload(srv.url, { length: 4, metadata: { submission_id: newSubmissionId(), call_id: 'c' } });
+    const created = await createUpload(srv.url, { length: MIN_ENVELOPE_BYTES, metadata: { submission_id: newSubmissionId(), call_id: 'small-call' } });
     const loc = new URL(created.headers.get('location'), srv.url).href;
     const p = await patch(loc, 0, Buffer.from('abcd'), { 'Content-Type': 'text/plain' });
     assert.ok(p.status === 400 || p.status === 415 || p.status === 403, String(p.status));
@@ -169,7 +177,7 @@ describe('refusals', () => {
     await rawRequest(port, 'POST /files HTTP/1.1\r\nHost: a\r\nTus-Resumable: 1.0.0\r\nUpload-Length: -5\r\nUpload-Metadata: ,,,\r\n\r\n');
     await rawRequest(port, 'POST /files HTTP/1.1\r\nHost: a\r\nTus-Resumable: 1.0.0\r\nUpload-Length: 99999999999999999999999\r\n\r\n');
     // Cut a PATCH mid-body.
-    const created = await createUpload(srv.url, { length: 1000, metadata: { submission_id: newSubmissionId(), call_id: 'c' } });
+    const created = await createUpload(srv.url, { length: MIN_ENVELOPE_BYTES, metadata: { submission_id: newSubmissionId(), call_id: 'small-call' } });
     const id = created.headers.get('location').split('/').pop();
     await rawRequest(
       port,
@@ -183,5 +191,18 @@ describe('refusals', () => {
     assert.equal(h.status, 200);
     const off = Number(h.headers.get('upload-offset'));
     assert.ok(off >= 0 && off <= 300, String(off));
+  });
+});
+
+describe('without a catalog (#15)', () => {
+  test('only --max-size applies, to any call_id', async () => {
+    const srv = await startServer({ args: ['--max-size', String(2 * MIB)] });
+    try {
+      const meta = () => ({ submission_id: newSubmissionId(), call_id: 'any-call' });
+      assert.equal((await createUpload(srv.url, { length: 2 * MIB + 1, metadata: meta() })).status, 413);
+      assert.equal((await createUpload(srv.url, { length: 2 * MIB, metadata: meta() })).status, 201);
+    } finally {
+      await srv.stop();
+    }
   });
 });

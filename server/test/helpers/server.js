@@ -7,6 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+export { MIN_ENVELOPE_BYTES } from '../../src/envelope-size.js';
+
+// Bytes of an upload just at the smallest size the endpoint accepts.
+export function envelopeBytes(size = 2248, seed = 0) {
+  const out = Buffer.alloc(size);
+  for (let i = 0; i < size; i++) out[i] = (i * 131 + seed * 17 + 7) & 0xff;
+  return out;
+}
+
 const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
 
 // Every temp dir made here is removed when the test process exits.
@@ -22,7 +31,9 @@ export function tempDir(prefix = 'amicus-server-test-') {
 }
 
 export async function startServer({ dataDir = tempDir(), args = [], keysDir } = {}) {
-  const argv = [MAIN, '--data', dataDir, '--port', '0', ...args];
+  // Most tests make many unfinished uploads from 127.0.0.1: room for them, unless
+  // a test names its own cap (the last occurrence of an option wins).
+  const argv = [MAIN, '--data', dataDir, '--port', '0', '--max-unfinished-per-address', '200', ...args];
   if (keysDir) argv.push('--keys', keysDir);
   const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
