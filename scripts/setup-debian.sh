@@ -15,7 +15,7 @@ packages=(
     qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtqml-workerscript
     qml6-module-qttest qml6-module-qtquick-dialogs qml6-module-qtcore qml6-module-qt-labs-settings
     qml6-module-qt-labs-folderlistmodel qt6-translations-l10n
-    curl openssl python3-jsonschema fonts-dejavu-core xvfb xauth age time
+    curl openssl python3-jsonschema fonts-dejavu-core xvfb xauth age time strace
     poppler-utils
     python3-odf libzip-dev
     redis-server

@@ -30,12 +30,15 @@ export function tempDir(prefix = 'amicus-server-test-') {
   return dir;
 }
 
-export async function startServer({ dataDir = tempDir(), args = [], keysDir } = {}) {
+// `wrapper` runs the server under another program (e.g. strace and its options).
+export async function startServer({ dataDir = tempDir(), args = [], keysDir, wrapper = [] } = {}) {
   // Most tests make many unfinished uploads from 127.0.0.1: room for them, unless
   // a test names its own cap (the last occurrence of an option wins).
   const argv = [MAIN, '--data', dataDir, '--port', '0', '--max-unfinished-per-address', '200', ...args];
   if (keysDir) argv.push('--keys', keysDir);
-  const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const command = wrapper.length > 0 ? wrapper[0] : process.execPath;
+  const commandArgs = wrapper.length > 0 ? [...wrapper.slice(1), process.execPath, ...argv] : argv;
+  const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr.setEncoding('utf8');
