@@ -475,6 +475,10 @@
         <translation>The connection failed. Next try at %1.</translation>
     </message>
     <message>
+        <source>The secretariat&apos;s server is busy. Amicus will try again at %1.</source>
+        <translation>The secretariat&apos;s server is busy. Amicus will try again at %1.</translation>
+    </message>
+    <message>
         <source>Queued.</source>
         <translation>Queued.</translation>
     </message>

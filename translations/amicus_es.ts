@@ -475,6 +475,10 @@
         <translation>La conexión falló. Próximo intento: %1.</translation>
     </message>
     <message>
+        <source>The secretariat&apos;s server is busy. Amicus will try again at %1.</source>
+        <translation>El servidor de la secretaría está ocupado. Amicus lo intentará de nuevo: %1.</translation>
+    </message>
+    <message>
         <source>Queued.</source>
         <translation>En cola.</translation>
     </message>

@@ -475,6 +475,10 @@
         <translation>La connexion a échoué. Nouvel essai à %1.</translation>
     </message>
     <message>
+        <source>The secretariat&apos;s server is busy. Amicus will try again at %1.</source>
+        <translation>Le serveur du secrétariat est occupé. Amicus réessaiera à %1.</translation>
+    </message>
+    <message>
         <source>Queued.</source>
         <translation>En file d’attente.</translation>
     </message>

@@ -6,7 +6,7 @@
 namespace amicus::sync {
 namespace {
 
-constexpr std::array<std::pair<SyncErrorCode, std::string_view>, 18> kNames{{
+constexpr std::array<std::pair<SyncErrorCode, std::string_view>, 19> kNames{{
     {SyncErrorCode::Offline, "offline"},
     {SyncErrorCode::NetworkDown, "network_down"},
     {SyncErrorCode::Timeout, "timeout"},
@@ -25,6 +25,7 @@ constexpr std::array<std::pair<SyncErrorCode, std::string_view>, 18> kNames{{
     {SyncErrorCode::Cancelled, "cancelled"},
     {SyncErrorCode::LocalIo, "local_io"},
     {SyncErrorCode::CallWithdrawn, "call_withdrawn"},
+    {SyncErrorCode::EndpointBusy, "endpoint_busy"},
 }};
 
 } // namespace
@@ -62,6 +63,7 @@ bool isTransient(SyncErrorCode code)
     case SyncErrorCode::CaptivePortal:
     case SyncErrorCode::UnexpectedAnswer:
     case SyncErrorCode::Cancelled:
+    case SyncErrorCode::EndpointBusy:
         return true;
     case SyncErrorCode::TooLarge:
     case SyncErrorCode::Refused:

@@ -27,6 +27,7 @@ enum class SyncErrorCode {
     Cancelled,        // the caller asked to stop
     LocalIo,          // the envelope file could not be read
     CallWithdrawn,    // the catalog no longer has the submission's call: nowhere to send it
+    EndpointBusy,     // 429/507: the endpoint holds all the unfinished uploads it may for now
 };
 
 // A typed failure; `httpStatus` when the server answered, `detail` for logs only.

@@ -223,6 +223,15 @@ std::optional<SyncError> commonFailure(const Exchange& exchange, const char* ste
     if (status == 413) {
         return SyncError{SyncErrorCode::TooLarge, status, std::string(step) + ": " + exchange.body};
     }
+    // The endpoint's caps on unfinished uploads (per address: 429, in total: 507): it will
+    // have room again once others finish or expire.
+    if (status == 429 || status == 507) {
+        if (lower(exchange.header("Content-Type").value_or("")).rfind("text/html", 0) == 0) {
+            return unexpected(exchange, step); // a page in the way, not the endpoint
+        }
+        return SyncError{SyncErrorCode::EndpointBusy, status,
+                         std::string(step) + ": endpoint busy, HTTP " + std::to_string(status)};
+    }
     if (status >= 500 && status != 511) {
         const std::string contentType = lower(exchange.header("Content-Type").value_or(""));
         if (contentType.rfind("text/html", 0) == 0) {
@@ -621,12 +630,9 @@ Result<Creation, SyncError> TusUpload::create(const UploadMetadata& metadata, st
         }
         return fail(*failure);
     }
-    if (status >= 400 && status < 500 && status != 429 &&
+    if (status >= 400 && status < 500 &&
         lower(exchange.header("Content-Type").value_or("")).rfind("text/html", 0) != 0) {
         return error(SyncErrorCode::Refused, status, "creation: " + exchange.body);
-    }
-    if (status == 429) {
-        return error(SyncErrorCode::ServerError, status, "creation: too many requests");
     }
     return fail(unexpected(exchange, "creation"));
 }

@@ -79,6 +79,10 @@ OutboxListModel::Reason OutboxListModel::reasonOf(const Row& row) const
     if (signInPage) {
         return Reason::CaptivePortal;
     }
+    if (entry.nextTryAt && entry.lastErrorCode &&
+        amicus::sync::parseSyncErrorName(*entry.lastErrorCode) == SyncErrorCode::EndpointBusy) {
+        return Reason::EndpointBusy;
+    }
     return entry.nextTryAt ? Reason::RetryLater : Reason::None;
 }
 

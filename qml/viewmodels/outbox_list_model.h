@@ -34,6 +34,7 @@ public:
         WaitingForWiFi, // the policy allows unmetered networks only
         WaitingForUser, // the policy is manual: "Send now"
         RetryLater,     // backoff after a transient failure (see nextTry)
+        EndpointBusy,   // backoff because the endpoint answered 429/507 (its caps are reached)
         TooLarge,       // the endpoint refuses the size
         Refused,        // the endpoint refused the submission
         EndpointUnsafe, // TLS pin mismatch or certificate failure

@@ -26,6 +26,8 @@ Page {
             return qsTr("Waiting for you to press “Send now”.")
         case OutboxListModel.RetryLater:
             return qsTr("The connection failed. Next try at %1.").arg(nextTry)
+        case OutboxListModel.EndpointBusy:
+            return qsTr("The secretariat's server is busy. Amicus will try again at %1.").arg(nextTry)
         case OutboxListModel.TooLarge:
             return qsTr("The secretariat's server does not accept a submission this large. Make an editable copy, make it smaller (send photos as smaller copies, remove files), then send the copy.")
         case OutboxListModel.Refused:
