@@ -726,5 +726,36 @@ TEST_F(SyncE2E, AWithdrawnSubmissionIsNeverStarted)
     EXPECT_EQ(inner.list()->front().state, OutboxState::Queued);
 }
 
+TEST_F(SyncE2E, ABusyEndpointIsWaitedForAndTheSubmissionIsDeliveredOnce)
+{
+    // Room for one unfinished upload, and someone's abandoned upload holds it (#15).
+    startServer({"--max-unfinished", "1", "--expire-seconds", "3"});
+    TusUpload other(endpoint(false).tus);
+    ASSERT_TRUE(other.create({"sub-abandoned-1", "test-call", "x.age"}, 4096).ok());
+    const auto envelope = makeEnvelope("sub", 300 * 1024);
+    auto r = rig(endpoint(false), envelope, "sub-busy-00001", smallChunks());
+    ASSERT_TRUE(r->engine->runDue().ok());
+    auto record = only(*r);
+    EXPECT_EQ(record.state, OutboxState::Waiting);
+    EXPECT_EQ(record.waitReason, WaitReason::Backoff);
+    ASSERT_TRUE(record.lastError.has_value());
+    EXPECT_EQ(*record.lastError, SyncErrorCode::EndpointBusy) << record.lastErrorDetail;
+    EXPECT_TRUE(isTransient(SyncErrorCode::EndpointBusy));
+    EXPECT_FALSE(record.uploadUrl.has_value());
+    // The engine keeps trying with its backoff; once the sweep frees the room, it delivers.
+    int busyAnswers = 1;
+    for (int i = 0; i < 200 && record.state != OutboxState::Delivered; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        ASSERT_TRUE(r->engine->runDue().ok());
+        record = only(*r);
+        if (record.state == OutboxState::Waiting &&
+            record.lastError == SyncErrorCode::EndpointBusy) {
+            ++busyAnswers;
+        }
+    }
+    EXPECT_GT(busyAnswers, 1) << "the endpoint stayed busy for a while";
+    expectDeliveredOnce(record, envelope);
+}
+
 } // namespace
 } // namespace amicus::sync
