@@ -6,7 +6,9 @@
 // read back with odfpy. Also `amicus-intake init`
 // against the age and openssl command lines and the endpoint's --keys directory.
 #include "crypto/base64.h"
+#include "crypto/sha256.h"
 #include "sync_test_support.h"
+#include "tar_bytes.h"
 
 #include <fstream>
 #include <gtest/gtest.h>
@@ -506,7 +508,7 @@ TEST(IntakeInbox, ThreeLanguagesTamperedJunkAndUnfinishedThroughTheRealEndpoint)
     EXPECT_EQ(rows[spanish.submissionId]["country"], "MX");
     const std::string csv = readFile(inboxDir / "index.csv");
     EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 4);
-    EXPECT_NE(csv.find("\"Police Watch, \"\"Nairobi\"\" <Chapter>\",KE,en,public,"),
+    EXPECT_NE(csv.find("\"Police Watch, \"\"Nairobi\"\" <Chapter>\",\"KE\",\"en\",\"public\","),
               std::string::npos)
         << csv;
 
@@ -520,7 +522,9 @@ TEST(IntakeInbox, ThreeLanguagesTamperedJunkAndUnfinishedThroughTheRealEndpoint)
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(inboxDir)) {
         ++entries;
     }
-    EXPECT_EQ(entries, 5u); // three folders and the two index files, no temporary left
+    // Three folders, the two index files and refused.json (the junk and the damaged upload),
+    // no temporary left.
+    EXPECT_EQ(entries, 6u);
 
     // The unfinished upload completes later; the next run takes it, and only it.
     ASSERT_EQ(tus.patch(unfinishedUrl, unfinished.path, unfinishedSize / 2, unfinishedSize), 204);
@@ -694,6 +698,134 @@ TEST(IntakeInbox, ThreeLanguagesTamperedJunkAndUnfinishedThroughTheRealEndpoint)
                   &out, &errors, temp.path() / "publish.err"),
               3);
     EXPECT_EQ(readFile(temp.path() / "foreign" / "keep.txt"), "mine");
+}
+
+// A package made to fill the officer's disk: a few KiB of envelope, encrypted to the
+// secretariat's recipient with the age command line as anyone can, whose attachment is a
+// pax 1.0 sparse file of 64 MiB that the manifest lists with the right SHA-256.
+fs::path sparseBomb(const fs::path& dir, const std::string& submissionId,
+                    const std::string& recipient)
+{
+    const std::uint64_t realSize = std::uint64_t{64} * 1024 * 1024;
+    crypto::Sha256 zeros;
+    const std::vector<std::uint8_t> block(1 << 20, 0);
+    for (std::uint64_t done = 0; done < realSize; done += block.size()) {
+        zeros.update(block);
+    }
+    const nlohmann::json manifest = {
+        {"format", "amicus-submission"},
+        {"version", 1},
+        {"call_id", callId},
+        {"submission_id", submissionId},
+        {"language", "en"},
+        {"created_at", "2026-01-01T00:00:00Z"},
+        {"submitter", {{"organization", "Bomb Makers"}}},
+        {"publication_consent", "public"},
+        {"answers", nlohmann::json::object()},
+        {"attachments",
+         {{{"path", "attachments/zeros.bin"},
+           {"name", "zeros.bin"},
+           {"media_type", "application/octet-stream"},
+           {"sha256", crypto::toHex(zeros.finish())},
+           {"size", realSize}}}},
+    };
+    using namespace package::testing;
+    const std::string tar =
+        tarFile("submission.json", manifest.dump()) +
+        tarFile("submission.md", "# A submission\n\n" + std::string(30000, 'x') + "\n") +
+        sparseEntry(SparseFormat::Pax10, "attachments/zeros.bin", "", realSize) + tarEnd();
+    writeFile(dir / "bomb.tar", tar);
+    EXPECT_EQ(run("age -r " + recipient + " -o " + quote((dir / "bomb.age").string()) + " " +
+                  quote((dir / "bomb.tar").string())),
+              0);
+    return dir / "bomb.age";
+}
+
+std::uintmax_t bytesUnder(const fs::path& dir)
+{
+    std::uintmax_t total = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+        if (entry.is_regular_file()) {
+            total += entry.file_size();
+        }
+    }
+    return total;
+}
+
+TEST(IntakeInbox, RefusedBombIsRecordedNotReadAgainUntilRetriedAndNamesArePrintable)
+{
+    TempDir temp;
+    const fs::path keys = temp.path() / "keys";
+    const SecretariatKeys secretariat = initKeys(keys);
+    EndpointServer server(temp.path() / "endpoint", {"--keys", keys.string()});
+    ASSERT_TRUE(server.ok());
+    const std::string bombId = "5e0b0a3c-1f2d-4c3b-9a8e-7d6c5b4a3f21";
+    const fs::path bomb = sparseBomb(temp.path(), bombId, secretariat.recipient);
+    ASSERT_LT(fs::file_size(bomb), 64u * 1024);
+    TusCurl tus(server.origin(), temp.path());
+    const std::string uploadId = lastSegment(tus.upload(bombId, bomb));
+    const fs::path stored = server.dataDir() / "uploads" / uploadId;
+    ASSERT_EQ(readFile(stored), readFile(bomb));
+    // A store entry named with terminal escape sequences (title, clear screen, bell).
+    const std::string evilName = "\x1b]0;owned\x07\x1b[2J\x1b[31mevil\x9b";
+    writeFile(server.dataDir() / "uploads" / evilName, "x");
+    writeFile(server.dataDir() / "uploads" / (evilName + ".json"), "not json");
+
+    const fs::path inboxDir = temp.path() / "inbox";
+    const std::string inboxCommand =
+        quote(AMICUS_INTAKE_PATH) + " inbox " + quote(server.dataDir().string()) + " -i " +
+        quote((keys / "identity.txt").string()) + " -o " + quote(inboxDir.string()) +
+        " --receipt-key " + secretariat.receiptKey;
+    std::string out;
+    std::string errors;
+    ASSERT_EQ(run(inboxCommand, &out, &errors, temp.path() / "inbox.err"), 1) << errors;
+    EXPECT_NE(errors.find(uploadId + " (submission " + bombId + "): sparse-entry: "),
+              std::string::npos)
+        << errors;
+    EXPECT_FALSE(fs::exists(inboxDir / bombId));
+    // Never more on disk than the envelope, whatever the package declares.
+    EXPECT_LT(bytesUnder(inboxDir), fs::file_size(bomb) + 4096) << bytesUnder(inboxDir);
+    // Every name printed without its control characters.
+    EXPECT_NE(errors.find("upload ]0;owned[2J[31mevil?: upload-info-malformed"), std::string::npos)
+        << errors;
+    for (const char c : errors) {
+        EXPECT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20) << int(c);
+        EXPECT_NE(static_cast<unsigned char>(c), 0x9b);
+    }
+    // Recorded by upload id and reason.
+    const auto record = nlohmann::json::parse(readFile(inboxDir / "refused.json"));
+    ASSERT_EQ(record["refused"].size(), 1u) << record.dump();
+    EXPECT_EQ(record["refused"][0]["upload_id"], uploadId);
+    EXPECT_EQ(record["refused"][0]["submission_id"], bombId);
+    EXPECT_EQ(record["refused"][0]["reason"], "sparse-entry");
+    EXPECT_EQ(record["refused"][0]["size"].get<std::uint64_t>(), fs::file_size(bomb));
+
+    // The next run does not read it: its bytes, changed in place to the same size, would
+    // otherwise no longer match the receipt.
+    const std::string original = readFile(stored);
+    writeFile(stored, std::string(original.size(), 'Z'));
+    ASSERT_EQ(run(inboxCommand, &out, &errors, temp.path() / "inbox.err"), 1) << errors;
+    EXPECT_NE(errors.find(bombId + "): sparse-entry: refused at "), std::string::npos) << errors;
+    EXPECT_NE(errors.find("--retry " + uploadId + " reads it again"), std::string::npos) << errors;
+    EXPECT_EQ(errors.find("receipt-mismatch"), std::string::npos) << errors;
+
+    // Asked to retry, it reads the upload again (and refuses it again, recorded anew).
+    writeFile(stored, original);
+    ASSERT_EQ(run(inboxCommand + " --retry " + uploadId, &out, &errors, temp.path() / "inbox.err"),
+              1)
+        << errors;
+    EXPECT_NE(errors.find(uploadId + " (submission " + bombId + "): sparse-entry: a "),
+              std::string::npos)
+        << errors;
+    EXPECT_EQ(nlohmann::json::parse(readFile(inboxDir / "refused.json"))["refused"].size(), 1u);
+    ASSERT_EQ(run(inboxCommand + " --retry all --retry no-such-upload", &out, &errors,
+                  temp.path() / "inbox.err"),
+              1)
+        << errors;
+    EXPECT_NE(errors.find("retrying 1 refused upload(s)"), std::string::npos) << errors;
+    EXPECT_NE(errors.find("--retry no-such-upload: not a refused upload"), std::string::npos)
+        << errors;
+    EXPECT_NE(errors.find("): sparse-entry: a "), std::string::npos) << errors;
 }
 
 } // namespace

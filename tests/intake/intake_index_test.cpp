@@ -15,11 +15,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-TEST(CsvField, PlainTextIsUnchanged)
+TEST(CsvField, EveryFieldIsQuoted)
 {
-    EXPECT_EQ(csvField("hrc54-emler"), "hrc54-emler");
-    EXPECT_EQ(csvField(""), "");
-    EXPECT_EQ(csvField("Réseau d’Afrique"), "Réseau d’Afrique");
+    EXPECT_EQ(csvField("hrc54-emler"), "\"hrc54-emler\"");
+    EXPECT_EQ(csvField(""), "\"\"");
+    EXPECT_EQ(csvField("Réseau d’Afrique"), "\"Réseau d’Afrique\"");
+    EXPECT_EQ(csvField("1234"), "\"1234\"");
 }
 
 TEST(CsvField, SeparatorsQuotesAndLineBreaksAreQuoted)
@@ -34,11 +35,22 @@ TEST(CsvField, SeparatorsQuotesAndLineBreaksAreQuoted)
 TEST(CsvField, FormulaLookalikesAreDefused)
 {
     EXPECT_EQ(csvField("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
-    EXPECT_EQ(csvField("+1"), "'+1");
-    EXPECT_EQ(csvField("-2"), "'-2");
-    EXPECT_EQ(csvField("@SUM(A1)"), "'@SUM(A1)");
-    EXPECT_EQ(csvField("\tx"), "'\tx");
-    EXPECT_EQ(csvField("a=b"), "a=b");
+    EXPECT_EQ(csvField("+1"), "\"'+1\"");
+    EXPECT_EQ(csvField("-2"), "\"'-2\"");
+    EXPECT_EQ(csvField("@SUM(A1)"), "\"'@SUM(A1)\"");
+    EXPECT_EQ(csvField("\tx"), "\"'\tx\"");
+    EXPECT_EQ(csvField("\rx"), "\"'\rx\"");
+    EXPECT_EQ(csvField("a=b"), "\"a=b\"");
+    // After leading spaces too, and for NUL, '|' and a leading ';'.
+    EXPECT_EQ(csvField("  =1+1"), "\"'  =1+1\"");
+    EXPECT_EQ(csvField(" @x"), "\"' @x\"");
+    EXPECT_EQ(csvField(std::string_view("\0=1", 3)), std::string("\"'\0=1\"", 6));
+    EXPECT_EQ(csvField("|calc"), "\"'|calc\"");
+    EXPECT_EQ(csvField(";x"), "\"';x\"");
+    // Each piece after a ';' (a cell of its own where ';' separates cells).
+    EXPECT_EQ(csvField("Acme;=1+1;=HYPERLINK(A1)"), "\"Acme;'=1+1;'=HYPERLINK(A1)\"");
+    EXPECT_EQ(csvField("Acme; -1"), "\"Acme;' -1\"");
+    EXPECT_EQ(csvField("Acme; Ltd"), "\"Acme; Ltd\"");
 }
 
 // A minimal RFC 4180 reader, to check that what we write parses back to the same fields.
@@ -95,6 +107,45 @@ TEST(IndexCsv, RoundTripsHostileFieldsThroughAnRfc4180Reader)
     EXPECT_EQ(parsed[2].size(), 8u);
     EXPECT_EQ(parsed[2][2], "");
     EXPECT_EQ(parsed[2][5], "anonymous");
+}
+
+// A spreadsheet importing with ';' as the separator, as French and Spanish locales do; the
+// worst case, where quotes do not hold a cell together.
+TEST(IndexCsv, NoCellStartsAFormulaWhenSplitOnSemicolons)
+{
+    const std::vector<std::string> hostile = {
+        "Acme;=1+1;=HYPERLINK(A1)", "  =cmd|' /C calc'!A0",     ";@SUM(1)", "x; +1", "|x", "-1",
+        std::string("\0=1", 3),     "Police Watch, \"Nairobi\""};
+    std::vector<IndexRow> rows;
+    for (const std::string& text : hostile) {
+        rows.push_back(
+            {"11111111-aaaa", "call-1", text, text, "en", "public", "2026-11-28T21:45:13Z", 1});
+    }
+    const std::string csv = indexCsv(rows);
+    std::size_t cells = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= csv.size(); ++i) {
+        if (i < csv.size() && csv[i] != ';' && csv[i] != '\n') {
+            continue;
+        }
+        std::string_view cell(csv.data() + start, i - start);
+        start = i + 1;
+        while (!cell.empty() && (cell.front() == ' ' || cell.front() == '"')) {
+            cell.remove_prefix(1);
+        }
+        ++cells;
+        if (!cell.empty()) {
+            EXPECT_EQ(std::string_view("=+-@|\t\r;").find(cell.front()), std::string_view::npos)
+                << "a cell starts a formula: " << cell;
+            EXPECT_NE(cell.front(), '\0');
+        }
+    }
+    EXPECT_GT(cells, rows.size());
+    // Read as RFC 4180 with ',' it is the same text behind the apostrophes.
+    const auto parsed = parseCsv(csv);
+    ASSERT_EQ(parsed.size(), rows.size() + 1);
+    EXPECT_EQ(parsed[1][2], "Acme;'=1+1;'=HYPERLINK(A1)");
+    EXPECT_EQ(parsed[8][2], "Police Watch, \"Nairobi\"");
 }
 
 TEST(IndexJson, AbsentTextsAreNullAndSizesNumbers)

@@ -1,5 +1,7 @@
 #include "cli_support.h"
 
+#include "package/printable_text.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -11,7 +13,9 @@ namespace amicus::intake {
 
 void reportError(const std::string& message)
 {
-    std::fprintf(stderr, "amicus-intake: error: %s\n", message.c_str());
+    // Messages may quote names from packages or the endpoint's store: no controls printed.
+    std::fprintf(stderr, "amicus-intake: error: %s\n",
+                 package::printableText(message, 2000).c_str());
 }
 
 bool ParsedArgs::has(const std::string& flag) const

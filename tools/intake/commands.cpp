@@ -21,9 +21,12 @@ std::span<const Command> commands()
         {"init", "DIR",
          "make the secretariat's age identity, catalog-signing and receipt-signing keys in DIR",
          runInit},
-        {"inbox", "STORE_DIR -i IDENTITY -o OUT_DIR [--receipts DIR] [--receipt-key BASE64]",
+        {"inbox",
+         "STORE_DIR -i IDENTITY -o OUT_DIR [--receipts DIR] [--receipt-key BASE64] "
+         "[--retry UPLOAD_ID|all]",
          "check, decrypt and unpack every finished upload into OUT_DIR/<submission id>/, with "
-         "index.csv and index.json",
+         "index.csv and index.json; refused uploads are kept in OUT_DIR/refused.json and not "
+         "read again unless --retry names them",
          runInbox},
         {"publish", "OUT_DIR -o PUBLIC_DIR [--catalog CATALOG.json]",
          "render the submissions whose consent allows it as ODT documents with an HTML index",

@@ -9,7 +9,8 @@
 // must carry the endpoint's signature (with --receipt-key), and the age envelope must
 // authenticate to its last chunk. Each submission is unpacked under a temporary name and
 // renamed into place, so OUT_DIR/<submission id>/ is complete or absent, and a second run
-// skips what is there.
+// skips what is there. An upload whose bytes are refused is recorded in OUT_DIR/refused.json
+// (refused_uploads.h) and not read again until `--retry` names it.
 #include "cli_support.h"
 #include "command.h"
 #include "crypto/age_keys.h"
@@ -19,6 +20,9 @@
 #include "file_io.h"
 #include "inbox_index.h"
 #include "package/package_reader.h"
+#include "package/printable_text.h"
+#include "package/submission_document.h"
+#include "refused_uploads.h"
 #include "submission_folder.h"
 #include "sync/receipt.h"
 
@@ -50,10 +54,12 @@ constexpr int exitFatal = 3;
 constexpr std::string_view usage =
     "usage: amicus-intake inbox STORE_DIR -i IDENTITY_FILE... -o OUT_DIR\n"
     "                           [--receipts DIR] [--receipt-key BASE64]\n"
+    "                           [--retry UPLOAD_ID|all]...\n"
     "exit: 0 all finished uploads are in OUT_DIR, 1 some were skipped as broken,\n"
     "      2 usage, 3 fatal (identity, OUT_DIR or the index could not be used)\n";
 
 constexpr std::string_view incomingPrefix = ".incoming-";
+constexpr std::string_view refusedFileName = "refused.json";
 
 // Why a finished upload was not unpacked. Stable names, printed for people and scripts.
 enum class InboxProblem {
@@ -129,6 +135,14 @@ const char* problemName(InboxProblem problem)
     return "unknown";
 }
 
+// A refusal that the bytes themselves cause, so reading them again gives it again: recorded,
+// and the upload is not read again until the officer asks. Not a failed read or write, nor
+// an envelope for another identity (the next run may be given the right one).
+bool isRefusalOfTheBytes(InboxProblem problem)
+{
+    return problem != InboxProblem::Io && problem != InboxProblem::NotForThisIdentity;
+}
+
 InboxProblem problemOf(package::PackageErrc code)
 {
     switch (code) {
@@ -167,7 +181,16 @@ struct Failure {
 };
 
 // What happened to one upload.
-enum class Outcome { Unpacked, AlreadyThere, Unfinished, AwaitingReceipt, Duplicate, Skipped };
+enum class Outcome {
+    Unpacked,
+    AlreadyThere,
+    Unfinished,
+    AwaitingReceipt,
+    Duplicate,
+    RefusedEarlier, // in refused.json, not read again
+    Skipped,        // a problem now; Unpacking ones are recorded in refused.json
+    Refused,        // the package was refused: recorded in refused.json
+};
 
 struct Counts {
     int unpacked = 0;
@@ -294,13 +317,17 @@ public:
     fs::path outDir;
     std::vector<crypto::X25519Identity> identities;
     std::optional<crypto::Ed25519PublicKey> receiptKey;
+    RefusedUploads refused;
+    const RefusedUpload* earlier = nullptr; // set with Outcome::RefusedEarlier
     Counts counts;
 
+    // Names come from senders and from the store's file names: printed without controls.
     void report(const std::string& what, const Failure& failure)
     {
         ++counts.broken;
-        (void)std::fprintf(stderr, "amicus-intake: skipped %s: %s: %s\n", what.c_str(),
-                           problemName(failure.problem), failure.detail.c_str());
+        (void)std::fprintf(stderr, "amicus-intake: skipped %s: %s: %s\n",
+                           package::printableText(what, 400).c_str(), problemName(failure.problem),
+                           package::printableText(failure.detail, 400).c_str());
     }
 
     // Processes uploads/<uploadId>; on a problem returns it in `failure`.
@@ -361,6 +388,9 @@ public:
         }
         if (fs::exists(outDir / submissionId, error)) {
             return Outcome::AlreadyThere;
+        }
+        if ((earlier = refused.find(uploadId, storedSize)) != nullptr) {
+            return Outcome::RefusedEarlier;
         }
         const fs::path receiptFile = receiptsDir / (submissionId + ".json");
         if (!fs::exists(receiptFile, error)) {
@@ -425,14 +455,14 @@ public:
         auto extracted = package::PackageReader::extract(envelope, identityList, incoming, options);
         if (!extracted) {
             failure = Failure{problemOf(extracted.error().code), extracted.error().detail};
-            return Outcome::Skipped;
+            return isRefusalOfTheBytes(failure->problem) ? Outcome::Refused : Outcome::Skipped;
         }
         if (extracted->submissionId != submissionId ||
             (!callId.empty() && extracted->callId != callId)) {
             fs::remove_all(incoming, error);
             failure = Failure{InboxProblem::IdMismatch,
                               "the package's submission or call id differs from the upload's"};
-            return Outcome::Skipped;
+            return Outcome::Refused;
         }
         if (!writeFileSynced(incoming / receiptFileName, receiptText, 0600)) {
             fs::remove_all(incoming, error);
@@ -473,7 +503,7 @@ std::vector<std::string> listUploads(const fs::path& uploadsDir, std::error_code
 
 int runInbox(std::span<const std::string> args)
 {
-    auto parsed = parseArgs(args, {"-i", "-o", "--receipts", "--receipt-key"}, {},
+    auto parsed = parseArgs(args, {"-i", "-o", "--receipts", "--receipt-key", "--retry"}, {},
                             {{"--identity", "-i"}, {"--output", "-o"}});
     if (!parsed) {
         return exitUsage;
@@ -526,6 +556,26 @@ int runInbox(std::span<const std::string> args)
         reportError(inbox.outDir.string() + " is not a directory");
         return exitFatal;
     }
+    auto refused = RefusedUploads::load(inbox.outDir / refusedFileName);
+    if (!refused) {
+        reportError((inbox.outDir / refusedFileName).string() +
+                    " is damaged; move it away to read every refused upload again");
+        return exitFatal;
+    }
+    inbox.refused = std::move(*refused);
+    if (const auto retry = parsed->values.find("--retry"); retry != parsed->values.end()) {
+        for (const std::string& uploadId : retry->second) {
+            if (uploadId == "all") {
+                (void)std::fprintf(stderr, "retrying %zu refused upload(s)\n",
+                                   inbox.refused.forgetAll());
+            } else if (!inbox.refused.forget(uploadId)) {
+                (void)std::fprintf(stderr,
+                                   "amicus-intake: warning: --retry %s: not a refused "
+                                   "upload\n",
+                                   package::printableText(uploadId).c_str());
+            }
+        }
+    }
     // Leftovers of an interrupted run: never complete, safe to drop.
     for (const auto& entry : fs::directory_iterator(inbox.outDir, error)) {
         if (entry.path().filename().string().rfind(incomingPrefix, 0) == 0) {
@@ -551,11 +601,14 @@ int runInbox(std::span<const std::string> args)
         std::string submissionId;
         std::optional<Failure> failure;
         const Outcome outcome = inbox.processUpload(uploadId, submissionId, failure);
-        const std::string what = "upload " + uploadId +
-                                 (submissionId.empty() ? "" : " (submission " + submissionId + ")");
+        const std::string what = package::printableText(
+            "upload " + uploadId +
+                (submissionId.empty() ? "" : " (submission " + submissionId + ")"),
+            400);
         const char* status = "";
         switch (outcome) {
         case Outcome::Unpacked:
+            inbox.refused.forget(uploadId); // refused before with other bytes
             ++inbox.counts.unpacked;
             status = "unpacked";
             std::printf("%s\n", (inbox.outDir / submissionId).c_str());
@@ -576,6 +629,24 @@ int runInbox(std::span<const std::string> args)
             ++inbox.counts.duplicates;
             status = "second upload of a delivered submission, ignored";
             break;
+        case Outcome::RefusedEarlier:
+            ++inbox.counts.broken;
+            (void)std::fprintf(
+                stderr,
+                "amicus-intake: skipped %s: %s: refused at %s, not read again (--retry %s "
+                "reads it again)\n",
+                what.c_str(), package::printableText(inbox.earlier->reason).c_str(),
+                package::printableText(inbox.earlier->refusedAt).c_str(),
+                package::printableText(uploadId).c_str());
+            continue;
+        case Outcome::Refused:
+            inbox.refused.record(
+                uploadId, RefusedUpload{submissionId, problemName(failure->problem),
+                                        package::printableText(failure->detail, 400),
+                                        fs::file_size(inbox.uploadsDir / uploadId, error),
+                                        package::formatUtc(std::chrono::system_clock::now())});
+            inbox.report(what, *failure);
+            continue;
         case Outcome::Skipped:
             inbox.report(what, *failure);
             continue;
@@ -606,6 +677,12 @@ int runInbox(std::span<const std::string> args)
                          Failure{InboxProblem::MissingUpload,
                                  "receipted upload " + fields->uploadId + " is not in the store"});
         }
+    }
+
+    if (inbox.refused.changed() &&
+        !replaceFile(inbox.outDir / refusedFileName, inbox.refused.text())) {
+        reportError("cannot write " + (inbox.outDir / refusedFileName).string());
+        return exitFatal;
     }
 
     auto scan = scanSubmissionFolders(inbox.outDir);

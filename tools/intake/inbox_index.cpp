@@ -18,23 +18,56 @@ IndexRow indexRowOf(const SubmissionFolder& folder)
     return row;
 }
 
+namespace {
+
+// A character that makes a spreadsheet read a cell as a formula (or, for '|', as a DDE call
+// in some), or that some strip before looking for one (NUL, tab, CR).
+bool startsFormula(char c)
+{
+    switch (c) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+    case '\0':
+    case '|':
+    case ';':
+        return true;
+    default:
+        return false;
+    }
+}
+
+// True when `text` at `from`, after spaces, starts a formula.
+bool formulaAt(std::string_view text, std::size_t from)
+{
+    while (from < text.size() && text[from] == ' ') {
+        ++from;
+    }
+    return from < text.size() && startsFormula(text[from]);
+}
+
+} // namespace
+
 std::string csvField(std::string_view text)
 {
-    std::string value;
-    if (!text.empty() && (text.front() == '=' || text.front() == '+' || text.front() == '-' ||
-                          text.front() == '@' || text.front() == '\t' || text.front() == '\r')) {
-        value += '\'';
-    }
-    value += text;
-    if (value.find_first_of(",\"\r\n") == std::string::npos) {
-        return value;
-    }
     std::string quoted = "\"";
-    for (const char c : value) {
+    if (formulaAt(text, 0)) {
+        quoted += '\'';
+    }
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        quoted += c;
         if (c == '"') {
             quoted += '"';
         }
-        quoted += c;
+        // Where ';' is the separator (French and Spanish locales), each piece after one is a
+        // cell of its own when a program splits the line without honouring the quotes.
+        if (c == ';' && formulaAt(text, i + 1)) {
+            quoted += '\'';
+        }
     }
     quoted += '"';
     return quoted;
@@ -42,14 +75,19 @@ std::string csvField(std::string_view text)
 
 std::string indexCsv(const std::vector<IndexRow>& rows)
 {
-    std::string csv =
-        "submission_id,call_id,organization,country,language,publication_consent,received_at,"
-        "size\r\n";
+    static constexpr std::string_view header[] = {
+        "submission_id",       "call_id",     "organization", "country", "language",
+        "publication_consent", "received_at", "size"};
+    std::string csv;
+    for (const std::string_view name : header) {
+        csv += (csv.empty() ? "" : ",") + csvField(name);
+    }
+    csv += "\r\n";
     for (const IndexRow& row : rows) {
         csv += csvField(row.submissionId) + ',' + csvField(row.callId) + ',' +
                csvField(row.organization) + ',' + csvField(row.country) + ',' +
                csvField(row.language) + ',' + csvField(row.consent) + ',' +
-               csvField(row.receivedAt) + ',' + std::to_string(row.size) + "\r\n";
+               csvField(row.receivedAt) + ',' + csvField(std::to_string(row.size)) + "\r\n";
     }
     return csv;
 }

@@ -24,12 +24,14 @@ struct IndexRow {
 
 [[nodiscard]] IndexRow indexRowOf(const SubmissionFolder& folder);
 
-// One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled.
-// Text a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a
-// leading apostrophe, because organization names come from anyone who submits.
+// One CSV field (RFC 4180): always quoted, quotes doubled. Text a spreadsheet would run as a
+// formula (starting, after any spaces, with = + - @ | ; tab, CR or NUL) gets a leading
+// apostrophe, and so does each such piece after a ';' inside the text (a cell of its own
+// where ';' separates cells), because organization names come from anyone who submits.
 [[nodiscard]] std::string csvField(std::string_view text);
 
-// The CSV file: a header line, then one line per row, CRLF line ends (RFC 4180), UTF-8.
+// The CSV file: a header line, then one line per row, every field quoted, CRLF line ends
+// (RFC 4180), UTF-8.
 [[nodiscard]] std::string indexCsv(const std::vector<IndexRow>& rows);
 
 // The JSON file: {"submissions": [{"submission_id": ..., "size": N, ...}, ...]}; absent

@@ -13,6 +13,7 @@
 #include "command.h"
 #include "file_io.h"
 #include "odt_writer.h"
+#include "package/printable_text.h"
 #include "package/readable_layout.h"
 #include "publish_html.h"
 #include "submission_folder.h"
@@ -257,7 +258,8 @@ int runPublish(std::span<const std::string> args)
     auto scan = scanSubmissionFolders(inboxDir);
     int exitCode = exitAllGood;
     for (const auto& [path, folderError] : scan.broken) {
-        (void)std::fprintf(stderr, "amicus-intake: left out %s: %s\n", path.c_str(),
+        (void)std::fprintf(stderr, "amicus-intake: left out %s: %s\n",
+                           package::printableText(path.string(), 400).c_str(),
                            folderErrorName(folderError));
         exitCode = exitSomeSkipped;
     }
@@ -320,8 +322,10 @@ int runPublish(std::span<const std::string> args)
                 const auto source = attachmentFile(folder, attachment);
                 const auto digest = parseSha256(attachment.sha256Hex);
                 if (!source || !digest) {
+                    // The path is the sender's: printed without controls.
                     (void)std::fprintf(stderr, "amicus-intake: %s: attachment %s left out (%s)\n",
-                                       folder.submissionId.c_str(), attachment.path.c_str(),
+                                       folder.submissionId.c_str(),
+                                       package::printableText(attachment.path).c_str(),
                                        source ? "no valid SHA-256 in submission.json"
                                               : "not a file in the folder");
                     exitCode = exitSomeSkipped;
