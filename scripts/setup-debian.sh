@@ -19,6 +19,7 @@ packages=(
     poppler-utils
     python3-odf libzip-dev
     redis-server
+    appstream desktop-file-utils
 )
 
 missing=()
