@@ -179,6 +179,12 @@ EndpointServer::EndpointServer(fs::path dataDir, std::vector<std::string> extraA
     port_ = std::stoi(*listening);
 }
 
+void EndpointServer::killHard()
+{
+    process_.signal(SIGKILL);
+    process_.wait(std::chrono::seconds(10));
+}
+
 EndpointServer::~EndpointServer()
 {
     process_.signal(SIGTERM);

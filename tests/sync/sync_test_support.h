@@ -59,6 +59,8 @@ public:
     // Upload ids whose info says all bytes arrived (offset == size).
     [[nodiscard]] std::vector<std::string> completeUploads() const;
     [[nodiscard]] std::vector<std::string> allUploads() const;
+    // kill -9, as a crash or an OOM kill would; waits for the exit.
+    void killHard();
 
 private:
     std::filesystem::path dataDir_;
