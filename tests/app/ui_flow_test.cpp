@@ -6,7 +6,9 @@
 // receipt's short hash; the secretariat opens what arrived with the `age` command line; then
 // lock, a restart of the whole QML engine over the same data directory, unlock, and the
 // delivered submission is still listed. Everything the process logs meanwhile (Qt messages and
-// the raw stderr) is audited for the personal text the user typed.
+// the raw stderr) is audited for the personal text the user typed, and every folder the app
+// writes to (data, XDG config, data, cache, state and runtime, HOME, TMPDIR: all the test's
+// own) is read while it exports and finalizes and at the end, for the same text in plain.
 // With AMICUS_UI_SHOTS=DIR it also saves window grabs of the editor, drafts, review, export
 // dialog and outbox as DIR/<screen>_<lang>.png (docs/update-screenshots.sh uses them).
 #include "../calls/endpoint_process.h"
@@ -16,6 +18,7 @@
 #include "calls/builtin_catalog.h"
 #include "crypto/age_keys.h"
 #include "crypto/ed25519.h"
+#include "plaintext_watch.h"
 #include "ui_driver.h"
 
 #include <QBuffer>
@@ -106,6 +109,9 @@ private:
 };
 
 StderrCapture* theCapture = nullptr;
+
+// The test's own home: XDG folders, HOME and TMPDIR point inside it (main).
+QString theHome;
 
 QString translated(const char* context, const char* source, const char* disambiguation = nullptr)
 {
@@ -274,6 +280,14 @@ private:
     // In Qt's own file dialog (open): Ctrl+L for the location bar, the file's path, Return.
     void pickFile(const QString& path);
 
+    // Reading every folder the app writes to, from the export to the delivery, then once more
+    // at the end: no plain personal text outside the vault (#15, finding 8).
+    void startPlaintextWatch();
+    void checkNoPlaintextOnDisk(const char* when);
+    // The review's export confirmed (an unencrypted copy in HOME/Documents, on purpose), the
+    // copy deleted as the dialog asks.
+    void exportTheDraft();
+
     QTemporaryDir root_;
     std::filesystem::path base_;
     std::unique_ptr<amicus::calls::testing::EndpointProcess> endpoint_;
@@ -286,6 +300,7 @@ private:
     Content content_;
     QString shotsDir_;
     QtMessageHandler previousHandler_ = nullptr;
+    std::unique_ptr<PlaintextWatch> watch_;
 };
 
 void UiFlowTest::initTestCase()
@@ -591,8 +606,8 @@ void UiFlowTest::aSubmissionGoesFromFirstRunToDeliveredThroughTheWindow()
     STEP(click(QStringLiteral("exportButton")));
     STEP(waitFor(QStringLiteral("exportWarning")));
     STEP(shot(QStringLiteral("export")));
-    STEP(click(QStringLiteral("exportCancel")));
-    QTRY_VERIFY(ui_->find(QStringLiteral("exportWarning")) == nullptr);
+    startPlaintextWatch();
+    STEP(exportTheDraft());
     STEP(click(QStringLiteral("sendButton")));
 
     // The outbox: delivered, with the receipt's short hash.
@@ -623,6 +638,7 @@ void UiFlowTest::aSubmissionGoesFromFirstRunToDeliveredThroughTheWindow()
             .left(16));
     QVERIFY2(textOf(QStringLiteral("outboxStatus_0")).endsWith(shortHash),
              qPrintable(textOf(QStringLiteral("outboxStatus_0")) + " / " + shortHash));
+    STEP(checkNoPlaintextOnDisk("while exporting, finalizing and sending"));
     // Nothing is left to send, so "Send now" is not offered.
     QVERIFY(ui_->findAny(QStringLiteral("sendNowButton")) != nullptr);
     QTRY_VERIFY(!ui_->findAny(QStringLiteral("sendNowButton"))->isVisible());
@@ -685,6 +701,58 @@ void UiFlowTest::aSubmissionGoesFromFirstRunToDeliveredThroughTheWindow()
     STEP(click(QStringLiteral("lockButton")));
     STEP(waitFor(QStringLiteral("unlockScreen")));
     stopApp();
+    STEP(checkNoPlaintextOnDisk("at the end"));
+}
+
+void UiFlowTest::startPlaintextWatch()
+{
+    const std::filesystem::path home = theHome.toStdString();
+    std::vector<std::string> markers = {kPassphrase.toStdString(),
+                                        content_.organization.toStdString(),
+                                        content_.contact.toStdString(),
+                                        content_.documentName.toStdString(),
+                                        content_.photoName.toStdString(),
+                                        content_.landscapeTail.trimmed().toStdString(),
+                                        "% a field report"};
+    for (const QString& text : content_.answers + content_.markers) {
+        markers.push_back(text.toStdString());
+    }
+    // The test's own files (the secretariat, the picked documents, what it unpacks) live in
+    // root_ under TMPDIR; the data directory is inside it too and read on its own.
+    watch_ = std::make_unique<PlaintextWatch>(
+        std::vector<PlaintextWatch::Root>{
+            {home, {base_, home / "home" / "Documents", home / "stderr.log"}},
+            {base_ / "data", {}}},
+        std::move(markers));
+    watch_->start();
+}
+
+void UiFlowTest::checkNoPlaintextOnDisk(const char* when)
+{
+    QVERIFY(watch_);
+    watch_->stop();
+    watch_->scanOnce();
+    QVERIFY2(watch_->scans() >= 2 && watch_->filesRead() > 0, "the folders were not read");
+    qInfo("plaintext watch %s: %d rounds, %d files read", when, watch_->scans(),
+          watch_->filesRead());
+    const QStringList findings = watch_->findings();
+    QVERIFY2(findings.isEmpty(),
+             qPrintable(QStringLiteral("personal data in plain on disk %1:\n%2")
+                            .arg(QString::fromLatin1(when), findings.join(QLatin1Char('\n')))));
+}
+
+void UiFlowTest::exportTheDraft()
+{
+    STEP(click(QStringLiteral("exportConfirm")));
+    STEP(waitFor(QStringLiteral("exportClose")));
+    QVERIFY2(ui_->find(QStringLiteral("exportResult")) != nullptr,
+             qPrintable(textOf(QStringLiteral("exportProblem"))));
+    QDir documents(theHome + QStringLiteral("/home/Documents"));
+    const QStringList exported = documents.entryList(QDir::Files);
+    QVERIFY2(exported.size() == 1, qPrintable(exported.join(QLatin1Char(','))));
+    QVERIFY(documents.remove(exported.front()));
+    STEP(click(QStringLiteral("exportClose")));
+    QTRY_VERIFY(ui_->find(QStringLiteral("exportWarning")) == nullptr);
 }
 
 void UiFlowTest::nothingTheUserTypedReachesTheLogs()
@@ -729,6 +797,17 @@ int main(int argc, char** argv)
     qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toLocal8Bit());
     qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("share")).toLocal8Bit());
     qputenv("XDG_CACHE_HOME", home.filePath(QStringLiteral("cache")).toLocal8Bit());
+    // Every other place the app may write, so the plaintext watch can read them all.
+    qputenv("XDG_STATE_HOME", home.filePath(QStringLiteral("state")).toLocal8Bit());
+    for (const char* folder : {"home", "tmp", "runtime"}) {
+        QDir(home.path()).mkpath(QString::fromLatin1(folder));
+    }
+    QFile::setPermissions(home.filePath(QStringLiteral("runtime")),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    qputenv("XDG_RUNTIME_DIR", home.filePath(QStringLiteral("runtime")).toLocal8Bit());
+    qputenv("HOME", home.filePath(QStringLiteral("home")).toLocal8Bit());
+    qputenv("TMPDIR", home.filePath(QStringLiteral("tmp")).toLocal8Bit());
+    theHome = home.path();
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
