@@ -32,4 +32,6 @@ echo "== fuzz smoke runs"
 ctest --test-dir build-fuzz -L fuzz --output-on-failure || status=1
 echo "== all tests (benchmarks excluded)"
 ctest --test-dir build -LE bench --output-on-failure -j"$jobs" || status=1
+echo "== scale-out cluster (Ceph S3, Redis, two endpoints, nginx): scripts/cluster/test.sh"
+BUILD_DIR="$top/build" "$top/scripts/cluster/test.sh" || status=1
 exit $status

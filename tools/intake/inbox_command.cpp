@@ -23,6 +23,7 @@
 #include "package/printable_text.h"
 #include "package/submission_document.h"
 #include "refused_uploads.h"
+#include "s3_inbox_staging.h"
 #include "submission_folder.h"
 #include "sync/receipt.h"
 
@@ -55,6 +56,8 @@ constexpr std::string_view usage =
     "usage: amicus-intake inbox STORE_DIR -i IDENTITY_FILE... -o OUT_DIR\n"
     "                           [--receipts DIR] [--receipt-key BASE64]\n"
     "                           [--retry UPLOAD_ID|all]...\n"
+    "       amicus-intake inbox s3://BUCKET --s3-endpoint URL [--s3-region R]\n"
+    "                           [--s3-credentials FILE] -i IDENTITY_FILE... -o OUT_DIR ...\n"
     "exit: 0 all finished uploads are in OUT_DIR, 1 some were skipped as broken,\n"
     "      2 usage, 3 fatal (identity, OUT_DIR or the index could not be used)\n";
 
@@ -499,12 +502,37 @@ std::vector<std::string> listUploads(const fs::path& uploadsDir, std::error_code
     return ids;
 }
 
+std::optional<S3Staging> stageBucket(const ParsedArgs& parsed, const std::string& bucketName,
+                                     const fs::path& outDir)
+{
+    S3Location location;
+    location.endpoint = parsed.last("--s3-endpoint").value_or("");
+    location.bucket = bucketName;
+    location.region = parsed.last("--s3-region").value_or("us-east-1");
+    std::string error;
+    if (location.endpoint.empty()) {
+        reportError("s3://" + bucketName + " needs --s3-endpoint URL");
+        return std::nullopt;
+    }
+    if (!loadS3Credentials(parsed.last("--s3-credentials").value_or(""), location, error)) {
+        reportError(error);
+        return std::nullopt;
+    }
+    auto staging = S3Staging::fetch(S3Bucket(location), outDir, error);
+    if (!staging) {
+        reportError("cannot read s3://" + bucketName + ": " + error);
+    }
+    return staging;
+}
+
 } // namespace
 
 int runInbox(std::span<const std::string> args)
 {
-    auto parsed = parseArgs(args, {"-i", "-o", "--receipts", "--receipt-key", "--retry"}, {},
-                            {{"--identity", "-i"}, {"--output", "-o"}});
+    auto parsed = parseArgs(args,
+                            {"-i", "-o", "--receipts", "--receipt-key", "--retry", "--s3-endpoint",
+                             "--s3-region", "--s3-credentials"},
+                            {}, {{"--identity", "-i"}, {"--output", "-o"}});
     if (!parsed) {
         return exitUsage;
     }
@@ -539,8 +567,17 @@ int runInbox(std::span<const std::string> args)
         }
     }
 
-    const fs::path store = parsed->positionals[0];
+    fs::path store = parsed->positionals[0];
     std::error_code error;
+    // The endpoint's bucket (server/ with --s3-endpoint): fetched into the same layout first.
+    std::optional<S3Staging> s3;
+    if (const auto bucket = bucketOfS3Url(store.string())) {
+        s3 = stageBucket(*parsed, *bucket, *out);
+        if (!s3) {
+            return exitFatal;
+        }
+        store = s3->dir();
+    }
     inbox.uploadsDir = fs::is_directory(store / "uploads", error) ? store / "uploads" : store;
     inbox.receiptsDir = parsed->last("--receipts").value_or((store / "receipts").string());
     inbox.outDir = *out;
