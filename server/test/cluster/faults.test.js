@@ -93,15 +93,7 @@ test('a second upload of the same submission, finishing on the other process, ge
   assert.equal(await objectExists(cluster, secondId), false, 'the second upload\'s bytes are gone');
   assert.equal(await objectExists(cluster, `${secondId}.info`), false);
   // And a third creation is refused with the receipt.
-  const res = await fetch(`${direct[1]}/files`, {
-    method: 'POST',
-    headers: {
-      'Tus-Resumable': '1.0.0',
-      'Upload-Length': '10',
-      'Upload-Metadata': `submission_id ${Buffer.from(submissionId).toString('base64')},call_id ${Buffer.from('x-call').toString('base64')}`,
-    },
-  });
-  assert.equal(res.status, 409);
+  await assert.rejects(createUpload(direct[1], { submissionId, length: data.length }), /creation answered 409/);
 });
 
 test('two PATCHes of one upload on two processes at once: the lock lets one write, the upload stays whole', async () => {
