@@ -8,11 +8,13 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 dir=$1 n=$2 port=$3
 # shellcheck disable=SC1091
 . "$dir/cluster.env"
+# Behind nginx (--trust-proxy: addresses and upload URLs from its X-Forwarded-* headers). Every
+# test client comes from 127.0.0.1, so the per-address cap on unfinished uploads is raised.
 mkdir -p "$dir/endpoint-$n"
 out="$dir/log/endpoint-$n.out"
 setsid node "$top/server/src/main.js" --data "$dir/endpoint-$n" --keys "$dir/keys" --port "$port" \
     --s3-endpoint "$S3_ENDPOINT" --s3-bucket "$S3_BUCKET" --s3-credentials "$S3_CREDENTIALS" \
-    --redis "$REDIS_URL" </dev/null >"$out" 2>>"$dir/log/endpoint-$n.log" &
+    --redis "$REDIS_URL" --trust-proxy --max-unfinished-per-address 1000 </dev/null >"$out" 2>>"$dir/log/endpoint-$n.log" &
 pid=$!
 echo "endpoint-$n $pid" >> "$dir/pids"
 for _ in $(seq 150); do
