@@ -2,6 +2,8 @@
 // starts it): two endpoint processes on Ceph's S3 gateway with the Redis lock, behind nginx.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   createUpload,
@@ -137,4 +139,39 @@ test('a Redis restart mid-upload: requests wait or fail over, the upload finishe
 
 test('a radosgw restart mid-upload: requests fail or wait, the upload resumes and finishes, one receipt', async () => {
   await uploadThrough('radosgw', { name: 'radosgw', down: 1 });
+});
+
+test('every process serves the same signed catalog from the shared keys and applies its limits', async () => {
+  const keys = path.join(cluster.dir, 'keys');
+  const catalog = {
+    calls: [
+      { id: 'cluster-limited-call', limits: { bytes_per_attachment: 1 << 20, attachments_per_submission: 2 } },
+      { id: 'cluster-test-call' },
+      { id: 'hrc54-emler-reimagining-policing' },
+    ],
+  };
+  fs.writeFileSync(path.join(keys, 'catalog.json'), JSON.stringify(catalog));
+  fs.writeFileSync(path.join(keys, 'catalog.json.sig'), 'c2lnbmF0dXJlIGJ5IGFtaWN1cy1pbnRha2U=\n');
+  try {
+    const answers = [];
+    for (const base of [...direct, ...viaNginx]) {
+      const res = await fetch(`${base}/catalog`);
+      assert.equal(res.status, 200);
+      answers.push({ etag: res.headers.get('etag'), body: await res.text() });
+      const sig = await fetch(`${base}/catalog.sig`);
+      assert.equal(await sig.text(), 'c2lnbmF0dXJlIGJ5IGFtaWN1cy1pbnRha2U=\n');
+    }
+    assert.ok(answers.every((a) => a.etag === answers[0].etag && a.body === answers[0].body));
+    // 2 × 1 MiB + 1 MiB is the limit for the limited call, on each process.
+    for (const base of direct) {
+      await assert.rejects(
+        createUpload(base, { submissionId: newSubmissionId(), callId: 'cluster-limited-call', length: (3 << 20) + 1 }),
+        /creation answered 413/,
+      );
+      await createUpload(base, { submissionId: newSubmissionId(), callId: 'cluster-limited-call', length: 3 << 20 });
+    }
+  } finally {
+    fs.rmSync(path.join(keys, 'catalog.json'));
+    fs.rmSync(path.join(keys, 'catalog.json.sig'));
+  }
 });
