@@ -17,86 +17,42 @@ ApplicationWindow {
     Material.primary: Material.Indigo
     Material.accent: Material.Teal
 
-    // Every screen but the unlock screen, by name. They are compiled on first use: naming their
-    // types here made the first frame wait until every screen had loaded (bench/app, cold start).
-    readonly property var laterScreenFiles: ({
-        setup: "screens/setup/SetupScreen.qml",
-        home: "screens/home/HomeScreen.qml",
-        call: "screens/calls/CallScreen.qml",
-        editor: "screens/editor/DraftEditorScreen.qml",
-        review: "screens/review/ReviewScreen.qml"
-    })
+    // The screens but the unlock screen, compiled on first use: naming their types here made
+    // the first frame wait until every screen had loaded (bench/app, cold start).
     property var laterScreenComponents: ({})
 
-    function laterScreen(name: string): Component {
-        if (!root.laterScreenComponents[name]) {
-            const component = Qt.createComponent(root.laterScreenFiles[name])
+    function screenComponent(screen: int): Component {
+        if (screen === Navigator.Unlock)
+            return unlockScreen
+        if (!root.laterScreenComponents[screen]) {
+            const component = Qt.createComponent(Navigator.fileOf(screen))
             if (component.status === Component.Error)
                 console.error(component.errorString())
-            root.laterScreenComponents[name] = component
+            root.laterScreenComponents[screen] = component
         }
-        return root.laterScreenComponents[name]
+        return root.laterScreenComponents[screen]
     }
 
-    // Connects the signals of a screen made from laterScreen(name) to the navigation; returns it.
-    function wireScreen(name: string, screen: var): var {
-        switch (name) {
-        case "home":
-            screen.callChosen.connect(root.openCall)
-            screen.draftChosen.connect(root.openDraft)
+    // Hands what a screen asks for (open a call, a draft, its review...) to the navigator.
+    function wire(screen: int, item: var): var {
+        switch (screen) {
+        case Navigator.Home:
+            item.callChosen.connect(callId => Navigator.openCall(callId))
+            item.draftChosen.connect(draftId => Navigator.openDraft(draftId))
             break
-        case "call":
-            screen.draftRequested.connect(root.startDraft)
+        case Navigator.Call:
+            item.draftRequested.connect(root.startDraft)
             break
-        case "editor":
-            screen.reviewRequested.connect(draftId => root.pushScreen("review", {draftId: draftId}))
+        case Navigator.Editor:
+            item.reviewRequested.connect(draftId => Navigator.openReview(draftId))
             break
-        case "review":
-            screen.editRequested.connect(root.goBack)
-            screen.sent.connect(root.showOutbox)
+        case Navigator.Review:
+            item.editRequested.connect(() => Navigator.back())
+            // After sending: back to the home screen, on the outbox.
+            item.sent.connect(() => Navigator.home(Navigator.Outbox))
             break
         }
-        return screen
-    }
-
-    function pushScreen(name: string, properties: var): var {
-        return root.wireScreen(name, screens.push(root.laterScreen(name), properties))
-    }
-
-    // Makes the screen `name` the only one on the stack, without a transition.
-    function resetTo(name: string): var {
-        if (name === "unlock")
-            return screens.replace(null, unlockScreen, {}, StackView.Immediate)
-        return root.wireScreen(name, screens.replace(null, root.laterScreen(name), {},
-                                                     StackView.Immediate))
-    }
-
-    // The home screen reads the drafts and the outbox again whenever it comes back on top.
-    function refreshIfHome(screen: var) {
-        if (screen && screen.objectName === "homeScreen")
-            screen.refresh()
-    }
-
-    function rootScreenFor(state: int): string {
-        switch (state) {
-        case Session.Setup:
-            return "setup"
-        case Session.Locked:
-            return "unlock"
-        }
-        return "home"
-    }
-
-    function showRootScreen() {
-        root.resetTo(root.rootScreenFor(Session.state))
-    }
-
-    function openCall(callId: string) {
-        root.pushScreen("call", {callId: callId})
-    }
-
-    function goBack() {
-        screens.pop()
+        return item
     }
 
     // The first screen on the stack, untyped (home's type is compiled on first use).
@@ -104,65 +60,18 @@ ApplicationWindow {
         return screens.get(0)
     }
 
-    // After sending: back to the home screen, on the outbox.
-    function showOutbox() {
-        // pop() returns the screen it took off, not the one left on top.
-        screens.pop(null)
-        const home = root.bottomScreen()
-        home.showTab("outboxTab")
-        home.refresh()
-    }
-
-    function openDraft(draftId: int) {
-        root.pushScreen("editor", {draftId: draftId})
-    }
-
     // Starts a draft of the call in the UI language and opens it in the editor.
     function startDraft(callId: string) {
         const draftId = draftStarter.createDraft(callId, UiLanguage.code)
         if (draftId >= 0)
-            root.wireScreen("editor", screens.replace(screens.currentItem, root.laterScreen("editor"),
-                                                      {draftId: draftId}))
+            Navigator.replaceWithDraft(draftId)
     }
 
     // Opens a screen by name, for `amicus --screenshot FILE --screen NAME`; false if unknown.
     // The editor and review screens show draft `draftId` (false without one); for "export" the
     // caller then opens the review screen's export dialog.
     function showScreen(name: string, draftId: int): bool {
-        switch (name) {
-        case "first":
-            return true
-        case "setup":
-        case "unlock":
-            root.resetTo(name)
-            return true
-        case "calls":
-            root.resetTo("home")
-            return true
-        case "drafts":
-        case "outbox":
-        case "settings":
-            root.resetTo("home").showTab(name + "Tab")
-            return true
-        case "call":
-            root.resetTo("home")
-            root.wireScreen("call", screens.push(root.laterScreen("call"),
-                                                 {callId: firstCallSource.callIdAt(0)},
-                                                 StackView.Immediate))
-            return true
-        case "editor":
-        case "review":
-        case "export": {
-            if (!(draftId > 0))
-                return false
-            root.resetTo("home")
-            const screen = name === "editor" ? "editor" : "review"
-            root.wireScreen(screen, screens.push(root.laterScreen(screen), {draftId: draftId},
-                                                 StackView.Immediate))
-            return true
-        }
-        }
-        return false
+        return Navigator.showNamed(name, draftId, firstCallSource.callIdAt(0))
     }
 
     CallsListModel {
@@ -173,58 +82,38 @@ ApplicationWindow {
         id: draftStarter
     }
 
-    // Where the user was when the app locked: screen names and ids only, never text. Unlocking
-    // brings them back there (the draft they were typing in is read again from the vault); the
-    // screens themselves go at lock, so no decrypted text stays on screen or in them.
-    property var routeAtLock: []
-
-    function currentRoute(): var {
-        const route = []
-        for (let i = 0; i < screens.depth; ++i) {
-            const screen = screens.get(i, StackView.DontLoad)
-            switch (screen ? screen.objectName : "") {
-            case "homeScreen":
-                route.push({name: "home", tab: screen.currentTabName()})
-                break
-            case "callScreen":
-                route.push({name: "call", properties: {callId: screen.callId}})
-                break
-            case "draftEditorScreen":
-                route.push({name: "editor", properties: {draftId: screen.draftId}})
-                break
-            case "reviewScreen":
-                route.push({name: "review", properties: {draftId: screen.draftId}})
-                break
-            }
-        }
-        return route
-    }
-
-    // Rebuilds a route from currentRoute() over the home screen, without transitions.
-    function restoreRoute(route: var) {
-        for (const step of route) {
-            if (step.name === "home")
-                root.bottomScreen().showTab(step.tab)
-            else
-                root.wireScreen(step.name, screens.push(root.laterScreen(step.name), step.properties,
-                                                        StackView.Immediate))
-        }
-    }
-
+    // The stack does what the navigator asks; every move goes through the navigator.
     Connections {
-        target: Session
+        target: Navigator
 
-        function onStateChanged() {
-            let route = []
-            if (Session.state === Session.Locked) {
-                root.routeAtLock = root.currentRoute()
-            } else {
-                if (Session.state === Session.Unlocked)
-                    route = root.routeAtLock
-                root.routeAtLock = []
+        function onResetRequested(screen: int) {
+            root.wire(screen, screens.replace(null, root.screenComponent(screen), {},
+                                              StackView.Immediate))
+        }
+
+        function onPushRequested(screen: int, properties: var, immediate: bool) {
+            const item = immediate
+                    ? screens.push(root.screenComponent(screen), properties, StackView.Immediate)
+                    : screens.push(root.screenComponent(screen), properties)
+            root.wire(screen, item)
+        }
+
+        function onReplaceTopRequested(screen: int, properties: var) {
+            root.wire(screen, screens.replace(screens.currentItem, root.screenComponent(screen),
+                                              properties))
+        }
+
+        function onPopRequested(count: int) {
+            if (count >= screens.depth - 1) {
+                screens.pop(null)
+                return
             }
-            root.showRootScreen()
-            root.restoreRoute(route)
+            for (let i = 0; i < count; ++i)
+                screens.pop()
+        }
+
+        function onTabRequested(tab: int) {
+            root.bottomScreen().showTab(tab)
         }
     }
 
@@ -247,7 +136,7 @@ ApplicationWindow {
             Accessible.name: qsTr("Back")
             anchors.left: parent.left
             anchors.verticalCenter: parent.verticalCenter
-            onClicked: screens.pop()
+            onClicked: Navigator.back()
         }
 
         Label {
@@ -336,8 +225,7 @@ ApplicationWindow {
 
         objectName: "screens"
         anchors.fill: parent
-        Component.onCompleted: root.showRootScreen()
-        onCurrentItemChanged: root.refreshIfHome(screens.currentItem)
+        Component.onCompleted: Navigator.showRoot()
     }
 
     // Android's back key: one screen back; on the first screen the OS does as usual. Not while
@@ -346,7 +234,7 @@ ApplicationWindow {
         objectName: "backShortcut"
         sequences: ["Back"]
         enabled: screens.depth > 1 && root.Overlay.overlay.children.length === 0
-        onActivated: root.goBack()
+        onActivated: Navigator.back()
     }
 
     Component {

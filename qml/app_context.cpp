@@ -12,10 +12,10 @@ AppContext::AppContext()
 {
 }
 
-AppContext& AppContext::instance()
+AppContext::~AppContext()
 {
-    static AppContext context;
-    return context;
+    // Whatever uses the data directory stops before the session's keys and store go.
+    closeSession(CloseReason::LeaveDataDirectory);
 }
 
 void AppContext::configure(std::filesystem::path dataDir, crypto::VaultOptions vaultOptions)
@@ -24,6 +24,15 @@ void AppContext::configure(std::filesystem::path dataDir, crypto::VaultOptions v
     dataDir_ = std::move(dataDir);
     vaultOptions_ = std::move(vaultOptions);
     emit sessionChanged(); // another directory may or may not hold a vault
+}
+
+AppContext::VaultState AppContext::vaultState() const
+{
+    if (session_) {
+        return VaultState::Open;
+    }
+    return crypto::Vault::exists(store::DataLayout::vaultDir(dataDir_)) ? VaultState::Locked
+                                                                        : VaultState::None;
 }
 
 void AppContext::adoptSession(std::unique_ptr<store::VaultSession> session)

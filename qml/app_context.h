@@ -1,5 +1,6 @@
 // AppContext: the core objects the view models share — the data directory, the open vault
-// session and the catalog. Not visible to QML; each view model takes what it needs from here.
+// session and the catalog. Made by whoever starts the app (main, a test) and reached through
+// AppServices; not visible to QML.
 #pragma once
 
 #include "calls/catalog.h"
@@ -16,11 +17,14 @@ class AppContext : public QObject {
     Q_OBJECT
 
 public:
-    // The one context of this process.
-    static AppContext& instance();
+    // Holds the built-in catalog and no data directory until configure().
+    AppContext();
+    ~AppContext() override;
+    AppContext(const AppContext&) = delete;
+    AppContext& operator=(const AppContext&) = delete;
 
     // Where the vault and the database live, and how the vault is made (tests lower the
-    // scrypt cost). Call before any view model is created; main() and the tests do.
+    // scrypt cost). Call before the view models are made.
     void configure(std::filesystem::path dataDir, crypto::VaultOptions vaultOptions = {});
 
     [[nodiscard]] const std::filesystem::path& dataDir() const { return dataDir_; }
@@ -28,6 +32,9 @@ public:
 
     // The open session, or nullptr while locked or before set-up.
     [[nodiscard]] store::VaultSession* session() const { return session_.get(); }
+    // Where the vault of the data directory stands: none yet (first run), locked, or open.
+    enum class VaultState { None, Locked, Open };
+    [[nodiscard]] VaultState vaultState() const;
     // Takes over a freshly unlocked session (announced by sessionChanged).
     void adoptSession(std::unique_ptr<store::VaultSession> session);
     // Why a session closes. Locking leaves the sender delivering what is already in the
@@ -52,8 +59,6 @@ signals:
     void catalogChanged();
 
 private:
-    AppContext();
-
     std::filesystem::path dataDir_;
     crypto::VaultOptions vaultOptions_;
     std::unique_ptr<store::VaultSession> session_;

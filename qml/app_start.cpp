@@ -1,6 +1,7 @@
 #include "app_start.h"
 
 #include "app_context.h"
+#include "app_services.h"
 #include "app_setup.h"
 #include "auto_lock.h"
 #include "calls/builtin_catalog.h"
@@ -24,12 +25,13 @@ void chooseRenderer()
     }
 }
 
-AppInstance::AppInstance(Options options, QObject* parent)
-    : QObject(parent), options_(options),
-      catalogUpdater_(std::make_unique<CatalogUpdater>(
-          calls::builtinCatalogTrustedKeys(), AppContext::instance().dataDir() / "catalog")),
-      syncService_(std::make_unique<SyncService>()),
-      autoLock_(std::make_unique<AutoLock>(&AppSettings::storedAutoLockMinutes))
+AppInstance::AppInstance(AppContext& context, Options options, QObject* parent)
+    : QObject(parent), context_(context), options_(options),
+      catalogUpdater_(std::make_unique<CatalogUpdater>(context, calls::builtinCatalogTrustedKeys(),
+                                                       context.dataDir() / "catalog")),
+      syncService_(std::make_unique<SyncService>(context)),
+      services_(std::make_unique<AppServices>(context, syncService_.get())),
+      autoLock_(std::make_unique<AutoLock>(context, &AppSettings::storedAutoLockMinutes))
 {
     catalogUpdater_->loadCached();
 }
@@ -44,6 +46,7 @@ bool AppInstance::load()
     // cost the start-up before the first frame (bench/app, cold start).
     engine_ = std::make_unique<QQmlEngine>();
     configureEngine(*engine_);
+    services_->provideTo(*engine_);
     QQmlComponent main(engine_.get(), QUrl(QStringLiteral("qrc:/qt/qml/Amicus/Main.qml")));
     root_.reset(main.create());
     if (!root_) {

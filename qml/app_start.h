@@ -18,6 +18,8 @@ namespace amicus::app {
 // Call before constructing QGuiApplication.
 void chooseRenderer();
 
+class AppContext;
+class AppServices;
 class AutoLock;
 class CatalogUpdater;
 class SyncService;
@@ -31,9 +33,10 @@ public:
         bool renderOnly = false;
     };
 
-    // Takes the data directory and the catalog from AppContext (configure it first), puts the
-    // cached signed catalog in place and makes the services; nothing is shown yet.
-    explicit AppInstance(Options options, QObject* parent = nullptr);
+    // Takes the data directory and the catalog from `context` (configure it first; it outlives
+    // the instance), puts the cached signed catalog in place and makes the services once, for
+    // every engine load() makes; nothing is shown yet.
+    AppInstance(AppContext& context, Options options, QObject* parent = nullptr);
     ~AppInstance() override;
 
     AppInstance(const AppInstance&) = delete;
@@ -46,14 +49,17 @@ public:
     // The app's window once load() succeeded, else nullptr.
     [[nodiscard]] QQuickWindow* window() const;
     [[nodiscard]] SyncService& syncService() const { return *syncService_; }
+    [[nodiscard]] AppServices& services() const { return *services_; }
 
 private:
     void startNetwork();
 
+    AppContext& context_;
     Options options_;
     std::unique_ptr<CatalogUpdater> catalogUpdater_;
     std::unique_ptr<platform::Connectivity> connectivity_;
     std::unique_ptr<SyncService> syncService_;
+    std::unique_ptr<AppServices> services_;
     std::unique_ptr<AutoLock> autoLock_;
     std::unique_ptr<QQmlEngine> engine_;
     // Main.qml's window; declared after the engine so that it goes first.

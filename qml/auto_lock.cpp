@@ -22,10 +22,10 @@ constexpr std::chrono::milliseconds kShortestUnfocusedDelay = std::chrono::minut
 
 } // namespace
 
-AutoLock::AutoLock(std::function<int()> delayMinutes, std::unique_ptr<platform::ElapsedClock> clock,
-                   QObject* parent)
-    : QObject(parent), delayMinutes_(std::move(delayMinutes)), clock_(std::move(clock)),
-      unfocusedCountsAsAway_(kUnfocusedCountsAsAway)
+AutoLock::AutoLock(AppContext& context, std::function<int()> delayMinutes,
+                   std::unique_ptr<platform::ElapsedClock> clock, QObject* parent)
+    : QObject(parent), context_(context), delayMinutes_(std::move(delayMinutes)),
+      clock_(std::move(clock)), unfocusedCountsAsAway_(kUnfocusedCountsAsAway)
 {
     timer_.setSingleShot(true);
     connect(&timer_, &QTimer::timeout, this, &AutoLock::measureAbsence);
@@ -119,7 +119,7 @@ void AutoLock::lockNow()
 {
     timer_.stop();
     awaySince_.reset();
-    AppContext::instance().closeSession();
+    context_.closeSession();
 }
 
 } // namespace amicus::app

@@ -13,15 +13,18 @@
 
 namespace amicus::app {
 
+class AppContext;
+
 class AutoLock : public QObject {
     Q_OBJECT
 
 public:
     // `delayMinutes` is asked again at every check (the setting may change meanwhile); the
     // absence is measured on `clock`, which must count the time the device sleeps.
-    explicit AutoLock(std::function<int()> delayMinutes,
-                      std::unique_ptr<platform::ElapsedClock> clock = defaultClock(),
-                      QObject* parent = nullptr);
+    // Locks `context`'s session.
+    AutoLock(AppContext& context, std::function<int()> delayMinutes,
+             std::unique_ptr<platform::ElapsedClock> clock = defaultClock(),
+             QObject* parent = nullptr);
 
     // The OS clock that counts sleep (platform::createElapsedClock()).
     static std::unique_ptr<platform::ElapsedClock> defaultClock();
@@ -57,6 +60,7 @@ private:
     [[nodiscard]] std::chrono::milliseconds delay() const;
     void lockNow();
 
+    AppContext& context_;
     std::function<int()> delayMinutes_;
     std::unique_ptr<platform::ElapsedClock> clock_;
     bool unfocusedCountsAsAway_;

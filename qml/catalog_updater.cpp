@@ -9,9 +9,11 @@
 
 namespace amicus::app {
 
-CatalogUpdater::CatalogUpdater(std::vector<crypto::Ed25519PublicKey> trustedKeys,
+CatalogUpdater::CatalogUpdater(AppContext& context,
+                               std::vector<crypto::Ed25519PublicKey> trustedKeys,
                                std::filesystem::path cacheDir, QObject* parent)
-    : QObject(parent), trustedKeys_(std::move(trustedKeys)), cacheDir_(std::move(cacheDir))
+    : QObject(parent), context_(context), trustedKeys_(std::move(trustedKeys)),
+      cacheDir_(std::move(cacheDir))
 {
     worker_.setMaxThreadCount(1);
 }
@@ -32,8 +34,7 @@ void CatalogUpdater::loadCached()
         return;
     }
     held_ = cached->held;
-    AppContext::instance().setCatalog(
-        std::make_shared<const calls::Catalog>(std::move(cached->catalog)));
+    context_.setCatalog(std::make_shared<const calls::Catalog>(std::move(cached->catalog)));
 }
 
 void CatalogUpdater::watch(platform::Connectivity* connectivity)
@@ -51,7 +52,7 @@ void CatalogUpdater::watch(platform::Connectivity* connectivity)
 
 void CatalogUpdater::refreshNow()
 {
-    const auto catalog = AppContext::instance().catalog();
+    const auto catalog = context_.catalog();
     if (trustedKeys_.empty() || running_ || catalog->calls.empty()) {
         return;
     }
@@ -83,8 +84,7 @@ void CatalogUpdater::finish(calls::RefreshResult result)
         // Keep it first: a catalog shown but not kept would vanish at the next start.
         if (calls::CatalogCache(cacheDir_).save(result)) {
             held_ = {result.catalog->sequence, result.etag};
-            AppContext::instance().setCatalog(
-                std::make_shared<const calls::Catalog>(std::move(*result.catalog)));
+            context_.setCatalog(std::make_shared<const calls::Catalog>(std::move(*result.catalog)));
         }
     } else if (result.outcome == calls::RefreshOutcome::NotModified) {
         held_.etag = result.etag;

@@ -18,13 +18,16 @@ class Connectivity;
 
 namespace amicus::app {
 
+class AppContext;
+
 class CatalogUpdater : public QObject {
     Q_OBJECT
 
 public:
     // Catalogs are accepted only when signed by one of `trustedKeys`; with none, the built-in
     // catalog stays and nothing is fetched.
-    CatalogUpdater(std::vector<crypto::Ed25519PublicKey> trustedKeys,
+    // The catalog it puts in place is `context`'s.
+    CatalogUpdater(AppContext& context, std::vector<crypto::Ed25519PublicKey> trustedKeys,
                    std::filesystem::path cacheDir, QObject* parent = nullptr);
     ~CatalogUpdater() override;
 
@@ -46,6 +49,7 @@ signals:
 private:
     void finish(calls::RefreshResult result);
 
+    AppContext& context_;
     std::vector<crypto::Ed25519PublicKey> trustedKeys_;
     std::filesystem::path cacheDir_;
     calls::HeldCatalog held_;

@@ -82,14 +82,14 @@ bool press(QQuickWindow* window, const QString& objectName)
 
 // Closes the app's session on the sample vault before the sample's directory is removed.
 struct SampleSessionCloser {
-    SampleSessionCloser() = default;
+    explicit SampleSessionCloser(amicus::app::AppContext& context) : context_(context) {}
     SampleSessionCloser(const SampleSessionCloser&) = delete;
     SampleSessionCloser& operator=(const SampleSessionCloser&) = delete;
     ~SampleSessionCloser()
     {
-        amicus::app::AppContext::instance().closeSession(
-            amicus::app::AppContext::CloseReason::LeaveDataDirectory);
+        context_.closeSession(amicus::app::AppContext::CloseReason::LeaveDataDirectory);
     }
+    amicus::app::AppContext& context_;
 };
 
 } // namespace
@@ -177,7 +177,7 @@ int main(int argc, char** argv)
         return 2;
     }
 
-    auto& context = amicus::app::AppContext::instance();
+    amicus::app::AppContext context;
     std::unique_ptr<amicus::app::SampleVault> sample;
     std::optional<SampleSessionCloser> closeSampleSession;
     if (useSample) {
@@ -197,13 +197,13 @@ int main(int argc, char** argv)
         // The unlock screen shows the sample's vault locked, as the app starts on it.
         if (screen != QStringLiteral("unlock")) {
             context.adoptSession(sample->takeSession());
-            closeSampleSession.emplace();
+            closeSampleSession.emplace(context);
         }
     } else {
         context.configure(amicus::app::defaultDataDir());
     }
 
-    amicus::app::AppInstance instance({.renderOnly = rendering});
+    amicus::app::AppInstance instance(context, {.renderOnly = rendering});
     if (!instance.load()) {
         return 1;
     }

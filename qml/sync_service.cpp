@@ -17,8 +17,6 @@ namespace amicus::app {
 
 namespace {
 
-SyncService* theInstance = nullptr;
-
 // How long the worker sleeps at most between looks at the outbox, even with nothing due.
 constexpr auto kIdleWake = std::chrono::minutes(1);
 
@@ -48,31 +46,22 @@ private:
 
 } // namespace
 
-SyncService::SyncService(QObject* parent) : QObject(parent)
+SyncService::SyncService(AppContext& context, QObject* parent) : QObject(parent), context_(context)
 {
-    theInstance = this;
 }
 
 SyncService::~SyncService()
 {
     stop();
-    if (theInstance == this) {
-        theInstance = nullptr;
-    }
-}
-
-SyncService* SyncService::instance()
-{
-    return theInstance;
 }
 
 void SyncService::followSession()
 {
-    AppContext& context = AppContext::instance();
+    AppContext& context = context_;
     connect(&context, &AppContext::aboutToCloseSession, this, &SyncService::sessionLocking);
     connect(&context, &AppContext::aboutToLeaveDataDirectory, this, &SyncService::stop);
     connect(&context, &AppContext::sessionChanged, this, [this] {
-        if (AppContext::instance().session()) {
+        if (context_.session()) {
             sessionOpened();
         }
         // Locked: the worker goes on with what it holds (sessionLocking detached the sealer).
@@ -84,7 +73,7 @@ void SyncService::followSession()
 
 void SyncService::sessionOpened()
 {
-    store::VaultSession* session = AppContext::instance().session();
+    store::VaultSession* session = context_.session();
     sealer_.attach(session->vault().fieldSealer());
     if (worker_.joinable()) {
         std::lock_guard lock(mutex_);
@@ -220,7 +209,7 @@ void SyncService::start()
         wake();
         return;
     }
-    AppContext& context = AppContext::instance();
+    AppContext& context = context_;
     store::VaultSession* session = context.session();
     if (!session) {
         return;

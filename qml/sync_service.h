@@ -31,15 +31,15 @@ class WithdrawingRepository;
 
 namespace amicus::app {
 
+class AppContext;
+
 class SyncService : public QObject {
     Q_OBJECT
 
 public:
-    explicit SyncService(QObject* parent = nullptr);
+    // Sends what the sessions of `context` put in its data directory's outbox.
+    explicit SyncService(AppContext& context, QObject* parent = nullptr);
     ~SyncService() override;
-
-    // The one service of this process (the outbox screen talks to it).
-    static SyncService* instance();
 
     // Starts sending when a session opens and goes on while locked; stops before the data
     // directory is erased or left.
@@ -95,6 +95,7 @@ private:
     void sessionOpened();
     void sessionLocking();
 
+    AppContext& context_;
     std::thread worker_;
     // The worker's store seals through this: attached to the open session's sealer, detached
     // while locked (so the store saves what it would seal as notes to the vault recipient).

@@ -7,6 +7,7 @@
 //                                       against a plain ListView of 1,000 Text lines; prints
 //                                       one JSON line
 #include "app_context.h"
+#include "app_services.h"
 #include "app_setup.h"
 #include "calls/builtin_catalog.h"
 #include "store/vault_session.h"
@@ -391,7 +392,7 @@ int benchScroll(int argc, char** argv)
     makeVault(dataDir, draftCount);
     const double makeSeconds = static_cast<double>(made.elapsed()) / 1000;
 
-    auto& context = amicus::app::AppContext::instance();
+    amicus::app::AppContext context;
     amicus::crypto::VaultOptions vaultOptions;
     vaultOptions.scryptWorkFactor = 10;
     context.configure(dataDir, vaultOptions);
@@ -402,8 +403,10 @@ int benchScroll(int argc, char** argv)
     }
     context.adoptSession(std::move(*session));
 
+    amicus::app::AppServices services(context);
     QQmlEngine engine;
     amicus::app::configureEngine(engine);
+    services.provideTo(engine);
     Side subject;
     Side peer;
     for (int round = 0; round < rounds; ++round) {

@@ -1,6 +1,7 @@
 #include "app_settings.h"
 
 #include "app_context.h"
+#include "app_services.h"
 #include "passphrase_bytes.h"
 #include "passphrase_strength.h"
 #include "store/vault_session.h"
@@ -16,6 +17,7 @@
 #include <sqlite3.h>
 
 using amicus::app::AppContext;
+using amicus::app::AppServices;
 
 namespace {
 
@@ -26,9 +28,17 @@ constexpr int kDefaultAutoLockMinutes = 5;
 
 } // namespace
 
-AppSettings::AppSettings(QObject* parent) : QObject(parent)
+AppSettings::AppSettings(AppServices& services, QObject* parent)
+    : QObject(parent), services_(services)
 {
     worker_.setMaxThreadCount(1);
+}
+
+AppSettings* AppSettings::create(QQmlEngine* engine, QJSEngine*)
+{
+    AppServices* services = AppServices::of(engine);
+    Q_ASSERT_X(services, "AppSettings", "the engine was handed no AppServices");
+    return new AppSettings(*services);
 }
 
 AppSettings::~AppSettings()
@@ -56,7 +66,7 @@ void AppSettings::setSendingPolicy(SendingPolicy policy)
         return;
     }
     QSettings().setValue(kPolicyKey, static_cast<int>(policy));
-    if (auto* service = amicus::app::SyncService::instance()) {
+    if (auto* service = services_.sync()) {
         service->setPolicy(static_cast<amicus::sync::SyncPolicy>(policy));
     }
     emit sendingPolicyChanged();
@@ -117,7 +127,7 @@ void AppSettings::changePassphrase(const QString& current, const QString& next,
     if (busy_) {
         return;
     }
-    if (!AppContext::instance().session()) {
+    if (!services_.context().session()) {
         setProblem(Problem::VaultLocked);
         return;
     }
@@ -134,8 +144,8 @@ void AppSettings::changePassphrase(const QString& current, const QString& next,
     auto oldSecret = std::make_shared<PassphraseBytes>(current);
     auto newSecret = std::make_shared<PassphraseBytes>(next);
     // A vault object of its own: the session's may be locked (destroyed) meanwhile.
-    const auto vaultDir = amicus::store::DataLayout::vaultDir(AppContext::instance().dataDir());
-    const auto options = AppContext::instance().vaultOptions();
+    const auto vaultDir = amicus::store::DataLayout::vaultDir(services_.context().dataDir());
+    const auto options = services_.context().vaultOptions();
     worker_.start([this, vaultDir, options, oldSecret, newSecret] {
         auto problem = Problem::None;
         auto vault = amicus::crypto::Vault::open(vaultDir, options);
@@ -158,7 +168,7 @@ void AppSettings::changePassphrase(const QString& current, const QString& next,
 
 void AppSettings::eraseEverything()
 {
-    auto& context = AppContext::instance();
+    auto& context = services_.context();
     // The sender too stops before the files go (locking alone would leave it sending).
     context.closeSession(AppContext::CloseReason::LeaveDataDirectory);
     const auto outcome = amicus::store::VaultSession::eraseDataDirectory(context.dataDir());

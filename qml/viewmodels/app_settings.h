@@ -10,6 +10,12 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+namespace amicus::app {
+class AppServices;
+}
+class QQmlEngine;
+class QJSEngine;
+
 class AppSettings : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -31,8 +37,10 @@ public:
     enum class SendingPolicy { AnyNetwork, UnmeteredOnly, Manual };
     Q_ENUM(SendingPolicy)
 
-    explicit AppSettings(QObject* parent = nullptr);
+    explicit AppSettings(amicus::app::AppServices& services, QObject* parent = nullptr);
     ~AppSettings() override;
+    // The engine's one AppSettings, over the services it was handed (AppServices::provideTo).
+    static AppSettings* create(QQmlEngine* engine, QJSEngine* scriptEngine);
 
     SendingPolicy sendingPolicy() const;
     void setSendingPolicy(SendingPolicy policy);
@@ -65,6 +73,7 @@ private:
     void setBusy(bool busy);
     void setProblem(Problem::Code problem);
 
+    amicus::app::AppServices& services_;
     bool busy_ = false;
     Problem::Code problem_ = Problem::None;
     QThreadPool worker_;

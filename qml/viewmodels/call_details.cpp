@@ -1,6 +1,7 @@
 #include "call_details.h"
 
 #include "app_context.h"
+#include "app_services.h"
 #include "calls/catalog.h"
 #include "text_conversion.h"
 
@@ -12,17 +13,37 @@ using amicus::app::toQString;
 
 CallDetails::CallDetails(QObject* parent) : QObject(parent)
 {
-    connect(&amicus::app::AppContext::instance(), &amicus::app::AppContext::catalogChanged, this,
-            [this] {
-                lookUp();
-                emit contentChanged();
-            });
+}
+
+CallDetails::CallDetails(amicus::app::AppServices& services, QObject* parent) : QObject(parent)
+{
+    useServices(&services);
+}
+
+void CallDetails::classBegin()
+{
+    if (!services_) {
+        useServices(amicus::app::AppServices::of(this));
+    }
+}
+
+void CallDetails::useServices(amicus::app::AppServices* services)
+{
+    services_ = services;
+    if (!services_) {
+        return;
+    }
+    connect(&services_->context(), &amicus::app::AppContext::catalogChanged, this, [this] {
+        lookUp();
+        emit contentChanged();
+    });
 }
 
 void CallDetails::lookUp()
 {
-    catalog_ = amicus::app::AppContext::instance().catalog();
-    const auto found = catalog_->call(callId_.toStdString());
+    catalog_ = services_ ? services_->context().catalog() : nullptr;
+    const auto found = catalog_ ? catalog_->call(callId_.toStdString())
+                                : amicus::fail(amicus::calls::LookupError::NoSuchCall);
     call_ = found ? *found : nullptr;
 }
 

@@ -4,16 +4,21 @@
 #include <QObject>
 #include <QString>
 #include <QVariantList>
+#include <QtQml/qqmlparserstatus.h>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 
+namespace amicus::app {
+class AppServices;
+}
 namespace amicus::calls {
 struct Call;
 class Catalog;
 } // namespace amicus::calls
 
-class CallDetails : public QObject {
+class CallDetails : public QObject, public QQmlParserStatus {
     Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
 
     Q_PROPERTY(QString callId READ callId WRITE setCallId NOTIFY callIdChanged)
@@ -35,7 +40,12 @@ class CallDetails : public QObject {
     Q_PROPERTY(int wordsPerAnswer READ wordsPerAnswer NOTIFY contentChanged)
 
 public:
+    // Made by QML: the services are its engine's (classBegin).
     explicit CallDetails(QObject* parent = nullptr);
+    explicit CallDetails(amicus::app::AppServices& services, QObject* parent = nullptr);
+
+    void classBegin() override;
+    void componentComplete() override {}
 
     QString callId() const { return callId_; }
     void setCallId(const QString& callId);
@@ -60,6 +70,9 @@ signals:
     void contentChanged();
 
 private:
+    void useServices(amicus::app::AppServices* services);
+
+    amicus::app::AppServices* services_ = nullptr;
     QString callId_;
     QString language_ = QStringLiteral("en");
     void lookUp();

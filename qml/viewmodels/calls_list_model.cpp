@@ -1,27 +1,50 @@
 #include "calls_list_model.h"
 
 #include "app_context.h"
+#include "app_services.h"
 #include "text_conversion.h"
 
 #include <QDateTime>
 
+using amicus::app::AppContext;
+using amicus::app::AppServices;
 using amicus::app::catalogLanguage;
 using amicus::app::toQString;
 
-CallsListModel::CallsListModel(QObject* parent)
-    : QAbstractListModel(parent), catalog_(amicus::app::AppContext::instance().catalog())
+CallsListModel::CallsListModel(QObject* parent) : QAbstractListModel(parent)
 {
-    connect(&amicus::app::AppContext::instance(), &amicus::app::AppContext::catalogChanged, this,
-            [this] {
-                beginResetModel();
-                catalog_ = amicus::app::AppContext::instance().catalog();
-                endResetModel();
-            });
+}
+
+CallsListModel::CallsListModel(AppServices& services, QObject* parent) : QAbstractListModel(parent)
+{
+    useServices(&services);
+}
+
+void CallsListModel::classBegin()
+{
+    if (!catalog_) {
+        useServices(AppServices::of(this));
+    }
+}
+
+void CallsListModel::useServices(AppServices* services)
+{
+    if (!services) {
+        return;
+    }
+    AppContext* context = &services->context();
+    const auto update = [this, context] {
+        beginResetModel();
+        catalog_ = context->catalog();
+        endResetModel();
+    };
+    update();
+    connect(context, &AppContext::catalogChanged, this, update);
 }
 
 int CallsListModel::rowCount(const QModelIndex& parent) const
 {
-    if (parent.isValid()) {
+    if (parent.isValid() || !catalog_) {
         return 0;
     }
     return static_cast<int>(catalog_->calls.size());
@@ -74,7 +97,7 @@ void CallsListModel::setLanguage(const QString& language)
     }
     language_ = language;
     emit languageChanged();
-    if (!catalog_->calls.empty()) {
+    if (rowCount() > 0) {
         emit dataChanged(index(0), index(rowCount() - 1));
     }
 }

@@ -5,11 +5,17 @@
 
 #include <QAbstractListModel>
 #include <QString>
+#include <QtQml/qqmlparserstatus.h>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 
-class CallsListModel : public QAbstractListModel {
+namespace amicus::app {
+class AppServices;
+}
+
+class CallsListModel : public QAbstractListModel, public QQmlParserStatus {
     Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
 
     // The UI language the texts are given in ("en", "fr", "es").
@@ -26,7 +32,12 @@ public:
     };
     Q_ENUM(Role)
 
+    // Made by QML: the services are its engine's (classBegin).
     explicit CallsListModel(QObject* parent = nullptr);
+    explicit CallsListModel(amicus::app::AppServices& services, QObject* parent = nullptr);
+
+    void classBegin() override;
+    void componentComplete() override {}
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -42,6 +53,8 @@ signals:
     void languageChanged();
 
 private:
+    void useServices(amicus::app::AppServices* services);
+
     std::shared_ptr<const amicus::calls::Catalog> catalog_;
     QString language_ = QStringLiteral("en");
 };

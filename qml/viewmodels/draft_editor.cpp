@@ -1,6 +1,8 @@
 #include "draft_editor.h"
 
 #include "app_context.h"
+#include "app_services.h"
+#include "attachment_policy.h"
 #include "photo_reducer.h"
 #include "store/draft_store.h"
 #include "submission/draft_check.h"
@@ -19,6 +21,7 @@
 #include <streambuf>
 
 using amicus::app::AppContext;
+using amicus::app::AppServices;
 using amicus::app::toQString;
 using amicus::store::DraftField;
 
@@ -44,9 +47,6 @@ QString valueOr(const std::optional<std::string>& value)
     return value ? toQString(*value) : QString();
 }
 
-// The largest photo taken in when it is over the call's limit, to be sent as its smaller copy.
-constexpr std::uint64_t kLargestPhotoBytes = 100ull << 20;
-
 // Reads a byte array in place, so the smaller copy goes to the store without another copy.
 class ByteArrayStreamBuf : public std::streambuf {
 public:
@@ -61,8 +61,28 @@ public:
 
 DraftEditor::DraftEditor(QObject* parent) : QObject(parent)
 {
+}
+
+DraftEditor::DraftEditor(AppServices& services, QObject* parent) : QObject(parent)
+{
+    useServices(&services);
+}
+
+void DraftEditor::classBegin()
+{
+    if (!services_) {
+        useServices(AppServices::of(this));
+    }
+}
+
+void DraftEditor::useServices(AppServices* services)
+{
+    services_ = services;
+    if (!services_) {
+        return;
+    }
     // Locking closes the store under us: forget the draft, its text must not stay readable.
-    connect(&AppContext::instance(), &AppContext::sessionChanged, this, [this] {
+    connect(&services_->context(), &AppContext::sessionChanged, this, [this] {
         if (!store()) {
             clear();
         }
@@ -71,7 +91,7 @@ DraftEditor::DraftEditor(QObject* parent) : QObject(parent)
 
 amicus::store::DraftStore* DraftEditor::store() const
 {
-    auto* session = AppContext::instance().session();
+    auto* session = services_ ? services_->context().session() : nullptr;
     return session ? &session->store() : nullptr;
 }
 
@@ -94,6 +114,7 @@ int DraftEditor::createDraft(const QString& callId, const QString& language)
         reportFailure(saved.error());
     }
     setDraftId(static_cast<int>(*created));
+    emit services_->changes().draftChanged(*created);
     return static_cast<int>(*created);
 }
 
@@ -155,19 +176,20 @@ void DraftEditor::load()
     for (const auto& [questionId, text] : draft->answers) {
         answers_.insert(toQString(questionId), toQString(text));
     }
-    const auto call = AppContext::instance().catalog()->call(draft->callId);
+    const auto call = services_->context().catalog()->call(draft->callId);
     if (call) {
         const auto& limits = (*call)->limits;
         wordsPerAnswer_ = static_cast<int>(limits.wordsPerAnswer);
         bytesPerAttachment_ = limits.bytesPerAttachment;
         attachmentsPerSubmission_ = static_cast<int>(limits.attachmentsPerSubmission);
+        policy_ = amicus::app::AttachmentPolicy(limits);
     }
     reloadAttachments();
     // A photo over the limit whose smaller copy was never saved (the app was killed or locked
     // while making it) gets it now: the original alone could not be sent.
     if (auto stored = drafts->draft(draftId_); stored && !finalized_) {
         for (const auto& attachment : stored->attachments) {
-            if (!attachment.reduced && attachment.size > attachmentLimit() &&
+            if (!attachment.reduced && policy_.onlySmallerCopyFits(attachment.size) &&
                 amicus::app::PhotoReducer::canReduce(toQString(attachment.mediaType))) {
                 startReducing(attachment.id, true);
             }
@@ -201,18 +223,13 @@ void DraftEditor::reloadAttachments()
                     {QStringLiteral("smallerSize"),
                      smaller ? static_cast<double>(attachment.reduced->size) : 0.0},
                     {QStringLiteral("sentSize"), static_cast<double>(attachment.sentSize())},
-                    {QStringLiteral("originalTooLarge"), attachment.size > attachmentLimit()},
+                    {QStringLiteral("originalTooLarge"),
+                     policy_.onlySmallerCopyFits(attachment.size)},
                 });
             }
         }
     }
     emit attachmentsChanged();
-}
-
-std::uint64_t DraftEditor::attachmentLimit() const
-{
-    return bytesPerAttachment_ > 0 ? bytesPerAttachment_
-                                   : std::numeric_limits<std::uint64_t>::max();
 }
 
 int DraftEditor::smallerCopyLongEdge() const
@@ -254,7 +271,7 @@ void DraftEditor::setSendSmallerCopy(int attachmentId, bool smaller)
         startReducing(attachmentId, false);
         return;
     }
-    if (info->size > attachmentLimit()) {
+    if (policy_.onlySmallerCopyFits(info->size)) {
         // Only the smaller copy fits the call: the switch goes back on.
         saveState_ = SaveState::Failed;
         problem_ = Problem::FileTooLarge;
@@ -276,7 +293,7 @@ void DraftEditor::setSendSmallerCopy(int attachmentId, bool smaller)
 
 void DraftEditor::startReducing(std::int64_t attachmentId, bool mustFit)
 {
-    auto* session = AppContext::instance().session();
+    auto* session = services_ ? services_->context().session() : nullptr;
     const auto* identity = session ? session->identity() : nullptr;
     if (!session || !identity || draftId_ < 0) {
         reportFailure({amicus::store::StoreErrc::Locked, {}});
@@ -348,8 +365,8 @@ void DraftEditor::finishReducing(std::int64_t draftId, std::int64_t attachmentId
     }
     ByteArrayStreamBuf buffer(smaller);
     std::istream input(&buffer);
-    auto saved = drafts->importReducedCopy(attachmentId, input,
-                                           amicus::app::PhotoReducer::mediaType, attachmentLimit());
+    auto saved = drafts->importReducedCopy(
+        attachmentId, input, amicus::app::PhotoReducer::mediaType, policy_.bytesPerAttachment());
     amicus::app::PhotoReducer::wipe(smaller);
     if (!saved) {
         if (saved.error().code == amicus::store::StoreErrc::NotFound) {
@@ -492,7 +509,7 @@ bool DraftEditor::addAttachment(const QUrl& file)
         reportFailure({amicus::store::StoreErrc::Locked, {}});
         return false;
     }
-    if (attachmentsPerSubmission_ > 0 && attachments_.size() >= attachmentsPerSubmission_) {
+    if (!policy_.allowsAnother(static_cast<std::size_t>(attachments_.size()))) {
         saveState_ = SaveState::Failed;
         problem_ = Problem::TooManyFiles;
         emit saveStateChanged();
@@ -504,8 +521,7 @@ bool DraftEditor::addAttachment(const QUrl& file)
     // A photo over the call's limit is taken in all the same and sent as its smaller copy,
     // made at once; it is removed again if even that does not fit.
     const bool photo = amicus::app::PhotoReducer::canReduce(mediaType);
-    const std::uint64_t limit = attachmentLimit();
-    const std::uint64_t maxBytes = photo ? std::max(limit, kLargestPhotoBytes) : limit;
+    const std::uint64_t maxBytes = policy_.largestImport(photo);
     auto imported = drafts->importAttachmentFile(draftId_, info.absoluteFilePath().toStdString(),
                                                  info.fileName().toStdString(),
                                                  mediaType.toStdString(), maxBytes);
@@ -514,7 +530,7 @@ bool DraftEditor::addAttachment(const QUrl& file)
         return false;
     }
     reportSaved();
-    if (photo && imported->size > limit) {
+    if (photo && policy_.onlySmallerCopyFits(imported->size)) {
         startReducing(imported->id, true);
     }
     reloadAttachments();
@@ -541,6 +557,9 @@ void DraftEditor::removeAttachment(int attachmentId)
 
 void DraftEditor::reportSaved()
 {
+    if (services_ && draftId_ >= 0) {
+        emit services_->changes().draftChanged(draftId_);
+    }
     if (saveState_ != SaveState::Saved || problem_ != Problem::None) {
         saveState_ = SaveState::Saved;
         problem_ = Problem::None;
@@ -597,6 +616,7 @@ int DraftEditor::makeEditableCopy()
         return -1;
     }
     const int copyId = static_cast<int>(*copied);
+    emit services_->changes().draftChanged(copyId);
     emit copyMade(copyId);
     return copyId;
 }

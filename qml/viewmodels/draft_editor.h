@@ -3,6 +3,7 @@
 // encrypted before the call returns.
 #pragma once
 
+#include "attachment_policy.h"
 #include "problem.h"
 
 #include <QByteArray>
@@ -11,9 +12,14 @@
 #include <QString>
 #include <QUrl>
 #include <QVariantList>
+#include <QtQml/qqmlparserstatus.h>
 #include <QtQml/qqmlregistration.h>
 #include <cstdint>
 #include <optional>
+
+namespace amicus::app {
+class AppServices;
+}
 
 namespace amicus::store {
 class DraftStore;
@@ -21,8 +27,9 @@ struct StoreError;
 enum class Consent;
 } // namespace amicus::store
 
-class DraftEditor : public QObject {
+class DraftEditor : public QObject, public QQmlParserStatus {
     Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
 
     // The draft being edited; -1 for none. Setting it loads the draft.
@@ -67,7 +74,12 @@ public:
     };
     Q_ENUM(SaveState)
 
+    // Made by QML: the services are its engine's (classBegin).
     explicit DraftEditor(QObject* parent = nullptr);
+    explicit DraftEditor(amicus::app::AppServices& services, QObject* parent = nullptr);
+
+    void classBegin() override;
+    void componentComplete() override {}
 
     // The publication choice as the vault stored it (Unset when none was made yet).
     static Consent consentOf(std::optional<amicus::store::Consent> stored);
@@ -131,6 +143,7 @@ signals:
     void saveStateChanged();
 
 private:
+    void useServices(amicus::app::AppServices* services);
     amicus::store::DraftStore* store() const;
     void load();
     void clear();
@@ -142,7 +155,6 @@ private:
     // `removedFromOutbox`: finalized, and the outbox entry is gone (see the property).
     void setFinalized(bool finalized, bool removedFromOutbox = false);
     void reloadAttachments();
-    std::uint64_t attachmentLimit() const;
     // Makes the smaller copy of attachment `attachmentId` off the UI thread and saves it. When
     // `mustFit` (the original is over the limit), a copy that cannot be made or does not fit
     // removes the attachment.
@@ -150,6 +162,7 @@ private:
     void finishReducing(std::int64_t draftId, std::int64_t attachmentId, bool mustFit,
                         QByteArray smaller);
 
+    amicus::app::AppServices* services_ = nullptr;
     std::int64_t draftId_ = -1;
     bool finalized_ = false;
     bool removedFromOutbox_ = false;
@@ -167,6 +180,7 @@ private:
     int wordsPerAnswer_ = 0;
     std::uint64_t bytesPerAttachment_ = 0;
     int attachmentsPerSubmission_ = 0;
+    amicus::app::AttachmentPolicy policy_; // the call's limits for files
     SaveState saveState_ = SaveState::Saved;
     Problem::Code problem_ = Problem::None;
 };

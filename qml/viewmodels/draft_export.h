@@ -9,9 +9,13 @@
 #include <QString>
 #include <QThreadPool>
 #include <QUrl>
+#include <QtQml/qqmlparserstatus.h>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 
+namespace amicus::app {
+class AppServices;
+}
 namespace amicus::platform {
 class DocumentExport;
 }
@@ -19,8 +23,9 @@ namespace amicus::package {
 struct ReadableLayout;
 }
 
-class DraftExport : public QObject {
+class DraftExport : public QObject, public QQmlParserStatus {
     Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
 
     Q_PROPERTY(int draftId READ draftId WRITE setDraftId NOTIFY draftIdChanged)
@@ -40,8 +45,13 @@ public:
     enum class Format { Odt, Pdf };
     Q_ENUM(Format)
 
+    // Made by QML: the services are its engine's (classBegin).
     explicit DraftExport(QObject* parent = nullptr);
+    explicit DraftExport(amicus::app::AppServices& services, QObject* parent = nullptr);
     ~DraftExport() override;
+
+    void classBegin() override;
+    void componentComplete() override {}
 
     // Replaces the OS's export folder and share sheet (tests hand in a fake). Not owned; pass
     // nullptr to go back to the platform's own. Affects DraftExport objects made afterwards.
@@ -65,13 +75,6 @@ public:
     // Hands the last exported file to the OS share sheet; false when there is none.
     Q_INVOKABLE bool share();
 
-    // The document for `layout` as ODF text or as an A4 PDF (`author` goes into the PDF's
-    // metadata unless empty); empty when it could not be made. Documents are text only, so
-    // they are made in memory. Thread-safe: it touches no shared state (the export runs it on
-    // a worker thread).
-    [[nodiscard]] static QByteArray renderDocument(const amicus::package::ReadableLayout& layout,
-                                                   Format format, const QString& author);
-
 signals:
     void draftIdChanged();
     void directoryChanged();
@@ -85,6 +88,7 @@ private:
     void setBusy(bool busy);
     void setProblem(Problem::Code problem);
 
+    amicus::app::AppServices* services_ = nullptr;
     amicus::platform::DocumentExport* documentExport_ = nullptr;
     std::unique_ptr<amicus::platform::DocumentExport> ownDocumentExport_;
     int draftId_ = -1;

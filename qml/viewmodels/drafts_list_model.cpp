@@ -1,14 +1,16 @@
 #include "drafts_list_model.h"
 
 #include "app_context.h"
-#include "submission/draft_finalizer.h"
-#include "sync_service.h"
+#include "app_services.h"
+#include "draft_deletion.h"
 #include "text_conversion.h"
 
 #include <QDateTime>
 #include <QLocale>
 
 using amicus::app::AppContext;
+using amicus::app::AppServices;
+using amicus::app::ChangeNotifier;
 using amicus::app::toQString;
 
 namespace {
@@ -34,8 +36,51 @@ DraftsListModel::Sending sendingStateOf(const amicus::store::DraftSummary& draft
 
 DraftsListModel::DraftsListModel(QObject* parent) : QAbstractListModel(parent)
 {
-    connect(&AppContext::instance(), &AppContext::sessionChanged, this, &DraftsListModel::refresh);
+}
+
+DraftsListModel::DraftsListModel(AppServices& services, QObject* parent)
+    : QAbstractListModel(parent)
+{
+    useServices(&services);
+}
+
+void DraftsListModel::classBegin()
+{
+    if (!services_) {
+        useServices(AppServices::of(this));
+    }
+}
+
+void DraftsListModel::useServices(AppServices* services)
+{
+    services_ = services;
+    if (!services_) {
+        return;
+    }
+    connect(&services_->context(), &AppContext::sessionChanged, this, &DraftsListModel::refresh);
+    auto& changes = services_->changes();
+    connect(&changes, &ChangeNotifier::draftChanged, this, &DraftsListModel::refreshSoon);
+    connect(&changes, &ChangeNotifier::draftDeleted, this, &DraftsListModel::refreshSoon);
+    connect(&changes, &ChangeNotifier::outboxChanged, this, &DraftsListModel::refreshSoon);
+    // The catalog gives the calls' titles.
+    connect(&services_->context(), &AppContext::catalogChanged, this,
+            &DraftsListModel::refreshSoon);
     refresh();
+}
+
+void DraftsListModel::refreshSoon()
+{
+    if (refreshPending_) {
+        return;
+    }
+    refreshPending_ = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            refreshPending_ = false;
+            refresh();
+        },
+        Qt::QueuedConnection);
 }
 
 int DraftsListModel::rowCount(const QModelIndex& parent) const
@@ -54,7 +99,7 @@ QVariant DraftsListModel::data(const QModelIndex& index, int role) const
         return static_cast<int>(draft.id);
     case Qt::DisplayRole:
     case CallTitleRole: {
-        const auto call = AppContext::instance().catalog()->call(draft.callId);
+        const auto call = services_->context().catalog()->call(draft.callId);
         // A call withdrawn from the catalog keeps its drafts; show its id then.
         return call ? toQString((*call)->title.text(amicus::app::catalogLanguage(language_)))
                     : toQString(draft.callId);
@@ -91,7 +136,7 @@ void DraftsListModel::refresh()
 {
     beginResetModel();
     drafts_.clear();
-    if (auto* session = AppContext::instance().session()) {
+    if (auto* session = services_ ? services_->context().session() : nullptr) {
         if (auto listed = session->store().listDrafts(); listed) {
             drafts_ = std::move(listed).value();
         }
@@ -102,39 +147,17 @@ void DraftsListModel::refresh()
 
 bool DraftsListModel::remove(int draftId)
 {
-    auto* session = AppContext::instance().session();
-    if (!session) {
+    if (!services_) {
         return false;
     }
-    amicus::store::DraftStore& store = session->store();
-    auto draft = store.draft(draftId);
-    if (!draft) {
-        return false;
-    }
-    auto entry = store.outboxEntry(draftId);
-    auto* service = amicus::app::SyncService::instance();
-    const std::optional<std::string> uploadToEnd =
-        entry && entry->state != amicus::store::OutboxState::Delivered ? entry->uploadUrl
-                                                                       : std::nullopt;
-    if (entry && service) {
-        // Stopped first: once withdrawn, the sending thread neither sends nor saves it.
-        service->withdraw(draftId, draft->submissionId, draft->callId, uploadToEnd);
-    }
-    if (!store.deleteDraft(draftId)) {
-        // Still there (a full disk, say): it goes on being sent as before.
-        if (entry && service) {
-            service->unwithdraw(draft->submissionId, uploadToEnd);
-        }
+    const auto deleted = amicus::app::deleteDraft(services_->context(), services_->sync(), draftId);
+    if (deleted == amicus::app::DraftDeletion::Failed) {
         refresh();
         return false;
     }
-    if (entry && entry->envelopeName) {
-        // The envelope is sealed to the secretariat, but nothing of a deleted draft stays.
-        std::error_code ignored;
-        std::filesystem::remove(
-            amicus::submission::outboxDirectory(AppContext::instance().dataDir()) /
-                *entry->envelopeName,
-            ignored);
+    emit services_->changes().draftDeleted(draftId);
+    if (deleted == amicus::app::DraftDeletion::DeletedEntry) {
+        emit services_->changes().outboxChanged();
     }
     refresh();
     return true;

@@ -5,11 +5,17 @@
 
 #include <QAbstractListModel>
 #include <QString>
+#include <QtQml/qqmlparserstatus.h>
 #include <QtQml/qqmlregistration.h>
 #include <vector>
 
-class DraftsListModel : public QAbstractListModel {
+namespace amicus::app {
+class AppServices;
+}
+
+class DraftsListModel : public QAbstractListModel, public QQmlParserStatus {
     Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
 
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
@@ -38,17 +44,22 @@ public:
     };
     Q_ENUM(Sending)
 
+    // Made by QML: the services are its engine's (classBegin).
     explicit DraftsListModel(QObject* parent = nullptr);
+    explicit DraftsListModel(amicus::app::AppServices& services, QObject* parent = nullptr);
+
+    void classBegin() override;
+    void componentComplete() override {}
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // Reads the list again from the vault (after an edit elsewhere).
-    Q_INVOKABLE void refresh();
-    // Deletes a draft with its answers and attachments; the UI asks for confirmation first.
-    // A draft in the outbox goes with its entry, receipt and envelope: its sending is stopped
-    // first (SyncService::withdraw), so it never leaves afterwards.
+    // Reads the list again from the vault. It does so by itself when the session opens or
+    // closes and, once per turn of the event loop, after the ChangeNotifier reports a change.
+    void refresh();
+    // Deletes a draft with its answers and attachments (amicus::app::deleteDraft); the UI
+    // asks for confirmation first.
     Q_INVOKABLE bool remove(int draftId);
     // The Sending value of draft `draftId` (NotFinalized when it is not in the list).
     Q_INVOKABLE Sending sendingOf(int draftId) const;
@@ -62,6 +73,12 @@ signals:
     void countChanged();
 
 private:
+    void useServices(amicus::app::AppServices* services);
+    // Several changes in one turn of the event loop (a finalize, a copy) read the list once.
+    void refreshSoon();
+
+    amicus::app::AppServices* services_ = nullptr;
+    bool refreshPending_ = false;
     std::vector<amicus::store::DraftSummary> drafts_;
     QString language_ = QStringLiteral("en");
 };

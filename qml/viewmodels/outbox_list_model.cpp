@@ -1,6 +1,7 @@
 #include "outbox_list_model.h"
 
 #include "app_context.h"
+#include "app_services.h"
 #include "data_size.h"
 #include "sync/receipt.h"
 #include "sync/sync_error.h"
@@ -13,14 +14,37 @@
 #include <nlohmann/json.hpp>
 
 using amicus::app::AppContext;
+using amicus::app::AppServices;
 using amicus::app::SyncService;
 using amicus::app::toQString;
 
 OutboxListModel::OutboxListModel(QObject* parent) : QAbstractListModel(parent)
 {
-    connect(&AppContext::instance(), &AppContext::sessionChanged, this, &OutboxListModel::refresh);
-    if (auto* service = SyncService::instance()) {
-        connect(service, &SyncService::outboxChanged, this, &OutboxListModel::refresh);
+}
+
+OutboxListModel::OutboxListModel(AppServices& services, QObject* parent)
+    : QAbstractListModel(parent)
+{
+    useServices(&services);
+}
+
+void OutboxListModel::classBegin()
+{
+    if (!services_) {
+        useServices(AppServices::of(this));
+    }
+}
+
+void OutboxListModel::useServices(AppServices* services)
+{
+    services_ = services;
+    if (!services_) {
+        return;
+    }
+    connect(&services_->context(), &AppContext::sessionChanged, this, &OutboxListModel::refresh);
+    connect(&services_->changes(), &amicus::app::ChangeNotifier::outboxChanged, this,
+            &OutboxListModel::refresh);
+    if (auto* service = services_->sync()) {
         connect(service, &SyncService::progress, this, &OutboxListModel::onProgress);
     }
     refresh();
@@ -63,7 +87,7 @@ OutboxListModel::Reason OutboxListModel::reasonOf(const Row& row) const
     const bool signInPage =
         entry.nextTryAt && entry.lastErrorCode &&
         amicus::sync::parseSyncErrorName(*entry.lastErrorCode) == SyncErrorCode::CaptivePortal;
-    if (const auto* service = SyncService::instance()) {
+    if (const auto* service = services_ ? services_->sync() : nullptr) {
         const auto network = service->networkState();
         if (!network.reachable) {
             return Reason::Offline;
@@ -159,7 +183,7 @@ QVariant OutboxListModel::data(const QModelIndex& index, int role) const
     case SubmissionIdRole:
         return toQString(row.submissionId);
     case IssuingBodyRole: {
-        const auto catalog = AppContext::instance().catalog();
+        const auto catalog = services_->context().catalog();
         if (!catalog) {
             return QString();
         }
@@ -215,7 +239,7 @@ void OutboxListModel::refresh()
 {
     beginResetModel();
     rows_.clear();
-    if (auto* session = AppContext::instance().session()) {
+    if (auto* session = services_ ? services_->context().session() : nullptr) {
         if (auto entries = session->store().listOutbox(); entries) {
             for (auto& entry : *entries) {
                 Row row{std::move(entry), {}, {}, {}, 0, 0};
@@ -243,14 +267,14 @@ int OutboxListModel::pendingCount() const
 
 void OutboxListModel::sendNow()
 {
-    if (auto* service = SyncService::instance()) {
+    if (auto* service = services_ ? services_->sync() : nullptr) {
         service->sendNow();
     }
 }
 
 bool OutboxListModel::tryAgain(int draftId)
 {
-    auto* service = SyncService::instance();
+    auto* service = services_ ? services_->sync() : nullptr;
     if (!service || !service->running()) {
         return false;
     }
@@ -260,7 +284,7 @@ bool OutboxListModel::tryAgain(int draftId)
 
 bool OutboxListModel::remove(int draftId)
 {
-    auto* service = SyncService::instance();
+    auto* service = services_ ? services_->sync() : nullptr;
     if (!service || !service->running()) {
         return false;
     }
@@ -270,7 +294,7 @@ bool OutboxListModel::remove(int draftId)
 
 int OutboxListModel::makeEditableCopy(int draftId)
 {
-    auto* session = AppContext::instance().session();
+    auto* session = services_ ? services_->context().session() : nullptr;
     Problem::Code problem = Problem::VaultLocked;
     std::int64_t copyId = -1;
     if (session) {
@@ -286,6 +310,7 @@ int OutboxListModel::makeEditableCopy(int draftId)
         return -1;
     }
     copies_[draftId] = copyId;
+    emit services_->changes().draftChanged(copyId);
     for (std::size_t i = 0; i < rows_.size(); ++i) {
         if (rows_[i].entry.draftId == draftId) {
             const QModelIndex changed = index(static_cast<int>(i));

@@ -8,12 +8,18 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QString>
+#include <QtQml/qqmlparserstatus.h>
 #include <QtQml/qqmlregistration.h>
 #include <map>
 #include <vector>
 
-class OutboxListModel : public QAbstractListModel {
+namespace amicus::app {
+class AppServices;
+}
+
+class OutboxListModel : public QAbstractListModel, public QQmlParserStatus {
     Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
 
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
@@ -68,13 +74,20 @@ public:
     };
     Q_ENUM(Role)
 
+    // Made by QML: the services are its engine's (classBegin).
     explicit OutboxListModel(QObject* parent = nullptr);
+    explicit OutboxListModel(amicus::app::AppServices& services, QObject* parent = nullptr);
+
+    void classBegin() override;
+    void componentComplete() override {}
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    Q_INVOKABLE void refresh();
+    // Reads the outbox again. It does so by itself when the session opens or closes and when
+    // the ChangeNotifier reports an outbox change (the sender's included).
+    void refresh();
     // The user's "send now" for everything waiting.
     Q_INVOKABLE void sendNow();
     // "Try again now" for one entry (one that needs attention, or waits for its next try):
@@ -117,9 +130,11 @@ private:
         double bytesPerSecond = 0;
         std::uint64_t liveOffset = 0;
     };
+    void useServices(amicus::app::AppServices* services);
     Reason reasonOf(const Row& row) const;
     void onProgress(qint64 draftId, double offset, double size, double bytesPerSecond);
 
+    amicus::app::AppServices* services_ = nullptr;
     std::vector<Row> rows_;
     // Copies made from entries in this session, by the entry's draft id (they stay in Drafts).
     std::map<std::int64_t, std::int64_t> copies_;

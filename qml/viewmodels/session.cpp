@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "app_context.h"
+#include "app_services.h"
 #include "passphrase_bytes.h"
 #include "passphrase_strength.h"
 #include "store/vault_session.h"
@@ -9,13 +10,22 @@
 #include <string>
 
 using amicus::app::AppContext;
+using amicus::app::AppServices;
 using amicus::store::VaultSession;
 
-Session::Session(QObject* parent) : QObject(parent)
+Session::Session(AppServices& services, QObject* parent)
+    : QObject(parent), context_(services.context())
 {
     worker_.setMaxThreadCount(1);
-    connect(&AppContext::instance(), &AppContext::sessionChanged, this, &Session::refreshState);
+    connect(&context_, &AppContext::sessionChanged, this, &Session::refreshState);
     refreshState();
+}
+
+Session* Session::create(QQmlEngine* engine, QJSEngine*)
+{
+    AppServices* services = AppServices::of(engine);
+    Q_ASSERT_X(services, "Session", "the engine was handed no AppServices");
+    return new Session(*services);
 }
 
 Session::~Session()
@@ -58,8 +68,8 @@ void Session::openOnWorker(const QString& passphrase, Opener opener)
     setProblem(Problem::None);
     setBusy(true);
     auto secret = std::make_shared<PassphraseBytes>(passphrase);
-    const auto dataDir = AppContext::instance().dataDir();
-    const auto options = AppContext::instance().vaultOptions();
+    const auto dataDir = context_.dataDir();
+    const auto options = context_.vaultOptions();
     worker_.start([this, secret, dataDir, options, opener] {
         auto result = std::make_shared<OpenResult>(opener(dataDir, secret->view(), options, {}));
         QMetaObject::invokeMethod(this, [this, result] { finish(std::move(*result)); });
@@ -68,7 +78,7 @@ void Session::openOnWorker(const QString& passphrase, Opener opener)
 
 void Session::lock()
 {
-    AppContext::instance().closeSession();
+    context_.closeSession();
 }
 
 Session::Strength Session::strength(const QString& passphrase) const
@@ -84,18 +94,21 @@ void Session::finish(amicus::store::StoreResult<std::unique_ptr<VaultSession>> r
         refreshState();
         return;
     }
-    AppContext::instance().adoptSession(std::move(result).value());
+    context_.adoptSession(std::move(result).value());
 }
 
 void Session::refreshState()
 {
-    const AppContext& context = AppContext::instance();
     State next = State::Setup;
-    if (context.session()) {
+    switch (context_.vaultState()) {
+    case AppContext::VaultState::Open:
         next = State::Unlocked;
-    } else if (amicus::crypto::Vault::exists(
-                   amicus::store::DataLayout::vaultDir(context.dataDir()))) {
+        break;
+    case AppContext::VaultState::Locked:
         next = State::Locked;
+        break;
+    case AppContext::VaultState::None:
+        break;
     }
     if (next != state_) {
         state_ = next;

@@ -10,6 +10,13 @@
 #include <QThreadPool>
 #include <QtQml/qqmlregistration.h>
 
+namespace amicus::app {
+class AppContext;
+class AppServices;
+} // namespace amicus::app
+class QQmlEngine;
+class QJSEngine;
+
 class Session : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -33,8 +40,10 @@ public:
     enum class Strength { TooShort, Weak, Fair, Good, Strong };
     Q_ENUM(Strength)
 
-    explicit Session(QObject* parent = nullptr);
+    explicit Session(amicus::app::AppServices& services, QObject* parent = nullptr);
     ~Session() override;
+    // The engine's one Session, over the services it was handed (AppServices::provideTo).
+    static Session* create(QQmlEngine* engine, QJSEngine* scriptEngine);
 
     State state() const { return state_; }
     bool busy() const { return busy_; }
@@ -68,6 +77,7 @@ private:
     void setProblem(Problem::Code problem);
     void finish(amicus::store::StoreResult<std::unique_ptr<amicus::store::VaultSession>> result);
 
+    amicus::app::AppContext& context_;
     State state_ = State::Setup;
     bool busy_ = false;
     Problem::Code problem_ = Problem::None;

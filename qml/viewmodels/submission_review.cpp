@@ -1,6 +1,7 @@
 #include "submission_review.h"
 
 #include "app_context.h"
+#include "app_services.h"
 #include "submission/draft_check.h"
 #include "submission/draft_finalizer.h"
 #include "sync_service.h"
@@ -11,12 +12,41 @@
 #include <memory>
 
 using amicus::app::AppContext;
+using amicus::app::AppServices;
 
 SubmissionReview::SubmissionReview(QObject* parent) : QObject(parent)
 {
     worker_.setMaxThreadCount(1);
+}
+
+SubmissionReview::SubmissionReview(AppServices& services, QObject* parent)
+    : SubmissionReview(parent)
+{
+    useServices(&services);
+}
+
+void SubmissionReview::classBegin()
+{
+    if (!services_) {
+        useServices(AppServices::of(this));
+    }
+}
+
+void SubmissionReview::useServices(AppServices* services)
+{
+    services_ = services;
+    if (!services_) {
+        return;
+    }
+    // The draft changed (in the editor, or finalized): read it again.
+    connect(&services_->changes(), &amicus::app::ChangeNotifier::draftChanged, this,
+            [this](qint64 draftId) {
+                if (draftId == draftId_ && !busy_) {
+                    refresh();
+                }
+            });
     // Locking destroys the session a finalize is reading: stop the finalize and wait for it.
-    connect(&AppContext::instance(), &AppContext::aboutToCloseSession, this, [this] {
+    connect(&services_->context(), &AppContext::aboutToCloseSession, this, [this] {
         cancelled_ = true;
         worker_.waitForDone();
         cancelled_ = false;
@@ -40,7 +70,7 @@ void SubmissionReview::refresh()
 {
     issues_.clear();
     clearSummary();
-    auto* session = AppContext::instance().session();
+    auto* session = services_ ? services_->context().session() : nullptr;
     if (!session || draftId_ < 0) {
         emit summaryChanged();
         emit issuesChanged();
@@ -55,7 +85,7 @@ void SubmissionReview::refresh()
     }
     readSummary(*draft);
     emit summaryChanged();
-    const auto catalog = AppContext::instance().catalog();
+    const auto catalog = services_->context().catalog();
     const auto call = catalog->call(draft->callId);
     const auto found = amicus::submission::checkDraft(*draft, call ? *call : nullptr,
                                                       QDateTime::currentSecsSinceEpoch());
@@ -81,11 +111,11 @@ void SubmissionReview::refresh()
 void SubmissionReview::send()
 {
     refresh();
-    auto* session = AppContext::instance().session();
+    auto* session = services_ ? services_->context().session() : nullptr;
     if (busy_ || !issues_.isEmpty() || !session) {
         return;
     }
-    const auto catalog = AppContext::instance().catalog();
+    const auto catalog = services_->context().catalog();
     const auto draft = session->store().draft(draftId_);
     const auto call =
         draft ? catalog->call(draft->callId) : amicus::fail(amicus::calls::LookupError::NoSuchCall);
@@ -98,7 +128,7 @@ void SubmissionReview::send()
     // The session outlives the work: locking cancels and waits for it (aboutToCloseSession),
     // and this object's destructor waits for the worker. finalizeDraft opens a connection of
     // its own on the worker: the session's store stays the UI thread's.
-    const auto dataDir = AppContext::instance().dataDir();
+    const auto dataDir = services_->context().dataDir();
     const int draftId = draftId_;
     worker_.start([this, session, catalog, call = *call, dataDir, draftId] {
         amicus::package::PackageWriteOptions options;
@@ -121,13 +151,15 @@ void SubmissionReview::send()
                 problem = Problem::Unexpected;
             }
         }
-        QMetaObject::invokeMethod(this, [this, problem] {
+        QMetaObject::invokeMethod(this, [this, problem, draftId] {
             setBusy(false);
             setProblem(problem);
             if (problem == Problem::None) {
-                if (auto* service = amicus::app::SyncService::instance()) {
+                if (auto* service = services_->sync()) {
                     service->outboxAdded();
                 }
+                emit services_->changes().draftChanged(draftId);
+                emit services_->changes().outboxChanged();
                 emit sent();
             }
         });

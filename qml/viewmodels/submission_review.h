@@ -12,6 +12,7 @@
 #include <QThreadPool>
 #include <QVariantList>
 #include <QVariantMap>
+#include <QtQml/qqmlparserstatus.h>
 #include <QtQml/qqmlregistration.h>
 #include <atomic>
 
@@ -19,8 +20,9 @@ namespace amicus::store {
 struct Draft;
 } // namespace amicus::store
 
-class SubmissionReview : public QObject {
+class SubmissionReview : public QObject, public QQmlParserStatus {
     Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
 
     Q_PROPERTY(int draftId READ draftId WRITE setDraftId NOTIFY issuesChanged)
@@ -58,7 +60,12 @@ public:
     };
     Q_ENUM(Issue)
 
+    // Made by QML: the services are its engine's (classBegin).
     explicit SubmissionReview(QObject* parent = nullptr);
+    explicit SubmissionReview(amicus::app::AppServices& services, QObject* parent = nullptr);
+
+    void classBegin() override;
+    void componentComplete() override {}
     ~SubmissionReview() override;
 
     int draftId() const { return draftId_; }
@@ -88,6 +95,7 @@ signals:
     void sent();
 
 private:
+    void useServices(amicus::app::AppServices* services);
     void setBusy(bool busy);
     void setProblem(Problem::Code problem);
     void clearSummary();
@@ -106,5 +114,6 @@ private:
     bool busy_ = false;
     Problem::Code problem_ = Problem::None;
     std::atomic<bool> cancelled_{false};
+    amicus::app::AppServices* services_ = nullptr;
     QThreadPool worker_;
 };

@@ -4,6 +4,7 @@
 #include "auto_lock.h"
 #include "fake/fake_elapsed_clock.h"
 #include "platform_services.h"
+#include "test_services.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -27,7 +28,7 @@ struct ClockedLock {
     {
         auto owned = std::make_unique<FakeElapsedClock>();
         clock = owned.get();
-        lock = std::make_unique<AutoLock>(std::move(delayMinutes), std::move(owned));
+        lock = std::make_unique<AutoLock>(testContext(), std::move(delayMinutes), std::move(owned));
     }
 
     FakeElapsedClock* clock = nullptr;
@@ -36,7 +37,7 @@ struct ClockedLock {
 
 bool unlocked()
 {
-    return AppContext::instance().session() != nullptr;
+    return testContext().session() != nullptr;
 }
 
 } // namespace
@@ -49,12 +50,12 @@ private slots:
     {
         amicus::crypto::VaultOptions options;
         options.scryptWorkFactor = 10;
-        AppContext::instance().configure(dir_.path().toStdString() + "/" + std::to_string(++round_),
-                                         options);
-        auto session = amicus::store::VaultSession::create(AppContext::instance().dataDir(),
+        testContext().configure(dir_.path().toStdString() + "/" + std::to_string(++round_),
+                                options);
+        auto session = amicus::store::VaultSession::create(testContext().dataDir(),
                                                            "auto lock test words", options);
         QVERIFY(session.ok());
-        AppContext::instance().adoptSession(std::move(session).value());
+        testContext().adoptSession(std::move(session).value());
         QVERIFY(unlocked());
     }
 

@@ -5,6 +5,7 @@
 #include "calls/builtin_catalog.h"
 #include "calls/catalog_signature.h"
 #include "catalog_updater.h"
+#include "test_services.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -42,7 +43,7 @@ private slots:
 
     void init()
     {
-        AppContext::instance().setCatalog(std::shared_ptr<const amicus::calls::Catalog>(
+        testContext().setCatalog(std::shared_ptr<const amicus::calls::Catalog>(
             std::shared_ptr<const amicus::calls::Catalog>(), &amicus::calls::builtinCatalog()));
     }
 
@@ -50,19 +51,21 @@ private slots:
     {
         QTemporaryDir cache;
         {
-            CatalogUpdater updater({signingKey_->publicKey()}, cache.path().toStdString());
+            CatalogUpdater updater(testContext(), {signingKey_->publicKey()},
+                                   cache.path().toStdString());
             updater.setOrigin(origin_);
             QCOMPARE(refresh(updater), RefreshOutcome::Updated);
-            QCOMPARE(AppContext::instance().catalog()->sequence, 7u);
+            QCOMPARE(testContext().catalog()->sequence, 7u);
             // The same catalog again: the ETag makes it a 304.
             updater.setMinimumInterval(std::chrono::seconds(0));
             QCOMPARE(refresh(updater), RefreshOutcome::NotModified);
         }
         init();
-        QCOMPARE(AppContext::instance().catalog()->sequence, 0u);
-        CatalogUpdater nextRun({signingKey_->publicKey()}, cache.path().toStdString());
+        QCOMPARE(testContext().catalog()->sequence, 0u);
+        CatalogUpdater nextRun(testContext(), {signingKey_->publicKey()},
+                               cache.path().toStdString());
         nextRun.loadCached();
-        QCOMPARE(AppContext::instance().catalog()->sequence, 7u);
+        QCOMPARE(testContext().catalog()->sequence, 7u);
     }
 
     void aCatalogFromAnUntrustedKeyIsRefused()
@@ -70,23 +73,23 @@ private slots:
         QTemporaryDir cache;
         auto other = Ed25519KeyPair::generate();
         QVERIFY(other.ok());
-        CatalogUpdater updater({other->publicKey()}, cache.path().toStdString());
+        CatalogUpdater updater(testContext(), {other->publicKey()}, cache.path().toStdString());
         updater.setOrigin(origin_);
         QCOMPARE(refresh(updater), RefreshOutcome::BadSignature);
-        QCOMPARE(AppContext::instance().catalog()->sequence, 0u);
+        QCOMPARE(testContext().catalog()->sequence, 0u);
         updater.loadCached();
-        QCOMPARE(AppContext::instance().catalog()->sequence, 0u);
+        QCOMPARE(testContext().catalog()->sequence, 0u);
     }
 
     void noTrustedKeyMeansNoFetch()
     {
         QTemporaryDir cache;
-        CatalogUpdater updater({}, cache.path().toStdString());
+        CatalogUpdater updater(testContext(), {}, cache.path().toStdString());
         updater.setOrigin(origin_);
         QSignalSpy finished(&updater, &CatalogUpdater::refreshFinished);
         updater.refreshNow();
         QVERIFY(!finished.wait(500));
-        QCOMPARE(AppContext::instance().catalog()->sequence, 0u);
+        QCOMPARE(testContext().catalog()->sequence, 0u);
     }
 
 private:

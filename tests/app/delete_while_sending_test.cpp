@@ -9,6 +9,7 @@
 #include "store/draft_store.h"
 #include "submission/draft_finalizer.h"
 #include "sync_service.h"
+#include "test_services.h"
 
 #include <QElapsedTimer>
 #include <QStandardPaths>
@@ -42,7 +43,7 @@ private slots:
         QVERIFY(proxy.ok());
 
         // A finalized submission of about 1.5 MB (an incompressible attachment).
-        auto* session = AppContext::instance().session();
+        auto* session = testContext().session();
         QVERIFY(session);
         amicus::store::DraftStore& store = session->store();
         const auto& call = setup.call();
@@ -67,7 +68,9 @@ private slots:
         QVERIFY(envelope.ok());
         QVERIFY(std::filesystem::exists(envelope->path));
 
-        SyncService service;
+        SyncService service(testContext());
+
+        testServices().setSync(&service);
         service.overrideEndpoint("http://127.0.0.1:" + std::to_string(proxy.port()) + "/files",
                                  setup.receiptKey());
         double offset = 0;
@@ -77,7 +80,7 @@ private slots:
 
         // Part of it is on the endpoint, the rest held up by the link (the offset the store
         // keeps moves only when a chunk is done, so the screen may still say "waiting").
-        DraftsListModel drafts;
+        DraftsListModel drafts(testServices());
         QTRY_VERIFY_WITH_TIMEOUT(offset > 0, 20000);
         QVERIFY(offset < static_cast<double>(envelope->size));
         auto entry = store.outboxEntry(*draftId);

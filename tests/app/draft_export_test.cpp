@@ -7,6 +7,7 @@
 #include "draft_editor.h"
 #include "draft_export.h"
 #include "fake/fake_document_export.h"
+#include "test_services.h"
 
 #include <QDir>
 #include <QFile>
@@ -159,7 +160,7 @@ private slots:
         const std::filesystem::path base = root_.path().toStdString();
         amicus::crypto::VaultOptions options;
         options.scryptWorkFactor = 10;
-        AppContext& context = AppContext::instance();
+        AppContext& context = testContext();
         context.configure(base / "data", options);
         auto session = amicus::store::VaultSession::create(base / "data", "export words", options);
         QVERIFY(session.ok());
@@ -167,7 +168,7 @@ private slots:
         const auto& call = amicus::calls::builtinCatalog().calls.front();
         QVERIFY(call.questions.size() >= 2);
 
-        DraftEditor editor;
+        DraftEditor editor(testServices());
         draftId_ = editor.createDraft(QString::fromStdString(call.id), QStringLiteral("fr"));
         QVERIFY(draftId_ >= 0);
         editor.setOrganization(organization);
@@ -204,12 +205,12 @@ private slots:
             }
         }
         DraftExport::setDocumentExport(nullptr);
-        AppContext::instance().closeSession();
+        testContext().closeSession();
     }
 
     void nothingIsWrittenWithoutTheUsersConfirmation()
     {
-        DraftExport exporter;
+        DraftExport exporter(testServices());
         exporter.setDraftId(draftId_);
         QCOMPARE(exporter.directory(), QDir::toNativeSeparators(exportDir_));
         const QStringList before = filesIn(exportDir_);
@@ -223,7 +224,7 @@ private slots:
 
     void odtHoldsTheAnswersInFrench()
     {
-        DraftExport exporter;
+        DraftExport exporter(testServices());
         exporter.setDraftId(draftId_);
         QSignalSpy exported(&exporter, &DraftExport::exported);
         QVERIFY(exporter.exportDraft(DraftExport::Format::Odt, true));
@@ -297,7 +298,7 @@ private slots:
 
     void pdfHoldsTheAnswersOnA4WithMetadata()
     {
-        DraftExport exporter;
+        DraftExport exporter(testServices());
         exporter.setDraftId(draftId_);
         QSignalSpy exported(&exporter, &DraftExport::exported);
         QVERIFY(exporter.exportDraft(DraftExport::Format::Pdf, true));
@@ -344,7 +345,7 @@ private slots:
         QFile file(blocker);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.close();
-        DraftExport exporter;
+        DraftExport exporter(testServices());
         exporter.setDraftId(draftId_);
         exporter.setDirectoryUrl(QUrl::fromLocalFile(blocker + QStringLiteral("/inside")));
         QSignalSpy problem(&exporter, &DraftExport::problemChanged);
@@ -388,7 +389,7 @@ private slots:
         }
         filler.close();
 
-        DraftExport exporter;
+        DraftExport exporter(testServices());
         exporter.setDraftId(draftId_);
         exporter.setDirectoryUrl(QUrl::fromLocalFile(mountPoint));
         QVERIFY(exporter.exportDraft(DraftExport::Format::Pdf, true));
@@ -400,8 +401,8 @@ private slots:
     void aLockedVaultExportsNothing()
     {
         // Last: it locks the vault for good.
-        AppContext::instance().closeSession();
-        DraftExport exporter;
+        testContext().closeSession();
+        DraftExport exporter(testServices());
         exporter.setDraftId(draftId_);
         const QStringList before = filesIn(exportDir_);
         QVERIFY(!exporter.exportDraft(DraftExport::Format::Odt, true));

@@ -13,6 +13,7 @@
 #include "submission_review.h"
 #include "sync/detachable_sealer.h"
 #include "sync_service.h"
+#include "test_services.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -78,16 +79,17 @@ private slots:
         const std::string error = setup.start(kPassphrase);
         QVERIFY2(error.empty(), error.c_str());
         const auto dataDir = setup.dataDir();
-        AppContext& context = AppContext::instance();
+        AppContext& context = testContext();
 
         // Offline in the field.
         amicus::platform::FakeConnectivity network({false, false, true});
-        SyncService service;
+        SyncService service(testContext());
+        testServices().setSync(&service);
         service.setConnectivity(&network);
         service.overrideEndpoint(setup.uploadUrl(), setup.receiptKey());
         service.followSession();
 
-        DraftEditor editor;
+        DraftEditor editor(testServices());
         const int draftId =
             editor.createDraft(QString::fromStdString(setup.call().id), QStringLiteral("es"));
         QVERIFY(draftId >= 0);
@@ -103,14 +105,14 @@ private slots:
         QVERIFY(editor.addAttachment(QUrl::fromLocalFile(photo.fileName())));
         QCOMPARE(editor.saveState(), DraftEditor::SaveState::Saved);
 
-        SubmissionReview review;
+        SubmissionReview review(testServices());
         review.setDraftId(draftId);
         QCOMPARE(review.issues().size(), 0);
         QSignalSpy sent(&review, &SubmissionReview::sent);
         review.send();
         QVERIFY(sent.wait(30000));
 
-        OutboxListModel outbox;
+        OutboxListModel outbox(testServices());
         QTRY_COMPARE_WITH_TIMEOUT(outbox.count(), 1, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(outbox.data(outbox.index(0), OutboxListModel::StateRole).toInt(),
                                   static_cast<int>(OutboxListModel::State::Waiting), 10000);
@@ -169,7 +171,7 @@ private slots:
         QVERIFY(text->find("Colectivo Bolsillo") != std::string::npos);
 
         // Erase everything stops the sender before the files go, and leaves nothing.
-        AppSettings settings;
+        AppSettings settings(testServices());
         QSignalSpy erased(&settings, &AppSettings::erased);
         settings.eraseEverything();
         QCOMPARE(erased.count(), 1);

@@ -10,6 +10,7 @@
 #include "submission/draft_finalizer.h"
 #include "submission_review.h"
 #include "sync_service.h"
+#include "test_services.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -54,7 +55,7 @@ private:
     // from the review's view model into the outbox. Returns its id, or -1.
     int submit(const QString& callId, const QString& organization, int fileBytes)
     {
-        DraftEditor editor;
+        DraftEditor editor(testServices());
         const int draftId = editor.createDraft(callId, QStringLiteral("en"));
         editor.setOrganization(organization);
         editor.setCountry(QStringLiteral("Senegal"));
@@ -77,7 +78,7 @@ private:
 
     bool send(int draftId)
     {
-        SubmissionReview review;
+        SubmissionReview review(testServices());
         review.setDraftId(draftId);
         if (!review.issues().isEmpty()) {
             return false;
@@ -89,7 +90,7 @@ private:
 
     std::filesystem::path envelopeOf(int draftId) const
     {
-        auto entry = AppContext::instance().session()->store().outboxEntry(draftId);
+        auto entry = testContext().session()->store().outboxEntry(draftId);
         return entry ? amicus::submission::outboxDirectory(setup_->dataDir()) /
                            entry->envelopeName.value_or("")
                      : std::filesystem::path();
@@ -108,7 +109,7 @@ private slots:
 
     void cleanup()
     {
-        AppContext::instance().closeSession();
+        testContext().closeSession();
         setup_.reset();
         root_.reset();
     }
@@ -119,10 +120,11 @@ private slots:
         const std::string error = setup_->start(kPassphrase, {"--max-size", "60000"});
         QVERIFY2(error.empty(), error.c_str());
         const QString callId = QString::fromStdString(setup_->call().id);
-        SyncService service;
+        SyncService service(testContext());
+        testServices().setSync(&service);
         service.overrideEndpoint(setup_->uploadUrl(), setup_->receiptKey());
         service.followSession();
-        OutboxListModel outbox;
+        OutboxListModel outbox(testServices());
 
         const int original = submit(callId, QStringLiteral("Ruban Rouge"), 200'000);
         QVERIFY(original >= 0);
@@ -136,7 +138,7 @@ private slots:
         QVERIFY(copy >= 0);
         QCOMPARE(outbox.copyProblem(), Problem::None);
         QCOMPARE(roleOf(outbox, original, OutboxListModel::CopyIdRole).toInt(), copy);
-        DraftEditor editor;
+        DraftEditor editor(testServices());
         editor.setDraftId(copy);
         QCOMPARE(editor.organization(), QStringLiteral("Ruban Rouge"));
         QCOMPARE(editor.attachments().size(), 1);
@@ -152,7 +154,7 @@ private slots:
         QVERIFY(outbox.remove(original));
         QTRY_COMPARE_WITH_TIMEOUT(rowOf(outbox, original), -1, 10000);
         QVERIFY(!std::filesystem::exists(envelope));
-        auto& store = AppContext::instance().session()->store();
+        auto& store = testContext().session()->store();
         QVERIFY(!store.outboxEntry(original).ok());
         QCOMPARE(store.draft(original)->status, std::string("finalized"));
         QCOMPARE(store.draft(original)->attachments.size(), std::size_t(1));
@@ -171,16 +173,17 @@ private slots:
         const std::string error = setup_->start(kPassphrase);
         QVERIFY2(error.empty(), error.c_str());
         // A call whose id the endpoint refuses (over 256 characters: 400 invalid_call_id).
-        AppContext& context = AppContext::instance();
+        AppContext& context = testContext();
         auto catalog = std::make_shared<amicus::calls::Catalog>(*context.catalog());
         amicus::calls::Call odd = setup_->call();
         odd.id = std::string(300, 'c');
         catalog->calls.push_back(odd);
         context.setCatalog(catalog);
-        SyncService service;
+        SyncService service(testContext());
+        testServices().setSync(&service);
         service.overrideEndpoint(setup_->uploadUrl(), setup_->receiptKey());
         service.followSession();
-        OutboxListModel outbox;
+        OutboxListModel outbox(testServices());
 
         const int draftId = submit(QString::fromStdString(odd.id), QStringLiteral("Horizon"), 0);
         QVERIFY(draftId >= 0);
@@ -219,10 +222,11 @@ private slots:
             // A receipt key that is not the endpoint's: the upload completes, the receipt fails.
             auto wrongKey = setup_->receiptKey();
             wrongKey[0] ^= 0x55;
-            SyncService service;
+            SyncService service(testContext());
+            testServices().setSync(&service);
             service.overrideEndpoint(setup_->uploadUrl(), wrongKey);
             service.followSession();
-            OutboxListModel outbox;
+            OutboxListModel outbox(testServices());
             draftId = submit(callId, QStringLiteral("Ruban Rouge"), 50'000);
             QVERIFY(draftId >= 0);
             QTRY_COMPARE_WITH_TIMEOUT(roleOf(outbox, draftId, OutboxListModel::StateRole).toInt(),
@@ -234,10 +238,11 @@ private slots:
         QCOMPARE(setup_->storedUploads().size(), std::size_t(1));
 
         // With the right key (a fixed catalog, the next start), "Try again now" delivers it.
-        SyncService service;
+        SyncService service(testContext());
+        testServices().setSync(&service);
         service.overrideEndpoint(setup_->uploadUrl(), setup_->receiptKey());
         service.followSession();
-        OutboxListModel outbox;
+        OutboxListModel outbox(testServices());
         QTest::qWait(500);
         QCOMPARE(roleOf(outbox, draftId, OutboxListModel::StateRole).toInt(), kNeedsAttention);
         QVERIFY(outbox.tryAgain(draftId));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app_context.h"
+#include "app_services.h"
 #include "calls/catalog.h"
 #include "store/draft_store.h"
 #include "submission/draft_finalizer.h"
@@ -21,23 +22,28 @@ class OutboxSenderSupport : public QObject {
     Q_OBJECT
 
 public:
-    using QObject::QObject;
+    explicit OutboxSenderSupport(amicus::app::AppServices& services) : services_(services) {}
 
     // Starts the app's sender (SyncService) over the open session, as the app does at unlock,
     // sending to a loopback port where nothing listens (nothing leaves the machine). Start it
-    // before creating the outbox screen: the list model finds the sender when it is made.
+    // before creating the outbox screen: the list model takes the sender when it is made.
     Q_INVOKABLE void startSender()
     {
-        sender_ = std::make_unique<amicus::app::SyncService>();
+        sender_ = std::make_unique<amicus::app::SyncService>(services_.context());
         sender_->overrideEndpoint("http://127.0.0.1:9/files", {});
         sender_->followSession();
+        services_.setSync(sender_.get());
     }
-    Q_INVOKABLE void stopSender() { sender_.reset(); }
+    Q_INVOKABLE void stopSender()
+    {
+        services_.setSync(nullptr);
+        sender_.reset();
+    }
 
     // Takes call `callId` out of the catalog the app holds (as a refresh withdrawing it would).
     Q_INVOKABLE void withdrawCall(const QString& callId)
     {
-        auto& context = amicus::app::AppContext::instance();
+        auto& context = services_.context();
         if (!savedCatalog_) {
             savedCatalog_ = context.catalog();
         }
@@ -50,7 +56,7 @@ public:
     Q_INVOKABLE void restoreCatalog()
     {
         if (savedCatalog_) {
-            amicus::app::AppContext::instance().setCatalog(std::exchange(savedCatalog_, nullptr));
+            services_.context().setCatalog(std::exchange(savedCatalog_, nullptr));
         }
     }
 
@@ -58,7 +64,7 @@ public:
     // its file exists)}, or an empty map when there is none.
     Q_INVOKABLE QVariantMap outboxEntry(int draftId) const
     {
-        auto* session = amicus::app::AppContext::instance().session();
+        auto* session = services_.context().session();
         if (!session) {
             return {};
         }
@@ -79,7 +85,7 @@ public:
     // storage would.
     Q_INVOKABLE bool damageEnvelope(int draftId)
     {
-        auto* session = amicus::app::AppContext::instance().session();
+        auto* session = services_.context().session();
         if (!session) {
             return false;
         }
@@ -92,7 +98,7 @@ public:
     // a loopback port cannot give; app.outbox_actions gets them from the real endpoint.
     Q_INVOKABLE bool markNeedsAttention(int draftId, const QString& code, qint64 uploadedBytes)
     {
-        auto* session = amicus::app::AppContext::instance().session();
+        auto* session = services_.context().session();
         if (!session) {
             return false;
         }
@@ -113,7 +119,7 @@ public:
     // `code` (e.g. "captive_portal"): the entry waits for its next try, an hour from now.
     Q_INVOKABLE bool markWaitingAfter(int draftId, const QString& code)
     {
-        auto* session = amicus::app::AppContext::instance().session();
+        auto* session = services_.context().session();
         if (!session) {
             return false;
         }
@@ -133,7 +139,7 @@ public:
     // attachments}, or an empty map.
     Q_INVOKABLE QVariantMap draft(int draftId) const
     {
-        auto* session = amicus::app::AppContext::instance().session();
+        auto* session = services_.context().session();
         if (!session) {
             return {};
         }
@@ -156,13 +162,13 @@ public:
     }
 
 private:
-    static QString envelopePath(const amicus::store::OutboxEntry& entry)
+    QString envelopePath(const amicus::store::OutboxEntry& entry) const
     {
-        const auto dir =
-            amicus::submission::outboxDirectory(amicus::app::AppContext::instance().dataDir());
+        const auto dir = amicus::submission::outboxDirectory(services_.context().dataDir());
         return QString::fromStdString((dir / entry.envelopeName.value_or("")).string());
     }
 
+    amicus::app::AppServices& services_;
     std::unique_ptr<amicus::app::SyncService> sender_;
     std::shared_ptr<const amicus::calls::Catalog> savedCatalog_;
 };

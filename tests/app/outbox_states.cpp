@@ -6,11 +6,9 @@
 
 #include <QDir>
 
-using amicus::app::AppContext;
-
 bool OutboxStates::set(int draftId, const QString& state, double uploadedBytes)
 {
-    auto* session = AppContext::instance().session();
+    auto* session = context_.session();
     const auto parsed = amicus::store::parseOutboxState(state.toStdString());
     if (!session || !parsed) {
         return false;
@@ -30,13 +28,13 @@ bool OutboxStates::set(int draftId, const QString& state, double uploadedBytes)
 
 bool OutboxStates::remove(int draftId)
 {
-    auto* session = AppContext::instance().session();
+    auto* session = context_.session();
     return session && session->store().removeOutboxEntry(draftId).ok();
 }
 
 QString OutboxStates::stateOf(int draftId) const
 {
-    auto* session = AppContext::instance().session();
+    auto* session = context_.session();
     if (!session) {
         return {};
     }
@@ -46,7 +44,7 @@ QString OutboxStates::stateOf(int draftId) const
 
 double OutboxStates::envelopeSize(int draftId) const
 {
-    auto* session = AppContext::instance().session();
+    auto* session = context_.session();
     if (!session) {
         return 0;
     }
@@ -56,7 +54,7 @@ double OutboxStates::envelopeSize(int draftId) const
 
 int OutboxStates::envelopeCount() const
 {
-    const auto dir = amicus::submission::outboxDirectory(AppContext::instance().dataDir());
+    const auto dir = amicus::submission::outboxDirectory(context_.dataDir());
     return static_cast<int>(QDir(QString::fromStdString(dir.string()))
                                 .entryList({QStringLiteral("*.age")}, QDir::Files)
                                 .size());

@@ -6,11 +6,15 @@
 #include <QObject>
 #include <QString>
 
+namespace amicus::app {
+class AppContext;
+}
+
 class OutboxStates : public QObject {
     Q_OBJECT
 
 public:
-    using QObject::QObject;
+    explicit OutboxStates(amicus::app::AppContext& context) : context_(context) {}
 
     // Moves draft `draftId`'s outbox entry to `state` ("waiting", "uploading", "delivered"...)
     // with `uploadedBytes` on the endpoint (an upload URL too when some are); false on failure.
@@ -24,4 +28,7 @@ public:
     Q_INVOKABLE double envelopeSize(int draftId) const;
     // How many envelope files the data directory's outbox holds.
     Q_INVOKABLE int envelopeCount() const;
+
+private:
+    amicus::app::AppContext& context_;
 };

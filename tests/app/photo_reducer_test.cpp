@@ -6,6 +6,7 @@
 #include "calls/builtin_catalog.h"
 #include "draft_editor.h"
 #include "photo_reducer.h"
+#include "test_services.h"
 
 #include <QBuffer>
 #include <QColor>
@@ -225,7 +226,7 @@ private slots:
         const QString pdfPath = root.filePath(QStringLiteral("report.pdf"));
         writeFile(pdfPath, QByteArray("%PDF-1.4\n% not much of a report\n"));
 
-        DraftEditor editor;
+        DraftEditor editor(testServices());
         const int draftId = editor.createDraft(callId(), QStringLiteral("en"));
         QVERIFY(draftId >= 0);
         QVERIFY(editor.addAttachment(QUrl::fromLocalFile(pdfPath)));
@@ -280,10 +281,10 @@ private slots:
         QVERIFY(!anyFileContains(data, kGpsMarker));
 
         // Closed and opened again, as after the app was stopped: the choice is still there.
-        AppContext::instance().closeSession();
+        testContext().closeSession();
         QCOMPARE(editor.attachments().size(), 0);
         openVault(data, false);
-        DraftEditor reopened;
+        DraftEditor reopened(testServices());
         reopened.setDraftId(draftId);
         QCOMPARE(onlyPhoto(reopened).value(QStringLiteral("sendsSmaller")).toBool(), true);
         QCOMPARE(onlyPhoto(reopened).value(QStringLiteral("smallerSize")).toDouble(), smallerSize);
@@ -295,15 +296,15 @@ private slots:
         QCOMPARE(onlyPhoto(reopened).value(QStringLiteral("sentSize")).toDouble(),
                  static_cast<double>(photo_.size()));
         QCOMPARE(blobCount(data), blobsBefore - 1);
-        AppContext::instance().closeSession();
+        testContext().closeSession();
         openVault(data, false);
-        DraftEditor third;
+        DraftEditor third(testServices());
         third.setDraftId(draftId);
         QCOMPARE(onlyPhoto(third).value(QStringLiteral("sendsSmaller")).toBool(), false);
-        auto attachment = AppContext::instance().session()->store().attachment(photoId);
+        auto attachment = testContext().session()->store().attachment(photoId);
         QVERIFY(attachment.ok());
         QVERIFY(!attachment->reduced.has_value());
-        AppContext::instance().closeSession();
+        testContext().closeSession();
     }
 
     // A photo over the call's limit is taken in and sent as its smaller copy, which cannot be
@@ -315,13 +316,13 @@ private slots:
         openVault(data, true);
         auto catalog = std::make_shared<amicus::calls::Catalog>(amicus::calls::builtinCatalog());
         catalog->calls.front().limits.bytesPerAttachment = 1'000'000;
-        AppContext::instance().setCatalog(catalog);
+        testContext().setCatalog(catalog);
         const QString photoPath = root.filePath(QStringLiteral("big.jpg"));
         writeFile(photoPath, photo_);
         const QString binPath = root.filePath(QStringLiteral("big.bin"));
         writeFile(binPath, QByteArray(1'000'001, 'b'));
 
-        DraftEditor editor;
+        DraftEditor editor(testServices());
         QVERIFY(editor.createDraft(callId(), QStringLiteral("en")) >= 0);
         QVERIFY(!editor.addAttachment(QUrl::fromLocalFile(binPath)));
         QCOMPARE(editor.problem(), Problem::FileTooLarge);
@@ -337,15 +338,15 @@ private slots:
         QCOMPARE(editor.problem(), Problem::FileTooLarge);
         QCOMPARE(onlyAttachment(editor).value(QStringLiteral("sendsSmaller")).toBool(), true);
 
-        AppContext::instance().setCatalog(
+        testContext().setCatalog(
             std::make_shared<amicus::calls::Catalog>(amicus::calls::builtinCatalog()));
-        AppContext::instance().closeSession();
+        testContext().closeSession();
     }
 
 private:
     QString callId() const
     {
-        return QString::fromStdString(AppContext::instance().catalog()->calls.front().id);
+        return QString::fromStdString(testContext().catalog()->calls.front().id);
     }
 
     static void writeFile(const QString& path, const QByteArray& bytes)
@@ -359,12 +360,12 @@ private:
     {
         amicus::crypto::VaultOptions options;
         options.scryptWorkFactor = 10;
-        AppContext::instance().configure(data, options);
+        testContext().configure(data, options);
         auto session = create
                            ? amicus::store::VaultSession::create(data, "photo test words", options)
                            : amicus::store::VaultSession::open(data, "photo test words", options);
         QVERIFY(session.ok());
-        AppContext::instance().adoptSession(std::move(session).value());
+        testContext().adoptSession(std::move(session).value());
     }
 
     static QVariantMap onlyPhoto(const DraftEditor& editor)
@@ -380,7 +381,7 @@ private:
 
     static QByteArray storedSmallerCopy(int attachmentId)
     {
-        auto* session = AppContext::instance().session();
+        auto* session = testContext().session();
         auto attachment = session->store().attachment(attachmentId);
         if (!attachment || !attachment->reduced) {
             return {};

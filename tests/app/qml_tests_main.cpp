@@ -1,6 +1,7 @@
 // Runs the Qt Quick Tests in tests/app/qml against the statically linked Amicus module, each
 // test case free to start from an empty data directory (TestSupport).
 #include "app_context.h"
+#include "app_services.h"
 #include "app_setup.h"
 #include "outbox_sender_support.h"
 #include "outbox_states.h"
@@ -24,6 +25,8 @@ class TestSupport : public QObject {
     Q_OBJECT
 
 public:
+    explicit TestSupport(amicus::app::AppContext& context) : context_(context) {}
+
     // Points the app at a new, empty data directory (the session, if any, is locked first).
     Q_INVOKABLE void useFreshDataDirectory()
     {
@@ -31,7 +34,7 @@ public:
         // A cheap scrypt cost keeps set-up and unlocking fast in tests.
         amicus::crypto::VaultOptions options;
         options.scryptWorkFactor = 10;
-        amicus::app::AppContext::instance().configure(dirs_.back()->path().toStdString(), options);
+        context_.configure(dirs_.back()->path().toStdString(), options);
     }
 
     // Writes `size` bytes (a repeating pattern) to a new file named `name`; returns its URL.
@@ -55,8 +58,7 @@ public:
     Q_INVOKABLE QStringList filesContaining(const QString& marker) const
     {
         QStringList found;
-        const QString root =
-            QString::fromStdString(amicus::app::AppContext::instance().dataDir().string());
+        const QString root = QString::fromStdString(context_.dataDir().string());
         const QByteArray needle = marker.toUtf8();
         std::vector<QString> pending{root};
         while (!pending.empty()) {
@@ -78,6 +80,7 @@ public:
     }
 
 private:
+    amicus::app::AppContext& context_;
     std::vector<std::unique_ptr<QTemporaryDir>> dirs_;
 };
 
@@ -94,15 +97,19 @@ public slots:
     void qmlEngineAvailable(QQmlEngine* engine)
     {
         amicus::app::configureEngine(*engine);
+        // The view models and singletons of every test file's engine share these services.
+        services_.provideTo(*engine);
         qmlRegisterSingletonInstance("AmicusTest", 1, 0, "TestSupport", &support_);
         qmlRegisterSingletonInstance("AmicusTest", 1, 0, "OutboxStates", &outboxStates_);
         qmlRegisterSingletonInstance("AmicusTest", 1, 0, "OutboxSender", &outboxSender_);
     }
 
 private:
-    TestSupport support_;
-    OutboxStates outboxStates_;
-    OutboxSenderSupport outboxSender_;
+    amicus::app::AppContext context_;
+    amicus::app::AppServices services_{context_};
+    TestSupport support_{context_};
+    OutboxStates outboxStates_{context_};
+    OutboxSenderSupport outboxSender_{services_};
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(amicus_qml, QmlTestSetup)

@@ -7,6 +7,7 @@
 #include "send_test_setup.h"
 #include "submission_review.h"
 #include "sync_service.h"
+#include "test_services.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -27,14 +28,16 @@ private slots:
         amicus::app::testing::SendTestSetup setup(root.path().toStdString());
         const std::string error = setup.start("send flow words");
         QVERIFY2(error.empty(), error.c_str());
-        AppContext& context = AppContext::instance();
+        AppContext& context = testContext();
 
-        SyncService service;
+        SyncService service(testContext());
+
+        testServices().setSync(&service);
         service.overrideEndpoint(setup.uploadUrl(), setup.receiptKey());
         service.followSession();
 
         // Write the draft as the editor does.
-        DraftEditor editor;
+        DraftEditor editor(testServices());
         const int draftId =
             editor.createDraft(QString::fromStdString(setup.call().id), QStringLiteral("fr"));
         QVERIFY(draftId >= 0);
@@ -50,14 +53,14 @@ private slots:
         QVERIFY(editor.addAttachment(QUrl::fromLocalFile(photo.fileName())));
         QCOMPARE(editor.saveState(), DraftEditor::SaveState::Saved);
 
-        SubmissionReview review;
+        SubmissionReview review(testServices());
         review.setDraftId(draftId);
         QCOMPARE(review.issues().size(), 0);
         QSignalSpy sent(&review, &SubmissionReview::sent);
         review.send();
         QVERIFY(sent.wait(30000));
 
-        OutboxListModel outbox;
+        OutboxListModel outbox(testServices());
         QTRY_COMPARE_WITH_TIMEOUT(outbox.count(), 1, 5000);
         const QModelIndex row = outbox.index(0);
         QTRY_COMPARE_WITH_TIMEOUT(outbox.data(row, OutboxListModel::StateRole).toInt(),

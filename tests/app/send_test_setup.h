@@ -12,6 +12,7 @@
 #include "crypto/ed25519.h"
 #include "crypto/vault.h"
 #include "store/vault_session.h"
+#include "test_services.h"
 
 #include <array>
 #include <cstdint>
@@ -39,7 +40,7 @@ public:
                                     const std::vector<std::string>& endpointOptions = {})
     {
         options_.scryptWorkFactor = 10; // a fast key derivation: the vault is made and reopened
-        AppContext& context = AppContext::instance();
+        AppContext& context = testContext();
         context.configure(dataDir(), options_);
         auto session = store::VaultSession::create(dataDir(), passphrase, options_);
         if (!session.ok()) {

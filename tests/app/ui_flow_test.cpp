@@ -292,6 +292,8 @@ private:
     std::filesystem::path base_;
     std::unique_ptr<amicus::calls::testing::EndpointProcess> endpoint_;
     std::string secretariatKey_;
+    // What main() makes before the app: the data directory, the session, the catalog.
+    AppContext context_;
     std::unique_ptr<AppInstance> app_;
     std::unique_ptr<UiDriver> ui_;
     QStringList questionIds_;
@@ -349,13 +351,13 @@ void UiFlowTest::initTestCase()
     amicus::crypto::VaultOptions options;
     // A fast key derivation: the test makes the vault and opens it again.
     options.scryptWorkFactor = 12;
-    AppContext::instance().configure(base_ / "data", options);
-    AppContext::instance().setCatalog(catalog);
+    context_.configure(base_ / "data", options);
+    context_.setCatalog(catalog);
 }
 
 bool UiFlowTest::startApp()
 {
-    app_ = std::make_unique<AppInstance>(AppInstance::Options{});
+    app_ = std::make_unique<AppInstance>(context_, AppInstance::Options{});
     if (!app_->load()) {
         return false;
     }
@@ -687,7 +689,7 @@ void UiFlowTest::aSubmissionGoesFromFirstRunToDeliveredThroughTheWindow()
     STEP(click(QStringLiteral("lockButton")));
     STEP(waitFor(QStringLiteral("unlockScreen")));
     stopApp();
-    QVERIFY(AppContext::instance().session() == nullptr);
+    QVERIFY(context_.session() == nullptr);
     QVERIFY(startApp());
     STEP(waitFor(QStringLiteral("unlockScreen")));
     STEP(type(QStringLiteral("unlockPassphrase"), kPassphrase));

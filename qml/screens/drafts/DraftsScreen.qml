@@ -11,10 +11,6 @@ Page {
 
     signal draftChosen(int draftId)
 
-    function refresh() {
-        drafts.refresh()
-    }
-
     objectName: "draftsScreen"
     title: qsTr("Drafts")
 

@@ -11,22 +11,9 @@ Page {
     signal callChosen(string callId)
     signal draftChosen(int draftId)
 
-    // Shows the tab with this objectName ("callsTab", "draftsTab", "outboxTab", "settingsTab").
-    function showTab(name: string) {
-        for (let i = 0; i < tabs.count; ++i) {
-            if (tabs.itemAt(i).objectName === name)
-                tabs.currentIndex = i
-        }
-    }
-
-    // The objectName of the tab on show, for showTab() later.
-    function currentTabName(): string {
-        return tabs.itemAt(tabs.currentIndex).objectName
-    }
-
-    function refresh() {
-        draftsScreen.refresh()
-        outboxScreen.refresh()
+    // Shows tab `tab` (a Navigator.Tab: the tabs are in that order).
+    function showTab(tab: int) {
+        tabs.currentIndex = tab
     }
 
     // A tab whose label shrinks a little rather than being cut (Spanish "Convocatorias").
@@ -84,6 +71,8 @@ Page {
         id: tabs
 
         objectName: "homeTabs"
+        // Remembered for after a lock.
+        onCurrentIndexChanged: Navigator.tabShown(tabs.currentIndex)
         // Mixed case takes less room than Material's capitals: French and Spanish labels fit.
         font.capitalization: Font.MixedCase
         font.pixelSize: 13
@@ -98,7 +87,6 @@ Page {
             objectName: "draftsTab"
             text: qsTr("Drafts")
             Accessible.name: text
-            onClicked: draftsScreen.refresh()
         }
 
         FittingTab {
@@ -106,7 +94,6 @@ Page {
             //: A tab label: keep it short, the four tabs share a phone's width.
             text: qsTr("Outbox", "tab")
             Accessible.name: text
-            onClicked: outboxScreen.refresh()
         }
 
         FittingTab {

@@ -12,10 +12,6 @@ Page {
     // The user asked to open a draft: the one an entry was made from, or its editable copy.
     signal draftChosen(int draftId)
 
-    function refresh() {
-        outbox.refresh()
-    }
-
     function reasonText(reason: int, nextTry: string): string {
         switch (reason) {
         case OutboxListModel.Offline:

@@ -149,7 +149,6 @@ TestCase {
     function test_a_draft_in_the_list_exports_too() {
         const draftId = newDraft()
         const screen = createTemporaryObject(draftsScreenComponent, root)
-        screen.refresh()
         const exportItem = findChild(screen, "exportDraft_0")
         checkNamed(exportItem)
         const exporter = exporterOf(screen)

@@ -1,0 +1,54 @@
+#include "app_services.h"
+
+#include "sync_service.h"
+
+#include <QQmlEngine>
+
+namespace amicus::app {
+
+namespace {
+
+// The engine keeps its services as a property, as QML keeps its own per-engine state.
+constexpr const char* kServicesProperty = "amicusServices";
+
+} // namespace
+
+AppServices::AppServices(AppContext& context, SyncService* sync, QObject* parent)
+    : QObject(parent), context_(context)
+{
+    setSync(sync);
+}
+
+SyncService* AppServices::sync() const
+{
+    return sync_.data();
+}
+
+void AppServices::setSync(SyncService* sync)
+{
+    if (sync_) {
+        disconnect(sync_, nullptr, &changes_, nullptr);
+    }
+    sync_ = sync;
+    if (sync_) {
+        // What the sender saves on its own thread reaches the lists as any other change.
+        connect(sync_, &SyncService::outboxChanged, &changes_, &ChangeNotifier::outboxChanged);
+    }
+}
+
+void AppServices::provideTo(QQmlEngine& engine)
+{
+    engine.setProperty(kServicesProperty, QVariant::fromValue(this));
+}
+
+AppServices* AppServices::of(const QQmlEngine* engine)
+{
+    return engine ? engine->property(kServicesProperty).value<AppServices*>() : nullptr;
+}
+
+AppServices* AppServices::of(const QObject* object)
+{
+    return of(qmlEngine(object));
+}
+
+} // namespace amicus::app

@@ -1,0 +1,47 @@
+// AppServices: what the view models use — the context (data directory, open session, catalog),
+// the sender and the change notifier — built once by AppInstance (or a test) and handed to the
+// QML engine it loads, never looked up globally. A view model QML creates takes the services of
+// its engine when QML begins making it (QQmlParserStatus::classBegin), before any property is
+// set; one made in C++ is given them in its constructor.
+#pragma once
+
+#include "change_notifier.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QQmlEngine;
+
+namespace amicus::app {
+
+class AppContext;
+class SyncService;
+
+class AppServices : public QObject {
+    Q_OBJECT
+
+public:
+    // `sync` may be null (nothing sends: screenshots without a sender, view-model tests).
+    explicit AppServices(AppContext& context, SyncService* sync = nullptr,
+                         QObject* parent = nullptr);
+
+    [[nodiscard]] AppContext& context() const { return context_; }
+    [[nodiscard]] SyncService* sync() const;
+    [[nodiscard]] ChangeNotifier& changes() { return changes_; }
+    // Another sender, or none (tests start and stop one); view models made afterwards use it.
+    void setSync(SyncService* sync);
+
+    // Hands these services to the view models and singletons `engine` makes.
+    void provideTo(QQmlEngine& engine);
+    // The services handed to `engine` (nullptr when none were).
+    [[nodiscard]] static AppServices* of(const QQmlEngine* engine);
+    // The services of the engine that is making `object` (a view model created in QML).
+    [[nodiscard]] static AppServices* of(const QObject* object);
+
+private:
+    AppContext& context_;
+    QPointer<SyncService> sync_; // null again once the sender is gone
+    ChangeNotifier changes_;
+};
+
+} // namespace amicus::app
