@@ -214,6 +214,35 @@ Result<void, IoError> FileSink::sync()
     return {};
 }
 
+Result<void, IoError> FileSink::writeBack(std::uint64_t upTo)
+{
+#ifdef __linux__
+    if (upTo <= started_) {
+        return {};
+    }
+    const auto range = [](std::uint64_t from, std::uint64_t to) {
+        return std::pair{static_cast<off64_t>(from), static_cast<off64_t>(to - from)};
+    };
+    if (started_ > writtenBack_) {
+        const auto [offset, length] = range(writtenBack_, started_);
+        if (::sync_file_range(fd_, offset, length,
+                              SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE |
+                                  SYNC_FILE_RANGE_WAIT_AFTER) != 0) {
+            return fail(systemError("sync_file_range"));
+        }
+        writtenBack_ = started_;
+    }
+    const auto [offset, length] = range(started_, upTo);
+    if (::sync_file_range(fd_, offset, length, SYNC_FILE_RANGE_WRITE) != 0) {
+        return fail(systemError("sync_file_range"));
+    }
+    started_ = upTo;
+#else
+    (void)upTo;
+#endif
+    return {};
+}
+
 Result<std::size_t, IoError> MemorySource::read(std::span<std::uint8_t> out)
 {
     const std::size_t n = std::min(out.size(), bytes_.size() - offset_);

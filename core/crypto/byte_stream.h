@@ -131,9 +131,16 @@ public:
     FileSink& operator=(const FileSink&) = delete;
     // Flushes the file to stable storage (fsync).
     [[nodiscard]] Result<void, IoError> sync();
+    // For a large file written front to back: starts writing the bytes before `upTo` to
+    // storage and waits until those before the previous call's `upTo` are written, so little
+    // stays dirty in memory and the final sync() is short; the disk works while the writer
+    // computes. Not a durability promise (sync() is); Linux only, a no-op elsewhere.
+    [[nodiscard]] Result<void, IoError> writeBack(std::uint64_t upTo);
 
 private:
     explicit FileSink(int fd) : FdSink(fd) {}
+    std::uint64_t writtenBack_ = 0; // start of the range the next writeBack waits for
+    std::uint64_t started_ = 0;     // end of the range already being written
 };
 
 // Reads from a borrowed span of memory.

@@ -2,6 +2,7 @@
 #include "crypto/age_writer.h"
 #include "crypto/random.h"
 #include "crypto/sha256.h"
+#include "package/package_writer_pipeline.h"
 #include "package/submission_document.h"
 #include "package/submission_package.h"
 #include "package/utf8_locale.h"
@@ -32,35 +33,7 @@ PackageError ioFailure(const crypto::IoError& error, std::string_view what)
     return PackageError{code, std::string(what) + ": " + error.detail, error.systemError};
 }
 
-// The envelope's bytes go to the temporary file and, on the way, into the hash and count.
-class EnvelopeSink : public crypto::ByteSink {
-public:
-    explicit EnvelopeSink(crypto::FileSink& file) : file_(file) {}
-
-    Result<void, crypto::IoError> write(std::span<const std::uint8_t> bytes) override
-    {
-        auto written = file_.write(bytes);
-        if (!written) {
-            lastError_ = written.error();
-            return written;
-        }
-        hash_.update(bytes);
-        size_ += bytes.size();
-        return {};
-    }
-
-    [[nodiscard]] std::uint64_t size() const { return size_; }
-    [[nodiscard]] crypto::Sha256Digest digest() { return hash_.finish(); }
-    [[nodiscard]] const std::optional<crypto::IoError>& lastError() const { return lastError_; }
-
-private:
-    crypto::FileSink& file_;
-    crypto::Sha256 hash_;
-    std::uint64_t size_ = 0;
-    std::optional<crypto::IoError> lastError_;
-};
-
-PackageError fromAge(const crypto::AgeError& error, const EnvelopeSink& sink)
+PackageError fromAge(const crypto::AgeError& error, const EnvelopeWriter& sink)
 {
     switch (error.code) {
     case crypto::AgeErrorCode::Io:
@@ -81,7 +54,7 @@ PackageError fromAge(const crypto::AgeError& error, const EnvelopeSink& sink)
 // Everything the libarchive write callback needs: where the tar goes and the first error.
 struct TarOutput {
     crypto::AgeWriter* age = nullptr;
-    EnvelopeSink* sink = nullptr;
+    EnvelopeWriter* sink = nullptr;
     std::optional<PackageError> error;
     bool abandoned = false; // the run failed: refuse every further write
 };
@@ -120,7 +93,7 @@ public:
     {
     }
 
-    PackageResult<void> open(crypto::AgeWriter& age, EnvelopeSink& sink)
+    PackageResult<void> open(crypto::AgeWriter& age, EnvelopeWriter& sink)
     {
         output_.age = &age;
         output_.sink = &sink;
@@ -176,47 +149,30 @@ public:
             }
             return fail(ioFailure(opened.error(), "opening " + path));
         }
-        crypto::ByteSource& source = *opened.value();
         auto header = writeHeader(path, AE_IFREG | 0644, attachment.size);
         if (!header) {
             return header;
         }
-        crypto::Sha256 hash;
-        std::uint64_t seen = 0;
-        std::vector<std::uint8_t> buffer(copyChunk);
+        // Decrypting, checking and hashing the plaintext happen in the reader's thread.
+        AttachmentReader reader(std::move(opened).value(), attachment.size, attachment.sha256,
+                                path);
+        BlockChannel& blocks = reader.channel();
         while (true) {
             if (cancelled()) {
                 return fail(PackageError{PackageErrc::Cancelled, "packaging cancelled"});
             }
-            auto n = source.read(buffer);
-            if (!n) {
-                return fail(ioFailure(n.error(), "reading " + path));
-            }
-            if (n.value() == 0) {
+            const auto [block, used] = blocks.pop();
+            if (!block) {
                 break;
             }
-            seen += n.value();
-            if (seen > attachment.size) {
-                return fail(PackageError{PackageErrc::AttachmentChanged,
-                                         path + ": longer than its recorded size"});
-            }
-            const std::span<const std::uint8_t> piece(buffer.data(), n.value());
-            hash.update(piece);
-            if (archive_write_data(archive_.get(), piece.data(), piece.size()) !=
-                static_cast<la_ssize_t>(piece.size())) {
+            const la_ssize_t written = archive_write_data(archive_.get(), block->data(), used);
+            blocks.release(block);
+            if (written != static_cast<la_ssize_t>(used)) {
                 return fail(archiveError("writing " + path));
             }
-            advance(piece.size());
+            advance(used);
         }
-        if (seen != attachment.size) {
-            return fail(PackageError{PackageErrc::AttachmentChanged,
-                                     path + ": shorter than its recorded size"});
-        }
-        if (hash.finish() != attachment.sha256) {
-            return fail(PackageError{PackageErrc::AttachmentChanged,
-                                     path + ": SHA-256 differs from its record"});
-        }
-        return {};
+        return reader.result();
     }
 
     // Writes the tar's end-of-archive blocks through to the age writer.
@@ -343,7 +299,7 @@ PackageResult<EnvelopeInfo> writeEnvelope(const SubmissionPackage& submission,
             }
         }
     }
-    EnvelopeSink sink(file);
+    EnvelopeWriter sink(file);
     std::vector<const crypto::AgeRecipient*> pointers;
     pointers.reserve(recipients.size());
     for (const crypto::X25519Recipient& recipient : recipients) {
@@ -380,6 +336,9 @@ PackageResult<EnvelopeInfo> writeEnvelope(const SubmissionPackage& submission,
     }
     if (auto finished = age.value()->finish(); !finished) {
         return fail(fromAge(finished.error(), sink));
+    }
+    if (auto written = sink.finish(); !written) {
+        return fail(ioFailure(written.error(), "writing the envelope"));
     }
     if (auto synced = file.sync(); !synced) {
         return fail(ioFailure(synced.error(), "syncing the envelope"));

@@ -82,7 +82,7 @@ struct PackageProgress {
 };
 
 struct PackageWriteOptions {
-    // Called every 64 KiB or so of content.
+    // Called every 128 KiB or so of content.
     std::function<void(const PackageProgress&)> onProgress;
     // Polled every 64 KiB or so; returning true stops with Cancelled and removes the file.
     std::function<bool()> isCancelled;
