@@ -1,12 +1,12 @@
 #include "sync/tus_upload.h"
 
 #include "crypto/base64.h"
+#include "net/curl_exchange.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <curl/curl.h>
-#include <mutex>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <nlohmann/json.hpp>
@@ -18,7 +18,8 @@
 
 namespace amicus::sync {
 
-struct TusUpload::Exchange {
+// One request and its answer (status, headers, body: the HttpResponse part).
+struct TusUpload::Exchange : net::HttpResponse {
     enum class Method { Head, Post, Patch, Delete, Get };
     Method method = Method::Get;
     std::string url;
@@ -39,25 +40,7 @@ struct TusUpload::Exchange {
     std::uint64_t lastBytes = 0;
     std::chrono::milliseconds stallWindow{0};
     bool stalled = false;
-
-    long status = 0;
-    std::vector<std::pair<std::string, std::string>> headers;
-    std::string body;
     double seconds = 0;
-
-    [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const
-    {
-        for (const auto& [key, value] : headers) {
-            if (key.size() == name.size() &&
-                std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) {
-                    return std::tolower(static_cast<unsigned char>(a)) ==
-                           std::tolower(static_cast<unsigned char>(b));
-                })) {
-                return std::string_view(value);
-            }
-        }
-        return std::nullopt;
-    }
 };
 
 namespace {
@@ -67,27 +50,9 @@ constexpr std::uint64_t kChunkGrain = 64 * 1024;
 
 using Exchange = TusUpload::Exchange;
 
-void initialiseCurlOnce()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
 Failure<SyncError> error(SyncErrorCode code, long status, std::string detail)
 {
     return fail(SyncError{code, status, std::move(detail)});
-}
-
-std::string trim(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                             text.back() == '\n')) {
-        text.remove_suffix(1);
-    }
-    return std::string(text);
 }
 
 std::string lower(std::string_view text)
@@ -112,31 +77,6 @@ std::optional<std::uint64_t> parseOffset(std::optional<std::string_view> text)
         value = value * 10 + static_cast<std::uint64_t>(c - '0');
     }
     return value;
-}
-
-size_t onHeader(char* data, size_t size, size_t count, void* user)
-{
-    auto* exchange = static_cast<Exchange*>(user);
-    const std::string_view line(data, size * count);
-    if (line.rfind("HTTP/", 0) == 0) {
-        // A new status line (after 100 Continue, or a redirect): only the last answer counts.
-        exchange->headers.clear();
-        return size * count;
-    }
-    const auto colon = line.find(':');
-    if (colon != std::string_view::npos) {
-        exchange->headers.emplace_back(trim(line.substr(0, colon)), trim(line.substr(colon + 1)));
-    }
-    return size * count;
-}
-
-size_t onBody(char* data, size_t size, size_t count, void* user)
-{
-    auto* exchange = static_cast<Exchange*>(user);
-    const size_t bytes = size * count;
-    const size_t room = kMaxBody - std::min(kMaxBody, exchange->body.size());
-    exchange->body.append(data, std::min(bytes, room));
-    return bytes; // the rest is read and dropped, so the connection stays usable
 }
 
 // The host of an absolute URL, lower-cased, or empty.
@@ -327,26 +267,8 @@ SyncError transportError(CURLcode code, const Exchange& exchange, bool connected
                          const char* curlMessage)
 {
     std::string detail = std::string(curl_easy_strerror(code)) + ": " + curlMessage;
+    // What only the tus client reads its own way; the rest as every exchange does.
     switch (code) {
-    case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_RESOLVE_PROXY:
-    case CURLE_COULDNT_CONNECT:
-        return {SyncErrorCode::Offline, 0, detail};
-    case CURLE_OPERATION_TIMEDOUT:
-        if (!connected || (hadTotalTimeout && elapsedSeconds >= totalTimeoutSeconds)) {
-            return {SyncErrorCode::Timeout, 0, detail};
-        }
-        return {SyncErrorCode::Stalled, 0, detail};
-    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-        return {SyncErrorCode::TlsPinMismatch, 0, detail};
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CIPHER:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_ISSUER_ERROR:
-    case CURLE_SSL_CRL_BADFILE:
-        return {SyncErrorCode::TlsFailure, 0, detail};
     case CURLE_ABORTED_BY_CALLBACK:
         return {SyncErrorCode::Cancelled, 0, detail};
     case CURLE_READ_ERROR:
@@ -363,6 +285,22 @@ SyncError transportError(CURLcode code, const Exchange& exchange, bool connected
     case CURLE_URL_MALFORMAT:
         return {SyncErrorCode::Refused, 0, detail};
     default:
+        break;
+    }
+    switch (net::classifyCurlCode(code)) {
+    case net::NetErrorCode::Resolve:
+    case net::NetErrorCode::Connect:
+        return {SyncErrorCode::Offline, 0, detail};
+    case net::NetErrorCode::Timeout:
+        if (!connected || (hadTotalTimeout && elapsedSeconds >= totalTimeoutSeconds)) {
+            return {SyncErrorCode::Timeout, 0, detail};
+        }
+        return {SyncErrorCode::Stalled, 0, detail};
+    case net::NetErrorCode::PinMismatch:
+        return {SyncErrorCode::TlsPinMismatch, 0, detail};
+    case net::NetErrorCode::Tls:
+        return {SyncErrorCode::TlsFailure, 0, detail};
+    default:
         return {SyncErrorCode::NetworkDown, 0, detail};
     }
 }
@@ -370,18 +308,12 @@ SyncError transportError(CURLcode code, const Exchange& exchange, bool connected
 } // namespace
 
 TusUpload::TusUpload(TusEndpoint endpoint, TusOptions options)
-    : endpoint_(std::move(endpoint)), options_(options)
+    : endpoint_(std::move(endpoint)), options_(options),
+      curl_(std::make_unique<net::CurlExchange>())
 {
-    initialiseCurlOnce();
-    curl_ = curl_easy_init();
 }
 
-TusUpload::~TusUpload()
-{
-    if (curl_) {
-        curl_easy_cleanup(static_cast<CURL*>(curl_));
-    }
-}
+TusUpload::~TusUpload() = default;
 
 void TusUpload::setProgressCallback(std::function<void(const TransferProgress&)> callback)
 {
@@ -419,67 +351,49 @@ std::uint64_t TusUpload::nextChunkSize() const
 
 Result<void, SyncError> TusUpload::perform(Exchange& exchange)
 {
-    auto* curl = static_cast<CURL*>(curl_);
+    CURL* curl = curl_->handle();
     if (!curl) {
         return error(SyncErrorCode::LocalIo, 0, "libcurl could not be initialised");
     }
     if (cancelled_.load()) {
         return error(SyncErrorCode::Cancelled, 0, "cancelled before the request");
     }
-    // Reset keeps the connection, DNS and TLS session caches: chunks reuse one connection.
-    curl_easy_reset(curl);
     exchange.owner = this;
-    exchange.status = 0;
-    exchange.headers.clear();
-    exchange.body.clear();
     exchange.bodySent = 0;
 
-    curl_slist* headers = nullptr;
-    headers = curl_slist_append(headers, "Tus-Resumable: 1.0.0");
-    headers = curl_slist_append(headers, "Expect:"); // no 100-continue round trip per chunk
-    for (const auto& header : exchange.requestHeaders) {
-        headers = curl_slist_append(headers, header.c_str());
+    const bool hasTotalTimeout = exchange.method != Exchange::Method::Patch;
+    net::ExchangeSettings settings;
+    settings.url = exchange.url;
+    settings.headerLines = {"Tus-Resumable: 1.0.0",
+                            "Expect:"}; // no 100-continue round trip per chunk
+    settings.headerLines.insert(settings.headerLines.end(), exchange.requestHeaders.begin(),
+                                exchange.requestHeaders.end());
+    if (exchange.method == Exchange::Method::Post) {
+        settings.headerLines.emplace_back("Content-Type:");
+    } else if (exchange.method == Exchange::Method::Patch) {
+        settings.headerLines.emplace_back("Content-Type: application/offset+octet-stream");
     }
-
-    char errorBuffer[CURL_ERROR_SIZE] = {};
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorBuffer);
-    curl_easy_setopt(curl, CURLOPT_URL, exchange.url.c_str());
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    settings.connectTimeout = options_.connectTimeout;
+    settings.totalTimeout =
+        hasTotalTimeout ? options_.requestTimeout : std::chrono::milliseconds(0);
+    settings.lowSpeedBytes = options_.stallBytesPerSecond;
+    settings.lowSpeedWindow = options_.stallWindow;
+    settings.pinnedPublicKeys = endpoint_.tlsPins;
+    settings.caFile = endpoint_.caFile;
+    settings.maxBodyBytes = kMaxBody; // answers are small; a portal page is cut here
+    settings.dropBodyOverLimit = true;
+    // The exchange keeps its connection, DNS and TLS session caches: chunks reuse one
+    // connection.
+    if (auto ready = curl_->prepare(settings, exchange); !ready) {
+        return error(SyncErrorCode::LocalIo, 0, ready.error().detail);
+    }
     curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L); // a portal's redirect must surface
     curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
-                     static_cast<long>(options_.connectTimeout.count()));
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, options_.stallBytesPerSecond);
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options_.stallWindow.count()));
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-    std::string pins;
-    for (const auto& pin : endpoint_.tlsPins) {
-        pins += (pins.empty() ? "" : ";") + pin;
-    }
-    if (!pins.empty()) {
-        curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, pins.c_str());
-    }
-    if (!endpoint_.caFile.empty()) {
-        curl_easy_setopt(curl, CURLOPT_CAINFO, endpoint_.caFile.c_str());
-    }
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, onHeader);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &exchange);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onBody);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &exchange);
     curl_easy_setopt(curl, CURLOPT_SOCKOPTFUNCTION, onSocketOptions);
     curl_easy_setopt(curl, CURLOPT_SOCKOPTDATA, this);
     curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, onProgress);
     curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &exchange);
-
-    const bool hasTotalTimeout = exchange.method != Exchange::Method::Patch;
-    if (hasTotalTimeout) {
-        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS,
-                         static_cast<long>(options_.requestTimeout.count()));
-    }
     switch (exchange.method) {
     case Exchange::Method::Head:
         curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
@@ -488,7 +402,6 @@ Result<void, SyncError> TusUpload::perform(Exchange& exchange)
         curl_easy_setopt(curl, CURLOPT_POST, 1L);
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "");
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(0));
-        headers = curl_slist_append(headers, "Content-Type:");
         break;
     case Exchange::Method::Patch:
         curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
@@ -498,7 +411,6 @@ Result<void, SyncError> TusUpload::perform(Exchange& exchange)
         curl_easy_setopt(curl, CURLOPT_READFUNCTION, onRead);
         curl_easy_setopt(curl, CURLOPT_READDATA, &exchange);
         curl_easy_setopt(curl, CURLOPT_UPLOAD_BUFFERSIZE, options_.uploadBufferSize);
-        headers = curl_slist_append(headers, "Content-Type: application/offset+octet-stream");
         break;
     case Exchange::Method::Delete:
         curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "DELETE");
@@ -507,7 +419,6 @@ Result<void, SyncError> TusUpload::perform(Exchange& exchange)
         curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
         break;
     }
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
 
     exchange.started = std::chrono::steady_clock::now();
     exchange.lastMove = exchange.started;
@@ -515,17 +426,14 @@ Result<void, SyncError> TusUpload::perform(Exchange& exchange)
     exchange.stalled = false;
     exchange.stallWindow =
         std::chrono::duration_cast<std::chrono::milliseconds>(options_.stallWindow);
-    const CURLcode code = curl_easy_perform(curl);
+    const CURLcode code = curl_->perform();
     exchange.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - exchange.started).count();
-    curl_slist_free_all(headers);
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
     if (exchange.method == Exchange::Method::Patch) {
         curl_off_t uploaded = 0; // written to the socket, whatever became of it
         curl_easy_getinfo(curl, CURLINFO_SIZE_UPLOAD_T, &uploaded);
         bytesSent_ += static_cast<std::uint64_t>(std::max<curl_off_t>(uploaded, 0));
     }
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
 
     if (code != CURLE_OK) {
         // Reused connections report no connect time; a request that got as far as sending
@@ -551,13 +459,11 @@ Result<void, SyncError> TusUpload::perform(Exchange& exchange)
         if (code == CURLE_OPERATION_TIMEDOUT && exchange.method == Exchange::Method::Patch) {
             rate_ /= 4; // the link got worse: smaller chunks lose less when it drops
         }
-        return fail(transportError(
-            code, exchange, pretransferTime > 0, hasTotalTimeout, exchange.seconds,
-            std::chrono::duration<double>(options_.requestTimeout).count(), errorBuffer));
+        return fail(transportError(code, exchange, pretransferTime > 0, hasTotalTimeout,
+                                   exchange.seconds,
+                                   std::chrono::duration<double>(options_.requestTimeout).count(),
+                                   curl_->message(code).c_str()));
     }
-    long status = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-    exchange.status = status;
     return {};
 }
 

@@ -16,6 +16,10 @@
 #include <string>
 #include <vector>
 
+namespace amicus::net {
+class CurlExchange;
+}
+
 namespace amicus::sync {
 
 // Where a call's uploads go and how its server is trusted.
@@ -137,7 +141,7 @@ private:
 
     TusEndpoint endpoint_;
     TusOptions options_;
-    void* curl_ = nullptr; // CURL*, kept private to the .cpp
+    std::unique_ptr<net::CurlExchange> curl_; // one handle: chunks reuse its connection
     std::atomic<bool> cancelled_{false};
     std::function<void(const TransferProgress&)> progress_;
     std::uint64_t bytesSent_ = 0;
