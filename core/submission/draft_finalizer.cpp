@@ -88,6 +88,9 @@ finalizeDraft(store::VaultSession& session, const std::filesystem::path& dataDir
     entry.state = store::OutboxState::Queued;
     entry.envelopeName = envelopeName;
     entry.envelopeSize = envelope->size;
+    // The digest of exactly the bytes written: the sender checks the receipt against it
+    // instead of reading the whole envelope once more before its first byte goes out.
+    entry.envelopeSha256 = envelope->sha256;
     // Two transactions: once the outbox entry is stored it names the envelope, so the envelope
     // stays even if the status update fails (the entry is what the sender reads).
     if (auto queued = store.putOutboxEntry(entry); !queued) {

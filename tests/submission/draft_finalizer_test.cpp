@@ -94,6 +94,10 @@ TEST_F(FinalizeDraft, TheEnvelopeOpensWithAgeAndTar)
     ASSERT_TRUE(entry.ok());
     EXPECT_EQ(entry->state, store::OutboxState::Queued);
     EXPECT_EQ(entry->envelopeSize, envelope->size);
+    // The sender checks the receipt against this digest: it is the file's.
+    ASSERT_TRUE(entry->envelopeSha256.has_value());
+    EXPECT_EQ(*entry->envelopeSha256, envelope->sha256);
+    EXPECT_EQ(*entry->envelopeSha256, crypto::Sha256::digest(readAll(envelope->path)));
     EXPECT_EQ(session_->store().draft(id)->status, "finalized");
 }
 
