@@ -3,6 +3,7 @@
 // {"seconds":N,"bytes_sent":N,"state":"delivered","size":N}.
 // Usage: sync_bench_upload --file F --origin URL --key B64 --submission ID --sha256 HEX
 //                          --outbox PATH [--chunk BYTES]   (chunk 0: adapt to the link)
+//                          [--not-sent-low-water BYTES] [--upload-buffer BYTES]
 #include "crypto/base64.h"
 #include "sync/file_outbox_repository.h"
 #include "sync/outbox_engine.h"
@@ -49,6 +50,13 @@ int main(int argc, char** argv)
     FileOutboxRepository repository(args["--outbox"]);
     OutboxEngineOptions options;
     options.tus.fixedChunk = args.count("--chunk") ? std::stoull(args["--chunk"]) : 0;
+    // Knobs for the experiments of bench/README.md (defaults: the app's).
+    if (args.count("--not-sent-low-water")) {
+        options.tus.notSentLowWater = std::stoi(args["--not-sent-low-water"]);
+    }
+    if (args.count("--upload-buffer")) {
+        options.tus.uploadBufferSize = std::stol(args["--upload-buffer"]);
+    }
     options.backoffBase = std::chrono::milliseconds(0);
     OutboxRecord record;
     record.id = 1;
