@@ -134,8 +134,9 @@ public:
     // For a large file written front to back: starts writing the bytes before `upTo` to
     // storage and waits until those before the previous call's `upTo` are written, so little
     // stays dirty in memory and the final sync() is short; the disk works while the writer
-    // computes. Not a durability promise (sync() is); Linux only, a no-op elsewhere.
-    [[nodiscard]] Result<void, IoError> writeBack(std::uint64_t upTo);
+    // computes. Best effort, not a durability promise: a failure here (a file system without
+    // it) is ignored, a write error surfaces at sync(). Linux only, a no-op elsewhere.
+    void writeBack(std::uint64_t upTo);
 
 private:
     explicit FileSink(int fd) : FdSink(fd) {}

@@ -243,7 +243,7 @@ void EnvelopeWriter::run()
         const std::span<const std::uint8_t> bytes(block->data(), used);
         auto written = file_.write(bytes);
         if (written && size_ + used >= nextWriteBack) {
-            written = file_.writeBack(size_ + used);
+            file_.writeBack(size_ + used);
             nextWriteBack = size_ + used + writeBackStep;
         }
         if (!written) {
