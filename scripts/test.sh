@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds Amicus and runs every test: the normal build (unit, qml, e2e, lint), the unit tests
-# again under ASan+UBSan, and the fuzzers' smoke runs. Benchmarks are not run (bench/run).
-# Usage: scripts/test.sh   (build trees go to build/, build-asan/, build-fuzz/)
+# again under ASan+UBSan, the fuzzers' smoke runs, and the unit tests cross-built for arm64 under
+# QEMU (scripts/build-arm64.sh). Benchmarks are not run (bench/run).
+# Usage: scripts/test.sh   (build trees go to build/, build-asan/, build-fuzz/, build-arm64/)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -30,6 +31,8 @@ echo "== unit tests under ASan+UBSan"
 ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan -L unit --output-on-failure -j"$jobs" || status=1
 echo "== fuzz smoke runs"
 ctest --test-dir build-fuzz -L fuzz --output-on-failure || status=1
+echo "== arm64: cross build (core, tools, tests) and the unit tests under qemu-aarch64-static"
+AMICUS_JOBS=$jobs "$top/scripts/build-arm64.sh" --unit-only || status=1
 echo "== all tests (benchmarks excluded)"
 ctest --test-dir build -LE bench --output-on-failure -j"$jobs" || status=1
 echo "== scale-out cluster (Ceph S3, Redis, two endpoints, nginx): scripts/cluster/test.sh"
