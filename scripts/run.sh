@@ -28,15 +28,17 @@ receipt_key=$(sed -n 's/^"receipt_key": "\(.*\)",$/\1/p' "$demo/secretariat-publ
 signing_key=$(sed -n 's/^AMICUS_CATALOG_SIGNING_KEYS=//p' "$demo/secretariat-public.txt")
 
 # The endpoint's keys: the receipt-signing key, and the bundled call re-issued by the demo
-# secretariat (sequence 1, its own recipient and receipt key), signed.
+# secretariat as a labelled practice call (the real call is closed): open for four weeks from
+# today, its own recipient and receipt key, a sequence that grows with each run, signed.
 keys="$demo/endpoint-keys"
 mkdir -p "$keys" && chmod 700 "$keys"
 cp "$secretariat/receipt-signing.pem" "$keys/receipt-signing.pem"
-python3 - "$top/core/calls/builtin_catalog.json" "$keys/catalog.json" "$recipient" "$receipt_key" <<'PY'
+"$intake" catalog practice --days 28 --sequence "$(date +%s)" -o "$keys/catalog.json" \
+    "$top/core/calls/builtin_catalog.json" 2>/dev/null
+python3 - "$keys/catalog.json" "$recipient" "$receipt_key" <<'PY'
 import json, sys
-source, target, recipient, receipt_key = sys.argv[1:5]
-catalog = json.load(open(source, encoding="utf-8"))
-catalog["sequence"] = 1
+target, recipient, receipt_key = sys.argv[1:4]
+catalog = json.load(open(target, encoding="utf-8"))
 for call in catalog["calls"]:
     call["recipients"] = [recipient]
     call["receipt_key"] = receipt_key

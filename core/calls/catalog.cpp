@@ -103,12 +103,29 @@ std::string Call::receiptUrl(std::string_view submissionId) const
     return url;
 }
 
-bool Call::acceptsSubmissionsAt(std::int64_t nowUnixSeconds) const
+bool Call::acceptsSubmissionsAt(std::int64_t /*nowUnixSeconds*/) const
 {
-    if (status != CallStatus::Open) {
-        return false;
+    return status == CallStatus::Open;
+}
+
+bool Call::deadlinePassedAt(std::int64_t nowUnixSeconds) const
+{
+    return deadline && nowUnixSeconds >= deadline->unixSeconds;
+}
+
+bool Call::isUnofficialTranslation(Language language) const
+{
+    return officialLanguages && !(*officialLanguages)[indexOf(language)];
+}
+
+const CallDocument* Call::document(Language language) const
+{
+    for (const CallDocument& candidate : documents) {
+        if (candidate.language == language) {
+            return &candidate;
+        }
     }
-    return !deadline || nowUnixSeconds < deadline->unixSeconds;
+    return nullptr;
 }
 
 Result<const Call*, LookupError> Catalog::call(std::string_view callId) const

@@ -60,13 +60,40 @@ struct KeyQuestion {
     [[nodiscard]] const std::string& textIn(Language language) const { return text.text(language); }
 };
 
+// Only a closed call stops new sending; a passed deadline does not (the submission is late).
 enum class CallStatus { Open, Closed };
 
-// What the endpoint accepts for one submission.
+// Amicus's own limits, used where the catalog sets none (the seed call states none).
+inline constexpr std::uint64_t defaultWordsPerAnswer = 2500;
+inline constexpr std::uint64_t defaultBytesPerAttachment = std::uint64_t{25} * 1024 * 1024;
+inline constexpr std::uint64_t defaultAttachmentsPerSubmission = 10;
+
+// What the endpoint accepts for one submission. Each *Set flag says whether the catalog set
+// that limit ("limit set for this call") or it is Amicus's default.
 struct CallLimits {
-    std::uint64_t wordsPerAnswer = 0;
-    std::uint64_t bytesPerAttachment = 0;
-    std::uint64_t attachmentsPerSubmission = 0;
+    std::uint64_t wordsPerAnswer = defaultWordsPerAnswer;
+    std::uint64_t bytesPerAttachment = defaultBytesPerAttachment;
+    std::uint64_t attachmentsPerSubmission = defaultAttachmentsPerSubmission;
+    bool wordsPerAnswerSet = false;
+    bool bytesPerAttachmentSet = false;
+    bool attachmentsPerSubmissionSet = false;
+};
+
+// The file format of an official document of the call.
+enum class DocumentFormat { Word, Pdf, Odt };
+
+// One official document of the call (the call itself, in one language), opened in the
+// system browser.
+struct CallDocument {
+    Language language = Language::En;
+    DocumentFormat format = DocumentFormat::Word;
+    std::string url;
+};
+
+// Where the secretariat takes submissions by e-mail, and the subject line it asks for.
+struct CallContact {
+    std::string email;
+    std::string subject; // empty when the call asks for none
 };
 
 enum class LookupError {
@@ -87,6 +114,13 @@ struct Call {
     LocalizedText useOfInputs; // says that contributions are published unless told otherwise
     std::optional<Timestamp> deadline;
     CallStatus status = CallStatus::Open;
+    bool inputsPublished = false;        // the secretariat has put the inputs it received online
+    std::optional<LocalizedText> page;   // the call's web page (a missing language: English)
+    std::vector<CallDocument> documents; // the official documents, in the catalog's order
+    std::optional<CallContact> contact;
+    // Languages whose texts are the secretariat's official ones; the others are our own
+    // translations. Not stated (nullopt) by catalogs older than the field.
+    std::optional<std::array<bool, 3>> officialLanguages;
     std::string endpoint;                      // the tus creation URL
     std::vector<std::string> recipients;       // age X25519 recipients, lower-case Bech32
     std::array<std::uint8_t, 32> receiptKey{}; // raw Ed25519 public key
@@ -103,8 +137,15 @@ struct Call {
     // Where the endpoint serves the signed receipt of an upload: <origin>/receipts/<id>.
     [[nodiscard]] std::string receiptUrl(std::string_view submissionId) const;
 
-    // True when the call is open and its deadline (if any) has not passed at `nowUnixSeconds`.
+    // True unless the call is closed. A passed deadline does not stop sending: the submission
+    // then arrives late (deadlinePassedAt), which the secretariat may still take.
     [[nodiscard]] bool acceptsSubmissionsAt(std::int64_t nowUnixSeconds) const;
+    [[nodiscard]] bool deadlinePassedAt(std::int64_t nowUnixSeconds) const;
+
+    // True when the catalog says the texts in `language` are our translation, not official.
+    [[nodiscard]] bool isUnofficialTranslation(Language language) const;
+    // The official document in `language`, or nullptr.
+    [[nodiscard]] const CallDocument* document(Language language) const;
 };
 
 // Where a missing translation was replaced by English: a JSON pointer and the language.

@@ -358,23 +358,195 @@ std::optional<std::array<std::uint8_t, 32>> decodeKey32(std::string_view text)
     return key;
 }
 
-CallLimits limits(const json& value, const std::string& path)
+// Every limit is optional: one the catalog leaves out is Amicus's default, and the app says so.
+CallLimits limits(const json* value, const std::string& path)
+{
+    CallLimits result;
+    if (value == nullptr) {
+        return result;
+    }
+    objectValue(*value, path);
+    if (const json* words = optionalMember(*value, "words_per_answer")) {
+        const std::string wordsPath = child(path, "words_per_answer");
+        result.wordsPerAnswer = countValue(*words, wordsPath, CatalogErrorCode::BadLimit);
+        if (result.wordsPerAnswer == 0) {
+            reject(CatalogErrorCode::BadLimit, wordsPath);
+        }
+        result.wordsPerAnswerSet = true;
+    }
+    if (const json* bytes = optionalMember(*value, "bytes_per_attachment")) {
+        result.bytesPerAttachment =
+            countValue(*bytes, child(path, "bytes_per_attachment"), CatalogErrorCode::BadLimit);
+        result.bytesPerAttachmentSet = true;
+    }
+    if (const json* files = optionalMember(*value, "attachments_per_submission")) {
+        result.attachmentsPerSubmission = countValue(
+            *files, child(path, "attachments_per_submission"), CatalogErrorCode::BadLimit);
+        result.attachmentsPerSubmissionSet = true;
+    }
+    return result;
+}
+
+std::optional<Language> languageFromCode(std::string_view code)
+{
+    for (Language language : allLanguages) {
+        if (code == languageCode(language)) {
+            return language;
+        }
+    }
+    return std::nullopt;
+}
+
+Language languageValue(const json& value, const std::string& path)
+{
+    const auto language = languageFromCode(stringValue(value, path));
+    if (!language) {
+        reject(CatalogErrorCode::BadLanguage, path);
+    }
+    return *language;
+}
+
+// A web page or document the app opens in the system browser: https, or http to a loopback
+// host (a local demo). No credentials, no spaces or quotes that could break out of a link.
+std::string webUrl(const json& value, const std::string& path)
+{
+    const std::string& url = stringValue(value, path);
+    std::string_view rest;
+    bool secure = false;
+    if (url.rfind("https://", 0) == 0) {
+        secure = true;
+        rest = std::string_view(url).substr(8);
+    } else if (url.rfind("http://", 0) == 0) {
+        rest = std::string_view(url).substr(7);
+    } else {
+        reject(CatalogErrorCode::BadUrl, path);
+    }
+    const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+    if (authority.empty() || authority.find('@') != std::string_view::npos ||
+        (!secure && !isLoopbackAuthority(authority))) {
+        reject(CatalogErrorCode::BadUrl, path);
+    }
+    for (char c : rest) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= 0x20 || byte >= 0x7f || c == '\\' || c == '"' || c == '<' || c == '>' ||
+            c == '`') {
+            reject(CatalogErrorCode::BadUrl, path);
+        }
+    }
+    return url;
+}
+
+// The page per language: English required, a missing fr/es opens the English page.
+LocalizedText localizedUrl(const json& value, const std::string& path)
 {
     objectValue(value, path);
-    CallLimits result;
-    const std::string wordsPath = child(path, "words_per_answer");
-    result.wordsPerAnswer =
-        countValue(member(value, "words_per_answer", path), wordsPath, CatalogErrorCode::BadLimit);
-    if (result.wordsPerAnswer == 0) {
-        reject(CatalogErrorCode::BadLimit, wordsPath);
+    LocalizedText urls;
+    const std::string english = webUrl(member(value, "en", path), child(path, "en"));
+    urls.set(Language::En, english, false);
+    for (Language language : {Language::Fr, Language::Es}) {
+        const std::string_view code = languageCode(language);
+        if (const json* translated = optionalMember(value, code)) {
+            urls.set(language, webUrl(*translated, child(path, code)), false);
+        } else {
+            urls.set(language, english, true);
+        }
     }
-    result.bytesPerAttachment =
-        countValue(member(value, "bytes_per_attachment", path), child(path, "bytes_per_attachment"),
-                   CatalogErrorCode::BadLimit);
-    result.attachmentsPerSubmission =
-        countValue(member(value, "attachments_per_submission", path),
-                   child(path, "attachments_per_submission"), CatalogErrorCode::BadLimit);
+    return urls;
+}
+
+std::vector<CallDocument> documents(const json& value, const std::string& path)
+{
+    arrayValue(value, path);
+    std::vector<CallDocument> result;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const std::string documentPath = child(path, i);
+        const json& entry = objectValue(value[i], documentPath);
+        CallDocument document;
+        document.language =
+            languageValue(member(entry, "language", documentPath), child(documentPath, "language"));
+        const std::string formatPath = child(documentPath, "format");
+        const std::string& format = stringValue(member(entry, "format", documentPath), formatPath);
+        if (format == "word") {
+            document.format = DocumentFormat::Word;
+        } else if (format == "pdf") {
+            document.format = DocumentFormat::Pdf;
+        } else if (format == "odt") {
+            document.format = DocumentFormat::Odt;
+        } else {
+            reject(CatalogErrorCode::BadDocument, formatPath);
+        }
+        document.url = webUrl(member(entry, "url", documentPath), child(documentPath, "url"));
+        result.push_back(std::move(document));
+    }
     return result;
+}
+
+// One plain address: what a mailto: link and a person can both use, nothing that could add
+// a second recipient or a header.
+bool isPlainEmail(std::string_view address)
+{
+    constexpr std::size_t maxLength = 254;
+    const std::size_t at = address.find('@');
+    if (address.size() > maxLength || at == 0 || at == std::string_view::npos ||
+        address.find('@', at + 1) != std::string_view::npos) {
+        return false;
+    }
+    constexpr std::string_view localExtra = ".!#$%&'*+/=?^_{|}~-";
+    for (char c : address.substr(0, at)) {
+        const bool alphanumeric =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alphanumeric && localExtra.find(c) == std::string_view::npos) {
+            return false;
+        }
+    }
+    const std::string_view domain = address.substr(at + 1);
+    if (domain.empty() || domain.find('.') == std::string_view::npos || domain.front() == '.' ||
+        domain.back() == '.' || domain.find("..") != std::string_view::npos) {
+        return false;
+    }
+    for (char c : domain) {
+        const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                             (c >= '0' && c <= '9') || c == '-' || c == '.';
+        if (!allowed) {
+            return false;
+        }
+    }
+    return true;
+}
+
+CallContact contact(const json& value, const std::string& path)
+{
+    objectValue(value, path);
+    CallContact result;
+    const std::string emailPath = child(path, "email");
+    result.email = stringValue(member(value, "email", path), emailPath);
+    if (!isPlainEmail(result.email)) {
+        reject(CatalogErrorCode::BadEmail, emailPath);
+    }
+    if (const json* subject = optionalMember(value, "subject")) {
+        const std::string subjectPath = child(path, "subject");
+        result.subject = stringValue(*subject, subjectPath);
+        if (!hasVisibleCharacter(result.subject)) {
+            reject(CatalogErrorCode::EmptyText, subjectPath);
+        }
+        for (char c : result.subject) {
+            if (c == '\n' || c == '\r') {
+                reject(CatalogErrorCode::WrongType, subjectPath); // one line only
+            }
+        }
+    }
+    return result;
+}
+
+std::array<bool, 3> officialLanguages(const json& value, const std::string& path)
+{
+    arrayValue(value, path);
+    std::array<bool, 3> official{};
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const Language language = languageValue(value[i], child(path, i));
+        official[static_cast<std::size_t>(language)] = true;
+    }
+    return official;
 }
 
 Call parseCall(const json& value, const std::string& path, std::vector<TextFallback>& fallbacks)
@@ -463,7 +635,26 @@ Call parseCall(const json& value, const std::string& path, std::vector<TextFallb
         }
     }
 
-    call.limits = limits(member(value, "limits", path), child(path, "limits"));
+    call.limits = limits(optionalMember(value, "limits"), child(path, "limits"));
+
+    if (const json* published = optionalMember(value, "inputs_published")) {
+        if (!published->is_boolean()) {
+            reject(CatalogErrorCode::WrongType, child(path, "inputs_published"));
+        }
+        call.inputsPublished = published->get<bool>();
+    }
+    if (const json* page = optionalMember(value, "page")) {
+        call.page = localizedUrl(*page, child(path, "page"));
+    }
+    if (const json* list = optionalMember(value, "documents")) {
+        call.documents = documents(*list, child(path, "documents"));
+    }
+    if (const json* address = optionalMember(value, "contact")) {
+        call.contact = contact(*address, child(path, "contact"));
+    }
+    if (const json* official = optionalMember(value, "official_languages")) {
+        call.officialLanguages = officialLanguages(*official, child(path, "official_languages"));
+    }
     return call;
 }
 
@@ -551,6 +742,14 @@ std::string_view catalogErrorName(CatalogErrorCode code)
         return "bad-tls-pin";
     case CatalogErrorCode::BadLimit:
         return "bad-limit";
+    case CatalogErrorCode::BadUrl:
+        return "bad-url";
+    case CatalogErrorCode::BadLanguage:
+        return "bad-language";
+    case CatalogErrorCode::BadDocument:
+        return "bad-document";
+    case CatalogErrorCode::BadEmail:
+        return "bad-email";
     }
     return "unknown";
 }

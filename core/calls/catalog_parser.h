@@ -29,6 +29,10 @@ enum class CatalogErrorCode {
     BadReceiptKey,     // not the padded base64 of a 32-byte Ed25519 public key
     BadTlsPin,         // not "sha256//" + padded base64 of 32 bytes
     BadLimit,          // a limit is negative, zero where it must not be, or beyond 2^53 - 1
+    BadUrl,            // a page or document URL is not https (or http to a loopback host)
+    BadLanguage,       // a language code is not "en", "fr" or "es"
+    BadDocument,       // a document's format is not "word", "pdf" or "odt"
+    BadEmail,          // the contact's e-mail is not one plain address (user@domain.tld)
 };
 
 // A typed parse failure; `path` is the JSON pointer of the offending value (detail for logs

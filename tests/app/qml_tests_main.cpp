@@ -3,9 +3,12 @@
 #include "app_context.h"
 #include "app_services.h"
 #include "app_setup.h"
+#include "calls/builtin_catalog.h"
+#include "calls/practice_catalog.h"
 #include "outbox_sender_support.h"
 #include "outbox_states.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -35,6 +38,28 @@ public:
         amicus::crypto::VaultOptions options;
         options.scryptWorkFactor = 10;
         context_.configure(dirs_.back()->path().toStdString(), options);
+    }
+
+    // The seed call as the built-in catalog has it, but open: what most screen tests write
+    // and send to (the seed call itself is closed). The default for every test case.
+    Q_INVOKABLE void useOpenSeedCall()
+    {
+        auto catalog = std::make_shared<amicus::calls::Catalog>(amicus::calls::builtinCatalog());
+        catalog->calls.front().status = amicus::calls::CallStatus::Open;
+        context_.setCatalog(std::move(catalog));
+    }
+    // The seed call as published: closed, inputs published.
+    Q_INVOKABLE void useBuiltinCatalog()
+    {
+        context_.setCatalog(std::shared_ptr<const amicus::calls::Catalog>(
+            std::shared_ptr<const amicus::calls::Catalog>(), &amicus::calls::builtinCatalog()));
+    }
+    // The seed call re-issued open with a deadline `daysAhead` days from now (negative: passed),
+    // as a practice catalog does.
+    Q_INVOKABLE void usePracticeCatalog(int daysAhead)
+    {
+        context_.setCatalog(std::make_shared<const amicus::calls::Catalog>(
+            amicus::calls::builtinPracticeCatalog(QDateTime::currentSecsSinceEpoch(), daysAhead)));
     }
 
     // Writes `size` bytes (a repeating pattern) to a new file named `name`; returns its URL.
@@ -93,6 +118,7 @@ public slots:
         QStandardPaths::setTestModeEnabled(true);
         amicus::app::configureApplication();
         support_.useFreshDataDirectory();
+        support_.useOpenSeedCall();
     }
     void qmlEngineAvailable(QQmlEngine* engine)
     {

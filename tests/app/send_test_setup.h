@@ -8,12 +8,14 @@
 #include "age_extract.h"
 #include "app_context.h"
 #include "calls/builtin_catalog.h"
+#include "calls/practice_catalog.h"
 #include "crypto/age_keys.h"
 #include "crypto/ed25519.h"
 #include "crypto/vault.h"
 #include "store/vault_session.h"
 #include "test_services.h"
 
+#include <QDateTime>
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -55,7 +57,9 @@ public:
         if (!(std::ofstream(secretariatKeyFile()) << secretariat->toString() << "\n")) {
             return "cannot write the secretariat's key file";
         }
-        auto catalog = std::make_shared<calls::Catalog>(calls::builtinCatalog());
+        // The seed call re-issued open, as the demo secretariat does: the seed call is closed.
+        auto catalog = std::make_shared<calls::Catalog>(
+            calls::builtinPracticeCatalog(QDateTime::currentSecsSinceEpoch()));
         catalog->calls.front().recipients = {secretariat->recipient().toString()};
         catalog_ = catalog;
         context.setCatalog(catalog_);

@@ -16,6 +16,7 @@
 #include "app_setup.h"
 #include "app_start.h"
 #include "calls/builtin_catalog.h"
+#include "calls/practice_catalog.h"
 #include "crypto/age_keys.h"
 #include "crypto/ed25519.h"
 #include "plaintext_watch.h"
@@ -23,6 +24,7 @@
 
 #include <QBuffer>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
@@ -336,7 +338,8 @@ void UiFlowTest::initTestCase()
 
     // The bundled call, issued by this secretariat and sent to this endpoint: what a signed
     // catalog refresh would install.
-    auto catalog = std::make_shared<amicus::calls::Catalog>(amicus::calls::builtinCatalog());
+    auto catalog = std::make_shared<amicus::calls::Catalog>(
+        amicus::calls::builtinPracticeCatalog(QDateTime::currentSecsSinceEpoch()));
     auto& call = catalog->calls.front();
     call.endpoint = endpoint_->origin() + "/files";
     call.recipients = {secretariat->recipient().toString()};

@@ -4,6 +4,7 @@
 #include "calls/builtin_catalog.h"
 #include "calls/catalog_parser.h"
 
+#include <algorithm>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <sstream>
@@ -173,16 +174,65 @@ TEST(BuiltinCatalog, QuestionIdsAreStable)
 TEST(BuiltinCatalog, EndpointKeysAndLimits)
 {
     const Call& call = builtinCatalog().calls.at(0);
-    EXPECT_EQ(call.status, CallStatus::Open);
-    EXPECT_FALSE(call.deadline.has_value()); // the seed call names no deadline
     EXPECT_EQ(call.endpoint, "http://127.0.0.1:1080/files");
     EXPECT_EQ(call.receiptUrl("abc"), "http://127.0.0.1:1080/receipts/abc");
     ASSERT_EQ(call.recipients.size(), 1u);
     EXPECT_TRUE(decodeAgeRecipient(call.recipients[0]).has_value());
     EXPECT_NE(call.receiptKey, (std::array<std::uint8_t, 32>{}));
+    // The seed call states no limits: Amicus's defaults apply, and are not the call's.
+    EXPECT_FALSE(call.limits.wordsPerAnswerSet || call.limits.bytesPerAttachmentSet ||
+                 call.limits.attachmentsPerSubmissionSet);
     EXPECT_EQ(call.limits.wordsPerAnswer, 2500u);
     EXPECT_EQ(call.limits.bytesPerAttachment, 25u * 1024 * 1024);
     EXPECT_EQ(call.limits.attachmentsPerSubmission, 10u);
+}
+
+// "Submissions now online (See below)" and "Inputs Received": the call is closed and its
+// inputs are published; it names no deadline.
+TEST(BuiltinCatalog, StateIsTheSeedPagesState)
+{
+    const std::vector<std::string> lines = seedLines();
+    ASSERT_NE(std::find(lines.begin(), lines.end(), "Submissions now online (See below)"),
+              lines.end());
+    ASSERT_NE(std::find(lines.begin(), lines.end(), "Inputs Received"), lines.end());
+    const Call& call = builtinCatalog().calls.at(0);
+    EXPECT_EQ(call.status, CallStatus::Closed);
+    EXPECT_TRUE(call.inputsPublished);
+    EXPECT_FALSE(call.deadline.has_value());
+    ASSERT_TRUE(call.page.has_value());
+    EXPECT_EQ(
+        call.page->text(Language::En).rfind("https://www.ohchr.org/en/calls-for-input/2023/", 0),
+        0u);
+    ASSERT_TRUE(call.contact.has_value());
+    EXPECT_EQ(call.contact->email, "ohchr-emler@un.org");
+    // English is the call as published; French and Spanish are our translations.
+    EXPECT_FALSE(call.isUnofficialTranslation(Language::En));
+    EXPECT_TRUE(call.isUnofficialTranslation(Language::Fr));
+    EXPECT_TRUE(call.isUnofficialTranslation(Language::Es));
+}
+
+TEST(BuiltinCatalog, OfficialNamesAndLiteralWording)
+{
+    const Call& call = builtinCatalog().calls.at(0);
+    // OHCHR's Spanish pages name the mechanism so.
+    EXPECT_EQ(call.issuingBody.text(Language::Es),
+              "Mecanismo de Expertos para Promover la Justicia e Igualdad Racial en la Aplicación "
+              "de la Ley");
+    // "including in an institutionalized police culture", word for word.
+    const KeyQuestion& second = call.questions.at(1);
+    EXPECT_NE(second.textIn(Language::Fr)
+                  .find("y compris dans une culture policière "
+                        "institutionnalisée."),
+              std::string::npos);
+    EXPECT_NE(second.textIn(Language::Es)
+                  .find("incluso en una cultura policial "
+                        "institucionalizada."),
+              std::string::npos);
+    // Published on the website, in full and as received (not "received on the website").
+    const std::string& french = call.useOfInputs.text(Language::Fr);
+    EXPECT_LT(french.find("publiées sur le site Web public"), french.find("telles qu’elles"));
+    const std::string& spanish = call.useOfInputs.text(Language::Es);
+    EXPECT_LT(spanish.find("publicarán en el sitio web público"), spanish.find("tal como"));
 }
 
 TEST(BuiltinCatalog, EveryConfiguredSigningKeyIsUsable)

@@ -54,7 +54,7 @@ TEST(CatalogParser, ToleratesUnknownMembersEverywhere)
         firstCall(document)["future_field"] = json::array({1, 2});
         firstCall(document)["title"]["de"] = "Polizeiarbeit neu denken";
         firstCall(document)["questions"][0]["hint"] = "extra";
-        firstCall(document)["limits"]["minutes_of_audio"] = 5;
+        firstCall(document)["limits"] = {{"minutes_of_audio", 5}};
     });
     ASSERT_TRUE(result.ok());
     EXPECT_TRUE(result->fallbacks.empty());
@@ -113,19 +113,30 @@ TEST(CatalogParser, EnforcesEveryRequiredTopLevelMember)
 TEST(CatalogParser, EnforcesEveryRequiredCallMember)
 {
     for (const char* name : {"id", "issuing_body", "title", "purpose", "questions", "use_of_inputs",
-                             "status", "endpoint", "recipients", "receipt_key", "limits"}) {
+                             "status", "endpoint", "recipients", "receipt_key"}) {
         expectRefused([&](json& d) { firstCall(d).erase(name); }, CatalogErrorCode::MissingField,
                       std::string("/calls/0/") + name);
     }
 }
 
-TEST(CatalogParser, EnforcesEveryRequiredLimit)
+// The seed call states no limits: the app then applies Amicus's defaults and says so.
+TEST(CatalogParser, LimitsTheCatalogLeavesOutAreAmicusDefaults)
 {
-    for (const char* name :
-         {"words_per_answer", "bytes_per_attachment", "attachments_per_submission"}) {
-        expectRefused([&](json& d) { firstCall(d)["limits"].erase(name); },
-                      CatalogErrorCode::MissingField, std::string("/calls/0/limits/") + name);
-    }
+    const CallLimits& none = builtinCatalog().calls.at(0).limits;
+    EXPECT_EQ(none.wordsPerAnswer, defaultWordsPerAnswer);
+    EXPECT_EQ(none.bytesPerAttachment, defaultBytesPerAttachment);
+    EXPECT_EQ(none.attachmentsPerSubmission, defaultAttachmentsPerSubmission);
+    EXPECT_FALSE(none.wordsPerAnswerSet || none.bytesPerAttachmentSet ||
+                 none.attachmentsPerSubmissionSet);
+
+    const auto some = parseMutated([](json& d) {
+        firstCall(d)["limits"] = {{"words_per_answer", 800}};
+    });
+    ASSERT_TRUE(some.ok());
+    EXPECT_EQ(some->calls[0].limits.wordsPerAnswer, 800u);
+    EXPECT_TRUE(some->calls[0].limits.wordsPerAnswerSet);
+    EXPECT_FALSE(some->calls[0].limits.bytesPerAttachmentSet);
+    EXPECT_EQ(some->calls[0].limits.bytesPerAttachment, defaultBytesPerAttachment);
 }
 
 TEST(CatalogParser, EnforcesQuestionMembers)
@@ -152,8 +163,11 @@ TEST(CatalogParser, RefusesWrongTypes)
                   "/calls/0/title/fr");
     expectRefused([](json& d) { firstCall(d)["recipients"] = "age1..."; },
                   CatalogErrorCode::WrongType, "/calls/0/recipients");
-    expectRefused([](json& d) { firstCall(d)["limits"]["words_per_answer"] = "2500"; },
-                  CatalogErrorCode::WrongType, "/calls/0/limits/words_per_answer");
+    expectRefused(
+        [](json& d) {
+            firstCall(d)["limits"] = {{"words_per_answer", "2500"}};
+        },
+        CatalogErrorCode::WrongType, "/calls/0/limits/words_per_answer");
     expectRefused([](json& d) { d["calls"][0] = 7; }, CatalogErrorCode::WrongType, "/calls/0");
 }
 
@@ -321,6 +335,8 @@ TEST(CatalogParser, TimestampsCarryTheirOffset)
 
 TEST(CatalogParser, ChecksStatus)
 {
+    expectRefused([](json& d) { firstCall(d)["inputs_published"] = "yes"; },
+                  CatalogErrorCode::WrongType, "/calls/0/inputs_published");
     expectRefused([](json& d) { firstCall(d)["status"] = "paused"; }, CatalogErrorCode::BadStatus,
                   "/calls/0/status");
     const auto closed = parseMutated([](json& d) { firstCall(d)["status"] = "closed"; });
@@ -347,14 +363,155 @@ TEST(CatalogParser, ChecksEndpoints)
 
 TEST(CatalogParser, ChecksLimits)
 {
-    expectRefused([](json& d) { firstCall(d)["limits"]["words_per_answer"] = 0; },
-                  CatalogErrorCode::BadLimit, "/calls/0/limits/words_per_answer");
-    expectRefused([](json& d) { firstCall(d)["limits"]["bytes_per_attachment"] = -5; },
-                  CatalogErrorCode::BadLimit, "/calls/0/limits/bytes_per_attachment");
-    const auto noAttachments =
-        parseMutated([](json& d) { firstCall(d)["limits"]["attachments_per_submission"] = 0; });
+    expectRefused(
+        [](json& d) {
+            firstCall(d)["limits"] = {{"words_per_answer", 0}};
+        },
+        CatalogErrorCode::BadLimit, "/calls/0/limits/words_per_answer");
+    expectRefused(
+        [](json& d) {
+            firstCall(d)["limits"] = {{"bytes_per_attachment", -5}};
+        },
+        CatalogErrorCode::BadLimit, "/calls/0/limits/bytes_per_attachment");
+    expectRefused([](json& d) { firstCall(d)["limits"] = json::array(); },
+                  CatalogErrorCode::WrongType, "/calls/0/limits");
+    const auto noAttachments = parseMutated([](json& d) {
+        firstCall(d)["limits"] = {{"attachments_per_submission", 0}};
+    });
     ASSERT_TRUE(noAttachments.ok());
     EXPECT_EQ(noAttachments->calls[0].limits.attachmentsPerSubmission, 0u);
+}
+
+TEST(CatalogParser, ReadsTheCallsPageDocumentsContactAndOfficialLanguages)
+{
+    const auto result = parseMutated([](json& d) {
+        firstCall(d)["page"] = {{"en", "https://www.ohchr.org/en/call"},
+                                {"fr", "https://www.ohchr.org/fr/call?x=1#top"}};
+        firstCall(d)["documents"] = json::array(
+            {{{"language", "es"}, {"format", "word"}, {"url", "https://www.ohchr.org/c-es.docx"}},
+             {{"language", "en"}, {"format", "pdf"}, {"url", "http://127.0.0.1:1080/c.pdf"}}});
+        firstCall(d)["contact"] = {{"email", "ohchr-emler@un.org"}, {"subject", "Report 2023"}};
+        firstCall(d)["official_languages"] = {"en", "es"};
+    });
+    ASSERT_TRUE(result.ok()) << catalogErrorName(result.error().code) << " " << result.error().path;
+    const Call& call = result->calls[0];
+    ASSERT_TRUE(call.page.has_value());
+    EXPECT_EQ(call.page->text(Language::Fr), "https://www.ohchr.org/fr/call?x=1#top");
+    EXPECT_EQ(call.page->text(Language::Es), "https://www.ohchr.org/en/call");
+    EXPECT_TRUE(call.page->isFallback(Language::Es));
+    ASSERT_EQ(call.documents.size(), 2u);
+    ASSERT_NE(call.document(Language::Es), nullptr);
+    EXPECT_EQ(call.document(Language::Es)->format, DocumentFormat::Word);
+    EXPECT_EQ(call.document(Language::En)->format, DocumentFormat::Pdf);
+    EXPECT_EQ(call.document(Language::Fr), nullptr);
+    ASSERT_TRUE(call.contact.has_value());
+    EXPECT_EQ(call.contact->email, "ohchr-emler@un.org");
+    EXPECT_EQ(call.contact->subject, "Report 2023");
+    EXPECT_FALSE(call.isUnofficialTranslation(Language::En));
+    EXPECT_TRUE(call.isUnofficialTranslation(Language::Fr));
+    EXPECT_FALSE(call.isUnofficialTranslation(Language::Es));
+    EXPECT_TRUE(result->fallbacks.empty()); // an untranslated page is not an untranslated text
+}
+
+TEST(CatalogParser, RefusesBadPagesDocumentsContactsAndLanguages)
+{
+    for (const std::string bad :
+         {"http://www.ohchr.org/en/call", "javascript:alert(1)", "https://", "https://a@b.org/",
+          "https://www.ohchr.org/a b", "https://www.ohchr.org/\"onclick", "https://x.org/<a>",
+          "file:///etc/passwd", "https://www.ohchr.org/caf\xc3\xa9"}) {
+        expectRefused(
+            [&](json& d) {
+                firstCall(d)["page"] = {{"en", bad}};
+            },
+            CatalogErrorCode::BadUrl, "/calls/0/page/en");
+        expectRefused(
+            [&](json& d) {
+                firstCall(d)["documents"] =
+                    json::array({{{"language", "en"}, {"format", "word"}, {"url", bad}}});
+            },
+            CatalogErrorCode::BadUrl, "/calls/0/documents/0/url");
+    }
+    expectRefused(
+        [](json& d) {
+            firstCall(d)["page"] = {{"fr", "https://x.org/fr"}};
+        },
+        CatalogErrorCode::MissingField, "/calls/0/page/en");
+    expectRefused(
+        [](json& d) {
+            firstCall(d)["documents"] = json::array(
+                {{{"language", "de"}, {"format", "word"}, {"url", "https://x.org/c.docx"}}});
+        },
+        CatalogErrorCode::BadLanguage, "/calls/0/documents/0/language");
+    expectRefused(
+        [](json& d) {
+            firstCall(d)["documents"] = json::array(
+                {{{"language", "en"}, {"format", "exe"}, {"url", "https://x.org/c.exe"}}});
+        },
+        CatalogErrorCode::BadDocument, "/calls/0/documents/0/format");
+    expectRefused(
+        [](json& d) {
+            firstCall(d)["documents"] = {{"language", "en"}};
+        },
+        CatalogErrorCode::WrongType, "/calls/0/documents");
+    for (const std::string bad :
+         {"", "ohchr-emler", "@un.org", "a@b@un.org", "a@un", "a@.un.org", "a@un..org",
+          "a b@un.org", "a@un.org,b@un.org", "a@un.org?cc=x@y.org", "ä@un.org"}) {
+        expectRefused(
+            [&](json& d) {
+                firstCall(d)["contact"] = {{"email", bad}};
+            },
+            CatalogErrorCode::BadEmail, "/calls/0/contact/email");
+    }
+    expectRefused(
+        [](json& d) {
+            firstCall(d)["contact"] = {{"subject", "Report"}};
+        },
+        CatalogErrorCode::MissingField, "/calls/0/contact/email");
+    expectRefused(
+        [](json& d) {
+            firstCall(d)["contact"] = {{"email", "a@un.org"}, {"subject", "Report\nBcc: x@y.org"}};
+        },
+        CatalogErrorCode::WrongType, "/calls/0/contact/subject");
+    expectRefused(
+        [](json& d) {
+            firstCall(d)["contact"] = {{"email", "a@un.org"}, {"subject", " "}};
+        },
+        CatalogErrorCode::EmptyText, "/calls/0/contact/subject");
+    expectRefused(
+        [](json& d) {
+            firstCall(d)["official_languages"] = {"en", "pt"};
+        },
+        CatalogErrorCode::BadLanguage, "/calls/0/official_languages/1");
+    expectRefused([](json& d) { firstCall(d)["official_languages"] = "en"; },
+                  CatalogErrorCode::WrongType, "/calls/0/official_languages");
+}
+
+// A catalog written before these fields (status open, every limit, nothing else) still reads,
+// and says nothing it does not know: no page, no contact, official languages not stated.
+TEST(CatalogParser, ReadsTheOlderFormat)
+{
+    const auto result = parseMutated([](json& d) {
+        json& call = firstCall(d);
+        for (const char* name :
+             {"inputs_published", "page", "documents", "contact", "official_languages"}) {
+            call.erase(name);
+        }
+        call["status"] = "open";
+        call["limits"] = {{"words_per_answer", 2500},
+                          {"bytes_per_attachment", 26214400},
+                          {"attachments_per_submission", 10}};
+    });
+    ASSERT_TRUE(result.ok());
+    const Call& call = result->calls[0];
+    EXPECT_EQ(call.status, CallStatus::Open);
+    EXPECT_FALSE(call.inputsPublished);
+    EXPECT_FALSE(call.page.has_value());
+    EXPECT_TRUE(call.documents.empty());
+    EXPECT_FALSE(call.contact.has_value());
+    EXPECT_FALSE(call.officialLanguages.has_value());
+    EXPECT_FALSE(call.isUnofficialTranslation(Language::Fr));
+    EXPECT_TRUE(call.limits.wordsPerAnswerSet && call.limits.bytesPerAttachmentSet &&
+                call.limits.attachmentsPerSubmissionSet);
 }
 
 TEST(CatalogParser, AnEmptyCallListIsACatalog)
@@ -404,16 +561,19 @@ TEST(CatalogModel, OriginAndReceiptUrl)
     EXPECT_EQ(call.origin(), "https://inputs.example.org:8443");
 }
 
-TEST(CatalogModel, AcceptsSubmissionsOnlyWhileOpenAndBeforeTheDeadline)
+// Only a closed call stops sending; after the deadline a submission still goes, late.
+TEST(CatalogModel, AcceptsSubmissionsUntilClosedAndKnowsWhenTheyAreLate)
 {
     Call call = builtinCatalog().calls.at(0);
-    EXPECT_TRUE(call.acceptsSubmissionsAt(4'000'000'000));
-    call.deadline = Timestamp{"2026-12-01T00:00:00Z", 1796083200};
-    EXPECT_TRUE(call.acceptsSubmissionsAt(1796083199));
-    EXPECT_FALSE(call.acceptsSubmissionsAt(1796083200));
-    call.deadline.reset();
-    call.status = CallStatus::Closed;
+    EXPECT_EQ(call.status, CallStatus::Closed);
     EXPECT_FALSE(call.acceptsSubmissionsAt(0));
+    call.status = CallStatus::Open;
+    EXPECT_TRUE(call.acceptsSubmissionsAt(4'000'000'000));
+    EXPECT_FALSE(call.deadlinePassedAt(4'000'000'000)); // no deadline, never late
+    call.deadline = Timestamp{"2026-12-01T00:00:00Z", 1796083200};
+    EXPECT_FALSE(call.deadlinePassedAt(1796083199));
+    EXPECT_TRUE(call.deadlinePassedAt(1796083200));
+    EXPECT_TRUE(call.acceptsSubmissionsAt(1796083200));
 }
 
 } // namespace

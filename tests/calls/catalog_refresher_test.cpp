@@ -27,6 +27,24 @@ std::string catalogWithSequence(std::uint64_t sequence)
     return document.dump(2);
 }
 
+// The built-in call as catalogs were written before the call's state, page, documents, contact
+// and official languages existed: status open and every limit given.
+std::string olderFormatCatalog(std::uint64_t sequence)
+{
+    auto document = nlohmann::json::parse(builtinCatalogBytes());
+    document["sequence"] = sequence;
+    auto& call = document["calls"][0];
+    for (const char* name :
+         {"inputs_published", "page", "documents", "contact", "official_languages"}) {
+        call.erase(name);
+    }
+    call["status"] = "open";
+    call["limits"] = {{"words_per_answer", 2500},
+                      {"bytes_per_attachment", 26214400},
+                      {"attachments_per_submission", 10}};
+    return document.dump(2);
+}
+
 crypto::Ed25519KeyPair newKeyPair()
 {
     auto pair = crypto::Ed25519KeyPair::generate();
@@ -123,6 +141,37 @@ TEST_F(CatalogRefresherTest, AcceptsANewerCatalogSignedByATrustedKey)
                                        std::vector{secretariat_.publicKey()}));
 }
 
+// An app holding a catalog of the older format refreshes to one that closes the call and
+// gives its page and contact, signed exactly as before; and a publisher still writing the
+// older format is read too.
+TEST_F(CatalogRefresherTest, RefreshesBetweenTheOlderAndTheCurrentFormat)
+{
+    const std::string older = olderFormatCatalog(7);
+    publish(older, signatureOf(secretariat_, older));
+    const RefreshResult first = refresher({secretariat_.publicKey()}).refresh(HeldCatalog{0, ""});
+    ASSERT_EQ(first.outcome, RefreshOutcome::Updated) << refreshOutcomeName(first.outcome);
+    const Call& open = first.catalog->calls.at(0);
+    EXPECT_EQ(open.status, CallStatus::Open);
+    EXPECT_FALSE(open.contact.has_value());
+    EXPECT_TRUE(open.limits.wordsPerAnswerSet);
+
+    auto document = nlohmann::json::parse(builtinCatalogBytes());
+    document["sequence"] = 8;
+    const std::string current = document.dump(2);
+    publish(current, signatureOf(secretariat_, current));
+    const RefreshResult second =
+        refresher({secretariat_.publicKey()}).refresh(HeldCatalog{7, first.etag});
+    ASSERT_EQ(second.outcome, RefreshOutcome::Updated) << refreshOutcomeName(second.outcome);
+    const Call& closed = second.catalog->calls.at(0);
+    EXPECT_EQ(closed.status, CallStatus::Closed);
+    EXPECT_TRUE(closed.inputsPublished);
+    ASSERT_TRUE(closed.contact.has_value());
+    EXPECT_EQ(closed.contact->email, "ohchr-emler@un.org");
+    EXPECT_FALSE(closed.limits.wordsPerAnswerSet);
+    EXPECT_TRUE(verifyCatalogSignature(second.catalogBytes, second.signatureText,
+                                       std::vector{secretariat_.publicKey()}));
+}
+
 TEST_F(CatalogRefresherTest, ConditionalGetAnswersNotModifiedWithoutFetchingAgain)
 {
     const std::string bytes = catalogWithSequence(6);
@@ -172,9 +221,9 @@ TEST_F(CatalogRefresherTest, RefusesATamperedCatalog)
     const std::string bytes = catalogWithSequence(9);
     const std::string signature = signatureOf(secretariat_, bytes);
     std::string tampered = bytes;
-    const std::size_t at = tampered.find("2500");
+    const std::size_t at = tampered.find("\"closed\"");
     ASSERT_NE(at, std::string::npos);
-    tampered.replace(at, 4, "9999"); // same length: only the signature can tell
+    tampered.replace(at, 8, "\"open\"  "); // same length: only the signature can tell
     publish(tampered, signature);
 
     const RefreshResult result = refresher({secretariat_.publicKey()}).refresh(HeldCatalog{0, ""});

@@ -50,17 +50,46 @@ check "and verifies" 0 "$intake" catalog verify -p "$other" -s other.sig catalog
 
 cp catalog.json tampered.json
 cp catalog.json.sig tampered.json.sig
-sed -i 's/"words_per_answer": 2500/"words_per_answer": 9999/' tampered.json
+sed -i 's/"status": "closed"/"status": "open"/' tampered.json
+grep -q '"status": "open"' tampered.json
 check "verify refuses a tampered catalog" 1 "$intake" catalog verify -p "$public" tampered.json
 check "verify refuses a missing signature" 1 "$intake" catalog verify -p "$public" -s none.sig catalog.json
 echo "AAAA" >garbled.sig
 check "verify refuses a garbled signature" 1 "$intake" catalog verify -p "$public" -s garbled.sig catalog.json
 check "verify refuses a malformed public key" 2 "$intake" catalog verify -p "AAAA" catalog.json
 
-sed 's/"status": "open"/"status": "paused"/' catalog.json >malformed.json
+sed 's/"status": "closed"/"status": "paused"/' catalog.json >malformed.json
 check "sign refuses a malformed catalog" 1 "$intake" catalog sign -k key.pem malformed.json
 grep -q "bad-status at /calls/0/status" err.txt || { echo "FAIL: no located error"; failures=$((failures + 1)); }
 [ ! -e malformed.json.sig ] || { echo "FAIL: signed a malformed catalog"; failures=$((failures + 1)); }
+# What apps refuse in the call's new members, sign refuses too, located.
+refuse() { # refuse DESCRIPTION SED_EXPRESSION EXPECTED_ERROR
+    sed "$2" catalog.json >refused.json
+    if cmp -s catalog.json refused.json; then
+        echo "FAIL: $1: the edit changed nothing"; failures=$((failures + 1)); return
+    fi
+    check "sign refuses $1" 1 "$intake" catalog sign -k key.pem refused.json
+    grep -q "$3" err.txt || { echo "FAIL: $1: no \"$3\""; cat err.txt; failures=$((failures + 1)); }
+    [ ! -e refused.json.sig ] || { echo "FAIL: signed $1"; failures=$((failures + 1)); rm -f refused.json.sig; }
+}
+refuse "a contact with two addresses" 's/"ohchr-emler@un.org"/"a@un.org, b@un.org"/' \
+    "bad-email at /calls/0/contact/email"
+refuse "a page over plain http" 's|"https://www.ohchr.org/en/|"http://www.ohchr.org/en/|' \
+    "bad-url at /calls/0/page/en"
+refuse "an official language it cannot show" 's/"official_languages": \["en"\]/"official_languages": ["pt"]/' \
+    "bad-language at /calls/0/official_languages/0"
+refuse "inputs_published as text" 's/"inputs_published": true/"inputs_published": "yes"/' \
+    "wrong-type at /calls/0/inputs_published"
+
+check "practice re-issues the closed call open, four weeks ahead" 0 \
+    "$intake" catalog practice --days 28 --sequence 9 -o practice.json catalog.json
+grep -q '"status": "open"' practice.json || { echo "FAIL: practice call not open"; failures=$((failures + 1)); }
+grep -q 'Practice call – ' practice.json || { echo "FAIL: practice call not labelled"; failures=$((failures + 1)); }
+! grep -q 'ohchr-emler@un.org' practice.json || { echo "FAIL: practice call keeps the real contact"; failures=$((failures + 1)); }
+check "and it is signed like any catalog" 0 "$intake" catalog sign -k key.pem practice.json
+check "practice refuses a malformed catalog" 1 "$intake" catalog practice -o p2.json malformed.json
+check "practice refuses a bad --days" 2 "$intake" catalog practice --days soon -o p3.json catalog.json
+
 check "sign refuses a key that is not Ed25519" 1 "$intake" catalog sign -k catalog.json catalog.json
 check "an unknown action is a usage error" 2 "$intake" catalog frobnicate
 

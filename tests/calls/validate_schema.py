@@ -52,14 +52,41 @@ def main():
         "receipt key stray bits": lambda c: call(c).update(receipt_key="A" * 42 + "B="),
         "bad tls pin": lambda c: call(c).update(tls_pins=["sha1//abc"]),
         "bad deadline": lambda c: call(c).update(deadline="2026-01-01"),
-        "zero words": lambda c: call(c)["limits"].update(words_per_answer=0),
-        "fractional bytes": lambda c: call(c)["limits"].update(bytes_per_attachment=1.5),
-        "missing limit": lambda c: call(c)["limits"].pop("attachments_per_submission"),
+        "zero words": lambda c: call(c).update(limits={"words_per_answer": 0}),
+        "fractional bytes": lambda c: call(c).update(limits={"bytes_per_attachment": 1.5}),
+        "negative files": lambda c: call(c).update(limits={"attachments_per_submission": -1}),
+        "status published": lambda c: call(c).update(status="published"),
+        "inputs_published as text": lambda c: call(c).update(inputs_published="yes"),
+        "page without English": lambda c: call(c).update(page={"fr": "https://example.org/fr"}),
+        "page over plain http": lambda c: call(c).update(page={"en": "http://example.org/call"}),
+        "page with credentials": lambda c: call(c).update(page={"en": "https://a:b@example.org/"}),
+        "document in German": lambda c: call(c).update(documents=[
+            {"language": "de", "format": "word", "url": "https://example.org/call.docx"}]),
+        "document as exe": lambda c: call(c).update(documents=[
+            {"language": "en", "format": "exe", "url": "https://example.org/call.exe"}]),
+        "document without url": lambda c: call(c).update(documents=[
+            {"language": "en", "format": "word"}]),
+        "contact without e-mail": lambda c: call(c).update(contact={"subject": "Report"}),
+        "two e-mail addresses": lambda c: call(c).update(contact={"email": "a@un.org,b@un.org"}),
+        "e-mail without domain": lambda c: call(c).update(contact={"email": "ohchr-emler@"}),
+        "subject on two lines": lambda c: call(c).update(
+            contact={"email": "a@un.org", "subject": "Report\nBcc: x@y.org"}),
+        "official language de": lambda c: call(c).update(official_languages=["de"]),
     }
     must_pass = {
         "unknown members": lambda c: (c.update(extra=1), call(c).update(extra={"a": 1})),
         "missing translations": lambda c: (call(c)["title"].pop("fr"), call(c)["purpose"].pop("es")),
         "deadline with offset": lambda c: call(c).update(deadline="2026-12-01T17:00:00+01:00"),
+        "older format: open, limits, no new fields": lambda c: (
+            call(c).update(status="open", limits={"words_per_answer": 2500,
+                                                  "bytes_per_attachment": 26214400,
+                                                  "attachments_per_submission": 10}),
+            [call(c).pop(k) for k in ("inputs_published", "page", "contact",
+                                      "official_languages")]),
+        "one limit only": lambda c: call(c).update(limits={"words_per_answer": 800}),
+        "documents in three languages": lambda c: call(c).update(documents=[
+            {"language": l, "format": "word", "url": "https://example.org/call-%s.docx" % l}
+            for l in ("en", "fr", "es")]),
         "https endpoint and pin": lambda c: call(c).update(
             endpoint="https://inputs.example.org/files",
             tls_pins=["sha256//" + call(c)["receipt_key"]]),

@@ -1,5 +1,6 @@
 // DraftCheck: word counting as the limit counts, and every reason a draft cannot be sent yet.
 #include "calls/builtin_catalog.h"
+#include "calls/practice_catalog.h"
 #include "submission/draft_check.h"
 
 #include <gtest/gtest.h>
@@ -33,7 +34,7 @@ class CheckDraft : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        call_ = &calls::builtinCatalog().calls.front();
+        call_ = &practice_.calls.front(); // open: the seed call itself is closed
         draft_.callId = call_->id;
         draft_.submitter.organization = "Red Ribbon";
         draft_.submitter.country = "Chile";
@@ -50,6 +51,7 @@ protected:
         return result;
     }
 
+    calls::Catalog practice_ = calls::builtinPracticeCatalog(1'800'000'000);
     const calls::Call* call_ = nullptr;
     store::Draft draft_;
     std::int64_t now_ = 1'800'000'000;

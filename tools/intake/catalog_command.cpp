@@ -3,6 +3,7 @@
 // write, so a key can be made or inspected with either.
 #include "calls/catalog_parser.h"
 #include "calls/catalog_signature.h"
+#include "calls/practice_catalog.h"
 #include "cli_support.h"
 #include "command.h"
 #include "crypto/base64.h"
@@ -13,8 +14,10 @@
 
 #include <array>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <filesystem>
 #include <unistd.h>
@@ -27,7 +30,8 @@ constexpr std::string_view usage =
     "usage: amicus-intake catalog keygen -o KEY_FILE\n"
     "       amicus-intake catalog pubkey -k KEY_FILE\n"
     "       amicus-intake catalog sign -k KEY_FILE [-o SIG_FILE] CATALOG.json\n"
-    "       amicus-intake catalog verify -p PUBKEY_BASE64... [-s SIG_FILE] CATALOG.json\n";
+    "       amicus-intake catalog verify -p PUBKEY_BASE64... [-s SIG_FILE] CATALOG.json\n"
+    "       amicus-intake catalog practice [--days N] [--sequence N] -o OUT.json CATALOG.json\n";
 
 // Replaces `path` atomically (temporary file, then rename), so an endpoint that re-reads the
 // signature never serves half of it.
@@ -220,6 +224,63 @@ int verify(std::span<const std::string> args)
     return 0;
 }
 
+std::optional<std::uint64_t> numberOption(const ParsedArgs& parsed, const std::string& option,
+                                          std::uint64_t fallback)
+{
+    const auto text = parsed.last(option);
+    if (!text) {
+        return fallback;
+    }
+    std::uint64_t number = 0;
+    const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), number);
+    if (error != std::errc() || end != text->data() + text->size()) {
+        reportError(option + " takes a whole number, not \"" + *text + "\"");
+        return std::nullopt;
+    }
+    return number;
+}
+
+// Re-issues a catalog's calls as labelled practice calls, open until N days from now (the
+// demo secretariat's catalog in scripts/run.sh). The output is then signed as any catalog.
+int practice(std::span<const std::string> args)
+{
+    auto parsed = parseArgs(args, {"-o", "--days", "--sequence"}, {}, {{"--output", "-o"}});
+    if (!parsed) {
+        return 2;
+    }
+    const auto output = parsed->last("-o");
+    const auto days = numberOption(*parsed, "--days", 28);
+    const auto sequence = numberOption(*parsed, "--sequence", 1);
+    if (!output || parsed->positionals.size() != 1 || !days || !sequence || *days > 3660) {
+        std::fputs(usage.data(), stderr);
+        return 2;
+    }
+    const std::string& catalogPath = parsed->positionals[0];
+    const auto bytes = readSmallFile(catalogPath);
+    if (!bytes) {
+        return 1;
+    }
+    const std::int64_t now = std::time(nullptr);
+    calls::PracticeOptions options;
+    options.sequence = *sequence;
+    options.issuedAtUnixSeconds = now;
+    options.deadlineUnixSeconds = now + static_cast<std::int64_t>(*days) * 86400;
+    const auto practiceBytes = calls::practiceCatalogJson(*bytes, options);
+    if (!practiceBytes) {
+        reportError(catalogPath + " is not a valid catalog: " +
+                    std::string(calls::catalogErrorName(practiceBytes.error().code)) + " at " +
+                    (practiceBytes.error().path.empty() ? "/" : practiceBytes.error().path));
+        return 1;
+    }
+    if (!replaceAtomically(*output, *practiceBytes)) {
+        return 1;
+    }
+    std::fprintf(stderr, "practice catalog in %s: sequence %llu, open until %s\n", output->c_str(),
+                 static_cast<unsigned long long>(*sequence),
+                 calls::rfc3339Utc(options.deadlineUnixSeconds).c_str());
+    return 0;
+}
+
 } // namespace
 
 int runCatalog(std::span<const std::string> args)
@@ -241,6 +302,9 @@ int runCatalog(std::span<const std::string> args)
     }
     if (action == "verify") {
         return verify(rest);
+    }
+    if (action == "practice") {
+        return practice(rest);
     }
     reportError("unknown catalog action \"" + action + "\"");
     std::fputs(usage.data(), stderr);
