@@ -303,11 +303,11 @@
     </message>
     <message>
         <source>All of it has already reached the secretariat; only the receipt has not come back yet. Deleting it does not take it back. Its answers, attached files and sending record will be erased from this device. This cannot be undone.</source>
-        <translation>Ya llegó completa a la secretaría; solo falta que vuelva el acuse de recibo. Eliminarla no la retira. Sus respuestas, sus archivos adjuntos y el registro del envío se borrarán de este dispositivo. Esta acción no se puede deshacer.</translation>
+        <translation>Ya llegó completa a la secretaría; solo falta que vuelva el recibo. Eliminarla aquí no la retira de la secretaría. Sus respuestas, sus archivos adjuntos y el registro del envío se borrarán de este dispositivo. Esta acción no se puede deshacer.</translation>
     </message>
     <message>
         <source>The secretariat has received it and keeps it: deleting it here does not take it back. Its answers, attached files and the delivery receipt, your proof that it arrived, will be erased from this device. This cannot be undone.</source>
-        <translation>La secretaría la recibió y la conserva: eliminarla aquí no la retira. Sus respuestas, sus archivos adjuntos y el acuse de recibo, su prueba de que llegó, se borrarán de este dispositivo. Esta acción no se puede deshacer.</translation>
+        <translation>La secretaría la recibió y la conserva: eliminarla aquí no la retira. Sus respuestas, sus archivos adjuntos y el recibo, su prueba de que llegó, se borrarán de este dispositivo. Esta acción no se puede deshacer.</translation>
     </message>
     <message>
         <source>Delete this submission?</source>
@@ -431,7 +431,7 @@
         <source>Outbox</source>
         <comment>tab</comment>
         <extracomment>A tab label: keep it short, the four tabs share a phone&apos;s width.</extracomment>
-        <translation>Salida</translation>
+        <translation>Bandeja de salida</translation>
     </message>
 </context>
 <context>
@@ -464,7 +464,7 @@
     </message>
     <message>
         <source>Waiting for Wi-Fi (see Settings).</source>
-        <translation>Esperando wifi (véase Ajustes).</translation>
+        <translation>Esperando wifi (ver Ajustes).</translation>
     </message>
     <message>
         <source>Waiting for you to press “Send now”.</source>
@@ -516,7 +516,7 @@
     </message>
     <message>
         <source>The server&apos;s receipt could not be verified, so delivery is not confirmed. Try again to ask the server once more.</source>
-        <translation>No se pudo verificar el acuse de recibo del servidor, así que la entrega no está confirmada. Vuelva a intentarlo para pedírselo de nuevo al servidor.</translation>
+        <translation>No se pudo verificar el recibo del servidor, así que la entrega no está confirmada. Vuelva a intentarlo para pedírselo de nuevo al servidor.</translation>
     </message>
     <message>
         <source>This call is no longer offered, so the submission cannot be sent. The draft stays in Drafts, where you can export it as a document.</source>
@@ -549,7 +549,7 @@
     </message>
     <message>
         <source>The secretariat may already have it: only its receipt could not be verified. Removing it stops this phone from asking again.</source>
-        <translation>Puede que la secretaría ya la tenga: solo no se pudo verificar su acuse de recibo. Quitarla solo evita que este teléfono vuelva a preguntar.</translation>
+        <translation>Puede que la secretaría ya la tenga: lo único que no se pudo verificar es su recibo. Quitarla solo evita que este teléfono vuelva a preguntar.</translation>
     </message>
     <message>
         <source>The part already uploaded is never completed, so nothing reaches the secretariat.</source>
@@ -925,7 +925,7 @@
     </message>
     <message>
         <source>Amicus %1. Submissions are encrypted with age (X25519, ChaCha20-Poly1305) to the secretariat&apos;s keys and sent with tus.</source>
-        <translation>Amicus %1. Las contribuciones se cifran con age (X25519, ChaCha20-Poly1305) para las claves de la secretaría y se envían con tus.</translation>
+        <translation>Amicus %1. Las contribuciones se cifran con age (X25519, ChaCha20-Poly1305) para las claves de la secretaría y se envían mediante el protocolo tus.</translation>
     </message>
     <message>
         <source>Current passphrase</source>
@@ -964,7 +964,7 @@
     <name>SetupScreen</name>
     <message>
         <source>Welcome</source>
-        <translation>Bienvenida</translation>
+        <translation>Le damos la bienvenida</translation>
     </message>
     <message>
         <source>Amicus</source>

@@ -283,7 +283,7 @@
     </message>
     <message>
         <source>Its answers and attached files will be erased from this device. This cannot be undone.</source>
-        <translation>Ses réponses et ses pièces jointes seront effacées de cet appareil. Cette action est irréversible.</translation>
+        <translation>Ses réponses et ses fichiers joints seront effacés de cet appareil. Cette action est définitive.</translation>
     </message>
     <message>
         <source>Export</source>
@@ -303,11 +303,11 @@
     </message>
     <message>
         <source>All of it has already reached the secretariat; only the receipt has not come back yet. Deleting it does not take it back. Its answers, attached files and sending record will be erased from this device. This cannot be undone.</source>
-        <translation>Elle est déjà entièrement parvenue au secrétariat&#xa0;; seul l’accusé de réception n’est pas encore revenu. La supprimer ne la reprend pas. Ses réponses, ses fichiers joints et le suivi de son envoi seront effacés de cet appareil. Cette action est définitive.</translation>
+        <translation>Elle est déjà entièrement parvenue au secrétariat&#xa0;; seul le reçu n’est pas encore revenu. La supprimer ici ne l’efface pas chez le secrétariat. Ses réponses, ses fichiers joints et le suivi de son envoi seront effacés de cet appareil. Cette action est définitive.</translation>
     </message>
     <message>
         <source>The secretariat has received it and keeps it: deleting it here does not take it back. Its answers, attached files and the delivery receipt, your proof that it arrived, will be erased from this device. This cannot be undone.</source>
-        <translation>Le secrétariat l’a reçue et la conserve&#xa0;: la supprimer ici ne la reprend pas. Ses réponses, ses fichiers joints et l’accusé de réception, votre preuve qu’elle est arrivée, seront effacés de cet appareil. Cette action est définitive.</translation>
+        <translation>Le secrétariat l’a reçue et la conserve&#xa0;: la supprimer ici ne l’efface pas chez lui. Ses réponses, ses fichiers joints et le reçu, votre preuve qu’elle est arrivée, seront effacés de cet appareil. Cette action est définitive.</translation>
     </message>
     <message>
         <source>Delete this submission?</source>
@@ -431,7 +431,7 @@
         <source>Outbox</source>
         <comment>tab</comment>
         <extracomment>A tab label: keep it short, the four tabs share a phone&apos;s width.</extracomment>
-        <translation>Envois</translation>
+        <translation>Boîte d’envoi</translation>
     </message>
 </context>
 <context>
@@ -516,7 +516,7 @@
     </message>
     <message>
         <source>The server&apos;s receipt could not be verified, so delivery is not confirmed. Try again to ask the server once more.</source>
-        <translation>L’accusé de réception du serveur n’a pas pu être vérifié&#xa0;: la remise n’est donc pas confirmée. Réessayez pour le redemander au serveur.</translation>
+        <translation>Le reçu du serveur n’a pas pu être vérifié&#xa0;: la remise n’est donc pas confirmée. Réessayez pour le redemander au serveur.</translation>
     </message>
     <message>
         <source>This call is no longer offered, so the submission cannot be sent. The draft stays in Drafts, where you can export it as a document.</source>
@@ -524,7 +524,7 @@
     </message>
     <message>
         <source>The encrypted package on this phone is damaged or missing, so it cannot be sent. Make an editable copy: the copy is packed again when you send it.</source>
-        <translation>Le paquet chiffré sur ce téléphone est endommagé ou manquant&#xa0;: il ne peut donc pas être envoyé. Faites une copie modifiable&#xa0;: elle sera emballée de nouveau quand vous l’enverrez.</translation>
+        <translation>Le paquet chiffré sur ce téléphone est endommagé ou manquant&#xa0;: il ne peut donc pas être envoyé. Faites une copie modifiable&#xa0;: elle sera préparée à nouveau au moment de l’envoi.</translation>
     </message>
     <message>
         <source>To ask why, write to the %1: their address is on the call&apos;s web page. Give them this reference: %2</source>
@@ -549,7 +549,7 @@
     </message>
     <message>
         <source>The secretariat may already have it: only its receipt could not be verified. Removing it stops this phone from asking again.</source>
-        <translation>Le secrétariat l’a peut-être déjà reçue&#xa0;: seul son accusé de réception n’a pas pu être vérifié. La retirer empêche seulement ce téléphone de redemander.</translation>
+        <translation>Le secrétariat l’a peut-être déjà reçue&#xa0;: seul son reçu n’a pas pu être vérifié. La retirer empêche seulement ce téléphone de redemander.</translation>
     </message>
     <message>
         <source>The part already uploaded is never completed, so nothing reaches the secretariat.</source>
@@ -663,7 +663,7 @@
     </message>
     <message>
         <source>This call accepts no more attachments.</source>
-        <translation>Cet appel n’accepte plus de pièces jointes.</translation>
+        <translation>Cet appel n’accepte plus de fichiers joints.</translation>
     </message>
     <message>
         <source>Amicus locked itself. Unlock it to go on; nothing was lost.</source>
@@ -714,7 +714,7 @@
     </message>
     <message>
         <source>There are %1 attached files; the call accepts %2.</source>
-        <translation>Il y a %1 pièces jointes&#xa0;; l’appel en accepte %2.</translation>
+        <translation>Il y a %1 fichiers joints&#xa0;; l’appel en accepte %2.</translation>
     </message>
     <message>
         <source>Ready. Your submission will be encrypted so that only the secretariat can read it, then sent as soon as a network allows.</source>
