@@ -29,6 +29,7 @@ struct TusUpload::Exchange : net::HttpResponse {
     std::uint64_t bodyOffset = 0;
     std::uint64_t bodyLength = 0;
     std::uint64_t bodySent = 0;
+    std::uint64_t rewindLimit = 0; // see onSeek
     std::uint64_t totalSize = 0;
     int readErrno = 0;
     bool readFailed = false;
@@ -202,6 +203,21 @@ std::optional<SignedReceipt> receiptHeaders(const Exchange& exchange, SyncError&
         return std::nullopt;
     }
     return *decoded;
+}
+
+// libcurl sends a request again on a new connection when the reused one turns out to be dead
+// before any answer came, and must rewind the body for it; without a seek function it gives up
+// ("necessary data rewind wasn't possible") and the chunk fails. Allowed only while no more
+// than the first buffer was read: that is a connection that was already dead. A link cut
+// further into the body is left to fail, so the server's offset (HEAD) decides what is resent.
+int onSeek(void* user, curl_off_t offset, int origin)
+{
+    auto* exchange = static_cast<Exchange*>(user);
+    if (origin != SEEK_SET || offset != 0 || exchange->bodySent > exchange->rewindLimit) {
+        return CURL_SEEKFUNC_CANTSEEK;
+    }
+    exchange->bodySent = 0;
+    return CURL_SEEKFUNC_OK;
 }
 
 size_t onRead(char* buffer, size_t size, size_t count, void* user)
@@ -410,6 +426,9 @@ Result<void, SyncError> TusUpload::perform(Exchange& exchange)
                          static_cast<curl_off_t>(exchange.bodyLength));
         curl_easy_setopt(curl, CURLOPT_READFUNCTION, onRead);
         curl_easy_setopt(curl, CURLOPT_READDATA, &exchange);
+        exchange.rewindLimit = static_cast<std::uint64_t>(options_.uploadBufferSize);
+        curl_easy_setopt(curl, CURLOPT_SEEKFUNCTION, onSeek);
+        curl_easy_setopt(curl, CURLOPT_SEEKDATA, &exchange);
         curl_easy_setopt(curl, CURLOPT_UPLOAD_BUFFERSIZE, options_.uploadBufferSize);
         break;
     case Exchange::Method::Delete:
