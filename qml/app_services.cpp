@@ -1,5 +1,6 @@
 #include "app_services.h"
 
+#include "submission_finalizer.h"
 #include "sync_service.h"
 
 #include <QQmlEngine>
@@ -14,10 +15,13 @@ constexpr const char* kServicesProperty = "amicusServices";
 } // namespace
 
 AppServices::AppServices(AppContext& context, SyncService* sync, QObject* parent)
-    : QObject(parent), context_(context)
+    : QObject(parent), context_(context), finalizer_(std::make_unique<SubmissionFinalizer>(*this))
 {
     setSync(sync);
 }
+
+// A finalize still running is cancelled and waited for first (~SubmissionFinalizer).
+AppServices::~AppServices() = default;
 
 SyncService* AppServices::sync() const
 {

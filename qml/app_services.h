@@ -9,12 +9,14 @@
 
 #include <QObject>
 #include <QPointer>
+#include <memory>
 
 class QQmlEngine;
 
 namespace amicus::app {
 
 class AppContext;
+class SubmissionFinalizer;
 class SyncService;
 
 class AppServices : public QObject {
@@ -24,10 +26,13 @@ public:
     // `sync` may be null (nothing sends: screenshots without a sender, view-model tests).
     explicit AppServices(AppContext& context, SyncService* sync = nullptr,
                          QObject* parent = nullptr);
+    ~AppServices() override;
 
     [[nodiscard]] AppContext& context() const { return context_; }
     [[nodiscard]] SyncService* sync() const;
     [[nodiscard]] ChangeNotifier& changes() { return changes_; }
+    // Finalizing a draft into the outbox, off the UI thread.
+    [[nodiscard]] SubmissionFinalizer& finalizer() { return *finalizer_; }
     // Another sender, or none (tests start and stop one); view models made afterwards use it.
     void setSync(SyncService* sync);
 
@@ -42,6 +47,7 @@ private:
     AppContext& context_;
     QPointer<SyncService> sync_; // null again once the sender is gone
     ChangeNotifier changes_;
+    std::unique_ptr<SubmissionFinalizer> finalizer_;
 };
 
 } // namespace amicus::app

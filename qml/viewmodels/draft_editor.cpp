@@ -4,24 +4,21 @@
 #include "app_services.h"
 #include "attachment_policy.h"
 #include "photo_reducer.h"
+#include "smaller_copy_maker.h"
 #include "store/draft_store.h"
 #include "submission/draft_check.h"
 #include "text_conversion.h"
 
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QMimeDatabase>
-#include <QPromise>
-#include <QThreadPool>
 #include <QVariantMap>
 #include <algorithm>
-#include <istream>
 #include <limits>
 #include <memory>
-#include <streambuf>
 
 using amicus::app::AppContext;
 using amicus::app::AppServices;
+using amicus::app::SmallerCopyMaker;
 using amicus::app::toQString;
 using amicus::store::DraftField;
 
@@ -46,16 +43,6 @@ QString valueOr(const std::optional<std::string>& value)
 {
     return value ? toQString(*value) : QString();
 }
-
-// Reads a byte array in place, so the smaller copy goes to the store without another copy.
-class ByteArrayStreamBuf : public std::streambuf {
-public:
-    explicit ByteArrayStreamBuf(QByteArray& bytes)
-    {
-        char* data = bytes.data();
-        setg(data, data, data + bytes.size());
-    }
-};
 
 } // namespace
 
@@ -87,6 +74,8 @@ void DraftEditor::useServices(AppServices* services)
             clear();
         }
     });
+    copies_ = new SmallerCopyMaker(services_->context(), this);
+    connect(copies_, &SmallerCopyMaker::finished, this, &DraftEditor::finishReducing);
 }
 
 amicus::store::DraftStore* DraftEditor::store() const
@@ -124,6 +113,9 @@ void DraftEditor::setDraftId(int draftId)
         return;
     }
     draftId_ = draftId;
+    if (copies_) {
+        copies_->dropAll(); // the copies of the draft shown before are not saved
+    }
     load();
 }
 
@@ -218,8 +210,7 @@ void DraftEditor::reloadAttachments()
                     {QStringLiteral("canSendSmaller"),
                      smaller || amicus::app::PhotoReducer::canReduce(mediaType)},
                     {QStringLiteral("sendsSmaller"), smaller},
-                    {QStringLiteral("reducing"),
-                     reducing_.contains(id) && !cancelled_.contains(id)},
+                    {QStringLiteral("reducing"), copies_ && copies_->makingWanted(id)},
                     {QStringLiteral("smallerSize"),
                      smaller ? static_cast<double>(attachment.reduced->size) : 0.0},
                     {QStringLiteral("sentSize"), static_cast<double>(attachment.sentSize())},
@@ -256,8 +247,10 @@ void DraftEditor::setSendSmallerCopy(int attachmentId, bool smaller)
         return;
     }
     if (smaller) {
-        cancelled_.remove(attachmentId);
-        if (info->reduced || reducing_.contains(attachmentId)) {
+        if (copies_) {
+            copies_->setWanted(attachmentId, true);
+        }
+        if (info->reduced || (copies_ && copies_->making(attachmentId))) {
             reloadAttachments();
             return;
         }
@@ -279,8 +272,8 @@ void DraftEditor::setSendSmallerCopy(int attachmentId, bool smaller)
         reloadAttachments();
         return;
     }
-    if (reducing_.contains(attachmentId)) {
-        cancelled_.insert(attachmentId);
+    if (copies_) {
+        copies_->setWanted(attachmentId, false);
     }
     if (auto removed = drafts->removeReducedCopy(attachmentId); !removed) {
         reportFailure(removed.error());
@@ -293,95 +286,40 @@ void DraftEditor::setSendSmallerCopy(int attachmentId, bool smaller)
 
 void DraftEditor::startReducing(std::int64_t attachmentId, bool mustFit)
 {
-    auto* session = services_ ? services_->context().session() : nullptr;
-    const auto* identity = session ? session->identity() : nullptr;
-    if (!session || !identity || draftId_ < 0) {
+    if (!copies_ || draftId_ < 0) {
         reportFailure({amicus::store::StoreErrc::Locked, {}});
         return;
     }
-    if (reducing_.contains(attachmentId)) {
+    if (const auto refused =
+            copies_->start(draftId_, attachmentId, mustFit, policy_.bytesPerAttachment())) {
+        reportFailure(*refused);
         return;
     }
-    auto info = session->store().attachment(attachmentId);
-    if (!info) {
-        reportFailure(info.error());
-        return;
-    }
-    // Decrypted into memory here, where the vault identity lives; only the bytes go to the
-    // worker, which wipes them once decoded.
-    auto original = amicus::app::PhotoReducer::readOriginal(session->store(), *info, *identity);
-    if (!original) {
-        reportFailure(original.error());
-        return;
-    }
-    auto photo = std::make_shared<QByteArray>(std::move(*original));
-    auto promise = std::make_shared<QPromise<QByteArray>>();
-    auto* watcher = new QFutureWatcher<QByteArray>(this);
-    const std::int64_t draftId = draftId_;
-    connect(watcher, &QFutureWatcherBase::finished, this,
-            [this, watcher, draftId, attachmentId, mustFit] {
-                QByteArray smaller;
-                if (watcher->future().resultCount() > 0) {
-                    smaller = watcher->future().takeResult();
-                }
-                watcher->deleteLater();
-                finishReducing(draftId, attachmentId, mustFit, std::move(smaller));
-            });
-    watcher->setFuture(promise->future());
-    reducing_.insert(attachmentId);
-    QThreadPool::globalInstance()->start([promise, photo] {
-        promise->start();
-        auto reduced = amicus::app::PhotoReducer::reduce(*photo);
-        amicus::app::PhotoReducer::wipe(*photo);
-        promise->addResult(reduced ? std::move(*reduced) : QByteArray());
-        promise->finish();
-    });
     reloadAttachments();
 }
 
-void DraftEditor::finishReducing(std::int64_t draftId, std::int64_t attachmentId, bool mustFit,
-                                 QByteArray smaller)
+void DraftEditor::finishReducing(qint64 draftId, qint64, SmallerCopyMaker::Outcome outcome,
+                                 int errorCode)
 {
-    reducing_.remove(attachmentId);
-    const bool cancelled = cancelled_.remove(attachmentId);
-    auto* drafts = store();
-    if (!drafts || draftId != draftId_ || cancelled) {
-        // Locked, another draft opened, or the original chosen meanwhile: nothing to save.
-        amicus::app::PhotoReducer::wipe(smaller);
-        if (drafts && draftId == draftId_) {
-            reloadAttachments();
-        }
-        return;
-    }
-    if (smaller.isEmpty()) {
-        if (mustFit) {
-            (void)drafts->removeAttachment(attachmentId);
-        }
-        reloadAttachments();
-        saveState_ = SaveState::Failed;
-        problem_ = Problem::FileUnreadable;
-        emit saveStateChanged();
-        return;
-    }
-    ByteArrayStreamBuf buffer(smaller);
-    std::istream input(&buffer);
-    auto saved = drafts->importReducedCopy(
-        attachmentId, input, amicus::app::PhotoReducer::mediaType, policy_.bytesPerAttachment());
-    amicus::app::PhotoReducer::wipe(smaller);
-    if (!saved) {
-        if (saved.error().code == amicus::store::StoreErrc::NotFound) {
-            reloadAttachments(); // removed while its copy was being made
-            return;
-        }
-        if (mustFit) {
-            (void)drafts->removeAttachment(attachmentId);
-        }
-        reloadAttachments();
-        reportFailure(saved.error());
+    if (!store() || draftId != draftId_) {
         return;
     }
     reloadAttachments();
-    reportSaved();
+    switch (outcome) {
+    case SmallerCopyMaker::Outcome::Saved:
+        reportSaved();
+        break;
+    case SmallerCopyMaker::Outcome::NotSaved:
+        break;
+    case SmallerCopyMaker::Outcome::Unreadable:
+        saveState_ = SaveState::Failed;
+        problem_ = Problem::FileUnreadable;
+        emit saveStateChanged();
+        break;
+    case SmallerCopyMaker::Outcome::Failed:
+        reportFailure({static_cast<amicus::store::StoreErrc>(errorCode), {}});
+        break;
+    }
 }
 
 QString DraftEditor::answer(const QString& questionId) const

@@ -5,6 +5,7 @@
 
 #include "attachment_policy.h"
 #include "problem.h"
+#include "smaller_copy_maker.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -155,12 +156,12 @@ private:
     // `removedFromOutbox`: finalized, and the outbox entry is gone (see the property).
     void setFinalized(bool finalized, bool removedFromOutbox = false);
     void reloadAttachments();
-    // Makes the smaller copy of attachment `attachmentId` off the UI thread and saves it. When
-    // `mustFit` (the original is over the limit), a copy that cannot be made or does not fit
-    // removes the attachment.
+    // Has the smaller copy of attachment `attachmentId` made and saved (SmallerCopyMaker).
+    // When `mustFit` (the original is over the limit), a copy that cannot be made or does not
+    // fit removes the attachment.
     void startReducing(std::int64_t attachmentId, bool mustFit);
-    void finishReducing(std::int64_t draftId, std::int64_t attachmentId, bool mustFit,
-                        QByteArray smaller);
+    void finishReducing(qint64 draftId, qint64 attachmentId,
+                        amicus::app::SmallerCopyMaker::Outcome outcome, int errorCode);
 
     amicus::app::AppServices* services_ = nullptr;
     std::int64_t draftId_ = -1;
@@ -174,8 +175,7 @@ private:
     QString contact_;
     Consent consent_ = Consent::Unset;
     QVariantList attachments_;
-    QSet<qint64> reducing_;  // attachments whose smaller copy is being made
-    QSet<qint64> cancelled_; // ... and whose copy is no longer wanted when it arrives
+    amicus::app::SmallerCopyMaker* copies_ = nullptr; // photos' smaller copies being made
     QHash<QString, QString> answers_;
     int wordsPerAnswer_ = 0;
     std::uint64_t bytesPerAttachment_ = 0;

@@ -4,7 +4,7 @@
 #include "app_services.h"
 #include "submission/draft_check.h"
 #include "submission/draft_finalizer.h"
-#include "sync_service.h"
+#include "submission_finalizer.h"
 #include "text_conversion.h"
 
 #include <QDateTime>
@@ -14,9 +14,27 @@
 using amicus::app::AppContext;
 using amicus::app::AppServices;
 
+namespace {
+
+// What the review says when finalizing failed.
+Problem::Code problemOf(const amicus::submission::FinalizeError& error)
+{
+    switch (error.code) {
+    case amicus::submission::FinalizeErrc::Store:
+        return Problem::fromStoreError(error.storeError.code);
+    case amicus::submission::FinalizeErrc::Package:
+        return error.packageError.code == amicus::package::PackageErrc::DiskFull
+                   ? Problem::DiskFull
+                   : Problem::Unexpected;
+    default:
+        return Problem::Unexpected;
+    }
+}
+
+} // namespace
+
 SubmissionReview::SubmissionReview(QObject* parent) : QObject(parent)
 {
-    worker_.setMaxThreadCount(1);
 }
 
 SubmissionReview::SubmissionReview(AppServices& services, QObject* parent)
@@ -45,18 +63,9 @@ void SubmissionReview::useServices(AppServices* services)
                     refresh();
                 }
             });
-    // Locking destroys the session a finalize is reading: stop the finalize and wait for it.
-    connect(&services_->context(), &AppContext::aboutToCloseSession, this, [this] {
-        cancelled_ = true;
-        worker_.waitForDone();
-        cancelled_ = false;
-    });
 }
 
-SubmissionReview::~SubmissionReview()
-{
-    worker_.waitForDone();
-}
+SubmissionReview::~SubmissionReview() = default;
 
 void SubmissionReview::setDraftId(int draftId)
 {
@@ -124,46 +133,15 @@ void SubmissionReview::send()
         return;
     }
     setProblem(Problem::None);
-    setBusy(true);
-    // The session outlives the work: locking cancels and waits for it (aboutToCloseSession),
-    // and this object's destructor waits for the worker. finalizeDraft opens a connection of
-    // its own on the worker: the session's store stays the UI thread's.
-    const auto dataDir = services_->context().dataDir();
-    const int draftId = draftId_;
-    worker_.start([this, session, catalog, call = *call, dataDir, draftId] {
-        amicus::package::PackageWriteOptions options;
-        options.isCancelled = [this] { return cancelled_.load(); };
-        auto envelope = amicus::submission::finalizeDraft(*session, dataDir, draftId, *call,
-                                                          call->recipients, options);
-        Problem::Code problem = Problem::None;
-        if (!envelope) {
-            const auto& error = envelope.error();
-            switch (error.code) {
-            case amicus::submission::FinalizeErrc::Store:
-                problem = Problem::fromStoreError(error.storeError.code);
-                break;
-            case amicus::submission::FinalizeErrc::Package:
-                problem = error.packageError.code == amicus::package::PackageErrc::DiskFull
-                              ? Problem::DiskFull
-                              : Problem::Unexpected;
-                break;
-            default:
-                problem = Problem::Unexpected;
-            }
-        }
-        QMetaObject::invokeMethod(this, [this, problem, draftId] {
+    const bool started = services_->finalizer().start(
+        draftId_, **call, this, [this](const amicus::app::SubmissionFinalizer::Outcome& outcome) {
             setBusy(false);
-            setProblem(problem);
-            if (problem == Problem::None) {
-                if (auto* service = services_->sync()) {
-                    service->outboxAdded();
-                }
-                emit services_->changes().draftChanged(draftId);
-                emit services_->changes().outboxChanged();
+            setProblem(outcome ? problemOf(*outcome) : Problem::None);
+            if (!outcome) {
                 emit sent();
             }
         });
-    });
+    setBusy(started);
 }
 
 void SubmissionReview::clearSummary()

@@ -9,12 +9,10 @@
 
 #include <QObject>
 #include <QString>
-#include <QThreadPool>
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlparserstatus.h>
 #include <QtQml/qqmlregistration.h>
-#include <atomic>
 
 namespace amicus::store {
 struct Draft;
@@ -84,7 +82,8 @@ public:
 
     // Reads the draft again and checks it (after an edit).
     Q_INVOKABLE void refresh();
-    // Packs and encrypts the draft into the outbox; `sent` follows, or `problem` says why not.
+    // Packs and encrypts the draft into the outbox (the app's SubmissionFinalizer, off the UI
+    // thread); `sent` follows, or `problem` says why not.
     Q_INVOKABLE void send();
 
 signals:
@@ -113,7 +112,5 @@ private:
     int smallerCopyCount_ = 0;
     bool busy_ = false;
     Problem::Code problem_ = Problem::None;
-    std::atomic<bool> cancelled_{false};
     amicus::app::AppServices* services_ = nullptr;
-    QThreadPool worker_;
 };
