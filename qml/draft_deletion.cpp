@@ -17,19 +17,19 @@ DraftDeletion deleteDraft(AppContext& context, SyncService* sender, std::int64_t
     if (!session) {
         return DraftDeletion::Failed;
     }
-    store::DraftStore& drafts = session->store();
-    auto draft = drafts.draft(draftId);
+    store::VaultStore& drafts = session->store();
+    auto draft = drafts.drafts().get(draftId);
     if (!draft) {
         return DraftDeletion::Failed;
     }
-    auto entry = drafts.outboxEntry(draftId);
+    auto entry = drafts.outbox().entry(draftId);
     const std::optional<std::string> uploadToEnd =
         entry && entry->state != store::OutboxState::Delivered ? entry->uploadUrl : std::nullopt;
     if (entry && sender) {
         // Stopped first: once withdrawn, the sending thread neither sends nor saves it.
         sender->withdraw(draftId, draft->submissionId, draft->callId, uploadToEnd);
     }
-    if (!drafts.deleteDraft(draftId)) {
+    if (!drafts.drafts().remove(draftId)) {
         // Still there (a full disk, say): it goes on being sent as before.
         if (entry && sender) {
             sender->unwithdraw(draft->submissionId, uploadToEnd);
@@ -40,7 +40,7 @@ DraftDeletion deleteDraft(AppContext& context, SyncService* sender, std::int64_t
         // The envelope is sealed to the secretariat, but nothing of a deleted draft stays.
         std::error_code ignored;
         std::filesystem::remove(
-            submission::outboxDirectory(context.dataDir()) / *entry->envelopeName, ignored);
+            store::DataLayout::outboxDir(context.dataDir()) / *entry->envelopeName, ignored);
     }
     return entry ? DraftDeletion::DeletedEntry : DraftDeletion::Deleted;
 }

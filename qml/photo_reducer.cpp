@@ -95,14 +95,14 @@ Result<QByteArray, PhotoReducer::Errc> PhotoReducer::reduce(const QByteArray& ph
     return encoded;
 }
 
-store::StoreResult<QByteArray> PhotoReducer::readOriginal(const store::DraftStore& store,
+store::StoreResult<QByteArray> PhotoReducer::readOriginal(const store::VaultStore& store,
                                                           const store::AttachmentInfo& attachment,
                                                           const crypto::AgeIdentity& identity)
 {
     QByteArray bytes;
     bytes.reserve(static_cast<qsizetype>(attachment.size));
     ByteArraySink sink(bytes);
-    auto decrypted = store.decryptAttachment(attachment, identity, sink);
+    auto decrypted = store.attachments().decrypt(attachment, identity, sink);
     if (!decrypted) {
         wipe(bytes);
         return fail(decrypted.error());

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "common/result.h"
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 
 #include <QByteArray>
 #include <QSize>
@@ -37,7 +37,7 @@ public:
     // The original bytes of `attachment`, decrypted from its vault blob with `identity` into
     // memory and checked against the record (the store's errors otherwise).
     [[nodiscard]] static store::StoreResult<QByteArray>
-    readOriginal(const store::DraftStore& store, const store::AttachmentInfo& attachment,
+    readOriginal(const store::VaultStore& store, const store::AttachmentInfo& attachment,
                  const crypto::AgeIdentity& identity);
 
     // Overwrites `bytes` (decrypted photo data) before it is freed.

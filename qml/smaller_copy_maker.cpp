@@ -2,7 +2,7 @@
 
 #include "app_context.h"
 #include "photo_reducer.h"
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 
 #include <QFutureWatcher>
 #include <QPromise>
@@ -53,7 +53,7 @@ std::optional<store::StoreError> SmallerCopyMaker::start(std::int64_t draftId,
     if (making_.contains(attachmentId)) {
         return std::nullopt;
     }
-    auto info = session->store().attachment(attachmentId);
+    auto info = session->store().attachments().get(attachmentId);
     if (!info) {
         return info.error();
     }
@@ -102,17 +102,18 @@ void SmallerCopyMaker::save(std::int64_t draftId, std::int64_t attachmentId, boo
         report(Outcome::NotSaved);
         return;
     }
-    store::DraftStore& drafts = session->store();
+    store::VaultStore& drafts = session->store();
     if (smaller.isEmpty()) {
         if (mustFit) {
-            (void)drafts.removeAttachment(attachmentId);
+            (void)drafts.attachments().remove(attachmentId);
         }
         report(Outcome::Unreadable);
         return;
     }
     ByteArrayStreamBuf buffer(smaller);
     std::istream input(&buffer);
-    auto saved = drafts.importReducedCopy(attachmentId, input, PhotoReducer::mediaType, limit);
+    auto saved =
+        drafts.attachments().addReducedCopy(attachmentId, input, PhotoReducer::mediaType, limit);
     PhotoReducer::wipe(smaller);
     if (!saved) {
         if (saved.error().code == store::StoreErrc::NotFound) {
@@ -120,7 +121,7 @@ void SmallerCopyMaker::save(std::int64_t draftId, std::int64_t attachmentId, boo
             return;
         }
         if (mustFit) {
-            (void)drafts.removeAttachment(attachmentId);
+            (void)drafts.attachments().remove(attachmentId);
         }
         report(Outcome::Failed, saved.error().code);
         return;

@@ -247,11 +247,11 @@ void SyncService::run(const std::filesystem::path& dataDir,
     // A connection of its own: SQLite transactions must not interleave with the UI thread's.
     // It outlives the session: nothing here points into the vault, which locking destroys.
     const store::AgeBlobEncryptor blobs(vaultRecipient);
-    auto store = store::DraftStore::open(store::DataLayout::storePaths(dataDir), sealer_, blobs);
+    auto store = store::VaultStore::open(store::DataLayout::storePaths(dataDir), sealer_, blobs);
     if (!store) {
         return;
     }
-    sync::StoreOutboxRepository stored(*store, submission::outboxDirectory(dataDir),
+    sync::StoreOutboxRepository stored(*store, store::DataLayout::outboxDir(dataDir),
                                        vaultRecipient);
     // What the user deletes while it is being sent stops and never comes back.
     sync::WithdrawingRepository repository(stored);

@@ -145,28 +145,28 @@ void makeVault(const std::filesystem::path& dataDir, int draftCount)
     for (int i = 0; i < draftCount; ++i) {
         when += 90LL * 24 * 3600 * 1000 / std::max(draftCount, 1);
         const auto& call = catalog->calls[random() % catalog->calls.size()];
-        auto draftId = store.createDraft(call.id);
+        auto draftId = store.drafts().create(call.id);
         if (!draftId) {
             die("create draft", draftId.error());
         }
         if (random() % 20 != 0) {
-            auto saved = store.saveField(*draftId, amicus::store::DraftField::Organization,
-                                         organizationName(random));
+            auto saved = store.drafts().saveField(*draftId, amicus::store::DraftField::Organization,
+                                                  organizationName(random));
             if (!saved) {
                 die("save organization", saved.error());
             }
         }
         const auto answers = random() % (call.questions.size() + 1);
         for (std::size_t q = 0; q < answers; ++q) {
-            auto saved = store.saveAnswer(*draftId, call.questions[q].id,
-                                          "Our members documented the situation in three "
-                                          "districts over the past year.");
+            auto saved = store.drafts().saveAnswer(*draftId, call.questions[q].id,
+                                                   "Our members documented the situation in three "
+                                                   "districts over the past year.");
             if (!saved) {
                 die("save answer", saved.error());
             }
         }
         if (random() % 10 == 0) {
-            auto marked = store.setStatus(*draftId, "finalized");
+            auto marked = store.drafts().setStatus(*draftId, amicus::store::DraftStatus::Finalized);
             if (!marked) {
                 die("set status", marked.error());
             }

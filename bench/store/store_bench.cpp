@@ -161,19 +161,19 @@ int benchAutosave()
     std::mt19937 random(7);
     auto session = createVault(dir.path / "data");
     auto& store = session->store();
-    auto draftId = store.createDraft("hrc54-policing");
+    auto draftId = store.drafts().create("hrc54-policing");
     if (!draftId) {
         die("create draft", draftId.error());
     }
     PlainAnswerTable plain(dir.path / "plain.db");
     PassThroughSealer passThrough;
     AgeBlobEncryptor unusedBlobs(session->vault().recipient());
-    auto unsealedStore = DraftStore::open({dir.path / "unsealed.db", dir.path / "unsealed-blobs"},
+    auto unsealedStore = VaultStore::open({dir.path / "unsealed.db", dir.path / "unsealed-blobs"},
                                           passThrough, unusedBlobs);
     if (!unsealedStore) {
         die("open unsealed store", unsealedStore.error());
     }
-    auto unsealedDraft = unsealedStore->createDraft("hrc54-policing");
+    auto unsealedDraft = unsealedStore->drafts().create("hrc54-policing");
     if (!unsealedDraft) {
         die("create draft", unsealedDraft.error());
     }
@@ -193,12 +193,12 @@ int benchAutosave()
             const int side = (i + k) % 3;
             const auto start = Clock::now();
             if (side == 0) {
-                auto saved = store.saveAnswer(*draftId, "q1", text);
+                auto saved = store.drafts().saveAnswer(*draftId, "q1", text);
                 if (!saved) {
                     die("save", saved.error());
                 }
             } else if (side == 1) {
-                auto saved = unsealedStore->saveAnswer(*unsealedDraft, "q1", text);
+                auto saved = unsealedStore->drafts().saveAnswer(*unsealedDraft, "q1", text);
                 if (!saved) {
                     die("save unsealed", saved.error());
                 }
@@ -273,13 +273,13 @@ int benchOpenList()
         auto session = createVault(dataDir);
         auto& store = session->store();
         for (int i = 0; i < 1000; ++i) {
-            auto id = store.createDraft(i % 3 == 0 ? "hrc54-policing" : "other-call");
+            auto id = store.drafts().create(i % 3 == 0 ? "hrc54-policing" : "other-call");
             if (!id) {
                 die("create draft", id.error());
             }
-            auto org = store.saveField(*id, DraftField::Organization,
-                                       "Organization number " + std::to_string(i));
-            auto answer = store.saveAnswer(
+            auto org = store.drafts().saveField(*id, DraftField::Organization,
+                                                "Organization number " + std::to_string(i));
+            auto answer = store.drafts().saveAnswer(
                 *id, "q1", "A short answer of a few words " + std::to_string(random()));
             if (!org || !answer) {
                 die("fill", org ? answer.error() : org.error());
@@ -306,11 +306,11 @@ int benchOpenList()
     for (int i = 0; i < rounds; ++i) {
         {
             const auto start = Clock::now();
-            auto store = DraftStore::open(paths, (*vault)->fieldSealer(), blobs);
+            auto store = VaultStore::open(paths, (*vault)->fieldSealer(), blobs);
             if (!store) {
                 die("open", store.error());
             }
-            auto list = store->listDrafts();
+            auto list = store->drafts().list();
             if (!list) {
                 die("list", list.error());
             }

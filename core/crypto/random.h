@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace amicus::crypto {
@@ -15,5 +16,8 @@ namespace amicus::crypto {
 
 // Returns `count` random bytes.
 [[nodiscard]] Result<std::vector<std::uint8_t>, CryptoError> randomBytes(std::size_t count);
+
+// A fresh random UUID v4 (RFC 9562), lower-case, e.g. a submission id.
+[[nodiscard]] Result<std::string, CryptoError> randomUuid();
 
 } // namespace amicus::crypto

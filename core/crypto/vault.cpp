@@ -1,5 +1,6 @@
 #include "crypto/vault.h"
 
+#include "common/durable_file.h"
 #include "common/write_all.h"
 #include "crypto/age_reader.h"
 #include "crypto/age_writer.h"
@@ -48,16 +49,16 @@ VaultResult<std::string> readFile(const fs::path& path)
     return bytes.str();
 }
 
+VaultFailure fileFailure(const FileFailure& failed, const fs::path& path)
+{
+    errno = failed.errorNumber;
+    return ioFailure(std::string(failed.step) + " " + path.string());
+}
+
 VaultResult<void> syncDirectory(const fs::path& directory)
 {
-    const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
-        return fail(ioFailure("open " + directory.string()));
-    }
-    const int rc = ::fsync(fd);
-    ::close(fd);
-    if (rc != 0) {
-        return fail(ioFailure("fsync " + directory.string()));
+    if (auto failed = amicus::syncDirectory(directory)) {
+        return fail(fileFailure(*failed, directory));
     }
     return {};
 }
@@ -70,30 +71,14 @@ VaultResult<void> writeAll(int fd, std::span<const std::uint8_t> bytes, const fs
     return {};
 }
 
-// Replaces `path` with `bytes` so that a crash leaves either the old or the new file:
-// temporary file, fsync, rename over the old one, fsync of the directory.
+// Replaces `path` with `bytes` so that a crash leaves either the old or the new file.
 VaultResult<void> writeFileAtomically(const fs::path& path, std::span<const std::uint8_t> bytes)
 {
-    const fs::path temporary = path.string() + ".tmp";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        return fail(ioFailure("create " + temporary.string()));
+    const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    if (auto failed = replaceFileDurably(path, text)) {
+        return fail(fileFailure(*failed, path));
     }
-    auto written = writeAll(fd, bytes, temporary);
-    if (written && ::fsync(fd) != 0) {
-        written = fail(ioFailure("fsync " + temporary.string()));
-    }
-    ::close(fd);
-    if (!written) {
-        ::unlink(temporary.c_str());
-        return written;
-    }
-    if (::rename(temporary.c_str(), path.c_str()) != 0) {
-        auto renameFailure = ioFailure("rename " + temporary.string());
-        ::unlink(temporary.c_str());
-        return fail(renameFailure);
-    }
-    return syncDirectory(path.parent_path());
+    return {};
 }
 
 VaultResult<void> writeTextAtomically(const fs::path& path, std::string_view text)

@@ -1,3 +1,4 @@
+#include "common/durable_file.h"
 #include "crypto/age_keys.h"
 #include "crypto/age_writer.h"
 #include "crypto/random.h"
@@ -250,20 +251,11 @@ private:
 
 PackageResult<void> syncDirectory(const std::filesystem::path& directory)
 {
-    const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
-        const int code = errno;
+    if (auto failed = amicus::syncDirectory(directory)) {
         return fail(PackageError{PackageErrc::Io,
-                                 "opening the envelope directory: " + std::string(strerror(code)),
-                                 code});
-    }
-    const int synced = ::fsync(fd);
-    const int code = errno;
-    ::close(fd);
-    if (synced != 0) {
-        return fail(PackageError{PackageErrc::Io,
-                                 "syncing the envelope directory: " + std::string(strerror(code)),
-                                 code});
+                                 std::string(failed->step) + " of the envelope directory: " +
+                                     std::string(strerror(failed->errorNumber)),
+                                 failed->errorNumber});
     }
     return {};
 }
@@ -378,15 +370,11 @@ std::optional<PublicationConsent> parsePublicationConsent(std::string_view name)
 
 PackageResult<std::string> newSubmissionId()
 {
-    std::array<std::uint8_t, 16> bytes{};
-    if (!crypto::fillRandom(bytes)) {
+    auto id = crypto::randomUuid();
+    if (!id) {
         return fail(PackageError{PackageErrc::Crypto, "no random bytes for the submission id"});
     }
-    bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0F) | 0x40); // version 4
-    bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3F) | 0x80); // RFC variant
-    const std::string hex = crypto::toHex(bytes);
-    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
-           hex.substr(16, 4) + "-" + hex.substr(20, 12);
+    return std::move(*id);
 }
 
 bool isSubmissionId(std::string_view text)

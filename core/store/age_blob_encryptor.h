@@ -3,7 +3,7 @@
 #pragma once
 
 #include "crypto/age_keys.h"
-#include "store/draft_store.h"
+#include "store/blob_encryptor.h"
 
 namespace amicus::store {
 

@@ -1,12 +1,12 @@
-// The outbox while the vault is locked (DraftStore::listOutboxPlain,
-// putOutboxEntryWhileLocked, mergeLockedOutboxNotes): the sender keeps delivering after the
+// The outbox while the vault is locked (OutboxTable::listPlain, putWhileLocked,
+// mergeLockedNotes): the sender keeps delivering after the
 // keys are wiped, and what it learns that would be sealed waits in a note encrypted to the
 // vault's own recipient, which only the next unlock can open.
 #include "crypto/age_reader.h"
 #include "crypto/age_writer.h"
 #include "crypto/byte_stream.h"
-#include "store/draft_store.h"
 #include "store/outbox_plain_columns.h"
+#include "store/outbox_table.h"
 
 #include <array>
 #include <cstring>
@@ -110,9 +110,9 @@ std::string notePlace(std::string_view column, std::int64_t draftId)
 
 } // namespace
 
-StoreResult<std::vector<OutboxPlainEntry>> DraftStore::listOutboxPlain()
+StoreResult<std::vector<OutboxPlainEntry>> OutboxTable::listPlain()
 {
-    auto stmt = db_.prepare(
+    auto stmt = db_->db().query(
         std::string("SELECT ") + outboxPlainColumns +
         ", o.upload_url_sealed IS NOT NULL, o.receipt_sealed IS NOT NULL, d.submission_id, "
         "d.call_id, "
@@ -123,31 +123,27 @@ StoreResult<std::vector<OutboxPlainEntry>> DraftStore::listOutboxPlain()
     }
     constexpr int next = outboxPlainColumnCount;
     std::vector<OutboxPlainEntry> list;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) {
-            return fail(row.error());
-        }
-        if (!*row) {
-            break;
-        }
+    auto read = stmt->forEachRow([&](const Statement& row) -> StoreResult<void> {
         OutboxPlainEntry plain;
-        if (auto read = readOutboxPlainColumns(*stmt, plain.entry); !read) {
-            return fail(read.error());
+        if (auto columns = readOutboxPlainColumns(row, plain.entry); !columns) {
+            return fail(columns.error());
         }
-        plain.hasUploadUrl = stmt->int64(next) != 0;
-        plain.hasReceipt = stmt->int64(next + 1) != 0;
-        plain.submissionId = stmt->text(next + 2);
-        plain.callId = stmt->text(next + 3);
-        plain.hasLockedNote = stmt->int64(next + 4) != 0;
+        plain.hasUploadUrl = row.int64(next) != 0;
+        plain.hasReceipt = row.int64(next + 1) != 0;
+        plain.submissionId = row.text(next + 2);
+        plain.callId = row.text(next + 3);
+        plain.hasLockedNote = row.int64(next + 4) != 0;
         list.push_back(std::move(plain));
+        return {};
+    });
+    if (!read) {
+        return fail(read.error());
     }
     return list;
 }
 
-StoreResult<void>
-DraftStore::putOutboxEntryWhileLocked(const OutboxEntry& entry,
-                                      const crypto::X25519Recipient* noteRecipient)
+StoreResult<void> OutboxTable::putWhileLocked(const OutboxEntry& entry,
+                                              const crypto::X25519Recipient* noteRecipient)
 {
     // Encrypt before the transaction: nothing is held locked while age works.
     std::optional<std::vector<std::uint8_t>> note;
@@ -164,83 +160,54 @@ DraftStore::putOutboxEntryWhileLocked(const OutboxEntry& entry,
         }
         note = sink.take();
     }
-    auto tx = Transaction::begin(db_);
+    auto tx = Transaction::begin(db_->db());
     if (!tx) {
         return fail(tx.error());
     }
-    auto stmt = db_.prepare("UPDATE outbox SET state = ?2, upload_offset = ?3, attempts = ?4, "
-                            "next_try_at = ?5, last_error_code = ?6, envelope_sha256 = ?7, "
-                            "wait_reason = ?8, upload_expires_at = ?9, updated_at = ?10 "
-                            "WHERE draft_id = ?1");
-    if (!stmt) {
-        return fail(stmt.error());
+    auto changed = db_->db().change(
+        "UPDATE outbox SET state = ?2, upload_offset = ?3, attempts = ?4, next_try_at = ?5, "
+        "last_error_code = ?6, envelope_sha256 = ?7, wait_reason = ?8, upload_expires_at = ?9, "
+        "updated_at = ?10 WHERE draft_id = ?1",
+        entry.draftId, std::string_view(outboxStateName(entry.state)), entry.uploadOffset,
+        entry.attempts, entry.nextTryAt, entry.lastErrorCode, entry.envelopeSha256,
+        entry.waitReason, entry.uploadExpiresAt, db_->now());
+    if (!changed) {
+        return fail(changed.error());
     }
-    stmt->bind(1, entry.draftId);
-    stmt->bind(2, std::string_view(outboxStateName(entry.state)));
-    stmt->bind(3, static_cast<std::int64_t>(entry.uploadOffset));
-    stmt->bind(4, static_cast<std::int64_t>(entry.attempts));
-    if (entry.nextTryAt) {
-        stmt->bind(5, *entry.nextTryAt);
-    }
-    if (entry.lastErrorCode) {
-        stmt->bind(6, std::string_view(*entry.lastErrorCode));
-    }
-    if (entry.envelopeSha256) {
-        stmt->bindBlob(7, *entry.envelopeSha256);
-    }
-    if (entry.waitReason) {
-        stmt->bind(8, std::string_view(*entry.waitReason));
-    }
-    if (entry.uploadExpiresAt) {
-        stmt->bind(9, *entry.uploadExpiresAt);
-    }
-    stmt->bind(10, now());
-    if (auto ran = stmt->run(); !ran) {
-        return fail(ran.error());
-    }
-    if (db_.changes() == 0) {
+    if (*changed == 0) {
         return fail(StoreError{StoreErrc::NotFound,
                                "no outbox entry for " + std::to_string(entry.draftId)});
     }
     if (note) {
-        auto put = db_.prepare("INSERT INTO outbox_locked_notes (draft_id, note, written_at) "
-                               "VALUES (?1, ?2, ?3) ON CONFLICT (draft_id) DO UPDATE SET "
-                               "note = excluded.note, written_at = excluded.written_at");
-        if (!put) {
+        if (auto put = db_->db().run(
+                "INSERT INTO outbox_locked_notes (draft_id, note, written_at) VALUES (?1, ?2, ?3) "
+                "ON CONFLICT (draft_id) DO UPDATE SET note = excluded.note, "
+                "written_at = excluded.written_at",
+                entry.draftId, note, db_->now());
+            !put) {
             return fail(put.error());
-        }
-        put->bind(1, entry.draftId);
-        put->bind(2, note);
-        put->bind(3, now());
-        if (auto ran = put->run(); !ran) {
-            return fail(ran.error());
         }
     }
     return tx->commit();
 }
 
-StoreResult<int> DraftStore::mergeLockedOutboxNotes(const crypto::AgeIdentity& identity)
+StoreResult<int> OutboxTable::mergeLockedNotes(const crypto::AgeIdentity& identity)
 {
-    auto tx = Transaction::begin(db_);
+    auto tx = Transaction::begin(db_->db());
     if (!tx) {
         return fail(tx.error());
     }
     std::vector<std::pair<std::int64_t, std::vector<std::uint8_t>>> notes;
-    {
-        auto stmt = db_.prepare("SELECT draft_id, note FROM outbox_locked_notes");
-        if (!stmt) {
-            return fail(stmt.error());
-        }
-        for (;;) {
-            auto row = stmt->step();
-            if (!row) {
-                return fail(row.error());
-            }
-            if (!*row) {
-                break;
-            }
-            notes.emplace_back(stmt->int64(0), stmt->blob(1));
-        }
+    auto stmt = db_->db().query("SELECT draft_id, note FROM outbox_locked_notes");
+    if (!stmt) {
+        return fail(stmt.error());
+    }
+    auto read = stmt->forEachRow([&](const Statement& row) -> StoreResult<void> {
+        notes.emplace_back(row.int64(0), row.blob(1));
+        return {};
+    });
+    if (!read) {
+        return fail(read.error());
     }
     int merged = 0;
     for (const auto& [draftId, sealedNote] : notes) {
@@ -261,36 +228,27 @@ StoreResult<int> DraftStore::mergeLockedOutboxNotes(const crypto::AgeIdentity& i
             }};
             for (std::size_t i = 0; i < parts.size(); ++i) {
                 if (*parts[i].first) {
-                    auto one = seal(**parts[i].first, notePlace(parts[i].second, draftId));
+                    auto one = db_->seal(**parts[i].first, notePlace(parts[i].second, draftId));
                     if (!one) {
                         return fail(one.error());
                     }
                     sealed[i] = std::move(*one);
                 }
             }
-            auto update = db_.prepare("UPDATE outbox SET upload_url_sealed = ?2, "
-                                      "last_error_sealed = ?3, receipt_sealed = ?4 "
-                                      "WHERE draft_id = ?1");
-            if (!update) {
-                return fail(update.error());
-            }
-            update->bind(1, draftId);
-            update->bind(2, sealed[0]);
-            update->bind(3, sealed[1]);
-            update->bind(4, sealed[2]);
-            if (auto ran = update->run(); !ran) {
+            if (auto ran = db_->db().run("UPDATE outbox SET upload_url_sealed = ?2, "
+                                         "last_error_sealed = ?3, receipt_sealed = ?4 "
+                                         "WHERE draft_id = ?1",
+                                         draftId, sealed[0], sealed[1], sealed[2]);
+                !ran) {
                 return fail(ran.error());
             }
             ++merged;
         }
         // Merged, or never going to open: either way the note has served.
-        auto drop = db_.prepare("DELETE FROM outbox_locked_notes WHERE draft_id = ?1");
-        if (!drop) {
-            return fail(drop.error());
-        }
-        drop->bind(1, draftId);
-        if (auto ran = drop->run(); !ran) {
-            return fail(ran.error());
+        if (auto dropped =
+                db_->db().run("DELETE FROM outbox_locked_notes WHERE draft_id = ?1", draftId);
+            !dropped) {
+            return fail(dropped.error());
         }
     }
     if (notes.empty()) {

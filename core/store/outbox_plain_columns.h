@@ -1,9 +1,9 @@
-// The outbox columns stored in the clear, read the same way by listOutbox() (unlocked, with the
-// sealed ones after them) and listOutboxPlain() (what the sender may read while locked).
+// The outbox columns stored in the clear, read the same way by OutboxTable::list() (unlocked, with
+// the sealed ones after them) and listPlain() (what the sender may read while locked).
 #pragma once
 
-#include "store/draft_store.h"
 #include "store/sqlite_db.h"
+#include "store/store_records.h"
 
 namespace amicus::store {
 
@@ -17,6 +17,6 @@ inline constexpr int outboxPlainColumnCount = 12;
 
 // Fills the plain fields of `entry` from the current row of `stmt`; Corrupt for an unknown
 // state or an envelope hash of the wrong size.
-[[nodiscard]] StoreResult<void> readOutboxPlainColumns(Statement& stmt, OutboxEntry& entry);
+[[nodiscard]] StoreResult<void> readOutboxPlainColumns(const Statement& stmt, OutboxEntry& entry);
 
 } // namespace amicus::store

@@ -278,34 +278,26 @@ StoreResult<Statement> Database::prepare(std::string_view sql)
 
 StoreResult<std::int64_t> Database::queryInt(std::string_view sql)
 {
-    auto stmt = prepare(sql);
-    if (!stmt) {
-        return fail(stmt.error());
-    }
-    auto row = stmt->step();
+    auto row = queryRow(sql);
     if (!row) {
         return fail(row.error());
     }
     if (!*row) {
         return fail(StoreError{StoreErrc::Internal, "query returned no row"});
     }
-    return stmt->int64(0);
+    return (*row)->int64(0);
 }
 
 StoreResult<std::string> Database::queryText(std::string_view sql)
 {
-    auto stmt = prepare(sql);
-    if (!stmt) {
-        return fail(stmt.error());
-    }
-    auto row = stmt->step();
+    auto row = queryRow(sql);
     if (!row) {
         return fail(row.error());
     }
     if (!*row) {
         return fail(StoreError{StoreErrc::Internal, "query returned no row"});
     }
-    return stmt->text(0);
+    return (*row)->text(0);
 }
 
 std::int64_t Database::lastInsertRowid() const

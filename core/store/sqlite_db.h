@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 struct sqlite3;
@@ -91,6 +92,34 @@ public:
     void bindBlob(int index, std::span<const std::uint8_t> bytes);
     void bindNull(int index);
     void bind(int index, const std::optional<std::vector<std::uint8_t>>& maybeBlob);
+    // Binds `value` at `index` by its type: integers as INTEGER, strings as TEXT, byte
+    // containers as BLOB, an empty optional or std::nullopt as NULL.
+    template <typename T>
+    void bindValue(int index, const T& value)
+    {
+        if constexpr (std::is_same_v<T, std::nullopt_t>) {
+            bindNull(index);
+        } else if constexpr (IsOptional<T>::value) {
+            if (value) {
+                bindValue(index, *value);
+            } else {
+                bindNull(index);
+            }
+        } else if constexpr (std::is_integral_v<T>) {
+            bind(index, static_cast<std::int64_t>(value));
+        } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+            bind(index, std::string_view(value));
+        } else {
+            bindBlob(index, std::span<const std::uint8_t>(value));
+        }
+    }
+    // Binds `values` to ?1, ?2, ... in order.
+    template <typename... Args>
+    void bindAll(const Args&... values)
+    {
+        int index = 0;
+        (bindValue(++index, values), ...);
+    }
 
     // Advances; true when a row is available, false when the statement is done.
     [[nodiscard]] StoreResult<bool> step();
@@ -98,6 +127,24 @@ public:
     [[nodiscard]] StoreResult<void> run();
     // Makes the statement ready to run again with new bindings.
     void reset();
+    // Steps through every row, calling `onRow(const Statement&)` (which returns
+    // StoreResult<void>) on each; stops at the first failure, of SQLite or of `onRow`.
+    template <typename OnRow>
+    [[nodiscard]] StoreResult<void> forEachRow(OnRow&& onRow)
+    {
+        for (;;) {
+            auto row = step();
+            if (!row) {
+                return fail(row.error());
+            }
+            if (!*row) {
+                return {};
+            }
+            if (auto done = onRow(static_cast<const Statement&>(*this)); !done) {
+                return fail(done.error());
+            }
+        }
+    }
 
     [[nodiscard]] bool isNull(int column) const;
     [[nodiscard]] std::int64_t int64(int column) const;
@@ -105,6 +152,13 @@ public:
     [[nodiscard]] std::vector<std::uint8_t> blob(int column) const;
 
 private:
+    template <typename T>
+    struct IsOptional : std::false_type {
+    };
+    template <typename T>
+    struct IsOptional<std::optional<T>> : std::true_type {
+    };
+
     sqlite3* db_ = nullptr;
     sqlite3_stmt* stmt_ = nullptr;
     OwnerThread owner_;
@@ -133,6 +187,58 @@ public:
     // Runs a single-value query such as `PRAGMA user_version`.
     [[nodiscard]] StoreResult<std::int64_t> queryInt(std::string_view sql);
     [[nodiscard]] StoreResult<std::string> queryText(std::string_view sql);
+
+    // The query helpers: `sql` prepared with `args` bound to ?1, ?2, ... by their types
+    // (Statement::bindValue), instead of prepare, bind, step and check written out per query.
+    // A prepared statement to step through (forEachRow):
+    template <typename... Args>
+    [[nodiscard]] StoreResult<Statement> query(std::string_view sql, const Args&... args)
+    {
+        auto stmt = prepare(sql);
+        if (stmt) {
+            stmt->bindAll(args...);
+        }
+        return stmt;
+    }
+    // The statement on its first row, or empty when there is none (reset() the optional to
+    // end the statement before writing in the same transaction):
+    template <typename... Args>
+    [[nodiscard]] StoreResult<std::optional<Statement>> queryRow(std::string_view sql,
+                                                                 const Args&... args)
+    {
+        auto stmt = query(sql, args...);
+        if (!stmt) {
+            return fail(stmt.error());
+        }
+        auto row = stmt->step();
+        if (!row) {
+            return fail(row.error());
+        }
+        if (!*row) {
+            return std::optional<Statement>{};
+        }
+        return std::optional<Statement>(std::move(*stmt));
+    }
+    // Runs a statement that returns no rows:
+    template <typename... Args>
+    [[nodiscard]] StoreResult<void> run(std::string_view sql, const Args&... args)
+    {
+        auto stmt = query(sql, args...);
+        if (!stmt) {
+            return fail(stmt.error());
+        }
+        return stmt->run();
+    }
+    // The same, returning how many rows it changed:
+    template <typename... Args>
+    [[nodiscard]] StoreResult<int> change(std::string_view sql, const Args&... args)
+    {
+        auto ran = run(sql, args...);
+        if (!ran) {
+            return fail(ran.error());
+        }
+        return changes();
+    }
 
     [[nodiscard]] std::int64_t lastInsertRowid() const;
     [[nodiscard]] int changes() const;

@@ -1,11 +1,12 @@
 #include "store/store_files.h"
 
+#include "common/durable_file.h"
+#include "crypto/random.h"
+#include "crypto/sha256.h"
+
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
-#include <openssl/rand.h>
-#include <unistd.h>
-#include <vector>
+#include <system_error>
 
 namespace amicus::store {
 
@@ -16,18 +17,11 @@ std::string sealingPlace(std::string_view table, std::string_view column, std::i
 
 StoreResult<std::string> randomHexName(std::size_t bytes, std::string_view suffix)
 {
-    std::vector<std::uint8_t> random(bytes);
-    if (RAND_bytes(random.data(), static_cast<int>(random.size())) != 1) {
+    auto random = crypto::randomBytes(bytes);
+    if (!random) {
         return fail(StoreError{StoreErrc::Internal, "no randomness available"});
     }
-    static const char digits[] = "0123456789abcdef";
-    std::string name;
-    name.reserve(bytes * 2 + suffix.size());
-    for (const std::uint8_t byte : random) {
-        name.push_back(digits[byte >> 4]);
-        name.push_back(digits[byte & 0x0f]);
-    }
-    return name + std::string(suffix);
+    return crypto::toHex(*random) + std::string(suffix);
 }
 
 StoreError ioError(std::string_view what, int err)
@@ -42,17 +36,38 @@ StoreError ioError(std::string_view what, int err)
 
 StoreResult<void> syncPath(const std::filesystem::path& path, bool directory)
 {
-    const int fd = ::open(path.c_str(), (directory ? O_DIRECTORY : 0) | O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        return fail(ioError("open for fsync", errno));
-    }
-    const int rc = ::fsync(fd);
-    const int err = errno;
-    ::close(fd);
-    if (rc != 0) {
-        return fail(ioError("fsync", err));
+    if (auto failed = syncToDisk(path, directory)) {
+        return fail(ioError(std::string(failed->step) + " for durability", failed->errorNumber));
     }
     return {};
+}
+
+StoreResult<void> placeDurably(const std::filesystem::path& partial,
+                               const std::filesystem::path& final, bool syncDirectory)
+{
+    if (auto synced = syncPath(partial, false); !synced) {
+        removeQuietly(partial);
+        return fail(synced.error());
+    }
+    std::error_code ec;
+    std::filesystem::rename(partial, final, ec);
+    if (ec) {
+        removeQuietly(partial);
+        return fail(ioError("rename into place", ec.value()));
+    }
+    if (syncDirectory) {
+        if (auto synced = syncPath(final.parent_path(), true); !synced) {
+            removeQuietly(final);
+            return fail(synced.error());
+        }
+    }
+    return {};
+}
+
+void removeQuietly(const std::filesystem::path& path)
+{
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
 }
 
 } // namespace amicus::store

@@ -25,4 +25,13 @@ namespace amicus::store {
 // Flushes a file or directory to stable storage, so a rename or a new file survives power loss.
 [[nodiscard]] StoreResult<void> syncPath(const std::filesystem::path& path, bool directory);
 
+// Makes the finished file `partial` durable under `final`: fsync, rename, then (when
+// `syncDirectory`) fsync of the directory. On failure nothing is left under either name.
+[[nodiscard]] StoreResult<void> placeDurably(const std::filesystem::path& partial,
+                                             const std::filesystem::path& final,
+                                             bool syncDirectory = true);
+
+// Removes a file if it is there; errors are ignored (a leftover is swept later).
+void removeQuietly(const std::filesystem::path& path);
+
 } // namespace amicus::store

@@ -53,7 +53,7 @@ VaultSession::finishOpening(std::unique_ptr<crypto::Vault> vault,
     session->store_.emplace(std::move(*store));
     // What the sender learnt while the vault was locked goes back into the sealed columns.
     if (const auto* identity = session->vault_->identity()) {
-        if (auto merged = session->store_->mergeLockedOutboxNotes(*identity); !merged) {
+        if (auto merged = session->store_->outbox().mergeLockedNotes(*identity); !merged) {
             return fail(merged.error());
         }
     }
@@ -62,9 +62,9 @@ VaultSession::finishOpening(std::unique_ptr<crypto::Vault> vault,
     return session;
 }
 
-StoreResult<DraftStore> VaultSession::openConnection() const
+StoreResult<VaultStore> VaultSession::openConnection() const
 {
-    return DraftStore::open(DataLayout::storePaths(dataDir_), vault_->fieldSealer(), *blobs_,
+    return VaultStore::open(DataLayout::storePaths(dataDir_), vault_->fieldSealer(), *blobs_,
                             storeOptions_);
 }
 

@@ -1,14 +1,12 @@
-// VaultSession: an Amicus data directory opened for use — the vault unlocked with the user's
-// passphrase and the store on top of it. The one way the app, amicusctl and the tests open
-// the data, so they all agree on the layout:
-//   DIR/vault/   vault key files (crypto::Vault)
-//   DIR/amicus.db (+ -wal, -shm)  the sealed database
-//   DIR/blobs/   one age file per attachment, to the vault's recipient
+// VaultSession: an Amicus data directory (DataLayout) opened for use — the vault unlocked with
+// the user's passphrase and the store on top of it. The one way the app, amicusctl and the
+// tests open the data.
 #pragma once
 
 #include "crypto/vault.h"
 #include "store/age_blob_encryptor.h"
-#include "store/draft_store.h"
+#include "store/data_layout.h"
+#include "store/vault_store.h"
 
 #include <filesystem>
 #include <memory>
@@ -17,21 +15,10 @@
 
 namespace amicus::store {
 
-struct DataLayout {
-    [[nodiscard]] static std::filesystem::path vaultDir(const std::filesystem::path& dataDir)
-    {
-        return dataDir / "vault";
-    }
-    [[nodiscard]] static StorePaths storePaths(const std::filesystem::path& dataDir)
-    {
-        return {dataDir / "amicus.db", dataDir / "blobs"};
-    }
-};
-
 // The session's store() is a connection for one thread: the first that uses it once the session
 // is open (the app unlocks on a worker and hands the session to its UI thread); work on another
-// thread opens its own with openConnection(). The vault itself (its
-// sealer and identity) may be used from several threads while the session lives.
+// thread opens its own with openConnection(). The vault itself (its sealer and identity) may be
+// used from several threads while the session lives.
 class VaultSession {
 public:
     // Sets up a new data directory: a vault sealed under `passphrase` and an empty database.
@@ -41,7 +28,7 @@ public:
            crypto::VaultOptions vaultOptions = {}, StoreOptions storeOptions = {});
 
     // Unlocks the vault (WrongPassphrase, RateLimited, NoVault) and opens the store (the
-    // DraftStore::open errors). Nothing on disk changes when either fails.
+    // VaultStore::open errors). Nothing on disk changes when either fails.
     [[nodiscard]] static StoreResult<std::unique_ptr<VaultSession>>
     open(const std::filesystem::path& dataDir, std::string_view passphrase,
          crypto::VaultOptions vaultOptions = {}, StoreOptions storeOptions = {});
@@ -53,10 +40,10 @@ public:
     VaultSession(const VaultSession&) = delete;
     VaultSession& operator=(const VaultSession&) = delete;
 
-    [[nodiscard]] DraftStore& store() { return *store_; }
+    [[nodiscard]] VaultStore& store() { return *store_; }
     // A new connection to the same database, sealed by the same vault, for the calling thread
     // (e.g. a finalize on a worker thread); it must not outlive the session.
-    [[nodiscard]] StoreResult<DraftStore> openConnection() const;
+    [[nodiscard]] StoreResult<VaultStore> openConnection() const;
     [[nodiscard]] const std::filesystem::path& dataDir() const { return dataDir_; }
     [[nodiscard]] crypto::Vault& vault() { return *vault_; }
     // The vault identity (to decrypt attachments); nullptr once locked.
@@ -74,7 +61,7 @@ private:
     StoreOptions storeOptions_;
     std::unique_ptr<crypto::Vault> vault_;
     std::unique_ptr<AgeBlobEncryptor> blobs_;
-    std::optional<DraftStore> store_;
+    std::optional<VaultStore> store_;
 };
 
 // Maps a vault failure to the store's error vocabulary.

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "calls/catalog.h"
-#include "store/draft_store.h"
+#include "store/store_records.h"
 
 #include <cstdint>
 #include <string>

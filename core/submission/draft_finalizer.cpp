@@ -26,11 +26,6 @@ FinalizeError packageFailure(package::PackageError error)
 
 } // namespace
 
-std::filesystem::path outboxDirectory(const std::filesystem::path& dataDir)
-{
-    return dataDir / "outbox";
-}
-
 Result<package::EnvelopeInfo, FinalizeError>
 finalizeDraft(store::VaultSession& session, const std::filesystem::path& dataDir,
               std::int64_t draftId, const calls::Call& call,
@@ -43,12 +38,12 @@ finalizeDraft(store::VaultSession& session, const std::filesystem::path& dataDir
     if (!connection) {
         return fail(storeFailure(connection.error()));
     }
-    store::DraftStore& store = *connection;
-    auto draft = store.draft(draftId);
+    store::VaultStore& store = *connection;
+    auto draft = store.drafts().get(draftId);
     if (!draft) {
         return fail(storeFailure(draft.error()));
     }
-    if (store.outboxEntry(draftId)) {
+    if (store.outbox().entry(draftId)) {
         FinalizeError failure;
         failure.code = FinalizeErrc::AlreadyFinalized;
         return fail(failure);
@@ -66,7 +61,7 @@ finalizeDraft(store::VaultSession& session, const std::filesystem::path& dataDir
     const package::SubmissionPackage submission =
         packageFromDraft(*draft, call, store, *vaultIdentity);
 
-    const std::filesystem::path outbox = outboxDirectory(dataDir);
+    const std::filesystem::path outbox = store::DataLayout::outboxDir(dataDir);
     std::error_code error;
     std::filesystem::create_directories(outbox, error);
     if (error) {
@@ -93,11 +88,11 @@ finalizeDraft(store::VaultSession& session, const std::filesystem::path& dataDir
     entry.envelopeSha256 = envelope->sha256;
     // Two transactions: once the outbox entry is stored it names the envelope, so the envelope
     // stays even if the status update fails (the entry is what the sender reads).
-    if (auto queued = store.putOutboxEntry(entry); !queued) {
+    if (auto queued = store.outbox().put(entry); !queued) {
         std::filesystem::remove(envelope->path, error);
         return fail(storeFailure(queued.error()));
     }
-    if (auto marked = store.setStatus(draftId, "finalized"); !marked) {
+    if (auto marked = store.drafts().setStatus(draftId, store::DraftStatus::Finalized); !marked) {
         return fail(storeFailure(marked.error()));
     }
     return std::move(envelope).value();

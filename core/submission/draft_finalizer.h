@@ -29,11 +29,8 @@ struct FinalizeError {
     package::PackageError packageError;
 };
 
-// Where an envelope is kept until delivered: DATA/outbox/<submission id>.age.
-[[nodiscard]] std::filesystem::path outboxDirectory(const std::filesystem::path& dataDir);
-
-// Packs draft `draftId` into DATA/outbox/<submission id>.age, encrypted to `recipients` (the
-// call's, or others for local endpoints and tests), records it in the outbox as Queued and
+// Packs draft `draftId` into DataLayout::outboxDir / <submission id>.age, encrypted to `recipients`
+// (the call's, or others for local endpoints and tests), records it in the outbox as Queued and
 // marks the draft finalized. Safe on any thread while the session lives: it opens its own
 // connection to the session's database (the session's store() stays its opener's). Questions come
 // from `call` in the submission's language; answers to questions the call no longer has keep their

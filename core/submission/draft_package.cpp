@@ -20,7 +20,7 @@ package::PublicationConsent toPublicationConsent(store::Consent consent)
 }
 
 package::SubmissionPackage packageFromDraft(const store::Draft& draft, const calls::Call& call,
-                                            const store::DraftStore& store,
+                                            const store::VaultStore& store,
                                             const crypto::X25519Identity& vaultIdentity)
 {
     package::SubmissionPackage submission;
@@ -53,7 +53,7 @@ package::SubmissionPackage packageFromDraft(const store::Draft& draft, const cal
         attachment.mediaType = info.mediaType;
         attachment.size = info.size;
         attachment.sha256 = info.sha256;
-        std::string blob = store.blobPath(info).string();
+        std::string blob = store.attachments().blobPath(info).string();
         // The smaller copy of a photo when the user chose it: the secretariat gets exactly the
         // bytes whose size the editor showed, under the same stem.
         if (info.reduced) {
@@ -61,7 +61,7 @@ package::SubmissionPackage packageFromDraft(const store::Draft& draft, const cal
             attachment.mediaType = info.reduced->mediaType;
             attachment.size = info.reduced->size;
             attachment.sha256 = info.reduced->sha256;
-            blob = store.reducedBlobPath(info).string();
+            blob = store.attachments().reducedBlobPath(info).string();
         }
         attachment.open = [blob, identity] {
             return package::AgeFileSource::open(blob, *identity);

@@ -5,7 +5,7 @@
 #include "calls/catalog.h"
 #include "crypto/age_keys.h"
 #include "package/submission_package.h"
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 
 namespace amicus::submission {
 
@@ -19,7 +19,7 @@ namespace amicus::submission {
 // draft before it gets here). Each attachment's opener decrypts its vault blob with
 // `vaultIdentity`, which (like `store`) must outlive the returned package's use of it.
 [[nodiscard]] package::SubmissionPackage
-packageFromDraft(const store::Draft& draft, const calls::Call& call, const store::DraftStore& store,
+packageFromDraft(const store::Draft& draft, const calls::Call& call, const store::VaultStore& store,
                  const crypto::X25519Identity& vaultIdentity);
 
 } // namespace amicus::submission

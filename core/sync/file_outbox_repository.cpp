@@ -1,6 +1,6 @@
 #include "sync/file_outbox_repository.h"
 
-#include "common/write_all.h"
+#include "common/durable_file.h"
 #include "crypto/sha256.h"
 
 #include <cerrno>
@@ -162,32 +162,12 @@ Result<void, SyncError> FileOutboxRepository::remove(std::int64_t id)
 
 Result<void, SyncError> FileOutboxRepository::write(const std::string& text)
 {
-    // Write a temp file, fsync it, rename it over the old one, fsync the directory: a kill or
-    // power cut leaves either the old or the new file, never a mix.
-    const std::string temp = path_ + ".tmp";
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        return ioError("create " + temp);
-    }
-    if (!writeAll(fd, text)) {
-        ::close(fd);
-        return ioError("write " + temp);
-    }
-    if (::fsync(fd) != 0) {
-        ::close(fd);
-        return ioError("fsync " + temp);
-    }
-    ::close(fd);
-    if (::rename(temp.c_str(), path_.c_str()) != 0) {
-        return ioError("rename " + temp);
-    }
-    const auto slash = path_.find_last_of('/');
-    const std::string dir =
-        slash == std::string::npos ? "." : path_.substr(0, slash == 0 ? 1 : slash);
-    const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd);
-        ::close(dirFd);
+    // A kill or power cut leaves either the old or the new file, never a mix. The directory's
+    // own sync is best effort, as before: the new file is in place either way.
+    if (auto failed = replaceFileDurably(path_, text);
+        failed && std::string_view(failed->step) != "sync directory") {
+        errno = failed->errorNumber;
+        return ioError(std::string(failed->step) + " " + path_ + ".tmp");
     }
     return {};
 }

@@ -128,11 +128,11 @@ StoreOutboxRepository::recordFrom(const store::OutboxPlainEntry& plain,
 
 Result<std::vector<OutboxRecord>, SyncError> StoreOutboxRepository::list()
 {
-    auto plain = store_.listOutboxPlain();
+    auto plain = store_.outbox().listPlain();
     if (!plain) {
         return storeFailure(plain.error());
     }
-    auto unsealed = store_.listOutbox();
+    auto unsealed = store_.outbox().list();
     const bool locked = !unsealed && unsealed.error().code == store::StoreErrc::Locked;
     if (!unsealed && !locked) {
         return storeFailure(unsealed.error());
@@ -200,7 +200,7 @@ Result<std::vector<OutboxRecord>, SyncError> StoreOutboxRepository::list()
 
 Result<void, SyncError> StoreOutboxRepository::remove(std::int64_t id)
 {
-    auto removed = store_.removeOutboxEntry(id);
+    auto removed = store_.outbox().remove(id);
     if (!removed && removed.error().code != store::StoreErrc::NotFound) {
         return storeFailure(removed.error());
     }
@@ -240,14 +240,14 @@ Result<void, SyncError> StoreOutboxRepository::save(const OutboxRecord& record)
     entry.receipt = record.receipt;
 
     const SealedValues sealed = sealedOf(record);
-    auto saved = store_.putOutboxEntry(entry);
+    auto saved = store_.outbox().put(entry);
     if (!saved && saved.error().code == store::StoreErrc::Locked && vaultRecipient_) {
         // Locked: the plain columns in place; the sealed values, when they changed since they
         // were last made durable, in a note to the vault's recipient (the upload URL is thus
         // durable before the first byte, as unlocked).
         const auto durable = durable_.find(record.id);
         const bool changed = durable == durable_.end() || !(durable->second == sealed);
-        saved = store_.putOutboxEntryWhileLocked(entry, changed ? &*vaultRecipient_ : nullptr);
+        saved = store_.outbox().putWhileLocked(entry, changed ? &*vaultRecipient_ : nullptr);
     }
     if (!saved) {
         return storeFailure(saved.error());

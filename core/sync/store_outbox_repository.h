@@ -1,5 +1,5 @@
 // StoreOutboxRepository: the OutboxRepository of the app, over the vault store's outbox table
-// (store/draft_store.h), so outbox state lives sealed in the same SQLite file as the drafts.
+// (store/outbox_table.h), so outbox state lives sealed in the same SQLite file as the drafts.
 //
 // It keeps going after the vault locks (README, "Sending while locked"): it holds in memory
 // the last record of each entry it has read or saved (the working set: envelope, ids, upload
@@ -9,7 +9,7 @@
 #pragma once
 
 #include "crypto/age_keys.h"
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 #include "sync/outbox.h"
 
 #include <filesystem>
@@ -23,7 +23,7 @@ public:
     // `store` must outlive this. Envelopes are files named by the entry under `envelopeDir`.
     // Without `vaultRecipient`, saving while the vault is locked fails (LocalIo) as before;
     // with it, the repository sends on while locked.
-    StoreOutboxRepository(store::DraftStore& store, std::filesystem::path envelopeDir,
+    StoreOutboxRepository(store::VaultStore& store, std::filesystem::path envelopeDir,
                           std::optional<crypto::X25519Recipient> vaultRecipient = std::nullopt)
         : store_(store), envelopeDir_(std::move(envelopeDir)),
           vaultRecipient_(std::move(vaultRecipient))
@@ -58,7 +58,7 @@ private:
     [[nodiscard]] Result<OutboxRecord, SyncError> recordFrom(const store::OutboxPlainEntry& plain,
                                                              const store::OutboxEntry* unsealed);
 
-    store::DraftStore& store_;
+    store::VaultStore& store_;
     std::filesystem::path envelopeDir_;
     std::optional<crypto::X25519Recipient> vaultRecipient_;
     std::map<std::string, std::pair<std::uint64_t, crypto::Sha256Digest>> digests_;

@@ -3,7 +3,7 @@
 // a monitoring report as a real PDF and a phone photo as a real JPEG, both drawn here.
 #pragma once
 
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 
 #include <QByteArray>
 #include <QString>

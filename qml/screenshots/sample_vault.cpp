@@ -32,21 +32,21 @@ std::string toStd(const QString& text)
 }
 
 // Imports `bytes` as an attachment named `name`, as the editor does with a picked file.
-store::StoreResult<store::AttachmentInfo> attach(store::DraftStore& drafts, std::int64_t draftId,
+store::StoreResult<store::AttachmentInfo> attach(store::VaultStore& drafts, std::int64_t draftId,
                                                  const QByteArray& bytes, const QString& name,
                                                  std::string_view mediaType, std::uint64_t limit)
 {
     std::istringstream input(bytes.toStdString());
-    return drafts.importAttachment(draftId, input, toStd(name), mediaType, limit);
+    return drafts.attachments().add(draftId, input, toStd(name), mediaType, limit);
 }
 
 // Writes `submission` into a new draft of `call` in `language`, field by field as autosave
 // does; returns the draft's id.
-Result<std::int64_t, Error> writeDraft(store::DraftStore& drafts, const calls::Call& call,
+Result<std::int64_t, Error> writeDraft(store::VaultStore& drafts, const calls::Call& call,
                                        const QString& language, const SampleSubmission& submission)
 {
     using store::DraftField;
-    auto created = drafts.createDraft(call.id);
+    auto created = drafts.drafts().create(call.id);
     if (!created) {
         return fail(storeError("create a draft", created.error()));
     }
@@ -60,7 +60,7 @@ Result<std::int64_t, Error> writeDraft(store::DraftStore& drafts, const calls::C
         {DraftField::Consent, store::consentName(submission.consent)},
     };
     for (const auto& [field, value] : fields) {
-        if (auto saved = drafts.saveField(draftId, field, value); !saved) {
+        if (auto saved = drafts.drafts().saveField(draftId, field, value); !saved) {
             return fail(storeError("save a field", saved.error()));
         }
     }
@@ -68,7 +68,8 @@ Result<std::int64_t, Error> writeDraft(store::DraftStore& drafts, const calls::C
         std::min(static_cast<std::size_t>(submission.answers.size()), call.questions.size());
     for (std::size_t i = 0; i < answered; ++i) {
         const auto& answer = submission.answers[static_cast<qsizetype>(i)];
-        if (auto saved = drafts.saveAnswer(draftId, call.questions[i].id, toStd(answer)); !saved) {
+        if (auto saved = drafts.drafts().saveAnswer(draftId, call.questions[i].id, toStd(answer));
+            !saved) {
             return fail(storeError("save an answer", saved.error()));
         }
     }
@@ -93,7 +94,8 @@ Result<std::int64_t, Error> writeDraft(store::DraftStore& drafts, const calls::C
             return fail(Error{Errc::Photo, "reduce the photo"});
         }
         std::istringstream input(smaller->toStdString());
-        auto reduced = drafts.importReducedCopy(photo->id, input, PhotoReducer::mediaType, limit);
+        auto reduced =
+            drafts.attachments().addReducedCopy(photo->id, input, PhotoReducer::mediaType, limit);
         if (!reduced) {
             return fail(storeError("store the smaller copy", reduced.error()));
         }
@@ -128,7 +130,7 @@ Result<std::unique_ptr<SampleVault>, Error> SampleVault::create(const QString& l
         return fail(storeError("create the vault", session.error()));
     }
     sample->session_ = std::move(*session);
-    store::DraftStore& drafts = sample->session_->store();
+    store::VaultStore& drafts = sample->session_->store();
     const SampleContent content = sampleContent(language);
 
     // The finished one first, so the draft being written is the newest in the drafts list.

@@ -1,7 +1,7 @@
 // SampleVault: a throwaway data directory holding an unlocked vault with realistic content in
 // one language (qml/sample_content.h) — a draft with a document and a photo sent as a smaller
 // copy, and a finalized submission in the outbox — for `amicus --screenshot --sample`. It is
-// built with the calls the app itself makes (VaultSession, DraftStore, PhotoReducer,
+// built with the calls the app itself makes (VaultSession, VaultStore, PhotoReducer,
 // finalizeDraft), in a new temporary directory that is never the user's and is removed with
 // the object. Nothing is sent: no network is used.
 #pragma once

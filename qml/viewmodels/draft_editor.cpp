@@ -5,7 +5,7 @@
 #include "attachment_policy.h"
 #include "photo_reducer.h"
 #include "smaller_copy_maker.h"
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 #include "submission/draft_check.h"
 #include "text_conversion.h"
 
@@ -78,7 +78,7 @@ void DraftEditor::useServices(AppServices* services)
     connect(copies_, &SmallerCopyMaker::finished, this, &DraftEditor::finishReducing);
 }
 
-amicus::store::DraftStore* DraftEditor::store() const
+amicus::store::VaultStore* DraftEditor::store() const
 {
     auto* session = services_ ? services_->context().session() : nullptr;
     return session ? &session->store() : nullptr;
@@ -93,12 +93,13 @@ int DraftEditor::createDraft(const QString& callId, const QString& language)
         emit saveStateChanged();
         return -1;
     }
-    auto created = drafts->createDraft(callId.toStdString());
+    auto created = drafts->drafts().create(callId.toStdString());
     if (!created) {
         reportFailure(created.error());
         return -1;
     }
-    if (auto saved = drafts->saveField(*created, DraftField::Language, language.toStdString());
+    if (auto saved =
+            drafts->drafts().saveField(*created, DraftField::Language, language.toStdString());
         !saved) {
         reportFailure(saved.error());
     }
@@ -144,7 +145,7 @@ void DraftEditor::load()
         clear();
         return;
     }
-    auto draft = drafts->draft(draftId_);
+    auto draft = drafts->drafts().get(draftId_);
     if (!draft) {
         reportFailure(draft.error());
         clear();
@@ -153,8 +154,8 @@ void DraftEditor::load()
     // The outbox entry counts too: a finalize stopped before marking the draft still sealed it.
     // A finalized draft without one was taken out of the outbox (any other failure to read the
     // outbox says nothing about it, so it is not taken as gone).
-    const auto entry = drafts->outboxEntry(draftId_);
-    const bool sealed = draft->status == "finalized";
+    const auto entry = drafts->outbox().entry(draftId_);
+    const bool sealed = draft->status == amicus::store::DraftStatus::Finalized;
     setFinalized(sealed || entry.ok(),
                  sealed && !entry && entry.error().code == amicus::store::StoreErrc::NotFound);
     callId_ = toQString(draft->callId);
@@ -179,7 +180,7 @@ void DraftEditor::load()
     reloadAttachments();
     // A photo over the limit whose smaller copy was never saved (the app was killed or locked
     // while making it) gets it now: the original alone could not be sent.
-    if (auto stored = drafts->draft(draftId_); stored && !finalized_) {
+    if (auto stored = drafts->drafts().get(draftId_); stored && !finalized_) {
         for (const auto& attachment : stored->attachments) {
             if (!attachment.reduced && policy_.onlySmallerCopyFits(attachment.size) &&
                 amicus::app::PhotoReducer::canReduce(toQString(attachment.mediaType))) {
@@ -196,7 +197,7 @@ void DraftEditor::reloadAttachments()
     attachments_.clear();
     auto* drafts = store();
     if (drafts && draftId_ >= 0) {
-        auto draft = drafts->draft(draftId_);
+        auto draft = drafts->drafts().get(draftId_);
         if (draft) {
             for (const auto& attachment : draft->attachments) {
                 const QString mediaType = toQString(attachment.mediaType);
@@ -239,7 +240,7 @@ void DraftEditor::setSendSmallerCopy(int attachmentId, bool smaller)
         reportFailure({amicus::store::StoreErrc::Locked, {}});
         return;
     }
-    auto info = drafts->attachment(attachmentId);
+    auto info = drafts->attachments().get(attachmentId);
     if (!info || info->draftId != draftId_) {
         reportFailure(info ? amicus::store::StoreError{amicus::store::StoreErrc::NotFound, {}}
                            : info.error());
@@ -275,7 +276,7 @@ void DraftEditor::setSendSmallerCopy(int attachmentId, bool smaller)
     if (copies_) {
         copies_->setWanted(attachmentId, false);
     }
-    if (auto removed = drafts->removeReducedCopy(attachmentId); !removed) {
+    if (auto removed = drafts->attachments().removeReducedCopy(attachmentId); !removed) {
         reportFailure(removed.error());
         reloadAttachments();
         return;
@@ -338,8 +339,9 @@ void DraftEditor::setAnswer(const QString& questionId, const QString& text)
         return;
     }
     const auto result =
-        text.isEmpty() ? drafts->removeAnswer(draftId_, questionId.toStdString())
-                       : drafts->saveAnswer(draftId_, questionId.toStdString(), text.toStdString());
+        text.isEmpty()
+            ? drafts->drafts().removeAnswer(draftId_, questionId.toStdString())
+            : drafts->drafts().saveAnswer(draftId_, questionId.toStdString(), text.toStdString());
     if (!result) {
         reportFailure(result.error());
         return;
@@ -379,8 +381,8 @@ void DraftEditor::saveText(int field, QString& member, const QString& value)
         reportFailure({amicus::store::StoreErrc::Locked, {}});
         return;
     }
-    if (auto saved =
-            drafts->saveField(draftId_, static_cast<DraftField>(field), value.toStdString());
+    if (auto saved = drafts->drafts().saveField(draftId_, static_cast<DraftField>(field),
+                                                value.toStdString());
         !saved) {
         reportFailure(saved.error());
         return;
@@ -426,8 +428,8 @@ void DraftEditor::setConsent(Consent consent)
         reportFailure({amicus::store::StoreErrc::Locked, {}});
         return;
     }
-    if (auto saved = drafts->saveField(draftId_, DraftField::Consent,
-                                       amicus::store::consentName(*storeConsent));
+    if (auto saved = drafts->drafts().saveField(draftId_, DraftField::Consent,
+                                                amicus::store::consentName(*storeConsent));
         !saved) {
         reportFailure(saved.error());
         return;
@@ -460,9 +462,9 @@ bool DraftEditor::addAttachment(const QUrl& file)
     // made at once; it is removed again if even that does not fit.
     const bool photo = amicus::app::PhotoReducer::canReduce(mediaType);
     const std::uint64_t maxBytes = policy_.largestImport(photo);
-    auto imported = drafts->importAttachmentFile(draftId_, info.absoluteFilePath().toStdString(),
-                                                 info.fileName().toStdString(),
-                                                 mediaType.toStdString(), maxBytes);
+    auto imported = drafts->attachments().addFile(draftId_, info.absoluteFilePath().toStdString(),
+                                                  info.fileName().toStdString(),
+                                                  mediaType.toStdString(), maxBytes);
     if (!imported) {
         reportFailure(imported.error());
         return false;
@@ -485,7 +487,7 @@ void DraftEditor::removeAttachment(int attachmentId)
         reportFailure({amicus::store::StoreErrc::Locked, {}});
         return;
     }
-    if (auto removed = drafts->removeAttachment(attachmentId); !removed) {
+    if (auto removed = drafts->attachments().remove(attachmentId); !removed) {
         reportFailure(removed.error());
         return;
     }
@@ -548,7 +550,7 @@ int DraftEditor::makeEditableCopy()
         emit saveStateChanged();
         return -1;
     }
-    auto copied = drafts->copyDraftAsNew(draftId_);
+    auto copied = drafts->drafts().copyAsNew(draftId_);
     if (!copied) {
         reportFailure(copied.error());
         return -1;

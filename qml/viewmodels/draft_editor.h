@@ -23,7 +23,7 @@ class AppServices;
 }
 
 namespace amicus::store {
-class DraftStore;
+class VaultStore;
 struct StoreError;
 enum class Consent;
 } // namespace amicus::store
@@ -145,7 +145,7 @@ signals:
 
 private:
     void useServices(amicus::app::AppServices* services);
-    amicus::store::DraftStore* store() const;
+    amicus::store::VaultStore* store() const;
     void load();
     void clear();
     void saveText(int field, QString& member, const QString& value);

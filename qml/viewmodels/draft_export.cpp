@@ -165,7 +165,7 @@ bool DraftExport::exportDraft(DraftExport::Format format, bool unencryptedConfir
         setProblem(Problem::VaultLocked);
         return false;
     }
-    const auto draft = session->store().draft(draftId_);
+    const auto draft = session->store().drafts().get(draftId_);
     if (!draft) {
         setProblem(Problem::fromStoreError(draft.error().code));
         return false;

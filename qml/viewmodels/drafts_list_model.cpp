@@ -114,7 +114,8 @@ QVariant DraftsListModel::data(const QModelIndex& index, int role) const
     case AttachmentCountRole:
         return draft.attachmentCount;
     case FinalizedRole:
-        return draft.status == "finalized" || draft.outboxState.has_value();
+        return draft.status == amicus::store::DraftStatus::Finalized ||
+               draft.outboxState.has_value();
     case SendingRole:
         return static_cast<int>(sendingStateOf(draft));
     default:
@@ -137,7 +138,7 @@ void DraftsListModel::refresh()
     beginResetModel();
     drafts_.clear();
     if (auto* session = services_ ? services_->context().session() : nullptr) {
-        if (auto listed = session->store().listDrafts(); listed) {
+        if (auto listed = session->store().drafts().list(); listed) {
             drafts_ = std::move(listed).value();
         }
     }

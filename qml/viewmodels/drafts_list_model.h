@@ -1,7 +1,7 @@
 // DraftsListModel: the drafts on this device, newest first, for the drafts screen.
 #pragma once
 
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 
 #include <QAbstractListModel>
 #include <QString>

@@ -240,10 +240,10 @@ void OutboxListModel::refresh()
     beginResetModel();
     rows_.clear();
     if (auto* session = services_ ? services_->context().session() : nullptr) {
-        if (auto entries = session->store().listOutbox(); entries) {
+        if (auto entries = session->store().outbox().list(); entries) {
             for (auto& entry : *entries) {
                 Row row{std::move(entry), {}, {}, {}, 0, 0};
-                if (auto draft = session->store().draft(row.entry.draftId); draft) {
+                if (auto draft = session->store().drafts().get(row.entry.draftId); draft) {
                     row.submissionId = draft->submissionId;
                     row.callId = draft->callId;
                     row.title = draft->submitter.organization
@@ -298,7 +298,7 @@ int OutboxListModel::makeEditableCopy(int draftId)
     Problem::Code problem = Problem::VaultLocked;
     std::int64_t copyId = -1;
     if (session) {
-        auto copied = session->store().copyDraftAsNew(draftId);
+        auto copied = session->store().drafts().copyAsNew(draftId);
         problem = copied ? Problem::None : Problem::fromStoreError(copied.error().code);
         copyId = copied ? *copied : -1;
     }

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "problem.h"
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -97,7 +97,7 @@ public:
     // device; the draft stays in Drafts as it is. False when nothing sends (no sender).
     Q_INVOKABLE bool remove(int draftId);
     // "Make an editable copy": a new draft in Drafts with everything the submission said, to
-    // change and send again (DraftStore::copyDraftAsNew). Returns its id, or -1 (and
+    // change and send again (VaultStore::copyDraftAsNew). Returns its id, or -1 (and
     // copyProblem says why) when it could not be made.
     Q_INVOKABLE int makeEditableCopy(int draftId);
 

@@ -85,7 +85,7 @@ void SubmissionReview::refresh()
         emit issuesChanged();
         return;
     }
-    const auto draft = session->store().draft(draftId_);
+    const auto draft = session->store().drafts().get(draftId_);
     if (!draft) {
         setProblem(Problem::fromStoreError(draft.error().code));
         emit summaryChanged();
@@ -125,7 +125,7 @@ void SubmissionReview::send()
         return;
     }
     const auto catalog = services_->context().catalog();
-    const auto draft = session->store().draft(draftId_);
+    const auto draft = session->store().drafts().get(draftId_);
     const auto call =
         draft ? catalog->call(draft->callId) : amicus::fail(amicus::calls::LookupError::NoSuchCall);
     if (!call) {

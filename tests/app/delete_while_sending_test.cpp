@@ -6,7 +6,7 @@
 #include "app_context.h"
 #include "drafts_list_model.h"
 #include "send_test_setup.h"
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 #include "submission/draft_finalizer.h"
 #include "sync_service.h"
 #include "test_services.h"
@@ -45,23 +45,25 @@ private slots:
         // A finalized submission of about 1.5 MB (an incompressible attachment).
         auto* session = testContext().session();
         QVERIFY(session);
-        amicus::store::DraftStore& store = session->store();
+        amicus::store::VaultStore& store = session->store();
         const auto& call = setup.call();
-        auto draftId = store.createDraft(call.id);
+        auto draftId = store.drafts().create(call.id);
         QVERIFY(draftId.ok());
         using amicus::store::DraftField;
-        QVERIFY(store.saveField(*draftId, DraftField::Organization, "Ruban Rouge").ok());
-        QVERIFY(store.saveField(*draftId, DraftField::Country, "Sénégal").ok());
-        QVERIFY(store.saveField(*draftId, DraftField::Language, "fr").ok());
-        QVERIFY(store.saveField(*draftId, DraftField::Consent, "public").ok());
-        QVERIFY(store.saveAnswer(*draftId, call.questions.front().id, "Une réponse.").ok());
+        QVERIFY(store.drafts().saveField(*draftId, DraftField::Organization, "Ruban Rouge").ok());
+        QVERIFY(store.drafts().saveField(*draftId, DraftField::Country, "Sénégal").ok());
+        QVERIFY(store.drafts().saveField(*draftId, DraftField::Language, "fr").ok());
+        QVERIFY(store.drafts().saveField(*draftId, DraftField::Consent, "public").ok());
+        QVERIFY(
+            store.drafts().saveAnswer(*draftId, call.questions.front().id, "Une réponse.").ok());
         std::string bytes(1'500'000, '\0');
         std::mt19937 random(7);
         for (char& c : bytes) {
             c = static_cast<char>(random());
         }
         std::istringstream file(bytes);
-        QVERIFY(store.importAttachment(*draftId, file, "rapport.pdf", "application/pdf", 1u << 30)
+        QVERIFY(store.attachments()
+                    .add(*draftId, file, "rapport.pdf", "application/pdf", 1u << 30)
                     .ok());
         auto envelope = amicus::submission::finalizeDraft(*session, setup.dataDir(), *draftId, call,
                                                           call.recipients);
@@ -83,7 +85,7 @@ private slots:
         DraftsListModel drafts(testServices());
         QTRY_VERIFY_WITH_TIMEOUT(offset > 0, 20000);
         QVERIFY(offset < static_cast<double>(envelope->size));
-        auto entry = store.outboxEntry(*draftId);
+        auto entry = store.outbox().entry(*draftId);
         QVERIFY(entry.ok());
         QCOMPARE(entry->state, amicus::store::OutboxState::Uploading);
         QVERIFY(entry->uploadUrl.has_value());
@@ -97,8 +99,8 @@ private slots:
         QVERIFY(drafts.remove(static_cast<int>(*draftId)));
         QVERIFY2(took.elapsed() < 5000, "the delete waited for the stalled transfer");
         QCOMPARE(drafts.count(), 0);
-        QCOMPARE(store.draft(*draftId).error().code, amicus::store::StoreErrc::NotFound);
-        QCOMPARE(store.outboxEntry(*draftId).error().code, amicus::store::StoreErrc::NotFound);
+        QCOMPARE(store.drafts().get(*draftId).error().code, amicus::store::StoreErrc::NotFound);
+        QCOMPARE(store.outbox().entry(*draftId).error().code, amicus::store::StoreErrc::NotFound);
         QVERIFY(!std::filesystem::exists(envelope->path));
 
         // The partial upload is terminated on the endpoint; nothing of it stays there.
@@ -107,10 +109,10 @@ private slots:
         service.sendNow();
         QTest::qWait(2000);
         QVERIFY(setup.storedUploads().empty());
-        auto outbox = store.listOutboxPlain();
+        auto outbox = store.outbox().listPlain();
         QVERIFY(outbox.ok());
         QVERIFY(outbox->empty());
-        auto listed = store.listDrafts();
+        auto listed = store.drafts().list();
         QVERIFY(listed.ok());
         QVERIFY(listed->empty());
     }

@@ -34,12 +34,12 @@ std::optional<amicus::store::OutboxPlainEntry> plainRow(const std::filesystem::p
     static amicus::sync::DetachableSealer noKeys; // never attached: every sealing fails
     const amicus::store::AgeBlobEncryptor blobs(
         amicus::crypto::X25519Identity::generate()->recipient());
-    auto store = amicus::store::DraftStore::open(amicus::store::DataLayout::storePaths(dataDir),
+    auto store = amicus::store::VaultStore::open(amicus::store::DataLayout::storePaths(dataDir),
                                                  noKeys, blobs);
     if (!store) {
         return std::nullopt;
     }
-    auto rows = store->listOutboxPlain();
+    auto rows = store->outbox().listPlain();
     if (!rows || rows->size() != 1) {
         return std::nullopt;
     }

@@ -90,8 +90,8 @@ private:
 
     std::filesystem::path envelopeOf(int draftId) const
     {
-        auto entry = testContext().session()->store().outboxEntry(draftId);
-        return entry ? amicus::submission::outboxDirectory(setup_->dataDir()) /
+        auto entry = testContext().session()->store().outbox().entry(draftId);
+        return entry ? amicus::store::DataLayout::outboxDir(setup_->dataDir()) /
                            entry->envelopeName.value_or("")
                      : std::filesystem::path();
     }
@@ -155,9 +155,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(rowOf(outbox, original), -1, 10000);
         QVERIFY(!std::filesystem::exists(envelope));
         auto& store = testContext().session()->store();
-        QVERIFY(!store.outboxEntry(original).ok());
-        QCOMPARE(store.draft(original)->status, std::string("finalized"));
-        QCOMPARE(store.draft(original)->attachments.size(), std::size_t(1));
+        QVERIFY(!store.outbox().entry(original).ok());
+        QCOMPARE(store.drafts().get(original)->status, amicus::store::DraftStatus::Finalized);
+        QCOMPARE(store.drafts().get(original)->attachments.size(), std::size_t(1));
         QCOMPARE(outbox.count(), 1);
 
         // What arrived is the copy, once.
@@ -165,7 +165,7 @@ private slots:
         QCOMPARE(stored.size(), std::size_t(1));
         const auto json = setup_->openAsSecretariat(stored.front());
         QVERIFY(json.has_value());
-        QVERIFY(json->find(store.draft(copy)->submissionId) != std::string::npos);
+        QVERIFY(json->find(store.drafts().get(copy)->submissionId) != std::string::npos);
     }
 
     void refusedIsTriedAgainAtOnceOnTheUsersWord()
@@ -191,8 +191,9 @@ private slots:
                                   kNeedsAttention, 30000);
         QCOMPARE(roleOf(outbox, draftId, OutboxListModel::ReasonRole).toInt(),
                  static_cast<int>(OutboxListModel::Reason::Refused));
-        QCOMPARE(roleOf(outbox, draftId, OutboxListModel::SubmissionIdRole).toString(),
-                 QString::fromStdString(context.session()->store().draft(draftId)->submissionId));
+        QCOMPARE(
+            roleOf(outbox, draftId, OutboxListModel::SubmissionIdRole).toString(),
+            QString::fromStdString(context.session()->store().drafts().get(draftId)->submissionId));
         QVERIFY(roleOf(outbox, draftId, OutboxListModel::IssuingBodyRole)
                     .toString()
                     .contains(QStringLiteral("Expert Mechanism")));
@@ -207,7 +208,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(changes.count() >= 3, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(roleOf(outbox, draftId, OutboxListModel::StateRole).toInt(),
                                   kNeedsAttention, 30000);
-        QCOMPARE(*context.session()->store().outboxEntry(draftId)->lastErrorCode,
+        QCOMPARE(*context.session()->store().outbox().entry(draftId)->lastErrorCode,
                  std::string("refused"));
         QVERIFY(setup_->storedUploads().empty());
     }

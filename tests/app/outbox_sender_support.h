@@ -6,7 +6,7 @@
 #include "app_context.h"
 #include "app_services.h"
 #include "calls/catalog.h"
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 #include "submission/draft_finalizer.h"
 #include "sync_service.h"
 
@@ -68,7 +68,7 @@ public:
         if (!session) {
             return {};
         }
-        auto entry = session->store().outboxEntry(draftId);
+        auto entry = session->store().outbox().entry(draftId);
         if (!entry) {
             return {};
         }
@@ -89,7 +89,7 @@ public:
         if (!session) {
             return false;
         }
-        auto entry = session->store().outboxEntry(draftId);
+        auto entry = session->store().outbox().entry(draftId);
         return entry && QFile::resize(envelopePath(*entry), 10);
     }
 
@@ -102,7 +102,7 @@ public:
         if (!session) {
             return false;
         }
-        auto entry = session->store().outboxEntry(draftId);
+        auto entry = session->store().outbox().entry(draftId);
         if (!entry) {
             return false;
         }
@@ -112,7 +112,7 @@ public:
         entry->uploadOffset = static_cast<std::uint64_t>(uploadedBytes);
         entry->waitReason.reset();
         entry->nextTryAt.reset();
-        return session->store().putOutboxEntry(*entry).ok();
+        return session->store().outbox().put(*entry).ok();
     }
 
     // Writes, through the real store, what the sender records after a transient failure
@@ -123,7 +123,7 @@ public:
         if (!session) {
             return false;
         }
-        auto entry = session->store().outboxEntry(draftId);
+        auto entry = session->store().outbox().entry(draftId);
         if (!entry) {
             return false;
         }
@@ -132,7 +132,7 @@ public:
         entry->attempts = 1;
         entry->nextTryAt = QDateTime::currentMSecsSinceEpoch() + 3'600'000;
         entry->lastErrorCode = code.toStdString();
-        return session->store().putOutboxEntry(*entry).ok();
+        return session->store().outbox().put(*entry).ok();
     }
 
     // What the store holds of draft `draftId`: {status, submissionId, organization, answers,
@@ -143,7 +143,7 @@ public:
         if (!session) {
             return {};
         }
-        auto draft = session->store().draft(draftId);
+        auto draft = session->store().drafts().get(draftId);
         if (!draft) {
             return {};
         }
@@ -152,7 +152,8 @@ public:
             answers.insert(QString::fromStdString(question), QString::fromStdString(text));
         }
         return {
-            {QStringLiteral("status"), QString::fromStdString(draft->status)},
+            {QStringLiteral("status"),
+             QString::fromLatin1(amicus::store::draftStatusName(draft->status))},
             {QStringLiteral("submissionId"), QString::fromStdString(draft->submissionId)},
             {QStringLiteral("organization"),
              QString::fromStdString(draft->submitter.organization.value_or(""))},
@@ -164,7 +165,7 @@ public:
 private:
     QString envelopePath(const amicus::store::OutboxEntry& entry) const
     {
-        const auto dir = amicus::submission::outboxDirectory(services_.context().dataDir());
+        const auto dir = amicus::store::DataLayout::outboxDir(services_.context().dataDir());
         return QString::fromStdString((dir / entry.envelopeName.value_or("")).string());
     }
 

@@ -1,7 +1,7 @@
 #include "outbox_states.h"
 
 #include "app_context.h"
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 #include "submission/draft_finalizer.h"
 
 #include <QDir>
@@ -13,7 +13,7 @@ bool OutboxStates::set(int draftId, const QString& state, double uploadedBytes)
     if (!session || !parsed) {
         return false;
     }
-    auto entry = session->store().outboxEntry(draftId);
+    auto entry = session->store().outbox().entry(draftId);
     if (!entry) {
         return false;
     }
@@ -23,13 +23,13 @@ bool OutboxStates::set(int draftId, const QString& state, double uploadedBytes)
         // Nothing listens there: a termination the app may try fails quietly.
         entry->uploadUrl = "http://127.0.0.1:9/files/unfinished-upload";
     }
-    return session->store().putOutboxEntry(*entry).ok();
+    return session->store().outbox().put(*entry).ok();
 }
 
 bool OutboxStates::remove(int draftId)
 {
     auto* session = context_.session();
-    return session && session->store().removeOutboxEntry(draftId).ok();
+    return session && session->store().outbox().remove(draftId).ok();
 }
 
 QString OutboxStates::stateOf(int draftId) const
@@ -38,7 +38,7 @@ QString OutboxStates::stateOf(int draftId) const
     if (!session) {
         return {};
     }
-    auto entry = session->store().outboxEntry(draftId);
+    auto entry = session->store().outbox().entry(draftId);
     return entry ? QString::fromLatin1(amicus::store::outboxStateName(entry->state)) : QString();
 }
 
@@ -48,13 +48,13 @@ double OutboxStates::envelopeSize(int draftId) const
     if (!session) {
         return 0;
     }
-    auto entry = session->store().outboxEntry(draftId);
+    auto entry = session->store().outbox().entry(draftId);
     return entry && entry->envelopeSize ? static_cast<double>(*entry->envelopeSize) : 0.0;
 }
 
 int OutboxStates::envelopeCount() const
 {
-    const auto dir = amicus::submission::outboxDirectory(context_.dataDir());
+    const auto dir = amicus::store::DataLayout::outboxDir(context_.dataDir());
     return static_cast<int>(QDir(QString::fromStdString(dir.string()))
                                 .entryList({QStringLiteral("*.age")}, QDir::Files)
                                 .size());

@@ -301,7 +301,7 @@ private slots:
         DraftEditor third(testServices());
         third.setDraftId(draftId);
         QCOMPARE(onlyPhoto(third).value(QStringLiteral("sendsSmaller")).toBool(), false);
-        auto attachment = testContext().session()->store().attachment(photoId);
+        auto attachment = testContext().session()->store().attachments().get(photoId);
         QVERIFY(attachment.ok());
         QVERIFY(!attachment->reduced.has_value());
         testContext().closeSession();
@@ -382,12 +382,13 @@ private:
     static QByteArray storedSmallerCopy(int attachmentId)
     {
         auto* session = testContext().session();
-        auto attachment = session->store().attachment(attachmentId);
+        auto attachment = session->store().attachments().get(attachmentId);
         if (!attachment || !attachment->reduced) {
             return {};
         }
         amicus::crypto::VectorSink sink;
-        if (!session->store().decryptReducedCopy(*attachment, *session->identity(), sink)) {
+        if (!session->store().attachments().decryptReducedCopy(*attachment, *session->identity(),
+                                                               sink)) {
             return {};
         }
         return QByteArray(reinterpret_cast<const char*>(sink.bytes().data()),

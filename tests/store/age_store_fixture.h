@@ -1,10 +1,10 @@
-// The base of the store tests that attach files: a DraftStore in a temporary directory whose
+// The base of the store tests that attach files: a VaultStore in a temporary directory whose
 // blobs are real age files to a fresh identity, sealing with TestSealer.
 #pragma once
 
 #include "crypto/age_keys.h"
 #include "store/age_blob_encryptor.h"
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -21,7 +21,7 @@ protected:
         ASSERT_TRUE(id.ok());
         identity_.emplace(std::move(*id));
         blobs_.emplace(identity_->recipient());
-        auto store = DraftStore::open(paths(), sealer_, *blobs_);
+        auto store = VaultStore::open(paths(), sealer_, *blobs_);
         ASSERT_TRUE(store.ok()) << store.error().detail;
         store_.emplace(std::move(*store));
     }
@@ -32,7 +32,7 @@ protected:
     TestSealer sealer_;
     std::optional<crypto::X25519Identity> identity_;
     std::optional<AgeBlobEncryptor> blobs_;
-    std::optional<DraftStore> store_;
+    std::optional<VaultStore> store_;
 };
 
 } // namespace amicus::store::testing

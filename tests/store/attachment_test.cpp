@@ -1,8 +1,8 @@
 #include "age_store_fixture.h"
 #include "crypto/age_keys.h"
 #include "store/age_blob_encryptor.h"
-#include "store/draft_store.h"
 #include "store/sqlite_db.h"
+#include "store/vault_store.h"
 #include "test_support.h"
 
 #include <algorithm>
@@ -107,7 +107,7 @@ protected:
         }
         identityFile_ = keys_.path() / "vault-identity.txt";
         testing::writeAll(identityFile_, identity_->toString() + "\n");
-        auto draft = store_->createDraft("c");
+        auto draft = store_->drafts().create("c");
         ASSERT_TRUE(draft.ok());
         draftId_ = *draft;
     }
@@ -130,7 +130,7 @@ TEST_F(AttachmentTest, ImportIsAnAgeFileTheAgeCliOpens)
 {
     const std::string content = "photo bytes \x01\x02\x03 " + std::string(200000, 'z');
     std::istringstream input(content);
-    auto info = store_->importAttachment(draftId_, input, "témoin.jpg", "image/jpeg", 1 << 20);
+    auto info = store_->attachments().add(draftId_, input, "témoin.jpg", "image/jpeg", 1 << 20);
     ASSERT_TRUE(info.ok()) << info.error().detail;
     EXPECT_EQ(info->size, content.size());
     std::array<std::uint8_t, 32> expected{};
@@ -138,10 +138,11 @@ TEST_F(AttachmentTest, ImportIsAnAgeFileTheAgeCliOpens)
     EXPECT_EQ(info->sha256, expected);
 
     int exitCode = -1;
-    EXPECT_EQ(runAgeDecrypt(identityFile_, store_->blobPath(*info), &exitCode), content);
+    EXPECT_EQ(runAgeDecrypt(identityFile_, store_->attachments().blobPath(*info), &exitCode),
+              content);
     EXPECT_EQ(exitCode, 0);
 
-    auto draft = store_->draft(draftId_);
+    auto draft = store_->drafts().get(draftId_);
     ASSERT_TRUE(draft.ok());
     ASSERT_EQ(draft->attachments.size(), 1u);
     EXPECT_EQ(draft->attachments[0].fileName, "témoin.jpg");
@@ -154,34 +155,34 @@ TEST_F(AttachmentTest, OverTheLimitLeavesNothingBehind)
 {
     std::istringstream input(std::string(10001, 'x'));
     auto info =
-        store_->importAttachment(draftId_, input, "big.bin", "application/octet-stream", 10000);
+        store_->attachments().add(draftId_, input, "big.bin", "application/octet-stream", 10000);
     ASSERT_FALSE(info.ok());
     EXPECT_EQ(info.error().code, StoreErrc::TooLarge);
     EXPECT_EQ(blobCount(), 0u);
-    EXPECT_TRUE(store_->draft(draftId_)->attachments.empty());
+    EXPECT_TRUE(store_->drafts().get(draftId_)->attachments.empty());
     std::istringstream exact(std::string(10000, 'x'));
-    EXPECT_TRUE(store_->importAttachment(draftId_, exact, "ok.bin", "x/y", 10000).ok());
+    EXPECT_TRUE(store_->attachments().add(draftId_, exact, "ok.bin", "x/y", 10000).ok());
 }
 
 TEST_F(AttachmentTest, RemovalAndDraftDeletionDeleteTheBlobs)
 {
     std::istringstream a("first"), b("second");
-    auto first = store_->importAttachment(draftId_, a, "a.txt", "text/plain", 100);
-    auto second = store_->importAttachment(draftId_, b, "b.txt", "text/plain", 100);
+    auto first = store_->attachments().add(draftId_, a, "a.txt", "text/plain", 100);
+    auto second = store_->attachments().add(draftId_, b, "b.txt", "text/plain", 100);
     ASSERT_TRUE(first.ok() && second.ok());
     EXPECT_EQ(blobCount(), 2u);
-    ASSERT_TRUE(store_->removeAttachment(first->id).ok());
-    EXPECT_FALSE(std::filesystem::exists(store_->blobPath(*first)));
-    EXPECT_EQ(store_->draft(draftId_)->attachments.size(), 1u);
-    ASSERT_TRUE(store_->deleteDraft(draftId_).ok());
+    ASSERT_TRUE(store_->attachments().remove(first->id).ok());
+    EXPECT_FALSE(std::filesystem::exists(store_->attachments().blobPath(*first)));
+    EXPECT_EQ(store_->drafts().get(draftId_)->attachments.size(), 1u);
+    ASSERT_TRUE(store_->drafts().remove(draftId_).ok());
     EXPECT_EQ(blobCount(), 0u);
-    EXPECT_EQ(store_->removeAttachment(second->id).error().code, StoreErrc::NotFound);
+    EXPECT_EQ(store_->attachments().remove(second->id).error().code, StoreErrc::NotFound);
 }
 
 TEST_F(AttachmentTest, UnknownDraftWritesNoBlob)
 {
     std::istringstream input("x");
-    EXPECT_EQ(store_->importAttachment(draftId_ + 100, input, "x", "x", 10).error().code,
+    EXPECT_EQ(store_->attachments().add(draftId_ + 100, input, "x", "x", 10).error().code,
               StoreErrc::NotFound);
     EXPECT_EQ(blobCount(), 0u);
 }
@@ -195,12 +196,12 @@ TEST_F(AttachmentTest, LargeImportStreamsInConstantMemory)
     std::istream input(&buf);
     ASSERT_TRUE(resetPeakRss());
     const long before = currentRssKiB();
-    auto info = store_->importAttachment(draftId_, input, "video.mp4", "video/mp4", size);
+    auto info = store_->attachments().add(draftId_, input, "video.mp4", "video/mp4", size);
     const long growth = peakRssKiB() - before;
     EXPECT_LT(growth, 32 * 1024) << "peak RSS grew by " << growth << " KiB";
     ASSERT_TRUE(info.ok()) << info.error().detail;
     EXPECT_EQ(info->size, size);
-    EXPECT_GT(std::filesystem::file_size(store_->blobPath(*info)), size);
+    EXPECT_GT(std::filesystem::file_size(store_->attachments().blobPath(*info)), size);
     // The hash is the one of the bytes streamed in.
     GeneratedBuf again(size);
     std::istream replay(&again);
@@ -220,33 +221,36 @@ TEST_F(AttachmentTest, DecryptsBackAndChecksItsRecord)
 {
     const std::string content = "evidence " + std::string(150000, 'e');
     std::istringstream input(content);
-    auto info = store_->importAttachment(draftId_, input, "e.bin", "x/y", 1 << 20);
+    auto info = store_->attachments().add(draftId_, input, "e.bin", "x/y", 1 << 20);
     ASSERT_TRUE(info.ok());
     crypto::VectorSink out;
-    ASSERT_TRUE(store_->decryptAttachment(*info, *identity_, out).ok());
+    ASSERT_TRUE(store_->attachments().decrypt(*info, *identity_, out).ok());
     EXPECT_EQ(std::string(out.bytes().begin(), out.bytes().end()), content);
 
     // Another key does not open it.
     auto stranger = crypto::X25519Identity::generate();
     crypto::VectorSink none;
-    EXPECT_EQ(store_->decryptAttachment(*info, *stranger, none).error().code, StoreErrc::Corrupt);
+    EXPECT_EQ(store_->attachments().decrypt(*info, *stranger, none).error().code,
+              StoreErrc::Corrupt);
 
     // A blob swapped for another attachment's is caught by the recorded hash.
     std::istringstream otherInput("other");
-    auto other = store_->importAttachment(draftId_, otherInput, "o", "x/y", 100);
+    auto other = store_->attachments().add(draftId_, otherInput, "o", "x/y", 100);
     ASSERT_TRUE(other.ok());
-    std::filesystem::copy_file(store_->blobPath(*other), store_->blobPath(*info),
+    std::filesystem::copy_file(store_->attachments().blobPath(*other),
+                               store_->attachments().blobPath(*info),
                                std::filesystem::copy_options::overwrite_existing);
     crypto::VectorSink swapped;
-    EXPECT_EQ(store_->decryptAttachment(*info, *identity_, swapped).error().code,
+    EXPECT_EQ(store_->attachments().decrypt(*info, *identity_, swapped).error().code,
               StoreErrc::Corrupt);
 
     // A flipped byte fails authentication.
-    auto bytes = testing::readAll(store_->blobPath(*other));
+    auto bytes = testing::readAll(store_->attachments().blobPath(*other));
     bytes[bytes.size() - 20] ^= 1;
-    testing::writeAll(store_->blobPath(*other), std::string(bytes.begin(), bytes.end()));
+    testing::writeAll(store_->attachments().blobPath(*other),
+                      std::string(bytes.begin(), bytes.end()));
     crypto::VectorSink tampered;
-    EXPECT_EQ(store_->decryptAttachment(*other, *identity_, tampered).error().code,
+    EXPECT_EQ(store_->attachments().decrypt(*other, *identity_, tampered).error().code,
               StoreErrc::Corrupt);
 }
 
@@ -255,13 +259,13 @@ TEST_F(AttachmentTest, OrphanBlobsAreSweptOnlyWhenOld)
     testing::writeAll(paths().blobDir / "deadbeef.age.part", "partial");
     testing::writeAll(paths().blobDir / "cafe.age", "orphan");
     std::istringstream input("kept");
-    auto kept = store_->importAttachment(draftId_, input, "k", "k", 100);
+    auto kept = store_->attachments().add(draftId_, input, "k", "k", 100);
     ASSERT_TRUE(kept.ok());
-    EXPECT_EQ(*store_->sweepOrphanBlobs(std::chrono::hours(1)), 0);
+    EXPECT_EQ(*store_->attachments().sweepOrphans(std::chrono::hours(1)), 0);
     EXPECT_EQ(blobCount(), 3u);
-    EXPECT_EQ(*store_->sweepOrphanBlobs(std::chrono::seconds(-1)), 2);
+    EXPECT_EQ(*store_->attachments().sweepOrphans(std::chrono::seconds(-1)), 2);
     EXPECT_EQ(blobCount(), 1u);
-    EXPECT_TRUE(std::filesystem::exists(store_->blobPath(*kept)));
+    EXPECT_TRUE(std::filesystem::exists(store_->attachments().blobPath(*kept)));
 }
 
 // ---- the smaller copy of a photo ---------------------------------------------------------------
@@ -284,13 +288,13 @@ protected:
         AttachmentTest::SetUp();
         std::istringstream input(original_);
         auto info =
-            store_->importAttachment(draftId_, input, "IMG_0042.HEIC", "image/heic", 1 << 20);
+            store_->attachments().add(draftId_, input, "IMG_0042.HEIC", "image/heic", 1 << 20);
         ASSERT_TRUE(info.ok()) << info.error().detail;
         attachment_ = *info;
     }
     AttachmentInfo reload()
     {
-        auto draft = store_->draft(draftId_);
+        auto draft = store_->drafts().get(draftId_);
         EXPECT_TRUE(draft.ok());
         EXPECT_EQ(draft->attachments.size(), 1u);
         return draft->attachments.at(0);
@@ -305,9 +309,9 @@ TEST_F(ReducedCopyTest, IsRecordedAsWhatWillBeSentAndOpensWithTheAgeCli)
 {
     EXPECT_FALSE(attachment_.reduced);
     EXPECT_EQ(attachment_.sentSize(), original_.size());
-    const auto before = store_->draft(draftId_)->updatedAt;
+    const auto before = store_->drafts().get(draftId_)->updatedAt;
     std::istringstream input(smaller_);
-    auto info = store_->importReducedCopy(attachment_.id, input, "image/jpeg", 1 << 20);
+    auto info = store_->attachments().addReducedCopy(attachment_.id, input, "image/jpeg", 1 << 20);
     ASSERT_TRUE(info.ok()) << info.error().detail;
     ASSERT_TRUE(info->reduced);
     EXPECT_EQ(info->reduced->size, smaller_.size());
@@ -324,28 +328,32 @@ TEST_F(ReducedCopyTest, IsRecordedAsWhatWillBeSentAndOpensWithTheAgeCli)
     EXPECT_EQ(stored.reduced->blobName, info->reduced->blobName);
     EXPECT_EQ(stored.size, original_.size());
     EXPECT_EQ(stored.sha256, reduced::sha256Of(original_));
-    EXPECT_GE(store_->draft(draftId_)->updatedAt, before);
+    EXPECT_GE(store_->drafts().get(draftId_)->updatedAt, before);
 
     int exitCode = -1;
-    EXPECT_EQ(runAgeDecrypt(identityFile_, store_->reducedBlobPath(stored), &exitCode), smaller_);
+    EXPECT_EQ(
+        runAgeDecrypt(identityFile_, store_->attachments().reducedBlobPath(stored), &exitCode),
+        smaller_);
     EXPECT_EQ(exitCode, 0);
-    EXPECT_EQ(runAgeDecrypt(identityFile_, store_->blobPath(stored), &exitCode), original_);
+    EXPECT_EQ(runAgeDecrypt(identityFile_, store_->attachments().blobPath(stored), &exitCode),
+              original_);
     crypto::VectorSink out;
-    ASSERT_TRUE(store_->decryptReducedCopy(stored, *identity_, out).ok());
+    ASSERT_TRUE(store_->attachments().decryptReducedCopy(stored, *identity_, out).ok());
     EXPECT_EQ(std::string(out.bytes().begin(), out.bytes().end()), smaller_);
     crypto::VectorSink none;
-    EXPECT_EQ(store_->decryptReducedCopy(attachment_, *identity_, none).error().code,
+    EXPECT_EQ(store_->attachments().decryptReducedCopy(attachment_, *identity_, none).error().code,
               StoreErrc::InvalidArgument);
 }
 
 TEST_F(ReducedCopyTest, SealedAndBoundToItsRow)
 {
     std::istringstream otherInput("another photo");
-    auto other = store_->importAttachment(draftId_, otherInput, "b.png", "image/png", 100);
+    auto other = store_->attachments().add(draftId_, otherInput, "b.png", "image/png", 100);
     ASSERT_TRUE(other.ok());
     std::istringstream a(smaller_), b("b smaller");
-    ASSERT_TRUE(store_->importReducedCopy(attachment_.id, a, "image/jpeg", 1 << 20).ok());
-    ASSERT_TRUE(store_->importReducedCopy(other->id, b, "image/jpeg", 1 << 20).ok());
+    ASSERT_TRUE(
+        store_->attachments().addReducedCopy(attachment_.id, a, "image/jpeg", 1 << 20).ok());
+    ASSERT_TRUE(store_->attachments().addReducedCopy(other->id, b, "image/jpeg", 1 << 20).ok());
 
     auto db = Database::open(paths().database, Database::OpenMode::MustExist);
     ASSERT_TRUE(db.ok());
@@ -368,7 +376,7 @@ TEST_F(ReducedCopyTest, SealedAndBoundToItsRow)
                          std::to_string(other->id) +
                          ") WHERE attachment_id = " + std::to_string(attachment_.id))
                     .ok());
-    auto draft = store_->draft(draftId_);
+    auto draft = store_->drafts().get(draftId_);
     ASSERT_FALSE(draft.ok());
     EXPECT_EQ(draft.error().code, StoreErrc::Corrupt);
 }
@@ -376,27 +384,31 @@ TEST_F(ReducedCopyTest, SealedAndBoundToItsRow)
 TEST_F(ReducedCopyTest, ReplacingAndRemovingKeepOneBlobAndGoBackToTheOriginal)
 {
     std::istringstream first(smaller_);
-    auto one = store_->importReducedCopy(attachment_.id, first, "image/jpeg", 1 << 20);
+    auto one = store_->attachments().addReducedCopy(attachment_.id, first, "image/jpeg", 1 << 20);
     ASSERT_TRUE(one.ok());
     std::istringstream second("even smaller");
-    auto two = store_->importReducedCopy(attachment_.id, second, "image/jpeg", 1 << 20);
+    auto two = store_->attachments().addReducedCopy(attachment_.id, second, "image/jpeg", 1 << 20);
     ASSERT_TRUE(two.ok());
-    EXPECT_FALSE(std::filesystem::exists(store_->reducedBlobPath(*one)));
-    EXPECT_TRUE(std::filesystem::exists(store_->reducedBlobPath(*two)));
+    EXPECT_FALSE(std::filesystem::exists(store_->attachments().reducedBlobPath(*one)));
+    EXPECT_TRUE(std::filesystem::exists(store_->attachments().reducedBlobPath(*two)));
     EXPECT_EQ(blobCount(), 2u);
     EXPECT_EQ(reload().sentSize(), std::string("even smaller").size());
 
-    ASSERT_TRUE(store_->removeReducedCopy(attachment_.id).ok());
-    EXPECT_FALSE(std::filesystem::exists(store_->reducedBlobPath(*two)));
+    ASSERT_TRUE(store_->attachments().removeReducedCopy(attachment_.id).ok());
+    EXPECT_FALSE(std::filesystem::exists(store_->attachments().reducedBlobPath(*two)));
     EXPECT_EQ(blobCount(), 1u);
     const AttachmentInfo back = reload();
     EXPECT_FALSE(back.reduced);
     EXPECT_EQ(back.sentSize(), original_.size());
     // Again: nothing to remove is not an error; an unknown attachment is.
-    EXPECT_TRUE(store_->removeReducedCopy(attachment_.id).ok());
-    EXPECT_EQ(store_->removeReducedCopy(attachment_.id + 100).error().code, StoreErrc::NotFound);
+    EXPECT_TRUE(store_->attachments().removeReducedCopy(attachment_.id).ok());
+    EXPECT_EQ(store_->attachments().removeReducedCopy(attachment_.id + 100).error().code,
+              StoreErrc::NotFound);
     std::istringstream stray("x");
-    EXPECT_EQ(store_->importReducedCopy(attachment_.id + 100, stray, "image/jpeg", 10).error().code,
+    EXPECT_EQ(store_->attachments()
+                  .addReducedCopy(attachment_.id + 100, stray, "image/jpeg", 10)
+                  .error()
+                  .code,
               StoreErrc::NotFound);
     EXPECT_EQ(blobCount(), 1u);
 }
@@ -404,10 +416,10 @@ TEST_F(ReducedCopyTest, ReplacingAndRemovingKeepOneBlobAndGoBackToTheOriginal)
 TEST_F(ReducedCopyTest, OverTheLimitOrLockedLeavesEverythingAsItWas)
 {
     std::istringstream first(smaller_);
-    auto one = store_->importReducedCopy(attachment_.id, first, "image/jpeg", 1 << 20);
+    auto one = store_->attachments().addReducedCopy(attachment_.id, first, "image/jpeg", 1 << 20);
     ASSERT_TRUE(one.ok());
     std::istringstream big(std::string(1001, 'b'));
-    auto refused = store_->importReducedCopy(attachment_.id, big, "image/jpeg", 1000);
+    auto refused = store_->attachments().addReducedCopy(attachment_.id, big, "image/jpeg", 1000);
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, StoreErrc::TooLarge);
     EXPECT_EQ(blobCount(), 2u);
@@ -415,7 +427,8 @@ TEST_F(ReducedCopyTest, OverTheLimitOrLockedLeavesEverythingAsItWas)
 
     sealer_.lock();
     std::istringstream locked("while locked");
-    auto lockedResult = store_->importReducedCopy(attachment_.id, locked, "image/jpeg", 1 << 20);
+    auto lockedResult =
+        store_->attachments().addReducedCopy(attachment_.id, locked, "image/jpeg", 1 << 20);
     ASSERT_FALSE(lockedResult.ok());
     EXPECT_EQ(lockedResult.error().code, StoreErrc::Locked);
     sealer_.unlock();
@@ -426,19 +439,20 @@ TEST_F(ReducedCopyTest, OverTheLimitOrLockedLeavesEverythingAsItWas)
 TEST_F(ReducedCopyTest, RemovingTheAttachmentOrTheDraftDeletesBothBlobs)
 {
     std::istringstream first(smaller_);
-    auto one = store_->importReducedCopy(attachment_.id, first, "image/jpeg", 1 << 20);
+    auto one = store_->attachments().addReducedCopy(attachment_.id, first, "image/jpeg", 1 << 20);
     ASSERT_TRUE(one.ok());
-    ASSERT_TRUE(store_->removeAttachment(attachment_.id).ok());
+    ASSERT_TRUE(store_->attachments().remove(attachment_.id).ok());
     EXPECT_EQ(blobCount(), 0u);
     auto db = Database::open(paths().database, Database::OpenMode::MustExist);
     EXPECT_EQ(*db->queryInt("SELECT count(*) FROM attachment_reductions"), 0);
 
     std::istringstream again(original_), againSmaller(smaller_);
-    auto second = store_->importAttachment(draftId_, again, "p.jpg", "image/jpeg", 1 << 20);
+    auto second = store_->attachments().add(draftId_, again, "p.jpg", "image/jpeg", 1 << 20);
     ASSERT_TRUE(second.ok());
-    ASSERT_TRUE(store_->importReducedCopy(second->id, againSmaller, "image/jpeg", 1 << 20).ok());
+    ASSERT_TRUE(
+        store_->attachments().addReducedCopy(second->id, againSmaller, "image/jpeg", 1 << 20).ok());
     EXPECT_EQ(blobCount(), 2u);
-    ASSERT_TRUE(store_->deleteDraft(draftId_).ok());
+    ASSERT_TRUE(store_->drafts().remove(draftId_).ok());
     EXPECT_EQ(blobCount(), 0u);
     EXPECT_EQ(*db->queryInt("SELECT count(*) FROM attachment_reductions"), 0);
 }
@@ -446,12 +460,12 @@ TEST_F(ReducedCopyTest, RemovingTheAttachmentOrTheDraftDeletesBothBlobs)
 TEST_F(ReducedCopyTest, SweepKeepsReducedBlobs)
 {
     std::istringstream first(smaller_);
-    auto one = store_->importReducedCopy(attachment_.id, first, "image/jpeg", 1 << 20);
+    auto one = store_->attachments().addReducedCopy(attachment_.id, first, "image/jpeg", 1 << 20);
     ASSERT_TRUE(one.ok());
     testing::writeAll(paths().blobDir / "cafe.age", "orphan");
-    EXPECT_EQ(*store_->sweepOrphanBlobs(std::chrono::seconds(-1)), 1);
+    EXPECT_EQ(*store_->attachments().sweepOrphans(std::chrono::seconds(-1)), 1);
     EXPECT_EQ(blobCount(), 2u);
-    EXPECT_TRUE(std::filesystem::exists(store_->reducedBlobPath(*one)));
+    EXPECT_TRUE(std::filesystem::exists(store_->attachments().reducedBlobPath(*one)));
 }
 
 TEST(ReducedFileName, KeepsTheStemAndTakesTheExtensionOfTheNewType)

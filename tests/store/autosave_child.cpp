@@ -62,7 +62,7 @@ int main(int argc, char** argv)
         return 1;
     }
     store::AgeBlobEncryptor blobs((*vault)->recipient());
-    auto opened = store::DraftStore::open(store::DataLayout::storePaths(argv[1]),
+    auto opened = store::VaultStore::open(store::DataLayout::storePaths(argv[1]),
                                           (*vault)->fieldSealer(), blobs);
     if (!opened) {
         std::fprintf(stderr, "open: %s: %s\n", store::errcName(opened.error().code),
@@ -79,9 +79,11 @@ int main(int argc, char** argv)
             bool saved = false;
             if (index % 2 == 0) {
                 std::istringstream copy(amicus::store::testing::smallerCopyText(index));
-                saved = drafts.importReducedCopy(attachmentId, copy, "image/jpeg", 1 << 20).ok();
+                saved = drafts.attachments()
+                            .addReducedCopy(attachmentId, copy, "image/jpeg", 1 << 20)
+                            .ok();
             } else {
-                saved = drafts.removeReducedCopy(attachmentId).ok();
+                saved = drafts.attachments().removeReducedCopy(attachmentId).ok();
             }
             if (!saved || !report(std::to_string(index))) {
                 return 1;
@@ -89,7 +91,8 @@ int main(int argc, char** argv)
         }
     }
     for (;; ++index) {
-        auto saved = drafts.saveAnswer(draftId, "q" + std::to_string(index),
+        auto saved =
+            drafts.drafts().saveAnswer(draftId, "q" + std::to_string(index),
                                        amicus::store::testing::autosaveText(index, marker));
         if (!saved) {
             std::fprintf(stderr, "save %lld: %s\n", static_cast<long long>(index),
@@ -97,8 +100,8 @@ int main(int argc, char** argv)
             return 1;
         }
         if (index % 4 == 0) {
-            auto org = drafts.saveField(draftId, amicus::store::DraftField::Organization,
-                                        "org-" + std::to_string(index) + marker);
+            auto org = drafts.drafts().saveField(draftId, amicus::store::DraftField::Organization,
+                                                 "org-" + std::to_string(index) + marker);
             if (!org) {
                 return 1;
             }

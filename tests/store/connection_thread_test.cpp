@@ -1,7 +1,7 @@
 // A store connection belongs to the thread that opened it: a second thread that touches it is
 // stopped in debug builds (the ASan build runs these), and a connection handed over on purpose
 // (releaseThread, as the app does after unlocking on a worker) belongs to its first user.
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -10,26 +10,8 @@
 namespace amicus::store {
 namespace {
 
-using testing::NoBlobs;
-using testing::TempDir;
-using testing::TestSealer;
-
-class ConnectionThreadTest : public ::testing::Test {
-protected:
-    DraftStore openStore()
-    {
-        auto store =
-            DraftStore::open({dir_.path() / "vault.db", dir_.path() / "blobs"}, sealer_, blobs_);
-        if (!store) {
-            throw std::runtime_error("open failed: " + store.error().detail);
-        }
-        return std::move(*store);
-    }
-
-    TempDir dir_;
-    TestSealer sealer_;
-    NoBlobs blobs_;
-};
+// The clock is read from the thread that saves; these tests never save on two threads at once.
+using ConnectionThreadTest = testing::PlainStoreTest;
 
 TEST_F(ConnectionThreadTest, ASecondThreadUsingTheConnectionIsStopped)
 {
@@ -38,11 +20,11 @@ TEST_F(ConnectionThreadTest, ASecondThreadUsingTheConnectionIsStopped)
 #else
     GTEST_FLAG_SET(death_test_style, "threadsafe");
     auto store = openStore();
-    ASSERT_TRUE(store.createDraft("hrc54-policing").ok());
-    EXPECT_DEATH(std::thread([&store] { (void)store.listDrafts(); }).join(),
+    ASSERT_TRUE(store.drafts().create("hrc54-policing").ok());
+    EXPECT_DEATH(std::thread([&store] { (void)store.drafts().list(); }).join(),
                  "used \\(prepare\\) on a thread other than the one that opened it");
     // The owner itself goes on.
-    auto drafts = store.listDrafts();
+    auto drafts = store.drafts().list();
     ASSERT_TRUE(drafts.ok());
     EXPECT_EQ(drafts->size(), 1u);
 #endif
@@ -58,8 +40,8 @@ TEST_F(ConnectionThreadTest, TheOpenerUsingAConnectionHandedOverIsStopped)
         {
             auto store = openStore();
             store.releaseThread();
-            std::thread([&store] { (void)store.createDraft("hrc54-policing"); }).join();
-            (void)store.listDrafts();
+            std::thread([&store] { (void)store.drafts().create("hrc54-policing"); }).join();
+            (void)store.drafts().list();
         },
         "on a thread other than the one that opened it");
 #endif
@@ -70,9 +52,9 @@ TEST_F(ConnectionThreadTest, AConnectionHandedOverBelongsToItsFirstUser)
     auto store = openStore();
     store.releaseThread();
     std::thread([&store] {
-        auto id = store.createDraft("hrc54-policing");
+        auto id = store.drafts().create("hrc54-policing");
         ASSERT_TRUE(id.ok()) << id.error().detail;
-        auto drafts = store.listDrafts();
+        auto drafts = store.drafts().list();
         ASSERT_TRUE(drafts.ok());
         EXPECT_EQ(drafts->size(), 1u);
     }).join();
@@ -84,10 +66,10 @@ TEST_F(ConnectionThreadTest, EachThreadWorksOnItsOwnConnection)
     std::thread([this] {
         auto theirs = openStore();
         for (int i = 0; i < 20; ++i) {
-            ASSERT_TRUE(theirs.createDraft("hrc54-policing").ok());
+            ASSERT_TRUE(theirs.drafts().create("hrc54-policing").ok());
         }
     }).join();
-    auto drafts = mine.listDrafts();
+    auto drafts = mine.drafts().list();
     ASSERT_TRUE(drafts.ok());
     EXPECT_EQ(drafts->size(), 20u);
 }

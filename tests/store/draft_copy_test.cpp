@@ -5,7 +5,7 @@
 #include "crypto/age_keys.h"
 #include "crypto/byte_stream.h"
 #include "store/age_blob_encryptor.h"
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -22,25 +22,27 @@ protected:
         if (HasFatalFailure()) {
             return;
         }
-        auto draft = store_->createDraft("call-1");
+        auto draft = store_->drafts().create("call-1");
         ASSERT_TRUE(draft.ok());
         draftId_ = *draft;
-        ASSERT_TRUE(store_->saveField(draftId_, DraftField::Language, "fr").ok());
-        ASSERT_TRUE(store_->saveField(draftId_, DraftField::Organization, "Ruban Rouge").ok());
-        ASSERT_TRUE(store_->saveField(draftId_, DraftField::Country, "Sénégal").ok());
-        ASSERT_TRUE(store_->saveField(draftId_, DraftField::Consent, "anonymous").ok());
-        ASSERT_TRUE(store_->saveAnswer(draftId_, "q1", "Une réponse de terrain.").ok());
-        ASSERT_TRUE(store_->saveAnswer(draftId_, "q3", "Another answer").ok());
+        ASSERT_TRUE(store_->drafts().saveField(draftId_, DraftField::Language, "fr").ok());
+        ASSERT_TRUE(
+            store_->drafts().saveField(draftId_, DraftField::Organization, "Ruban Rouge").ok());
+        ASSERT_TRUE(store_->drafts().saveField(draftId_, DraftField::Country, "Sénégal").ok());
+        ASSERT_TRUE(store_->drafts().saveField(draftId_, DraftField::Consent, "anonymous").ok());
+        ASSERT_TRUE(store_->drafts().saveAnswer(draftId_, "q1", "Une réponse de terrain.").ok());
+        ASSERT_TRUE(store_->drafts().saveAnswer(draftId_, "q3", "Another answer").ok());
         std::istringstream report(reportBytes_);
         auto doc =
-            store_->importAttachment(draftId_, report, "rapport.pdf", "application/pdf", 1 << 20);
+            store_->attachments().add(draftId_, report, "rapport.pdf", "application/pdf", 1 << 20);
         ASSERT_TRUE(doc.ok()) << doc.error().detail;
         std::istringstream photo(std::string(50'000, 'p'));
         auto picture =
-            store_->importAttachment(draftId_, photo, "IMG_1.jpg", "image/jpeg", 1 << 20);
+            store_->attachments().add(draftId_, photo, "IMG_1.jpg", "image/jpeg", 1 << 20);
         ASSERT_TRUE(picture.ok()) << picture.error().detail;
         std::istringstream smaller(smallerBytes_);
-        ASSERT_TRUE(store_->importReducedCopy(picture->id, smaller, "image/jpeg", 1 << 20).ok());
+        ASSERT_TRUE(
+            store_->attachments().addReducedCopy(picture->id, smaller, "image/jpeg", 1 << 20).ok());
         // In the outbox, as finalizeDraft leaves it.
         OutboxEntry entry;
         entry.draftId = draftId_;
@@ -49,8 +51,8 @@ protected:
         entry.envelopeName = "envelope.age";
         entry.envelopeSize = 1000;
         entry.uploadUrl = "https://endpoint.example/files/abc";
-        ASSERT_TRUE(store_->putOutboxEntry(entry).ok());
-        ASSERT_TRUE(store_->setStatus(draftId_, "finalized").ok());
+        ASSERT_TRUE(store_->outbox().put(entry).ok());
+        ASSERT_TRUE(store_->drafts().setStatus(draftId_, DraftStatus::Finalized).ok());
     }
 
     std::size_t blobCount() const
@@ -65,8 +67,9 @@ protected:
     std::string plaintext(const AttachmentInfo& attachment, bool reduced)
     {
         crypto::VectorSink out;
-        auto opened = reduced ? store_->decryptReducedCopy(attachment, *identity_, out)
-                              : store_->decryptAttachment(attachment, *identity_, out);
+        auto opened = reduced
+                          ? store_->attachments().decryptReducedCopy(attachment, *identity_, out)
+                          : store_->attachments().decrypt(attachment, *identity_, out);
         EXPECT_TRUE(opened.ok()) << (opened.ok() ? "" : opened.error().detail);
         return std::string(out.bytes().begin(), out.bytes().end());
     }
@@ -78,15 +81,15 @@ protected:
 
 TEST_F(DraftCopyTest, ACopyIsANewEditableSubmissionWithEverythingTheOriginalSaid)
 {
-    const auto before = store_->draft(draftId_);
+    const auto before = store_->drafts().get(draftId_);
     ASSERT_TRUE(before.ok());
-    auto copied = store_->copyDraftAsNew(draftId_);
+    auto copied = store_->drafts().copyAsNew(draftId_);
     ASSERT_TRUE(copied.ok()) << copied.error().detail;
     ASSERT_NE(*copied, draftId_);
 
-    const auto copy = store_->draft(*copied);
+    const auto copy = store_->drafts().get(*copied);
     ASSERT_TRUE(copy.ok());
-    EXPECT_EQ(copy->status, "editing");
+    EXPECT_EQ(copy->status, DraftStatus::Editing);
     EXPECT_NE(copy->submissionId, before->submissionId) << "a new submission, never a re-upload";
     EXPECT_EQ(copy->submissionId.size(), 36u);
     EXPECT_EQ(copy->callId, "call-1");
@@ -116,19 +119,19 @@ TEST_F(DraftCopyTest, ACopyIsANewEditableSubmissionWithEverythingTheOriginalSaid
     EXPECT_EQ(blobCount(), 6u);
 
     // The copy is not in the outbox and can be changed; the original is as it was.
-    EXPECT_EQ(store_->outboxEntry(*copied).error().code, StoreErrc::NotFound);
-    EXPECT_TRUE(store_->saveAnswer(*copied, "q1", "Shorter now.").ok());
-    EXPECT_TRUE(store_->removeAttachment(copy->attachments[1].id).ok());
-    const auto original = store_->draft(draftId_);
+    EXPECT_EQ(store_->outbox().entry(*copied).error().code, StoreErrc::NotFound);
+    EXPECT_TRUE(store_->drafts().saveAnswer(*copied, "q1", "Shorter now.").ok());
+    EXPECT_TRUE(store_->attachments().remove(copy->attachments[1].id).ok());
+    const auto original = store_->drafts().get(draftId_);
     ASSERT_TRUE(original.ok());
-    EXPECT_EQ(original->status, "finalized");
+    EXPECT_EQ(original->status, DraftStatus::Finalized);
     EXPECT_EQ(original->answers, before->answers);
     ASSERT_EQ(original->attachments.size(), 2u);
     EXPECT_EQ(plaintext(original->attachments[1], true), smallerBytes_);
 
     // Each stands alone: deleting the original leaves the copy whole.
-    ASSERT_TRUE(store_->deleteDraft(draftId_).ok());
-    const auto alone = store_->draft(*copied);
+    ASSERT_TRUE(store_->drafts().remove(draftId_).ok());
+    const auto alone = store_->drafts().get(*copied);
     ASSERT_TRUE(alone.ok());
     ASSERT_EQ(alone->attachments.size(), 1u);
     EXPECT_EQ(plaintext(alone->attachments[0], false), reportBytes_);
@@ -137,61 +140,61 @@ TEST_F(DraftCopyTest, ACopyIsANewEditableSubmissionWithEverythingTheOriginalSaid
 
 TEST_F(DraftCopyTest, NothingIsMadeWhenTheCopyCannotBeMade)
 {
-    const auto drafts = store_->listDrafts();
+    const auto drafts = store_->drafts().list();
     ASSERT_TRUE(drafts.ok());
-    EXPECT_EQ(store_->copyDraftAsNew(draftId_ + 100).error().code, StoreErrc::NotFound);
+    EXPECT_EQ(store_->drafts().copyAsNew(draftId_ + 100).error().code, StoreErrc::NotFound);
 
     // Locked: nothing can be opened or sealed, so nothing is copied (no row, no file).
     sealer_.lock();
-    EXPECT_EQ(store_->copyDraftAsNew(draftId_).error().code, StoreErrc::Locked);
+    EXPECT_EQ(store_->drafts().copyAsNew(draftId_).error().code, StoreErrc::Locked);
     sealer_.unlock();
-    EXPECT_EQ(store_->listDrafts()->size(), drafts->size());
+    EXPECT_EQ(store_->drafts().list()->size(), drafts->size());
     EXPECT_EQ(blobCount(), 3u);
 
     // A blob gone missing: the copy stops before any row, and the files it copied go.
-    const auto original = store_->draft(draftId_);
+    const auto original = store_->drafts().get(draftId_);
     ASSERT_TRUE(original.ok());
-    std::filesystem::remove(store_->reducedBlobPath(original->attachments[1]));
-    EXPECT_EQ(store_->copyDraftAsNew(draftId_).error().code, StoreErrc::Io);
-    EXPECT_EQ(store_->listDrafts()->size(), drafts->size());
+    std::filesystem::remove(store_->attachments().reducedBlobPath(original->attachments[1]));
+    EXPECT_EQ(store_->drafts().copyAsNew(draftId_).error().code, StoreErrc::Io);
+    EXPECT_EQ(store_->drafts().list()->size(), drafts->size());
     EXPECT_EQ(blobCount(), 2u);
 }
 
 TEST_F(DraftCopyTest, RemovingFromTheOutboxKeepsTheDraftAsItWas)
 {
-    ASSERT_TRUE(store_->removeOutboxEntry(draftId_).ok());
-    EXPECT_EQ(store_->outboxEntry(draftId_).error().code, StoreErrc::NotFound);
-    EXPECT_TRUE(store_->listOutbox()->empty());
-    const auto draft = store_->draft(draftId_);
+    ASSERT_TRUE(store_->outbox().remove(draftId_).ok());
+    EXPECT_EQ(store_->outbox().entry(draftId_).error().code, StoreErrc::NotFound);
+    EXPECT_TRUE(store_->outbox().list()->empty());
+    const auto draft = store_->drafts().get(draftId_);
     ASSERT_TRUE(draft.ok());
-    EXPECT_EQ(draft->status, "finalized");
+    EXPECT_EQ(draft->status, DraftStatus::Finalized);
     EXPECT_EQ(draft->answers.at("q1"), "Une réponse de terrain.");
     EXPECT_EQ(draft->attachments.size(), 2u);
     EXPECT_EQ(blobCount(), 3u);
     // Twice: there is nothing left to remove.
-    EXPECT_EQ(store_->removeOutboxEntry(draftId_).error().code, StoreErrc::NotFound);
+    EXPECT_EQ(store_->outbox().remove(draftId_).error().code, StoreErrc::NotFound);
 }
 
 TEST_F(DraftCopyTest, RemovingFromTheOutboxNeedsNoKeyAndTakesTheLockedNoteWithIt)
 {
     auto recipient = identity_->recipient();
     sealer_.lock();
-    auto entry = store_->listOutboxPlain();
+    auto entry = store_->outbox().listPlain();
     ASSERT_TRUE(entry.ok());
     ASSERT_EQ(entry->size(), 1u);
     OutboxEntry later = entry->front().entry;
     later.uploadUrl = "https://endpoint.example/files/def";
-    ASSERT_TRUE(store_->putOutboxEntryWhileLocked(later, &recipient).ok());
-    ASSERT_TRUE(store_->listOutboxPlain()->front().hasLockedNote);
+    ASSERT_TRUE(store_->outbox().putWhileLocked(later, &recipient).ok());
+    ASSERT_TRUE(store_->outbox().listPlain()->front().hasLockedNote);
 
-    ASSERT_TRUE(store_->removeOutboxEntry(draftId_).ok());
-    EXPECT_TRUE(store_->listOutboxPlain()->empty());
+    ASSERT_TRUE(store_->outbox().remove(draftId_).ok());
+    EXPECT_TRUE(store_->outbox().listPlain()->empty());
     sealer_.unlock();
-    auto merged = store_->mergeLockedOutboxNotes(*identity_);
+    auto merged = store_->outbox().mergeLockedNotes(*identity_);
     ASSERT_TRUE(merged.ok());
     EXPECT_EQ(*merged, 0) << "the note went with its entry";
-    EXPECT_TRUE(store_->listOutbox()->empty());
-    EXPECT_TRUE(store_->draft(draftId_).ok());
+    EXPECT_TRUE(store_->outbox().list()->empty());
+    EXPECT_TRUE(store_->drafts().get(draftId_).ok());
 }
 
 } // namespace

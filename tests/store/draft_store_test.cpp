@@ -1,5 +1,5 @@
-#include "store/draft_store.h"
 #include "store/migrations.h"
+#include "store/vault_store.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -8,32 +8,12 @@
 namespace amicus::store {
 namespace {
 
-using testing::NoBlobs;
-using testing::TempDir;
-using testing::TestSealer;
-
-class DraftStoreTest : public ::testing::Test {
-protected:
-    StorePaths paths() const { return {dir_.path() / "vault.db", dir_.path() / "blobs"}; }
-    DraftStore openStore()
-    {
-        auto store = DraftStore::open(paths(), sealer_, blobs_, {[this] { return ++clock_; }});
-        if (!store) {
-            throw std::runtime_error("open failed: " + store.error().detail);
-        }
-        return std::move(*store);
-    }
-
-    TempDir dir_;
-    TestSealer sealer_;
-    NoBlobs blobs_;
-    std::int64_t clock_ = 1000;
-};
+using DraftStoreTest = testing::PlainStoreTest;
 
 TEST_F(DraftStoreTest, ReadsBackExactlyWhatWasSaved)
 {
     auto store = openStore();
-    auto id = store.createDraft("hrc54-policing");
+    auto id = store.drafts().create("hrc54-policing");
     ASSERT_TRUE(id.ok()) << id.error().detail;
     const std::string longAnswer = [] {
         std::string text;
@@ -42,20 +22,21 @@ TEST_F(DraftStoreTest, ReadsBackExactlyWhatWasSaved)
         }
         return text;
     }();
-    ASSERT_TRUE(store.saveField(*id, DraftField::Language, "fr").ok());
-    ASSERT_TRUE(store.saveField(*id, DraftField::Organization, "Asociación «Nadie» — ñ").ok());
-    ASSERT_TRUE(store.saveField(*id, DraftField::OrganizationKind, "ngo").ok());
-    ASSERT_TRUE(store.saveField(*id, DraftField::Country, "").ok());
-    ASSERT_TRUE(store.saveField(*id, DraftField::Contact, "a@example.org").ok());
-    ASSERT_TRUE(store.saveField(*id, DraftField::Consent, "anonymous").ok());
-    ASSERT_TRUE(store.saveAnswer(*id, "q1", longAnswer).ok());
-    ASSERT_TRUE(store.saveAnswer(*id, "q2", std::string("nul\0inside", 10)).ok());
-    ASSERT_TRUE(store.saveAnswer(*id, "q2", "second version").ok());
+    ASSERT_TRUE(store.drafts().saveField(*id, DraftField::Language, "fr").ok());
+    ASSERT_TRUE(
+        store.drafts().saveField(*id, DraftField::Organization, "Asociación «Nadie» — ñ").ok());
+    ASSERT_TRUE(store.drafts().saveField(*id, DraftField::OrganizationKind, "ngo").ok());
+    ASSERT_TRUE(store.drafts().saveField(*id, DraftField::Country, "").ok());
+    ASSERT_TRUE(store.drafts().saveField(*id, DraftField::Contact, "a@example.org").ok());
+    ASSERT_TRUE(store.drafts().saveField(*id, DraftField::Consent, "anonymous").ok());
+    ASSERT_TRUE(store.drafts().saveAnswer(*id, "q1", longAnswer).ok());
+    ASSERT_TRUE(store.drafts().saveAnswer(*id, "q2", std::string("nul\0inside", 10)).ok());
+    ASSERT_TRUE(store.drafts().saveAnswer(*id, "q2", "second version").ok());
 
-    auto draft = store.draft(*id);
+    auto draft = store.drafts().get(*id);
     ASSERT_TRUE(draft.ok()) << draft.error().detail;
     EXPECT_EQ(draft->callId, "hrc54-policing");
-    EXPECT_EQ(draft->status, "editing");
+    EXPECT_EQ(draft->status, DraftStatus::Editing);
     EXPECT_EQ(draft->submissionId.size(), 36u);
     EXPECT_EQ(draft->language, "fr");
     EXPECT_EQ(draft->submitter.organization, "Asociación «Nadie» — ñ");
@@ -70,7 +51,7 @@ TEST_F(DraftStoreTest, ReadsBackExactlyWhatWasSaved)
 
     // And again after closing and reopening the file.
     store = openStore();
-    auto again = store.draft(*id);
+    auto again = store.drafts().get(*id);
     ASSERT_TRUE(again.ok());
     EXPECT_EQ(again->answers["q1"], longAnswer);
     EXPECT_EQ(again->submitter.organization, "Asociación «Nadie» — ñ");
@@ -79,9 +60,9 @@ TEST_F(DraftStoreTest, ReadsBackExactlyWhatWasSaved)
 TEST_F(DraftStoreTest, UnsetFieldsStayAbsent)
 {
     auto store = openStore();
-    auto id = store.createDraft("c");
+    auto id = store.drafts().create("c");
     ASSERT_TRUE(id.ok());
-    auto draft = store.draft(*id);
+    auto draft = store.drafts().get(*id);
     ASSERT_TRUE(draft.ok());
     EXPECT_FALSE(draft->language.has_value());
     EXPECT_FALSE(draft->submitter.organization.has_value());
@@ -92,12 +73,12 @@ TEST_F(DraftStoreTest, UnsetFieldsStayAbsent)
 TEST_F(DraftStoreTest, ListsNewestFirstWithOrganization)
 {
     auto store = openStore();
-    auto a = store.createDraft("c1");
-    auto b = store.createDraft("c2");
+    auto a = store.drafts().create("c1");
+    auto b = store.drafts().create("c2");
     ASSERT_TRUE(a.ok() && b.ok());
-    ASSERT_TRUE(store.saveField(*a, DraftField::Organization, "Org A").ok());
-    ASSERT_TRUE(store.saveAnswer(*a, "q1", "x").ok());
-    auto list = store.listDrafts();
+    ASSERT_TRUE(store.drafts().saveField(*a, DraftField::Organization, "Org A").ok());
+    ASSERT_TRUE(store.drafts().saveAnswer(*a, "q1", "x").ok());
+    auto list = store.drafts().list();
     ASSERT_TRUE(list.ok());
     ASSERT_EQ(list->size(), 2u);
     EXPECT_EQ((*list)[0].id, *a);
@@ -110,12 +91,12 @@ TEST_F(DraftStoreTest, ListsNewestFirstWithOrganization)
 TEST_F(DraftStoreTest, DeleteRemovesDraftAndAnswers)
 {
     auto store = openStore();
-    auto id = store.createDraft("c");
+    auto id = store.drafts().create("c");
     ASSERT_TRUE(id.ok());
-    ASSERT_TRUE(store.saveAnswer(*id, "q1", "text").ok());
-    ASSERT_TRUE(store.deleteDraft(*id).ok());
-    EXPECT_EQ(store.draft(*id).error().code, StoreErrc::NotFound);
-    EXPECT_EQ(store.deleteDraft(*id).error().code, StoreErrc::NotFound);
+    ASSERT_TRUE(store.drafts().saveAnswer(*id, "q1", "text").ok());
+    ASSERT_TRUE(store.drafts().remove(*id).ok());
+    EXPECT_EQ(store.drafts().get(*id).error().code, StoreErrc::NotFound);
+    EXPECT_EQ(store.drafts().remove(*id).error().code, StoreErrc::NotFound);
     auto db = Database::open(paths().database, Database::OpenMode::MustExist);
     ASSERT_TRUE(db.ok());
     EXPECT_EQ(*db->queryInt("SELECT count(*) FROM answers"), 0);
@@ -124,35 +105,36 @@ TEST_F(DraftStoreTest, DeleteRemovesDraftAndAnswers)
 TEST_F(DraftStoreTest, UnknownDraftAndConsentAreTyped)
 {
     auto store = openStore();
-    EXPECT_EQ(store.saveField(99, DraftField::Country, "x").error().code, StoreErrc::NotFound);
-    EXPECT_EQ(store.saveAnswer(99, "q1", "x").error().code, StoreErrc::NotFound);
-    auto id = store.createDraft("c");
+    EXPECT_EQ(store.drafts().saveField(99, DraftField::Country, "x").error().code,
+              StoreErrc::NotFound);
+    EXPECT_EQ(store.drafts().saveAnswer(99, "q1", "x").error().code, StoreErrc::NotFound);
+    auto id = store.drafts().create("c");
     ASSERT_TRUE(id.ok());
-    EXPECT_EQ(store.saveField(*id, DraftField::Consent, "maybe").error().code,
+    EXPECT_EQ(store.drafts().saveField(*id, DraftField::Consent, "maybe").error().code,
               StoreErrc::InvalidArgument);
-    EXPECT_EQ(store.saveAnswer(*id, "", "x").error().code, StoreErrc::InvalidArgument);
+    EXPECT_EQ(store.drafts().saveAnswer(*id, "", "x").error().code, StoreErrc::InvalidArgument);
 }
 
 TEST_F(DraftStoreTest, LockedVaultRefusesToSealOrOpen)
 {
     auto store = openStore();
-    auto id = store.createDraft("c");
+    auto id = store.drafts().create("c");
     ASSERT_TRUE(id.ok());
-    ASSERT_TRUE(store.saveAnswer(*id, "q1", "before").ok());
+    ASSERT_TRUE(store.drafts().saveAnswer(*id, "q1", "before").ok());
     sealer_.lock();
-    EXPECT_EQ(store.saveAnswer(*id, "q1", "after").error().code, StoreErrc::Locked);
-    EXPECT_EQ(store.draft(*id).error().code, StoreErrc::Locked);
+    EXPECT_EQ(store.drafts().saveAnswer(*id, "q1", "after").error().code, StoreErrc::Locked);
+    EXPECT_EQ(store.drafts().get(*id).error().code, StoreErrc::Locked);
     sealer_.unlock();
-    EXPECT_EQ(store.draft(*id)->answers["q1"], "before");
+    EXPECT_EQ(store.drafts().get(*id)->answers["q1"], "before");
 }
 
 TEST_F(DraftStoreTest, SealedValueMovedToAnotherRowDoesNotOpen)
 {
     auto store = openStore();
-    auto a = store.createDraft("c");
-    auto b = store.createDraft("c");
+    auto a = store.drafts().create("c");
+    auto b = store.drafts().create("c");
     ASSERT_TRUE(a.ok() && b.ok());
-    ASSERT_TRUE(store.saveField(*a, DraftField::Organization, "A").ok());
+    ASSERT_TRUE(store.drafts().saveField(*a, DraftField::Organization, "A").ok());
     {
         auto db = Database::open(paths().database, Database::OpenMode::MustExist);
         ASSERT_TRUE(db.ok());
@@ -161,18 +143,18 @@ TEST_F(DraftStoreTest, SealedValueMovedToAnotherRowDoesNotOpen)
                              std::to_string(*a) + ") WHERE id = " + std::to_string(*b))
                         .ok());
     }
-    EXPECT_EQ(store.draft(*b).error().code, StoreErrc::Corrupt);
-    EXPECT_EQ(store.draft(*a)->submitter.organization, "A");
+    EXPECT_EQ(store.drafts().get(*b).error().code, StoreErrc::Corrupt);
+    EXPECT_EQ(store.drafts().get(*a)->submitter.organization, "A");
 }
 
 TEST_F(DraftStoreTest, NothingPersonalIsStoredPlain)
 {
     auto store = openStore();
-    auto id = store.createDraft("c");
+    auto id = store.drafts().create("c");
     ASSERT_TRUE(id.ok());
-    ASSERT_TRUE(store.saveField(*id, DraftField::Organization, "MARKERorg").ok());
-    ASSERT_TRUE(store.saveAnswer(*id, "q1", "MARKERanswer").ok());
-    ASSERT_TRUE(store.putSetting("nick", "MARKERsetting", DraftStore::Sealing::Sealed).ok());
+    ASSERT_TRUE(store.drafts().saveField(*id, DraftField::Organization, "MARKERorg").ok());
+    ASSERT_TRUE(store.drafts().saveAnswer(*id, "q1", "MARKERanswer").ok());
+    ASSERT_TRUE(store.settings().put("nick", "MARKERsetting", Settings::Sealing::Sealed).ok());
     auto db = Database::open(paths().database, Database::OpenMode::MustExist);
     ASSERT_TRUE(db.ok());
     auto hits = db->queryInt(
@@ -187,7 +169,7 @@ TEST_F(DraftStoreTest, NothingPersonalIsStoredPlain)
 TEST_F(DraftStoreTest, OutboxRoundTrips)
 {
     auto store = openStore();
-    auto id = store.createDraft("c");
+    auto id = store.drafts().create("c");
     ASSERT_TRUE(id.ok());
     OutboxEntry entry;
     entry.draftId = *id;
@@ -204,11 +186,11 @@ TEST_F(DraftStoreTest, OutboxRoundTrips)
     entry.envelopeSha256->fill(0xab);
     entry.waitReason = "offline";
     entry.uploadExpiresAt = 1799999999000;
-    ASSERT_TRUE(store.putOutboxEntry(entry).ok());
+    ASSERT_TRUE(store.outbox().put(entry).ok());
     entry.receipt = "{\"signed\":true}";
     entry.state = OutboxState::Delivered;
-    ASSERT_TRUE(store.putOutboxEntry(entry).ok());
-    auto back = store.outboxEntry(*id);
+    ASSERT_TRUE(store.outbox().put(entry).ok());
+    auto back = store.outbox().entry(*id);
     ASSERT_TRUE(back.ok()) << back.error().detail;
     EXPECT_EQ(back->state, OutboxState::Delivered);
     EXPECT_EQ(back->envelopeName, "e.age");
@@ -226,33 +208,33 @@ TEST_F(DraftStoreTest, OutboxRoundTrips)
     EXPECT_EQ(back->uploadExpiresAt, 1799999999000);
     OutboxEntry orphan;
     orphan.draftId = 999;
-    EXPECT_EQ(store.putOutboxEntry(orphan).error().code, StoreErrc::NotFound);
-    ASSERT_TRUE(store.deleteDraft(*id).ok());
-    EXPECT_EQ(store.outboxEntry(*id).error().code, StoreErrc::NotFound);
+    EXPECT_EQ(store.outbox().put(orphan).error().code, StoreErrc::NotFound);
+    ASSERT_TRUE(store.drafts().remove(*id).ok());
+    EXPECT_EQ(store.outbox().entry(*id).error().code, StoreErrc::NotFound);
 }
 
 TEST_F(DraftStoreTest, SettingsAndCallsCache)
 {
     auto store = openStore();
-    ASSERT_TRUE(store.putSetting("sync.policy", "unmetered", DraftStore::Sealing::Plain).ok());
-    ASSERT_TRUE(store.putSetting("name", "Ana", DraftStore::Sealing::Sealed).ok());
-    EXPECT_EQ(*store.setting("sync.policy"), "unmetered");
-    EXPECT_EQ(*store.setting("name"), "Ana");
-    EXPECT_FALSE(store.setting("absent")->has_value());
+    ASSERT_TRUE(store.settings().put("sync.policy", "unmetered", Settings::Sealing::Plain).ok());
+    ASSERT_TRUE(store.settings().put("name", "Ana", Settings::Sealing::Sealed).ok());
+    EXPECT_EQ(*store.settings().get("sync.policy"), "unmetered");
+    EXPECT_EQ(*store.settings().get("name"), "Ana");
+    EXPECT_FALSE(store.settings().get("absent")->has_value());
     sealer_.lock();
-    EXPECT_EQ(*store.setting("sync.policy"), "unmetered");
-    EXPECT_EQ(store.setting("name").error().code, StoreErrc::Locked);
+    EXPECT_EQ(*store.settings().get("sync.policy"), "unmetered");
+    EXPECT_EQ(store.settings().get("name").error().code, StoreErrc::Locked);
     sealer_.unlock();
-    ASSERT_TRUE(store.cacheCall("hrc54", "{\"v\":1}").ok());
-    ASSERT_TRUE(store.cacheCall("hrc54", "{\"v\":2}").ok());
-    EXPECT_EQ(*store.cachedCall("hrc54"), "{\"v\":2}");
-    EXPECT_FALSE(store.cachedCall("other")->has_value());
+    ASSERT_TRUE(store.settings().cacheCall("hrc54", "{\"v\":1}").ok());
+    ASSERT_TRUE(store.settings().cacheCall("hrc54", "{\"v\":2}").ok());
+    EXPECT_EQ(*store.settings().cachedCall("hrc54"), "{\"v\":2}");
+    EXPECT_FALSE(store.settings().cachedCall("other")->has_value());
 }
 
 TEST_F(DraftStoreTest, OpensWithTheRequiredPragmas)
 {
     auto store = openStore();
-    ASSERT_TRUE(store.createDraft("c").ok());
+    ASSERT_TRUE(store.drafts().create("c").ok());
     EXPECT_EQ(*store.schemaVersion(), latestSchemaVersion());
     EXPECT_TRUE(store.checkIntegrity().ok());
     EXPECT_EQ(*store.pragmaValue("synchronous"), 2); // FULL

@@ -3,7 +3,7 @@
 #include "age_store_fixture.h"
 #include "crypto/age_keys.h"
 #include "store/age_blob_encryptor.h"
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -20,19 +20,22 @@ protected:
         if (HasFatalFailure()) {
             return;
         }
-        auto draft = store_->createDraft("call-1");
+        auto draft = store_->drafts().create("call-1");
         ASSERT_TRUE(draft.ok());
         draftId_ = *draft;
-        ASSERT_TRUE(store_->saveField(draftId_, DraftField::Organization, "Red Ribbon").ok());
-        ASSERT_TRUE(store_->saveField(draftId_, DraftField::Consent, "public").ok());
-        ASSERT_TRUE(store_->saveAnswer(draftId_, "q1", "what was sent").ok());
+        ASSERT_TRUE(
+            store_->drafts().saveField(draftId_, DraftField::Organization, "Red Ribbon").ok());
+        ASSERT_TRUE(store_->drafts().saveField(draftId_, DraftField::Consent, "public").ok());
+        ASSERT_TRUE(store_->drafts().saveAnswer(draftId_, "q1", "what was sent").ok());
         std::istringstream photo(std::string(4096, 'p'));
         auto attached =
-            store_->importAttachment(draftId_, photo, "IMG_1.jpg", "image/jpeg", 1 << 20);
+            store_->attachments().add(draftId_, photo, "IMG_1.jpg", "image/jpeg", 1 << 20);
         ASSERT_TRUE(attached.ok()) << attached.error().detail;
         attachmentId_ = attached->id;
         std::istringstream smaller(std::string(1024, 's'));
-        ASSERT_TRUE(store_->importReducedCopy(attachmentId_, smaller, "image/jpeg", 1 << 20).ok());
+        ASSERT_TRUE(store_->attachments()
+                        .addReducedCopy(attachmentId_, smaller, "image/jpeg", 1 << 20)
+                        .ok());
     }
 
     // Queues the draft as finalizeDraft does: the outbox entry first, then the status.
@@ -43,9 +46,9 @@ protected:
         entry.state = state;
         entry.envelopeName = "envelope.age";
         entry.envelopeSize = 1000;
-        ASSERT_TRUE(store_->putOutboxEntry(entry).ok());
+        ASSERT_TRUE(store_->outbox().put(entry).ok());
         if (markFinalized) {
-            ASSERT_TRUE(store_->setStatus(draftId_, "finalized").ok());
+            ASSERT_TRUE(store_->drafts().setStatus(draftId_, DraftStatus::Finalized).ok());
         }
     }
 
@@ -62,7 +65,7 @@ protected:
     // Every kind of write the editor can make; each must be refused with Finalized.
     void expectEveryWriteRefused()
     {
-        const auto before = store_->draft(draftId_);
+        const auto before = store_->drafts().get(draftId_);
         ASSERT_TRUE(before.ok());
         const std::size_t blobsBefore = blobCount();
 
@@ -73,24 +76,29 @@ protected:
         for (const DraftField field :
              {DraftField::Language, DraftField::Organization, DraftField::OrganizationKind,
               DraftField::Country, DraftField::Contact}) {
-            expectFinalized(store_->saveField(draftId_, field, "changed"), draftFieldName(field));
+            expectFinalized(store_->drafts().saveField(draftId_, field, "changed"),
+                            draftFieldName(field));
         }
-        expectFinalized(store_->saveField(draftId_, DraftField::Consent, "anonymous"), "consent");
-        expectFinalized(store_->saveAnswer(draftId_, "q1", "edited after sending"), "answer");
-        expectFinalized(store_->saveAnswer(draftId_, "q2", "a new answer"), "new answer");
-        expectFinalized(store_->removeAnswer(draftId_, "q1"), "remove answer");
+        expectFinalized(store_->drafts().saveField(draftId_, DraftField::Consent, "anonymous"),
+                        "consent");
+        expectFinalized(store_->drafts().saveAnswer(draftId_, "q1", "edited after sending"),
+                        "answer");
+        expectFinalized(store_->drafts().saveAnswer(draftId_, "q2", "a new answer"), "new answer");
+        expectFinalized(store_->drafts().removeAnswer(draftId_, "q1"), "remove answer");
         std::istringstream file(std::string(100, 'f'));
         expectFinalized(
-            store_->importAttachment(draftId_, file, "late.pdf", "application/pdf", 1 << 20),
+            store_->attachments().add(draftId_, file, "late.pdf", "application/pdf", 1 << 20),
             "attach");
-        expectFinalized(store_->removeAttachment(attachmentId_), "remove attachment");
+        expectFinalized(store_->attachments().remove(attachmentId_), "remove attachment");
         std::istringstream again(std::string(512, 'r'));
-        expectFinalized(store_->importReducedCopy(attachmentId_, again, "image/jpeg", 1 << 20),
-                        "new smaller copy");
-        expectFinalized(store_->removeReducedCopy(attachmentId_), "back to the original");
+        expectFinalized(
+            store_->attachments().addReducedCopy(attachmentId_, again, "image/jpeg", 1 << 20),
+            "new smaller copy");
+        expectFinalized(store_->attachments().removeReducedCopy(attachmentId_),
+                        "back to the original");
 
         // Nothing changed: fields, answers, attachments, times, and no blob left behind.
-        const auto after = store_->draft(draftId_);
+        const auto after = store_->drafts().get(draftId_);
         ASSERT_TRUE(after.ok());
         EXPECT_EQ(after->updatedAt, before->updatedAt);
         EXPECT_EQ(after->language, before->language);
@@ -112,11 +120,11 @@ protected:
 
 TEST_F(FinalizedDraftTest, AnEditingDraftTakesEveryWrite)
 {
-    EXPECT_TRUE(store_->saveField(draftId_, DraftField::Country, "Chile").ok());
-    EXPECT_TRUE(store_->saveAnswer(draftId_, "q2", "more").ok());
-    EXPECT_TRUE(store_->removeAnswer(draftId_, "q2").ok());
-    EXPECT_TRUE(store_->removeReducedCopy(attachmentId_).ok());
-    EXPECT_TRUE(store_->removeAttachment(attachmentId_).ok());
+    EXPECT_TRUE(store_->drafts().saveField(draftId_, DraftField::Country, "Chile").ok());
+    EXPECT_TRUE(store_->drafts().saveAnswer(draftId_, "q2", "more").ok());
+    EXPECT_TRUE(store_->drafts().removeAnswer(draftId_, "q2").ok());
+    EXPECT_TRUE(store_->attachments().removeReducedCopy(attachmentId_).ok());
+    EXPECT_TRUE(store_->attachments().remove(attachmentId_).ok());
 }
 
 TEST_F(FinalizedDraftTest, AQueuedDraftRefusesEveryWrite)
@@ -136,36 +144,37 @@ TEST_F(FinalizedDraftTest, ADeliveredDraftRefusesEveryWrite)
 TEST_F(FinalizedDraftTest, AnOutboxEntryAloneMakesTheDraftUnchangeable)
 {
     queue(false);
-    ASSERT_EQ(store_->draft(draftId_)->status, "editing");
+    ASSERT_EQ(store_->drafts().get(draftId_)->status, DraftStatus::Editing);
     expectEveryWriteRefused();
 }
 
 TEST_F(FinalizedDraftTest, ARefusalOfAMissingDraftIsNotFound)
 {
-    EXPECT_EQ(store_->saveField(draftId_ + 99, DraftField::Country, "x").error().code,
+    EXPECT_EQ(store_->drafts().saveField(draftId_ + 99, DraftField::Country, "x").error().code,
               StoreErrc::NotFound);
-    EXPECT_EQ(store_->saveAnswer(draftId_ + 99, "q1", "x").error().code, StoreErrc::NotFound);
+    EXPECT_EQ(store_->drafts().saveAnswer(draftId_ + 99, "q1", "x").error().code,
+              StoreErrc::NotFound);
 }
 
 // Deleting stays possible (the user's way out), and takes the outbox entry with it.
 TEST_F(FinalizedDraftTest, AQueuedDraftCanStillBeDeletedWithItsOutboxEntry)
 {
     queue(true, OutboxState::Uploading);
-    auto listed = store_->listDrafts();
+    auto listed = store_->drafts().list();
     ASSERT_TRUE(listed.ok());
     ASSERT_EQ(listed->size(), 1u);
     ASSERT_TRUE(listed->front().outboxState.has_value());
     EXPECT_EQ(*listed->front().outboxState, OutboxState::Uploading);
     EXPECT_EQ(listed->front().envelopeSize, 1000u);
-    ASSERT_TRUE(store_->deleteDraft(draftId_).ok());
-    EXPECT_EQ(store_->outboxEntry(draftId_).error().code, StoreErrc::NotFound);
-    EXPECT_TRUE(store_->listOutbox()->empty());
+    ASSERT_TRUE(store_->drafts().remove(draftId_).ok());
+    EXPECT_EQ(store_->outbox().entry(draftId_).error().code, StoreErrc::NotFound);
+    EXPECT_TRUE(store_->outbox().list()->empty());
     EXPECT_EQ(blobCount(), 0u);
 }
 
 TEST_F(FinalizedDraftTest, TheListShowsEachDraftsOutboxStateAndUploadedBytes)
 {
-    auto other = store_->createDraft("call-1");
+    auto other = store_->drafts().create("call-1");
     ASSERT_TRUE(other.ok());
     OutboxEntry entry;
     entry.draftId = draftId_;
@@ -173,8 +182,8 @@ TEST_F(FinalizedDraftTest, TheListShowsEachDraftsOutboxStateAndUploadedBytes)
     entry.envelopeName = "envelope.age";
     entry.envelopeSize = 5000;
     entry.uploadOffset = 1200;
-    ASSERT_TRUE(store_->putOutboxEntry(entry).ok());
-    auto listed = store_->listDrafts();
+    ASSERT_TRUE(store_->outbox().put(entry).ok());
+    auto listed = store_->drafts().list();
     ASSERT_TRUE(listed.ok());
     ASSERT_EQ(listed->size(), 2u);
     for (const auto& summary : *listed) {

@@ -1,5 +1,5 @@
-#include "store/draft_store.h"
 #include "store/migrations.h"
+#include "store/vault_store.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -49,7 +49,7 @@ TEST(Migrations, MigratesFromEveryEarlierVersionKeepingData)
     TempDir fresh;
     std::vector<std::string> freshSchema;
     {
-        auto store = DraftStore::open({fresh.path() / "v.db", fresh.path() / "b"}, sealer, blobs);
+        auto store = VaultStore::open({fresh.path() / "v.db", fresh.path() / "b"}, sealer, blobs);
         ASSERT_TRUE(store.ok());
         auto db = Database::open(fresh.path() / "v.db", Database::OpenMode::MustExist);
         freshSchema = schemaOf(*db);
@@ -108,19 +108,19 @@ TEST(Migrations, MigratesFromEveryEarlierVersionKeepingData)
                 ASSERT_TRUE(out->run().ok());
             }
         }
-        auto store = DraftStore::open(paths, sealer, blobs);
+        auto store = VaultStore::open(paths, sealer, blobs);
         ASSERT_TRUE(store.ok()) << store.error().detail;
         EXPECT_EQ(*store->schemaVersion(), latestSchemaVersion());
         EXPECT_TRUE(store->checkIntegrity().ok());
         if (from > 0) {
-            auto draft = store->draft(7);
+            auto draft = store->drafts().get(7);
             ASSERT_TRUE(draft.ok()) << draft.error().detail;
             EXPECT_EQ(draft->submissionId, "sub-7");
-            EXPECT_EQ(draft->status, "editing");
+            EXPECT_EQ(draft->status, DraftStatus::Editing);
             EXPECT_EQ(draft->submitter.organization, "Old Org");
             EXPECT_EQ(draft->answers["q1"], "old answer");
             if (from >= 3) {
-                auto entry = store->outboxEntry(7);
+                auto entry = store->outbox().entry(7);
                 ASSERT_TRUE(entry.ok()) << entry.error().detail;
                 EXPECT_EQ(entry->state, OutboxState::Uploading);
                 EXPECT_EQ(entry->uploadOffset, 65536u);
@@ -146,11 +146,11 @@ TEST(Migrations, MigratesFromEveryEarlierVersionKeepingData)
             }
         }
         // The new schema is usable: a new draft and an outbox entry.
-        auto id = store->createDraft("call-y");
+        auto id = store->drafts().create("call-y");
         ASSERT_TRUE(id.ok());
         OutboxEntry entry;
         entry.draftId = *id;
-        EXPECT_TRUE(store->putOutboxEntry(entry).ok());
+        EXPECT_TRUE(store->outbox().put(entry).ok());
         auto db = Database::open(paths.database, Database::OpenMode::MustExist);
         EXPECT_EQ(schemaOf(*db), freshSchema);
     }
@@ -168,10 +168,10 @@ TEST(OpenErrors, NewerVersionIsRefusedAndLeftUntouched)
     TempDir dir;
     const StorePaths paths{dir.path() / "v.db", dir.path() / "b"};
     {
-        auto store = DraftStore::open(paths, sealer, blobs);
+        auto store = VaultStore::open(paths, sealer, blobs);
         ASSERT_TRUE(store.ok());
-        auto id = store->createDraft("c");
-        ASSERT_TRUE(store->saveAnswer(*id, "q", "kept").ok());
+        auto id = store->drafts().create("c");
+        ASSERT_TRUE(store->drafts().saveAnswer(*id, "q", "kept").ok());
     }
     {
         auto db = Database::open(paths.database, Database::OpenMode::MustExist);
@@ -180,7 +180,7 @@ TEST(OpenErrors, NewerVersionIsRefusedAndLeftUntouched)
                         .ok());
     }
     const auto before = bytesOf(paths.database);
-    auto refused = DraftStore::open(paths, sealer, blobs);
+    auto refused = VaultStore::open(paths, sealer, blobs);
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, StoreErrc::NewerVersion);
     EXPECT_EQ(bytesOf(paths.database), before);
@@ -198,7 +198,7 @@ TEST(OpenErrors, GarbageFileIsCorruptAndLeftUntouched)
         garbage[i] = static_cast<char>((i * 131 + 7) & 0xff);
     }
     testing::writeAll(paths.database, garbage);
-    auto opened = DraftStore::open(paths, sealer, blobs);
+    auto opened = VaultStore::open(paths, sealer, blobs);
     ASSERT_FALSE(opened.ok());
     EXPECT_EQ(opened.error().code, StoreErrc::Corrupt) << opened.error().detail;
     EXPECT_EQ(bytesOf(paths.database), std::vector<std::uint8_t>(garbage.begin(), garbage.end()));
@@ -214,7 +214,7 @@ TEST(OpenErrors, ForeignSqliteFileIsNotTakenForAVault)
         auto db = Database::open(paths.database, Database::OpenMode::CreateIfMissing);
         ASSERT_TRUE(db->exec("CREATE TABLE t (x); PRAGMA user_version = 1").ok());
     }
-    auto opened = DraftStore::open(paths, sealer, blobs);
+    auto opened = VaultStore::open(paths, sealer, blobs);
     ASSERT_FALSE(opened.ok());
     EXPECT_EQ(opened.error().code, StoreErrc::Corrupt);
 }
@@ -228,10 +228,10 @@ TEST(OpenErrors, DamagedPagesAreReportedAsCorrupt)
     const StorePaths paths{dir.path() / "v.db", dir.path() / "b"};
     std::int64_t id = 0;
     {
-        auto store = DraftStore::open(paths, sealer, blobs);
+        auto store = VaultStore::open(paths, sealer, blobs);
         ASSERT_TRUE(store.ok());
-        id = *store->createDraft("c");
-        ASSERT_TRUE(store->saveAnswer(id, "q", std::string(20000, 'a')).ok());
+        id = *store->drafts().create("c");
+        ASSERT_TRUE(store->drafts().saveAnswer(id, "q", std::string(20000, 'a')).ok());
     }
     {
         auto db = Database::open(paths.database, Database::OpenMode::MustExist);
@@ -244,12 +244,12 @@ TEST(OpenErrors, DamagedPagesAreReportedAsCorrupt)
         bytes[i] = static_cast<std::uint8_t>(i * 7);
     }
     testing::writeAll(paths.database, std::string(bytes.begin(), bytes.end()));
-    auto store = DraftStore::open(paths, sealer, blobs);
+    auto store = VaultStore::open(paths, sealer, blobs);
     if (!store.ok()) {
         EXPECT_EQ(store.error().code, StoreErrc::Corrupt) << store.error().detail;
         return;
     }
-    auto draft = store->draft(id);
+    auto draft = store->drafts().get(id);
     ASSERT_FALSE(draft.ok());
     EXPECT_EQ(draft.error().code, StoreErrc::Corrupt) << draft.error().detail;
     EXPECT_EQ(store->checkIntegrity().error().code, StoreErrc::Corrupt);

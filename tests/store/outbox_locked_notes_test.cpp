@@ -2,7 +2,7 @@
 // values in a note age-encrypted to the vault's recipient, merged at unlock; nothing of them
 // readable in the file meanwhile; notes that are moved, foreign or stale never apply.
 #include "crypto/age_keys.h"
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -23,7 +23,7 @@ class OutboxLockedTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto opened = DraftStore::open({dir_.path() / "vault.db", dir_.path() / "blobs"}, sealer_,
+        auto opened = VaultStore::open({dir_.path() / "vault.db", dir_.path() / "blobs"}, sealer_,
                                        blobs_, {[this] { return ++clock_; }});
         ASSERT_TRUE(opened.ok()) << opened.error().detail;
         store_.emplace(std::move(*opened));
@@ -35,7 +35,7 @@ protected:
     // A finalized draft's outbox entry, uploading with kUrlBefore.
     std::int64_t addEntry()
     {
-        auto id = store_->createDraft("call-x");
+        auto id = store_->drafts().create("call-x");
         EXPECT_TRUE(id.ok());
         OutboxEntry entry;
         entry.draftId = *id;
@@ -43,7 +43,7 @@ protected:
         entry.envelopeName = "e" + std::to_string(*id) + ".age";
         entry.envelopeSize = 1000;
         entry.uploadUrl = kUrlBefore;
-        EXPECT_TRUE(store_->putOutboxEntry(entry).ok());
+        EXPECT_TRUE(store_->outbox().put(entry).ok());
         return *id;
     }
 
@@ -85,7 +85,7 @@ protected:
     TestSealer sealer_;
     NoBlobs blobs_;
     std::int64_t clock_ = 1000;
-    std::optional<DraftStore> store_;
+    std::optional<VaultStore> store_;
     std::optional<crypto::X25519Identity> identity_;
 };
 
@@ -94,10 +94,10 @@ TEST_F(OutboxLockedTest, LockedSaveKeepsSealedValuesUnreadableUntilTheMergeAtUnl
     const auto id = addEntry();
     sealer_.lock();
     const auto recipient = identity_->recipient();
-    ASSERT_TRUE(store_->putOutboxEntryWhileLocked(lockedUpdate(id), &recipient).ok());
+    ASSERT_TRUE(store_->outbox().putWhileLocked(lockedUpdate(id), &recipient).ok());
 
-    EXPECT_EQ(store_->listOutbox().error().code, StoreErrc::Locked);
-    auto plain = store_->listOutboxPlain();
+    EXPECT_EQ(store_->outbox().list().error().code, StoreErrc::Locked);
+    auto plain = store_->outbox().listPlain();
     ASSERT_TRUE(plain.ok()) << plain.error().detail;
     ASSERT_EQ(plain->size(), 1u);
     const auto& row = plain->front();
@@ -115,20 +115,20 @@ TEST_F(OutboxLockedTest, LockedSaveKeepsSealedValuesUnreadableUntilTheMergeAtUnl
     EXPECT_EQ(bytes.find("signed-while-locked"), std::string::npos);
 
     // Merging needs the key to seal: locked, it fails and leaves the note.
-    EXPECT_EQ(store_->mergeLockedOutboxNotes(*identity_).error().code, StoreErrc::Locked);
-    EXPECT_TRUE(store_->listOutboxPlain()->front().hasLockedNote);
+    EXPECT_EQ(store_->outbox().mergeLockedNotes(*identity_).error().code, StoreErrc::Locked);
+    EXPECT_TRUE(store_->outbox().listPlain()->front().hasLockedNote);
 
     sealer_.unlock();
-    auto merged = store_->mergeLockedOutboxNotes(*identity_);
+    auto merged = store_->outbox().mergeLockedNotes(*identity_);
     ASSERT_TRUE(merged.ok()) << merged.error().detail;
     EXPECT_EQ(*merged, 1);
-    auto entry = store_->outboxEntry(id);
+    auto entry = store_->outbox().entry(id);
     ASSERT_TRUE(entry.ok());
     EXPECT_EQ(entry->uploadUrl, kUrlLocked);
     EXPECT_EQ(entry->receipt, kReceipt);
     EXPECT_EQ(entry->state, OutboxState::Delivered);
-    EXPECT_FALSE(store_->listOutboxPlain()->front().hasLockedNote);
-    EXPECT_EQ(*store_->mergeLockedOutboxNotes(*identity_), 0);
+    EXPECT_FALSE(store_->outbox().listPlain()->front().hasLockedNote);
+    EXPECT_EQ(*store_->outbox().mergeLockedNotes(*identity_), 0);
 }
 
 TEST_F(OutboxLockedTest, PlainOnlySaveWritesNoNote)
@@ -138,19 +138,19 @@ TEST_F(OutboxLockedTest, PlainOnlySaveWritesNoNote)
     OutboxEntry update = lockedUpdate(id);
     update.state = OutboxState::Uploading;
     update.uploadOffset = 500;
-    ASSERT_TRUE(store_->putOutboxEntryWhileLocked(update, nullptr).ok());
-    auto row = store_->listOutboxPlain()->front();
+    ASSERT_TRUE(store_->outbox().putWhileLocked(update, nullptr).ok());
+    auto row = store_->outbox().listPlain()->front();
     EXPECT_EQ(row.entry.uploadOffset, 500u);
     EXPECT_FALSE(row.hasLockedNote);
     sealer_.unlock();
-    EXPECT_EQ(store_->outboxEntry(id)->uploadUrl, kUrlBefore);
+    EXPECT_EQ(store_->outbox().entry(id)->uploadUrl, kUrlBefore);
 }
 
 TEST_F(OutboxLockedTest, UnknownEntryIsNotFound)
 {
     sealer_.lock();
     const auto recipient = identity_->recipient();
-    EXPECT_EQ(store_->putOutboxEntryWhileLocked(lockedUpdate(999), &recipient).error().code,
+    EXPECT_EQ(store_->outbox().putWhileLocked(lockedUpdate(999), &recipient).error().code,
               StoreErrc::NotFound);
 }
 
@@ -160,15 +160,15 @@ TEST_F(OutboxLockedTest, NoteMovedToAnotherEntryIsDroppedNotApplied)
     const auto second = addEntry();
     sealer_.lock();
     const auto recipient = identity_->recipient();
-    ASSERT_TRUE(store_->putOutboxEntryWhileLocked(lockedUpdate(first), &recipient).ok());
+    ASSERT_TRUE(store_->outbox().putWhileLocked(lockedUpdate(first), &recipient).ok());
     rawExec("UPDATE outbox_locked_notes SET draft_id = " + std::to_string(second));
     sealer_.unlock();
-    auto merged = store_->mergeLockedOutboxNotes(*identity_);
+    auto merged = store_->outbox().mergeLockedNotes(*identity_);
     ASSERT_TRUE(merged.ok());
     EXPECT_EQ(*merged, 0);
-    EXPECT_EQ(store_->outboxEntry(second)->uploadUrl, kUrlBefore);
-    EXPECT_FALSE(store_->outboxEntry(second)->receipt.has_value());
-    auto rows = store_->listOutboxPlain();
+    EXPECT_EQ(store_->outbox().entry(second)->uploadUrl, kUrlBefore);
+    EXPECT_FALSE(store_->outbox().entry(second)->receipt.has_value());
+    auto rows = store_->outbox().listPlain();
     ASSERT_TRUE(rows.ok());
     for (const auto& row : *rows) {
         EXPECT_FALSE(row.hasLockedNote);
@@ -182,11 +182,11 @@ TEST_F(OutboxLockedTest, NoteForAnotherVaultDoesNotOpenAndIsDropped)
     auto stranger = crypto::X25519Identity::generate();
     ASSERT_TRUE(stranger.ok());
     const auto strangerRecipient = stranger->recipient();
-    ASSERT_TRUE(store_->putOutboxEntryWhileLocked(lockedUpdate(id), &strangerRecipient).ok());
+    ASSERT_TRUE(store_->outbox().putWhileLocked(lockedUpdate(id), &strangerRecipient).ok());
     sealer_.unlock();
-    EXPECT_EQ(*store_->mergeLockedOutboxNotes(*identity_), 0);
-    EXPECT_EQ(store_->outboxEntry(id)->uploadUrl, kUrlBefore);
-    EXPECT_FALSE(store_->listOutboxPlain()->front().hasLockedNote);
+    EXPECT_EQ(*store_->outbox().mergeLockedNotes(*identity_), 0);
+    EXPECT_EQ(store_->outbox().entry(id)->uploadUrl, kUrlBefore);
+    EXPECT_FALSE(store_->outbox().listPlain()->front().hasLockedNote);
 }
 
 TEST_F(OutboxLockedTest, AFullSaveDropsTheOlderNoteAndDeletingTheDraftRemovesIt)
@@ -195,19 +195,19 @@ TEST_F(OutboxLockedTest, AFullSaveDropsTheOlderNoteAndDeletingTheDraftRemovesIt)
     const auto other = addEntry();
     sealer_.lock();
     const auto recipient = identity_->recipient();
-    ASSERT_TRUE(store_->putOutboxEntryWhileLocked(lockedUpdate(id), &recipient).ok());
-    ASSERT_TRUE(store_->putOutboxEntryWhileLocked(lockedUpdate(other), &recipient).ok());
+    ASSERT_TRUE(store_->outbox().putWhileLocked(lockedUpdate(id), &recipient).ok());
+    ASSERT_TRUE(store_->outbox().putWhileLocked(lockedUpdate(other), &recipient).ok());
     sealer_.unlock();
     // Unlocked again, the sender saves newer values: the note must not override them later.
     OutboxEntry newer = lockedUpdate(id);
     newer.uploadUrl = "https://endpoint.example/files/newest";
     newer.receipt.reset();
     newer.state = OutboxState::Uploading;
-    ASSERT_TRUE(store_->putOutboxEntry(newer).ok());
-    ASSERT_TRUE(store_->deleteDraft(other).ok());
-    EXPECT_EQ(*store_->mergeLockedOutboxNotes(*identity_), 0);
-    EXPECT_EQ(store_->outboxEntry(id)->uploadUrl, "https://endpoint.example/files/newest");
-    EXPECT_FALSE(store_->outboxEntry(id)->receipt.has_value());
+    ASSERT_TRUE(store_->outbox().put(newer).ok());
+    ASSERT_TRUE(store_->drafts().remove(other).ok());
+    EXPECT_EQ(*store_->outbox().mergeLockedNotes(*identity_), 0);
+    EXPECT_EQ(store_->outbox().entry(id)->uploadUrl, "https://endpoint.example/files/newest");
+    EXPECT_FALSE(store_->outbox().entry(id)->receipt.has_value());
 }
 
 } // namespace

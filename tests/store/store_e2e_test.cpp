@@ -190,10 +190,10 @@ std::vector<std::int64_t> killAfter(Child child, std::chrono::microseconds delay
 
 // Checks that every reported save of one trial is in its draft, exactly, and that a save
 // that committed without being reported yet is whole.
-void expectSavesPresent(DraftStore& store, std::int64_t draftId,
+void expectSavesPresent(VaultStore& store, std::int64_t draftId,
                         const std::vector<std::int64_t>& reported, const std::string& context)
 {
-    auto draft = store.draft(draftId);
+    auto draft = store.drafts().get(draftId);
     ASSERT_TRUE(draft.ok()) << context << ": " << draft.error().detail;
     std::int64_t lastOrg = -1;
     for (const auto index : reported) {
@@ -224,8 +224,8 @@ TEST_F(StoreE2E, KillNineDuringAutosaveLosesNoReturnedSave)
     // Each trial autosaves into a draft of its own, so checking a trial reads only its saves;
     // at the end every trial's saves are checked again.
     std::vector<std::pair<std::int64_t, std::vector<std::int64_t>>> history;
-    auto nextDraft = [&](DraftStore& store) {
-        auto id = store.createDraft("hrc54-policing");
+    auto nextDraft = [&](VaultStore& store) {
+        auto id = store.drafts().create("hrc54-policing");
         EXPECT_TRUE(id.ok());
         return id.ok() ? *id : std::int64_t{-1};
     };
@@ -299,7 +299,7 @@ TEST_F(StoreE2E, KillNineWhileSwitchingTheSmallerCopyKeepsTheLastChoice)
     {
         auto session = openSession();
         ASSERT_TRUE(session);
-        attachmentId = session->store().draft(draftId)->attachments.at(0).id;
+        attachmentId = session->store().drafts().get(draftId)->attachments.at(0).id;
     }
     // A state is the index of the save whose copy is recorded, or -1 for "send the original".
     const auto stateAfter = [](std::int64_t save) { return save % 2 == 0 ? save : -1; };
@@ -332,13 +332,13 @@ TEST_F(StoreE2E, KillNineWhileSwitchingTheSmallerCopyKeepsTheLastChoice)
         auto session = openSession();
         ASSERT_TRUE(session) << context;
         ASSERT_TRUE(session->store().checkIntegrity().ok()) << context;
-        auto attachment = session->store().attachment(attachmentId);
+        auto attachment = session->store().attachments().get(attachmentId);
         ASSERT_TRUE(attachment.ok()) << context << ": " << attachment.error().detail;
         std::int64_t actual = -1;
         if (attachment->reduced) {
             crypto::VectorSink copy;
-            auto opened =
-                session->store().decryptReducedCopy(*attachment, *session->identity(), copy);
+            auto opened = session->store().attachments().decryptReducedCopy(
+                *attachment, *session->identity(), copy);
             ASSERT_TRUE(opened.ok()) << context << ": " << opened.error().detail;
             const std::string bytes(copy.bytes().begin(), copy.bytes().end());
             const std::string prefix = "smaller copy ";
@@ -424,14 +424,15 @@ TEST_F(StoreE2E, NoMarkerReachesTheDataDirectoryInAnyEncoding)
     {
         auto session = openSession();
         ASSERT_TRUE(session);
-        ASSERT_TRUE(session->store().putSetting("name", marker, DraftStore::Sealing::Sealed).ok());
+        ASSERT_TRUE(
+            session->store().settings().put("name", marker, Settings::Sealing::Sealed).ok());
         // A smaller copy chosen for sending, whose bytes and media type carry the marker too.
-        auto draft = session->store().draft(draftId);
+        auto draft = session->store().drafts().get(draftId);
         ASSERT_TRUE(draft.ok());
         ASSERT_EQ(draft->attachments.size(), 1u);
         std::istringstream smaller("reduced " + marker + " " + utf16(marker, false));
-        auto reduced = session->store().importReducedCopy(draft->attachments[0].id, smaller,
-                                                          "image/x-" + marker, 1 << 20);
+        auto reduced = session->store().attachments().addReducedCopy(
+            draft->attachments[0].id, smaller, "image/x-" + marker, 1 << 20);
         ASSERT_TRUE(reduced.ok()) << reduced.error().detail;
     }
 
@@ -461,7 +462,7 @@ TEST_F(StoreE2E, NoMarkerReachesTheDataDirectoryInAnyEncoding)
     // And the data is still all there after the kill.
     auto session = openSession();
     ASSERT_TRUE(session);
-    auto draft = session->store().draft(draftId);
+    auto draft = session->store().drafts().get(draftId);
     ASSERT_TRUE(draft.ok());
     EXPECT_EQ(draft->answers["q1"], "first " + marker);
     ASSERT_EQ(draft->attachments.size(), 1u);
@@ -515,7 +516,8 @@ TEST_F(StoreE2E, FullDiskGivesTypedErrorAndKeepsEarlierData)
         EXPECT_EQ(entry.path().extension(), ".age") << "partial blob left: " << entry.path();
     }
     // And the store takes new saves again.
-    EXPECT_TRUE(session->store().saveAnswer(earlier, "q2", "after the disk was freed").ok());
+    EXPECT_TRUE(
+        session->store().drafts().saveAnswer(earlier, "q2", "after the disk was freed").ok());
 }
 
 // A real full file system (ENOSPC rather than EFBIG), when this machine lets us mount one.

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "crypto/aead_field_sealer.h"
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 #include "test_temp_dir.h"
 
 #include <array>
@@ -60,6 +60,26 @@ public:
         ADD_FAILURE() << "unexpected blob write";
         return fail(StoreError{StoreErrc::Io, "no blobs in this test"});
     }
+};
+
+// A store in a fresh directory sealed by a TestSealer, for the tests that write no attachment;
+// the clock counts up from 1000 by one each time it is read, so every save has its own time.
+class PlainStoreTest : public ::testing::Test {
+protected:
+    StorePaths paths() const { return {dir_.path() / "vault.db", dir_.path() / "blobs"}; }
+    VaultStore openStore()
+    {
+        auto store = VaultStore::open(paths(), sealer_, blobs_, {[this] { return ++clock_; }});
+        if (!store) {
+            throw std::runtime_error("open failed: " + store.error().detail);
+        }
+        return std::move(*store);
+    }
+
+    TempDir dir_;
+    TestSealer sealer_;
+    NoBlobs blobs_;
+    std::int64_t clock_ = 1000;
 };
 
 } // namespace amicus::store::testing

@@ -24,21 +24,21 @@ TEST(VaultSession, CreateSaveReopenWithThePassphrase)
     {
         auto session = VaultSession::create(data, "pass phrase", cheapVault());
         ASSERT_TRUE(session.ok()) << session.error().detail;
-        auto created = (*session)->store().createDraft("c");
+        auto created = (*session)->store().drafts().create("c");
         ASSERT_TRUE(created.ok());
         id = *created;
-        ASSERT_TRUE((*session)->store().saveAnswer(id, "q1", "saved text").ok());
+        ASSERT_TRUE((*session)->store().drafts().saveAnswer(id, "q1", "saved text").ok());
     }
     EXPECT_EQ(VaultSession::create(data, "other", cheapVault()).error().code,
               StoreErrc::AlreadyExists);
     auto session = VaultSession::open(data, "pass phrase");
     ASSERT_TRUE(session.ok()) << session.error().detail;
-    EXPECT_EQ((*session)->store().draft(id)->answers["q1"], "saved text");
+    EXPECT_EQ((*session)->store().drafts().get(id)->answers["q1"], "saved text");
     (*session)->lock();
     EXPECT_EQ((*session)->identity(), nullptr);
-    EXPECT_EQ((*session)->store().saveAnswer(id, "q1", "after lock").error().code,
+    EXPECT_EQ((*session)->store().drafts().saveAnswer(id, "q1", "after lock").error().code,
               StoreErrc::Locked);
-    EXPECT_EQ((*session)->store().draft(id).error().code, StoreErrc::Locked);
+    EXPECT_EQ((*session)->store().drafts().get(id).error().code, StoreErrc::Locked);
 }
 
 TEST(VaultSession, WrongPassphraseAndMissingVaultAreTyped)
@@ -58,9 +58,9 @@ TEST(VaultSession, EraseShredsTheKeysAndDeletesEverything)
     {
         auto session = VaultSession::create(data, "pass", cheapVault());
         ASSERT_TRUE(session.ok());
-        auto id = (*session)->store().createDraft("c");
+        auto id = (*session)->store().drafts().create("c");
         std::istringstream input("attachment");
-        ASSERT_TRUE((*session)->store().importAttachment(*id, input, "a", "b", 100).ok());
+        ASSERT_TRUE((*session)->store().attachments().add(*id, input, "a", "b", 100).ok());
     }
     ASSERT_TRUE(VaultSession::eraseDataDirectory(data).ok());
     std::vector<std::string> left;

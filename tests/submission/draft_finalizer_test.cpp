@@ -47,16 +47,18 @@ protected:
     std::int64_t completeDraft()
     {
         auto& store = session_->store();
-        const auto id = store.createDraft(call_->id).value();
-        EXPECT_TRUE(store.saveField(id, store::DraftField::Language, "es").ok());
-        EXPECT_TRUE(store.saveField(id, store::DraftField::Organization, "Cinta Roja").ok());
-        EXPECT_TRUE(store.saveField(id, store::DraftField::Country, "Chile").ok());
-        EXPECT_TRUE(store.saveField(id, store::DraftField::Consent, "anonymous").ok());
-        EXPECT_TRUE(store.saveAnswer(id, call_->questions.front().id, "Una respuesta.").ok());
-        std::ofstream(root_ / "photo.jpg", std::ios::binary) << std::string(70001, 'p');
+        const auto id = store.drafts().create(call_->id).value();
+        EXPECT_TRUE(store.drafts().saveField(id, store::DraftField::Language, "es").ok());
         EXPECT_TRUE(
-            store.importAttachmentFile(id, root_ / "photo.jpg", "photo.jpg", "image/jpeg", 1 << 20)
-                .ok());
+            store.drafts().saveField(id, store::DraftField::Organization, "Cinta Roja").ok());
+        EXPECT_TRUE(store.drafts().saveField(id, store::DraftField::Country, "Chile").ok());
+        EXPECT_TRUE(store.drafts().saveField(id, store::DraftField::Consent, "anonymous").ok());
+        EXPECT_TRUE(
+            store.drafts().saveAnswer(id, call_->questions.front().id, "Una respuesta.").ok());
+        std::ofstream(root_ / "photo.jpg", std::ios::binary) << std::string(70001, 'p');
+        EXPECT_TRUE(store.attachments()
+                        .addFile(id, root_ / "photo.jpg", "photo.jpg", "image/jpeg", 1 << 20)
+                        .ok());
         return id;
     }
 
@@ -71,7 +73,8 @@ TEST_F(FinalizeDraft, TheEnvelopeOpensWithAgeAndTar)
     const auto id = completeDraft();
     auto envelope = finalizeDraft(*session_, root_ / "data", id, *call_, {recipient_});
     ASSERT_TRUE(envelope.ok());
-    EXPECT_EQ(envelope->path, outboxDirectory(root_ / "data") / (envelope->submissionId + ".age"));
+    EXPECT_EQ(envelope->path,
+              store::DataLayout::outboxDir(root_ / "data") / (envelope->submissionId + ".age"));
     EXPECT_EQ(std::filesystem::file_size(envelope->path), envelope->size);
 
     const auto unpacked = root_ / "unpacked";
@@ -90,7 +93,7 @@ TEST_F(FinalizeDraft, TheEnvelopeOpensWithAgeAndTar)
     }
     EXPECT_TRUE(attachmentFound);
 
-    const auto entry = session_->store().outboxEntry(id);
+    const auto entry = session_->store().outbox().entry(id);
     ASSERT_TRUE(entry.ok());
     EXPECT_EQ(entry->state, store::OutboxState::Queued);
     EXPECT_EQ(entry->envelopeSize, envelope->size);
@@ -98,7 +101,7 @@ TEST_F(FinalizeDraft, TheEnvelopeOpensWithAgeAndTar)
     ASSERT_TRUE(entry->envelopeSha256.has_value());
     EXPECT_EQ(*entry->envelopeSha256, envelope->sha256);
     EXPECT_EQ(*entry->envelopeSha256, crypto::Sha256::digest(readAll(envelope->path)));
-    EXPECT_EQ(session_->store().draft(id)->status, "finalized");
+    EXPECT_EQ(session_->store().drafts().get(id)->status, store::DraftStatus::Finalized);
 }
 
 // A photo whose smaller copy was chosen travels as that copy: its stem with .jpg, image/jpeg,
@@ -111,10 +114,11 @@ TEST_F(FinalizeDraft, PacksTheSmallerCopyOfAPhotoWhenChosen)
     const std::string original = "HEIC original " + std::string(90000, 'o');
     const std::string smaller = "\xff\xd8\xff smaller jpeg " + std::string(9000, 's');
     std::istringstream originalInput(original);
-    auto photo = store.importAttachment(id, originalInput, "IMG_0042.HEIC", "image/heic", 1 << 20);
+    auto photo = store.attachments().add(id, originalInput, "IMG_0042.HEIC", "image/heic", 1 << 20);
     ASSERT_TRUE(photo.ok());
     std::istringstream smallerInput(smaller);
-    ASSERT_TRUE(store.importReducedCopy(photo->id, smallerInput, "image/jpeg", 1 << 20).ok());
+    ASSERT_TRUE(
+        store.attachments().addReducedCopy(photo->id, smallerInput, "image/jpeg", 1 << 20).ok());
 
     auto envelope = finalizeDraft(*session_, root_ / "data", id, *call_, {recipient_});
     ASSERT_TRUE(envelope.ok());
@@ -140,7 +144,7 @@ TEST_F(FinalizeDraft, PacksTheSmallerCopyOfAPhotoWhenChosen)
         }
     }
     // The vault keeps both: turning the choice off later would still have the original.
-    auto kept = store.attachment(photo->id);
+    auto kept = store.attachments().get(photo->id);
     ASSERT_TRUE(kept.ok());
     EXPECT_EQ(kept->size, original.size());
     ASSERT_TRUE(kept->reduced.has_value());
@@ -161,14 +165,14 @@ TEST_F(FinalizeDraft, TwiceIsRefusedAndNothingChanges)
 TEST_F(FinalizeDraft, WithoutAPublicationChoiceNothingIsWritten)
 {
     auto& store = session_->store();
-    const auto id = store.createDraft(call_->id).value();
-    ASSERT_TRUE(store.saveAnswer(id, call_->questions.front().id, "text").ok());
+    const auto id = store.drafts().create(call_->id).value();
+    ASSERT_TRUE(store.drafts().saveAnswer(id, call_->questions.front().id, "text").ok());
     auto envelope = finalizeDraft(*session_, root_ / "data", id, *call_, {recipient_});
     ASSERT_FALSE(envelope.ok());
     EXPECT_EQ(envelope.error().code, FinalizeErrc::NoConsent);
-    EXPECT_FALSE(store.outboxEntry(id).ok());
-    EXPECT_FALSE(std::filesystem::exists(outboxDirectory(root_ / "data")) &&
-                 !std::filesystem::is_empty(outboxDirectory(root_ / "data")));
+    EXPECT_FALSE(store.outbox().entry(id).ok());
+    EXPECT_FALSE(std::filesystem::exists(store::DataLayout::outboxDir(root_ / "data")) &&
+                 !std::filesystem::is_empty(store::DataLayout::outboxDir(root_ / "data")));
 }
 
 TEST_F(FinalizeDraft, AnInvalidRecipientIsAPackageErrorAndLeavesNoEnvelope)
@@ -178,7 +182,7 @@ TEST_F(FinalizeDraft, AnInvalidRecipientIsAPackageErrorAndLeavesNoEnvelope)
     ASSERT_FALSE(envelope.ok());
     EXPECT_EQ(envelope.error().code, FinalizeErrc::Package);
     EXPECT_EQ(envelope.error().packageError.code, package::PackageErrc::InvalidRecipient);
-    EXPECT_FALSE(session_->store().outboxEntry(id).ok());
+    EXPECT_FALSE(session_->store().outbox().entry(id).ok());
 }
 
 } // namespace

@@ -32,7 +32,7 @@ protected:
 
     store::Draft reread(std::int64_t id)
     {
-        auto draft = session_->store().draft(id);
+        auto draft = session_->store().drafts().get(id);
         EXPECT_TRUE(draft.ok());
         return draft.ok() ? *draft : store::Draft{};
     }
@@ -45,13 +45,13 @@ protected:
 TEST_F(DraftPackage, AnswersFollowTheCallsOrderInTheSubmissionsLanguage)
 {
     auto& store = session_->store();
-    const auto id = store.createDraft(call_->id).value();
-    ASSERT_TRUE(store.saveField(id, store::DraftField::Language, "fr").ok());
-    ASSERT_TRUE(store.saveField(id, store::DraftField::Organization, "Ruban Rouge").ok());
+    const auto id = store.drafts().create(call_->id).value();
+    ASSERT_TRUE(store.drafts().saveField(id, store::DraftField::Language, "fr").ok());
+    ASSERT_TRUE(store.drafts().saveField(id, store::DraftField::Organization, "Ruban Rouge").ok());
     // Saved in the reverse order, plus one to a question the call no longer has.
-    ASSERT_TRUE(store.saveAnswer(id, "a-withdrawn-question", "Ancienne réponse.").ok());
-    ASSERT_TRUE(store.saveAnswer(id, call_->questions[1].id, "Deuxième.").ok());
-    ASSERT_TRUE(store.saveAnswer(id, call_->questions[0].id, "Première.").ok());
+    ASSERT_TRUE(store.drafts().saveAnswer(id, "a-withdrawn-question", "Ancienne réponse.").ok());
+    ASSERT_TRUE(store.drafts().saveAnswer(id, call_->questions[1].id, "Deuxième.").ok());
+    ASSERT_TRUE(store.drafts().saveAnswer(id, call_->questions[0].id, "Première.").ok());
 
     const auto submission = packageFromDraft(reread(id), *call_, store, *session_->identity());
     EXPECT_EQ(submission.callId, call_->id);
@@ -70,15 +70,15 @@ TEST_F(DraftPackage, AnswersFollowTheCallsOrderInTheSubmissionsLanguage)
 TEST_F(DraftPackage, NothingChosenYetReadsEnglishAndConfidential)
 {
     auto& store = session_->store();
-    const auto id = store.createDraft(call_->id).value();
-    ASSERT_TRUE(store.saveAnswer(id, call_->questions[0].id, "Text.").ok());
+    const auto id = store.drafts().create(call_->id).value();
+    ASSERT_TRUE(store.drafts().saveAnswer(id, call_->questions[0].id, "Text.").ok());
     const auto submission = packageFromDraft(reread(id), *call_, store, *session_->identity());
     EXPECT_EQ(submission.language, "en");
     EXPECT_EQ(submission.consent, package::PublicationConsent::Confidential);
     ASSERT_EQ(submission.answers.size(), 1U);
     EXPECT_EQ(submission.answers[0].questionText, call_->questions[0].textIn(calls::Language::En));
 
-    ASSERT_TRUE(store.saveField(id, store::DraftField::Consent, "public").ok());
+    ASSERT_TRUE(store.drafts().saveField(id, store::DraftField::Consent, "public").ok());
     EXPECT_EQ(packageFromDraft(reread(id), *call_, store, *session_->identity()).consent,
               package::PublicationConsent::Public);
 }
@@ -86,12 +86,12 @@ TEST_F(DraftPackage, NothingChosenYetReadsEnglishAndConfidential)
 TEST_F(DraftPackage, AnAttachmentOpensToItsPlaintext)
 {
     auto& store = session_->store();
-    const auto id = store.createDraft(call_->id).value();
+    const auto id = store.drafts().create(call_->id).value();
     const std::string bytes(50'000, 'n');
     std::ofstream(root_ / "notes.txt", std::ios::binary) << bytes;
-    ASSERT_TRUE(
-        store.importAttachmentFile(id, root_ / "notes.txt", "notes.txt", "text/plain", 1 << 20)
-            .ok());
+    ASSERT_TRUE(store.attachments()
+                    .addFile(id, root_ / "notes.txt", "notes.txt", "text/plain", 1 << 20)
+                    .ok());
     const auto submission = packageFromDraft(reread(id), *call_, store, *session_->identity());
     ASSERT_EQ(submission.attachments.size(), 1U);
     const auto& attachment = submission.attachments.front();

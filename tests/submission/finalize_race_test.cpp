@@ -53,20 +53,21 @@ protected:
     std::int64_t largeDraft(std::mt19937_64& random)
     {
         auto& store = session_->store();
-        const auto id = store.createDraft(call_->id).value();
-        EXPECT_TRUE(store.saveField(id, store::DraftField::Language, "en").ok());
-        EXPECT_TRUE(store.saveField(id, store::DraftField::Organization, "Red Ribbon").ok());
-        EXPECT_TRUE(store.saveField(id, store::DraftField::Country, "Chile").ok());
-        EXPECT_TRUE(store.saveField(id, store::DraftField::Consent, "public").ok());
+        const auto id = store.drafts().create(call_->id).value();
+        EXPECT_TRUE(store.drafts().saveField(id, store::DraftField::Language, "en").ok());
+        EXPECT_TRUE(
+            store.drafts().saveField(id, store::DraftField::Organization, "Red Ribbon").ok());
+        EXPECT_TRUE(store.drafts().saveField(id, store::DraftField::Country, "Chile").ok());
+        EXPECT_TRUE(store.drafts().saveField(id, store::DraftField::Consent, "public").ok());
         for (const auto& question : call_->questions) {
-            EXPECT_TRUE(store.saveAnswer(id, question.id, std::string(4000, 'w')).ok());
+            EXPECT_TRUE(store.drafts().saveAnswer(id, question.id, std::string(4000, 'w')).ok());
         }
         for (int i = 0; i < attachmentsPerDraft; ++i) {
             std::istringstream photo(randomBytes(attachmentBytes, random));
-            EXPECT_TRUE(store
-                            .importAttachment(id, photo, "photo" + std::to_string(i) + ".jpg",
-                                              "image/jpeg", 8 << 20)
-                            .ok());
+            EXPECT_TRUE(
+                store.attachments()
+                    .add(id, photo, "photo" + std::to_string(i) + ".jpg", "image/jpeg", 8 << 20)
+                    .ok());
         }
         return id;
     }
@@ -81,7 +82,7 @@ TEST_F(FinalizeRace, FinalizingWhileTheUiThreadRefreshesEveryList)
 {
     std::mt19937_64 random(16);
     auto& store = session_->store();
-    const auto typing = store.createDraft(call_->id).value();
+    const auto typing = store.drafts().create(call_->id).value();
     for (int round = 0; round < rounds; ++round) {
         const auto id = largeDraft(random);
         std::atomic<bool> done = false;
@@ -95,18 +96,18 @@ TEST_F(FinalizeRace, FinalizingWhileTheUiThreadRefreshesEveryList)
         // types in another draft (each keystroke one committed transaction).
         int refreshes = 0;
         while (!done) {
-            auto drafts = store.listDrafts();
+            auto drafts = store.drafts().list();
             ASSERT_TRUE(drafts.ok()) << drafts.error().detail;
             EXPECT_EQ(drafts->size(), static_cast<std::size_t>(round + 2));
-            auto outbox = store.listOutbox();
+            auto outbox = store.outbox().list();
             ASSERT_TRUE(outbox.ok()) << outbox.error().detail;
-            auto plain = store.listOutboxPlain();
+            auto plain = store.outbox().listPlain();
             ASSERT_TRUE(plain.ok()) << plain.error().detail;
-            auto draft = store.draft(id);
+            auto draft = store.drafts().get(id);
             ASSERT_TRUE(draft.ok()) << draft.error().detail;
             EXPECT_EQ(draft->attachments.size(), static_cast<std::size_t>(attachmentsPerDraft));
-            auto typed = store.saveAnswer(typing, call_->questions.front().id,
-                                          "keystroke " + std::to_string(refreshes));
+            auto typed = store.drafts().saveAnswer(typing, call_->questions.front().id,
+                                                   "keystroke " + std::to_string(refreshes));
             ASSERT_TRUE(typed.ok()) << typed.error().detail;
             ++refreshes;
         }
@@ -117,15 +118,15 @@ TEST_F(FinalizeRace, FinalizingWhileTheUiThreadRefreshesEveryList)
         EXPECT_GT(refreshes, 0) << "round " << round;
         EXPECT_GE(envelope->size, attachmentsPerDraft * attachmentBytes);
         EXPECT_TRUE(std::filesystem::exists(envelope->path));
-        EXPECT_EQ(store.draft(id)->status, "finalized");
-        auto entry = store.outboxEntry(id);
+        EXPECT_EQ(store.drafts().get(id)->status, store::DraftStatus::Finalized);
+        auto entry = store.outbox().entry(id);
         ASSERT_TRUE(entry.ok());
         EXPECT_EQ(entry->envelopeSize, envelope->size);
     }
-    auto outbox = store.listOutbox();
+    auto outbox = store.outbox().list();
     ASSERT_TRUE(outbox.ok());
     EXPECT_EQ(outbox->size(), static_cast<std::size_t>(rounds));
-    EXPECT_EQ(store.draft(typing)->status, "editing");
+    EXPECT_EQ(store.drafts().get(typing)->status, store::DraftStatus::Editing);
     EXPECT_TRUE(store.checkIntegrity().ok());
 }
 

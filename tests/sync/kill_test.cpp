@@ -85,11 +85,14 @@ TEST_P(SyncKill, EverySubmissionIsDeliveredExactlyOnceThroughRandomKills)
             std::string id = "kill-" + std::to_string(round) + "-" + std::to_string(i) + "-subm";
             std::int64_t draftId = i + 1;
             if (useStore) {
-                auto created = session->store().createDraft("test-call");
+                auto created = session->store().drafts().create("test-call");
                 ASSERT_TRUE(created.ok());
                 draftId = *created;
-                id = session->store().draft(draftId)->submissionId;
-                ASSERT_TRUE(session->store().setStatus(draftId, "finalized").ok());
+                id = session->store().drafts().get(draftId)->submissionId;
+                ASSERT_TRUE(session->store()
+                                .drafts()
+                                .setStatus(draftId, store::DraftStatus::Finalized)
+                                .ok());
             }
             const auto plain = dir.path() / (id + ".plain");
             const auto envelope =
@@ -102,7 +105,7 @@ TEST_P(SyncKill, EverySubmissionIsDeliveredExactlyOnceThroughRandomKills)
                 entry.draftId = draftId;
                 entry.envelopeName = id + ".age";
                 entry.envelopeSize = fs::file_size(envelope);
-                ASSERT_TRUE(session->store().putOutboxEntry(entry).ok());
+                ASSERT_TRUE(session->store().outbox().put(entry).ok());
             } else {
                 ASSERT_TRUE(repository->save(recordFor(draftId, id, envelope)).ok());
             }

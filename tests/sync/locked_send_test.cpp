@@ -86,18 +86,19 @@ Prepared prepareSubmission(store::VaultSession& session, const fs::path& dataDir
 {
     auto& store = session.store();
     Prepared prepared;
-    auto draftId = store.createDraft("test-call");
+    auto draftId = store.drafts().create("test-call");
     EXPECT_TRUE(draftId.ok());
     prepared.draftId = *draftId;
-    prepared.submissionId = store.draft(prepared.draftId)->submissionId;
+    prepared.submissionId = store.drafts().get(prepared.draftId)->submissionId;
+    EXPECT_TRUE(store.drafts()
+                    .saveField(prepared.draftId, store::DraftField::Organization, kOrganization)
+                    .ok());
     EXPECT_TRUE(
-        store.saveField(prepared.draftId, store::DraftField::Organization, kOrganization).ok());
-    EXPECT_TRUE(store.saveField(prepared.draftId, store::DraftField::Contact, kContact).ok());
-    EXPECT_TRUE(store.saveAnswer(prepared.draftId, "q1", kAnswer).ok());
+        store.drafts().saveField(prepared.draftId, store::DraftField::Contact, kContact).ok());
+    EXPECT_TRUE(store.drafts().saveAnswer(prepared.draftId, "q1", kAnswer).ok());
     std::istringstream attachment("attachment bytes of " + kAttachmentName);
-    EXPECT_TRUE(store
-                    .importAttachment(prepared.draftId, attachment, kAttachmentName,
-                                      "application/pdf", 1 << 20)
+    EXPECT_TRUE(store.attachments()
+                    .add(prepared.draftId, attachment, kAttachmentName, "application/pdf", 1 << 20)
                     .ok());
     const fs::path plain = work / (prepared.submissionId + ".tar");
     writeRandomFile(plain, size, 7731);
@@ -109,8 +110,8 @@ Prepared prepareSubmission(store::VaultSession& session, const fs::path& dataDir
     entry.draftId = prepared.draftId;
     entry.envelopeName = prepared.submissionId + ".age";
     entry.envelopeSize = fs::file_size(prepared.envelope);
-    EXPECT_TRUE(store.putOutboxEntry(entry).ok());
-    EXPECT_TRUE(store.setStatus(prepared.draftId, "finalized").ok());
+    EXPECT_TRUE(store.outbox().put(entry).ok());
+    EXPECT_TRUE(store.drafts().setStatus(prepared.draftId, store::DraftStatus::Finalized).ok());
     return prepared;
 }
 
@@ -177,10 +178,10 @@ TEST(LockedSend, TheVaultLocksMidUploadAndTheUploadFinishesWithAVerifiedReceipt)
     DetachableSealer sealer;
     sealer.attach(session->vault().fieldSealer());
     const store::AgeBlobEncryptor blobs(session->vault().recipient());
-    std::optional<store::DraftStore> senderStore;
+    std::optional<store::VaultStore> senderStore;
     {
         auto opened =
-            store::DraftStore::open(store::DataLayout::storePaths(dataDir), sealer, blobs);
+            store::VaultStore::open(store::DataLayout::storePaths(dataDir), sealer, blobs);
         ASSERT_TRUE(opened.ok());
         senderStore.emplace(std::move(*opened));
     }
@@ -212,10 +213,10 @@ TEST(LockedSend, TheVaultLocksMidUploadAndTheUploadFinishesWithAVerifiedReceipt)
     ASSERT_EQ(records->size(), 1u);
     EXPECT_EQ(records->front().state, OutboxState::Delivered);
     ASSERT_TRUE(records->front().receipt.has_value());
-    auto unsealed = session->store().listOutbox();
+    auto unsealed = session->store().outbox().list();
     ASSERT_FALSE(unsealed.ok());
     EXPECT_EQ(unsealed.error().code, store::StoreErrc::Locked);
-    auto plain = session->store().listOutboxPlain();
+    auto plain = session->store().outbox().listPlain();
     ASSERT_TRUE(plain.ok());
     ASSERT_EQ(plain->size(), 1u);
     EXPECT_EQ(plain->front().entry.state, store::OutboxState::Delivered);
@@ -246,7 +247,7 @@ TEST(LockedSend, TheVaultLocksMidUploadAndTheUploadFinishesWithAVerifiedReceipt)
     session.reset();
     auto reopened = store::VaultSession::open(dataDir, kPassphrase, fastVault());
     ASSERT_TRUE(reopened.ok()) << reopened.error().detail;
-    auto entries = (*reopened)->store().listOutbox();
+    auto entries = (*reopened)->store().outbox().list();
     ASSERT_TRUE(entries.ok()) << entries.error().detail;
     ASSERT_EQ(entries->size(), 1u);
     const auto& entry = entries->front();
@@ -262,7 +263,7 @@ TEST(LockedSend, TheVaultLocksMidUploadAndTheUploadFinishesWithAVerifiedReceipt)
                                   {prepared.submissionId, size, sha256File(prepared.envelope)});
     ASSERT_TRUE(verified.ok()) << verified.error().detail;
     EXPECT_EQ(verified->uploadId, uploadId);
-    EXPECT_FALSE((*reopened)->store().listOutboxPlain()->front().hasLockedNote);
+    EXPECT_FALSE((*reopened)->store().outbox().listPlain()->front().hasLockedNote);
 
     // Erase everything: nothing of it is left, markers or keys.
     reopened->reset();
@@ -289,10 +290,10 @@ TEST(LockedSend, SavesWhileLockedWriteANoteOnlyWhenSealedValuesChange)
     DetachableSealer sealer;
     sealer.attach(session->vault().fieldSealer());
     const store::AgeBlobEncryptor blobs(session->vault().recipient());
-    std::optional<store::DraftStore> senderStore;
+    std::optional<store::VaultStore> senderStore;
     {
         auto opened =
-            store::DraftStore::open(store::DataLayout::storePaths(dataDir), sealer, blobs);
+            store::VaultStore::open(store::DataLayout::storePaths(dataDir), sealer, blobs);
         ASSERT_TRUE(opened.ok());
         senderStore.emplace(std::move(*opened));
     }
@@ -313,7 +314,7 @@ TEST(LockedSend, SavesWhileLockedWriteANoteOnlyWhenSealedValuesChange)
     // The offset moves: plain column only, no note (nothing sealed changed).
     record.offset = 65'536;
     ASSERT_TRUE(repository.save(record).ok());
-    auto plain = senderStore->listOutboxPlain();
+    auto plain = senderStore->outbox().listPlain();
     ASSERT_TRUE(plain.ok());
     EXPECT_EQ(plain->front().entry.uploadOffset, 65'536u);
     EXPECT_FALSE(plain->front().hasLockedNote);
@@ -321,7 +322,7 @@ TEST(LockedSend, SavesWhileLockedWriteANoteOnlyWhenSealedValuesChange)
     record.uploadUrl = "https://endpoint.example/files/learnt-while-locked";
     record.offset = 0;
     ASSERT_TRUE(repository.save(record).ok());
-    EXPECT_TRUE(senderStore->listOutboxPlain()->front().hasLockedNote);
+    EXPECT_TRUE(senderStore->outbox().listPlain()->front().hasLockedNote);
     // Locked, the repository lists its working set: the URL learnt while locked.
     auto lockedList = repository.list();
     ASSERT_TRUE(lockedList.ok()) << lockedList.error().detail;
@@ -339,11 +340,11 @@ TEST(LockedSend, SavesWhileLockedWriteANoteOnlyWhenSealedValuesChange)
     auto reopened = store::VaultSession::open(dataDir, kPassphrase, fastVault());
     ASSERT_TRUE(reopened.ok());
     // Opening merged the note: the sealed column has the URL learnt while locked.
-    auto merged = (*reopened)->store().listOutbox();
+    auto merged = (*reopened)->store().outbox().list();
     ASSERT_TRUE(merged.ok());
     EXPECT_EQ(merged->front().uploadUrl, record.uploadUrl);
     EXPECT_EQ(merged->front().uploadExpiresAt, 1'900'000'000'000);
-    EXPECT_FALSE((*reopened)->store().listOutboxPlain()->front().hasLockedNote);
+    EXPECT_FALSE((*reopened)->store().outbox().listPlain()->front().hasLockedNote);
     // Stored wait reasons come back as such.
     sealer.attach((*reopened)->vault().fieldSealer());
     record.state = OutboxState::Waiting;
@@ -382,12 +383,12 @@ TEST(LockedSend, KilledWhileLockedAfterLearningTheUploadUrlResumesAfterUnlockDel
     // Watch the plain columns (no key needed) until bytes went out after the lock.
     DetachableSealer noKeys;
     const store::AgeBlobEncryptor blobs(crypto::X25519Identity::generate()->recipient());
-    auto watcher = store::DraftStore::open(store::DataLayout::storePaths(dataDir), noKeys, blobs);
+    auto watcher = store::VaultStore::open(store::DataLayout::storePaths(dataDir), noKeys, blobs);
     ASSERT_TRUE(watcher.ok());
     std::uint64_t offsetAtKill = 0;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     while (std::chrono::steady_clock::now() < deadline) {
-        auto plain = watcher->listOutboxPlain();
+        auto plain = watcher->outbox().listPlain();
         ASSERT_TRUE(plain.ok());
         const auto& row = plain->front();
         if (row.hasLockedNote && row.entry.uploadOffset >= 512 * 1024) {
@@ -410,7 +411,7 @@ TEST(LockedSend, KilledWhileLockedAfterLearningTheUploadUrlResumesAfterUnlockDel
     // The next unlock merges the note; the sender resumes that very upload.
     auto session = store::VaultSession::open(dataDir, kPassphrase, fastVault());
     ASSERT_TRUE(session.ok()) << session.error().detail;
-    auto entries = (*session)->store().listOutbox();
+    auto entries = (*session)->store().outbox().list();
     ASSERT_TRUE(entries.ok());
     ASSERT_TRUE(entries->front().uploadUrl.has_value());
     EXPECT_NE(entries->front().uploadUrl->find(uploadId), std::string::npos);

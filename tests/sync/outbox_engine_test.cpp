@@ -372,9 +372,9 @@ TEST(StoreOutboxRepository, RemoveDeletesTheEntryAndKeepsTheDraft)
     auto session = store::VaultSession::create(dir.path() / "app", "passphrase for a test", fast);
     ASSERT_TRUE(session.ok()) << session.error().detail;
     auto& store = (*session)->store();
-    auto draftId = store.createDraft("test-call");
+    auto draftId = store.drafts().create("test-call");
     ASSERT_TRUE(draftId.ok());
-    ASSERT_TRUE(store.saveAnswer(*draftId, "q1", "kept").ok());
+    ASSERT_TRUE(store.drafts().saveAnswer(*draftId, "q1", "kept").ok());
     const auto outboxDir = dir.path() / "app" / "outbox";
     std::filesystem::create_directories(outboxDir);
     writeRandomFile(outboxDir / "e.age", 5000, 9);
@@ -384,7 +384,7 @@ TEST(StoreOutboxRepository, RemoveDeletesTheEntryAndKeepsTheDraft)
     entry.envelopeSize = 5000;
     entry.state = store::OutboxState::NeedsAttention;
     entry.lastErrorCode = "local_io";
-    ASSERT_TRUE(store.putOutboxEntry(entry).ok());
+    ASSERT_TRUE(store.outbox().put(entry).ok());
 
     StoreOutboxRepository repository(store, outboxDir);
     WithdrawnCalls calls;
@@ -395,9 +395,9 @@ TEST(StoreOutboxRepository, RemoveDeletesTheEntryAndKeepsTheDraft)
     ASSERT_TRUE(*engine.remove(*draftId));
     EXPECT_EQ(repository.workingSetSize(), 0u);
     EXPECT_TRUE(repository.list()->empty());
-    EXPECT_EQ(store.outboxEntry(*draftId).error().code, store::StoreErrc::NotFound);
+    EXPECT_EQ(store.outbox().entry(*draftId).error().code, store::StoreErrc::NotFound);
     EXPECT_FALSE(std::filesystem::exists(outboxDir / "e.age"));
-    const auto draft = store.draft(*draftId);
+    const auto draft = store.drafts().get(*draftId);
     ASSERT_TRUE(draft.ok());
     EXPECT_EQ(draft->answers.at("q1"), "kept");
 }

@@ -20,9 +20,9 @@ TEST(StoreOutboxRepository, RoundTripsWhatTheStoreCanHold)
     auto session = store::VaultSession::create(dir.path() / "app", "passphrase for a test", fast);
     ASSERT_TRUE(session.ok()) << session.error().detail;
     auto& store = (*session)->store();
-    auto draftId = store.createDraft("test-call");
+    auto draftId = store.drafts().create("test-call");
     ASSERT_TRUE(draftId.ok());
-    auto unfinished = store.createDraft("test-call");
+    auto unfinished = store.drafts().create("test-call");
     ASSERT_TRUE(unfinished.ok());
     const auto outboxDir = dir.path() / "app" / "outbox";
     std::filesystem::create_directories(outboxDir);
@@ -32,10 +32,10 @@ TEST(StoreOutboxRepository, RoundTripsWhatTheStoreCanHold)
     entry.draftId = *draftId;
     entry.envelopeName = "e.age";
     entry.envelopeSize = 70'000;
-    ASSERT_TRUE(store.putOutboxEntry(entry).ok());
+    ASSERT_TRUE(store.outbox().put(entry).ok());
     store::OutboxEntry notFinalized;
     notFinalized.draftId = *unfinished;
-    ASSERT_TRUE(store.putOutboxEntry(notFinalized).ok());
+    ASSERT_TRUE(store.outbox().put(notFinalized).ok());
 
     StoreOutboxRepository repository(store, outboxDir);
     auto records = repository.list();
@@ -43,7 +43,7 @@ TEST(StoreOutboxRepository, RoundTripsWhatTheStoreCanHold)
     ASSERT_EQ(records->size(), 1u);
     OutboxRecord record = records->front();
     EXPECT_EQ(record.id, *draftId);
-    EXPECT_EQ(record.submissionId, store.draft(*draftId)->submissionId);
+    EXPECT_EQ(record.submissionId, store.drafts().get(*draftId)->submissionId);
     EXPECT_EQ(record.callId, "test-call");
     EXPECT_EQ(record.envelopePath, envelope.string());
     EXPECT_EQ(record.envelopeSha256, sha256File(envelope));

@@ -116,7 +116,7 @@ int main(int argc, char** argv)
     std::unique_ptr<OutboxRepository> repositoryOwner;
     DetachableSealer sealer;
     std::unique_ptr<amicus::store::AgeBlobEncryptor> blobs;
-    std::optional<amicus::store::DraftStore> senderStore;
+    std::optional<amicus::store::VaultStore> senderStore;
     std::unique_ptr<OutboxRepository> lockingOwner;
     if (!storeDir.empty() && lockWhenUploading) {
         auto opened = amicus::store::VaultSession::open(storeDir, passphrase);
@@ -128,7 +128,7 @@ int main(int argc, char** argv)
         session = std::move(opened.value());
         sealer.attach(session->vault().fieldSealer());
         blobs = std::make_unique<amicus::store::AgeBlobEncryptor>(session->vault().recipient());
-        auto store = amicus::store::DraftStore::open(
+        auto store = amicus::store::VaultStore::open(
             amicus::store::DataLayout::storePaths(storeDir), sealer, *blobs);
         if (!store) {
             std::fprintf(stderr, "sync_client: %s\n", store.error().detail.c_str());

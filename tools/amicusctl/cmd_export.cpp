@@ -53,7 +53,7 @@ int runExport(const Invocation& invocation)
     if (!session) {
         return exitCode;
     }
-    auto draft = session->store().draft(static_cast<std::int64_t>(*id));
+    auto draft = session->store().drafts().get(static_cast<std::int64_t>(*id));
     if (!draft) {
         return reportError(draft.error());
     }
@@ -72,7 +72,7 @@ int runExport(const Invocation& invocation)
                     store::StoreError{store::StoreErrc::Io, "cannot create " + target.string()});
             }
             auto decrypted =
-                session->store().decryptAttachment(attachment, *session->identity(), **file);
+                session->store().attachments().decrypt(attachment, *session->identity(), **file);
             if (!decrypted) {
                 file->reset();
                 std::filesystem::remove(target, ec);

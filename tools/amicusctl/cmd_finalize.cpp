@@ -65,7 +65,7 @@ int runFinalize(const Invocation& invocation)
     if (!session) {
         return exitCode;
     }
-    auto draft = session->store().draft(draftId);
+    auto draft = session->store().drafts().get(draftId);
     if (!draft) {
         return reportError(draft.error());
     }

@@ -69,38 +69,38 @@ int runImportDraft(const Invocation& invocation)
     if (!session) {
         return exitCode;
     }
-    store::DraftStore& store = session->store();
-    auto id = store.createDraft(draft->callId);
+    store::VaultStore& store = session->store();
+    auto id = store.drafts().create(draft->callId);
     if (!id) {
         return reportError(id.error());
     }
     // All or nothing: a draft that could not be imported whole is removed again.
     auto abandon = [&](const store::StoreError& error) {
-        (void)store.deleteDraft(*id);
+        (void)store.drafts().remove(*id);
         return reportError(error);
     };
     if (draft->language) {
-        auto saved = store.saveField(*id, store::DraftField::Language, *draft->language);
+        auto saved = store.drafts().saveField(*id, store::DraftField::Language, *draft->language);
         if (!saved) {
             return abandon(saved.error());
         }
     }
     for (const auto& [field, value] : draft->fields) {
-        auto saved = store.saveField(*id, field, value);
+        auto saved = store.drafts().saveField(*id, field, value);
         if (!saved) {
             return abandon(saved.error());
         }
     }
     for (const auto& [question, text] : draft->answers) {
-        auto saved = store.saveAnswer(*id, question, text);
+        auto saved = store.drafts().saveAnswer(*id, question, text);
         if (!saved) {
             return abandon(saved.error());
         }
     }
     const std::uint64_t maxBytes = limit.value_or(attachmentLimitFor(draft->callId));
     for (const auto& attachment : draft->attachments) {
-        auto imported = store.importAttachmentFile(*id, attachment.path, attachment.fileName,
-                                                   attachment.mediaType, maxBytes);
+        auto imported = store.attachments().addFile(*id, attachment.path, attachment.fileName,
+                                                    attachment.mediaType, maxBytes);
         if (!imported) {
             return abandon(imported.error());
         }

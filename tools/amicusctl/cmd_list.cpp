@@ -15,16 +15,16 @@ int runList(const Invocation& invocation)
     if (!session) {
         return exitCode;
     }
-    auto drafts = session->store().listDrafts();
+    auto drafts = session->store().drafts().list();
     if (!drafts) {
         return reportError(drafts.error());
     }
     // Tab-separated so scripts can cut it: id, updated, status, call, answers, attachments,
     // organization.
     for (const auto& draft : *drafts) {
-        std::cout << draft.id << "\t" << formatTime(draft.updatedAt) << "\t" << draft.status << "\t"
-                  << draft.callId << "\t" << draft.answerCount << " answers\t"
-                  << draft.attachmentCount << " attachments\t"
+        std::cout << draft.id << "\t" << formatTime(draft.updatedAt) << "\t"
+                  << store::draftStatusName(draft.status) << "\t" << draft.callId << "\t"
+                  << draft.answerCount << " answers\t" << draft.attachmentCount << " attachments\t"
                   << draft.organization.value_or("(no organization)") << "\n";
     }
     return exitOk;

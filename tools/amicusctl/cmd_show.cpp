@@ -43,14 +43,14 @@ int runShow(const Invocation& invocation)
     if (!session) {
         return exitCode;
     }
-    auto draft = session->store().draft(static_cast<std::int64_t>(*id));
+    auto draft = session->store().drafts().get(static_cast<std::int64_t>(*id));
     if (!draft) {
         return reportError(draft.error());
     }
     std::ostream& out = std::cout;
     out << "Draft " << draft->id << " (submission " << draft->submissionId << ")\n"
         << "Call:                 " << draft->callId << "\n"
-        << "Status:               " << draft->status << "\n"
+        << "Status:               " << store::draftStatusName(draft->status) << "\n"
         << "Created:              " << formatTime(draft->createdAt) << "\n"
         << "Updated:              " << formatTime(draft->updatedAt) << "\n"
         << "Language:             " << orUnset(draft->language) << "\n"

@@ -20,7 +20,8 @@ int runStatus(const Invocation& invocation)
     if (!session) {
         return exitCode;
     }
-    sync::StoreOutboxRepository repository(session->store(), invocation.dataDir / "outbox");
+    sync::StoreOutboxRepository repository(session->store(),
+                                           store::DataLayout::outboxDir(invocation.dataDir));
     auto records = repository.list();
     if (!records) {
         std::cerr << "amicusctl: Io: " << records.error().detail << "\n";

@@ -122,7 +122,8 @@ int runSync(const Invocation& invocation)
     if (!caFile.empty()) {
         endpoints.setCaFile(caFile);
     }
-    sync::StoreOutboxRepository repository(session->store(), invocation.dataDir / "outbox");
+    sync::StoreOutboxRepository repository(session->store(),
+                                           store::DataLayout::outboxDir(invocation.dataDir));
     std::random_device seed;
     std::mt19937_64 rng((static_cast<std::uint64_t>(seed()) << 32) | seed());
     sync::OutboxEngine engine(repository, endpoints, nowMs, [&] { return rng(); });

@@ -2,7 +2,7 @@
 // (both documented in README.md).
 #pragma once
 
-#include "store/draft_store.h"
+#include "store/vault_store.h"
 
 #include <filesystem>
 #include <map>

@@ -1,5 +1,7 @@
 #include "file_io.h"
 
+#include "common/durable_file.h"
+
 #include <cerrno>
 #include <fcntl.h>
 #include <fstream>
@@ -10,11 +12,7 @@ namespace amicus::intake {
 
 void syncDirectory(const std::filesystem::path& dir)
 {
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        (void)::fsync(fd);
-        ::close(fd);
-    }
+    (void)amicus::syncDirectory(dir);
 }
 
 std::optional<std::string> readWholeFile(const std::filesystem::path& path, std::uintmax_t limit)
