@@ -182,6 +182,10 @@ ApplicationWindow {
                 objectName: "lockButton"
                 visible: Session.state === Session.Unlocked
                 Accessible.name: qsTr("Lock")
+                // The padlock's word, on a long press or a hover: "Lock" in the user's language.
+                ToolTip.visible: hovered || pressed
+                ToolTip.delay: 300
+                ToolTip.text: qsTr("Lock")
                 onClicked: Session.lock()
 
                 // A padlock drawn with two rectangles: narrower than the word in French or

@@ -11,18 +11,6 @@
 <context>
     <name>CallScreen</name>
     <message>
-        <source>This call is closed: drafts stay readable, but nothing more can be sent.</source>
-        <translation>This call is closed: drafts stay readable, but nothing more can be sent.</translation>
-    </message>
-    <message>
-        <source>Deadline: %1</source>
-        <translation>Deadline: %1</translation>
-    </message>
-    <message>
-        <source>Open, no deadline</source>
-        <translation>Open, no deadline</translation>
-    </message>
-    <message>
         <source>Parts of this call are not yet translated and are shown in English.</source>
         <translation>Parts of this call are not yet translated and are shown in English.</translation>
     </message>
@@ -42,6 +30,106 @@
         <source>Write a submission</source>
         <translation>Write a submission</translation>
     </message>
+    <message>
+        <source>Closed: this call no longer takes submissions. You can still read it and export your drafts.</source>
+        <translation>Closed: this call no longer takes submissions. You can still read it and export your drafts.</translation>
+    </message>
+    <message>
+        <source>Deadline not stated — see the call&apos;s page</source>
+        <translation>Deadline not stated — see the call&apos;s page</translation>
+    </message>
+    <message>
+        <source>The deadline has passed (%1). You can still send, but your submission will arrive late.</source>
+        <translation>The deadline has passed (%1). You can still send, but your submission will arrive late.</translation>
+    </message>
+    <message>
+        <source>Deadline: %1 · last day</source>
+        <translation>Deadline: %1 · last day</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deadline: %1 · %n day(s) left</source>
+        <translation>
+            <numerusform>Deadline: %1 · %n day left</numerusform>
+            <numerusform>Deadline: %1 · %n days left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The inputs it received are published on the call&apos;s page.</source>
+        <translation>The inputs it received are published on the call&apos;s page.</translation>
+    </message>
+    <message>
+        <source>Our own translation, not the official text.</source>
+        <translation>Our own translation, not the official text.</translation>
+    </message>
+    <message>
+        <source>Official text</source>
+        <translation>Official text</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <source>%1 words per answer</source>
+        <translation>%1 words per answer</translation>
+    </message>
+    <message>
+        <source>limit set for this call</source>
+        <translation>limit set for this call</translation>
+    </message>
+    <message>
+        <source>Amicus default</source>
+        <translation>Amicus default</translation>
+    </message>
+    <message numerus="yes">
+        <source>Up to %n file(s)</source>
+        <translation>
+            <numerusform>Up to %n file</numerusform>
+            <numerusform>Up to %n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 per file</source>
+        <translation>%1 per file</translation>
+    </message>
+    <message>
+        <source>%1 (Word)</source>
+        <translation>%1 (Word)</translation>
+    </message>
+    <message>
+        <source>%1 (PDF)</source>
+        <translation>%1 (PDF)</translation>
+    </message>
+    <message>
+        <source>%1 (ODT)</source>
+        <translation>%1 (ODT)</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s e-mail: %1
+Subject line: %2</source>
+        <translation>The secretariat&apos;s e-mail: %1
+Subject line: %2</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s e-mail: %1</source>
+        <translation>The secretariat&apos;s e-mail: %1</translation>
+    </message>
+    <message>
+        <source>Write an e-mail</source>
+        <translation>Write an e-mail</translation>
+    </message>
+    <message>
+        <source>The call&apos;s page</source>
+        <translation>The call&apos;s page</translation>
+    </message>
 </context>
 <context>
     <name>CallsScreen</name>
@@ -58,8 +146,16 @@
         <translation>Deadline: %1</translation>
     </message>
     <message>
-        <source>Open, no deadline</source>
-        <translation>Open, no deadline</translation>
+        <source>Closed · inputs published</source>
+        <translation>Closed · inputs published</translation>
+    </message>
+    <message>
+        <source>Deadline passed (%1) · sending now arrives late</source>
+        <translation>Deadline passed (%1) · sending now arrives late</translation>
+    </message>
+    <message>
+        <source>Open · deadline not stated</source>
+        <translation>Open · deadline not stated</translation>
     </message>
 </context>
 <context>
@@ -412,6 +508,27 @@
         <source>Done</source>
         <translation>Done</translation>
     </message>
+    <message>
+        <source>The secretariat&apos;s e-mail: %1
+Subject line: %2</source>
+        <translation>The secretariat&apos;s e-mail: %1
+Subject line: %2</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s e-mail: %1</source>
+        <translation>The secretariat&apos;s e-mail: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FoldedText</name>
+    <message>
+        <source>Show less</source>
+        <translation>Show less</translation>
+    </message>
+    <message>
+        <source>Read all</source>
+        <translation>Read all</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -614,6 +731,14 @@
     <message>
         <source>Remove</source>
         <translation>Remove</translation>
+    </message>
+    <message>
+        <source>To ask why, write to the secretariat at %1. Give them this reference: %2</source>
+        <translation>To ask why, write to the secretariat at %1. Give them this reference: %2</translation>
+    </message>
+    <message>
+        <source>This call has closed since. The secretariat may no longer take this submission; your draft stays in Drafts, where you can export it.</source>
+        <translation>This call has closed since. The secretariat may no longer take this submission; your draft stays in Drafts, where you can export it.</translation>
     </message>
 </context>
 <context>
@@ -861,6 +986,10 @@
         <source>Sending</source>
         <translation>Sending</translation>
     </message>
+    <message>
+        <source>The deadline has passed (%1). You can still send, but your submission will arrive late.</source>
+        <translation>The deadline has passed (%1). You can still send, but your submission will arrive late.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>
@@ -958,6 +1087,18 @@
     <message>
         <source>Erase everything</source>
         <translation>Erase everything</translation>
+    </message>
+    <message>
+        <source>Amicus %1 helps you answer a UN call for input, even offline. What you write is encrypted on this phone, and your submission is encrypted end to end to the secretariat: only the secretariat can read it, not the networks and servers it passes through.</source>
+        <translation>Amicus %1 helps you answer a UN call for input, even offline. What you write is encrypted on this phone, and your submission is encrypted end to end to the secretariat: only the secretariat can read it, not the networks and servers it passes through.</translation>
+    </message>
+    <message>
+        <source>Hide technical details</source>
+        <translation>Hide technical details</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>Technical details</translation>
     </message>
 </context>
 <context>

@@ -11,18 +11,6 @@
 <context>
     <name>CallScreen</name>
     <message>
-        <source>This call is closed: drafts stay readable, but nothing more can be sent.</source>
-        <translation>Esta convocatoria está cerrada: los borradores siguen siendo legibles, pero ya no se puede enviar nada.</translation>
-    </message>
-    <message>
-        <source>Deadline: %1</source>
-        <translation>Plazo: %1</translation>
-    </message>
-    <message>
-        <source>Open, no deadline</source>
-        <translation>Abierta, sin plazo</translation>
-    </message>
-    <message>
         <source>Parts of this call are not yet translated and are shown in English.</source>
         <translation>Algunas partes de esta convocatoria aún no están traducidas y se muestran en inglés.</translation>
     </message>
@@ -42,6 +30,106 @@
         <source>Write a submission</source>
         <translation>Redactar una contribución</translation>
     </message>
+    <message>
+        <source>Closed: this call no longer takes submissions. You can still read it and export your drafts.</source>
+        <translation>Cerrada: esta convocatoria ya no recibe contribuciones. Puede seguir leyéndola y exportar sus borradores.</translation>
+    </message>
+    <message>
+        <source>Deadline not stated — see the call&apos;s page</source>
+        <translation>Plazo no indicado — ver la página de la convocatoria</translation>
+    </message>
+    <message>
+        <source>The deadline has passed (%1). You can still send, but your submission will arrive late.</source>
+        <translation>El plazo venció (%1). Aún puede enviar, pero su contribución llegará tarde.</translation>
+    </message>
+    <message>
+        <source>Deadline: %1 · last day</source>
+        <translation>Plazo: %1 · último día</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deadline: %1 · %n day(s) left</source>
+        <translation>
+            <numerusform>Plazo: %1 · queda %n día</numerusform>
+            <numerusform>Plazo: %1 · quedan %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The inputs it received are published on the call&apos;s page.</source>
+        <translation>Las contribuciones recibidas están publicadas en la página de la convocatoria.</translation>
+    </message>
+    <message>
+        <source>Our own translation, not the official text.</source>
+        <translation>Traducción nuestra, no el texto oficial.</translation>
+    </message>
+    <message>
+        <source>Official text</source>
+        <translation>Texto oficial</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Antecedentes</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Límites</translation>
+    </message>
+    <message>
+        <source>%1 words per answer</source>
+        <translation>%1 palabras por respuesta</translation>
+    </message>
+    <message>
+        <source>limit set for this call</source>
+        <translation>límite fijado para esta convocatoria</translation>
+    </message>
+    <message>
+        <source>Amicus default</source>
+        <translation>valor predeterminado de Amicus</translation>
+    </message>
+    <message numerus="yes">
+        <source>Up to %n file(s)</source>
+        <translation>
+            <numerusform>Hasta %n archivo adjunto</numerusform>
+            <numerusform>Hasta %n archivos adjuntos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 per file</source>
+        <translation>%1 por archivo</translation>
+    </message>
+    <message>
+        <source>%1 (Word)</source>
+        <translation>%1 (Word)</translation>
+    </message>
+    <message>
+        <source>%1 (PDF)</source>
+        <translation>%1 (PDF)</translation>
+    </message>
+    <message>
+        <source>%1 (ODT)</source>
+        <translation>%1 (ODT)</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s e-mail: %1
+Subject line: %2</source>
+        <translation>Correo de la secretaría: %1
+Asunto: %2</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s e-mail: %1</source>
+        <translation>Correo de la secretaría: %1</translation>
+    </message>
+    <message>
+        <source>Write an e-mail</source>
+        <translation>Escribir un correo</translation>
+    </message>
+    <message>
+        <source>The call&apos;s page</source>
+        <translation>Página de la convocatoria</translation>
+    </message>
 </context>
 <context>
     <name>CallsScreen</name>
@@ -58,8 +146,16 @@
         <translation>Plazo: %1</translation>
     </message>
     <message>
-        <source>Open, no deadline</source>
-        <translation>Abierta, sin plazo</translation>
+        <source>Closed · inputs published</source>
+        <translation>Cerrada · contribuciones publicadas</translation>
+    </message>
+    <message>
+        <source>Deadline passed (%1) · sending now arrives late</source>
+        <translation>Plazo vencido (%1) · un envío llegará tarde</translation>
+    </message>
+    <message>
+        <source>Open · deadline not stated</source>
+        <translation>Abierta · plazo no indicado</translation>
     </message>
 </context>
 <context>
@@ -412,6 +508,27 @@
         <source>Done</source>
         <translation>Listo</translation>
     </message>
+    <message>
+        <source>The secretariat&apos;s e-mail: %1
+Subject line: %2</source>
+        <translation>Correo de la secretaría: %1
+Asunto: %2</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s e-mail: %1</source>
+        <translation>Correo de la secretaría: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FoldedText</name>
+    <message>
+        <source>Show less</source>
+        <translation>Mostrar menos</translation>
+    </message>
+    <message>
+        <source>Read all</source>
+        <translation>Leer todo</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -614,6 +731,14 @@
     <message>
         <source>Remove</source>
         <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>To ask why, write to the secretariat at %1. Give them this reference: %2</source>
+        <translation>Para saber por qué, escriba a la secretaría a %1. Indíquele esta referencia: %2</translation>
+    </message>
+    <message>
+        <source>This call has closed since. The secretariat may no longer take this submission; your draft stays in Drafts, where you can export it.</source>
+        <translation>Esta convocatoria se cerró entretanto. Puede que la secretaría ya no acepte esta contribución; su borrador sigue en Borradores, desde donde puede exportarlo.</translation>
     </message>
 </context>
 <context>
@@ -861,6 +986,10 @@
         <source>Sending</source>
         <translation>Envío</translation>
     </message>
+    <message>
+        <source>The deadline has passed (%1). You can still send, but your submission will arrive late.</source>
+        <translation>El plazo venció (%1). Aún puede enviar, pero su contribución llegará tarde.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>
@@ -958,6 +1087,18 @@
     <message>
         <source>Erase everything</source>
         <translation>Borrar todo</translation>
+    </message>
+    <message>
+        <source>Amicus %1 helps you answer a UN call for input, even offline. What you write is encrypted on this phone, and your submission is encrypted end to end to the secretariat: only the secretariat can read it, not the networks and servers it passes through.</source>
+        <translation>Amicus %1 le ayuda a responder a una convocatoria de la ONU, incluso sin conexión. Lo que escribe se cifra en este teléfono, y su contribución se cifra de extremo a extremo hasta la secretaría: solo la secretaría puede leerla, no las redes ni los servidores por los que pasa.</translation>
+    </message>
+    <message>
+        <source>Hide technical details</source>
+        <translation>Ocultar detalles técnicos</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>Detalles técnicos</translation>
     </message>
 </context>
 <context>

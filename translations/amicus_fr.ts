@@ -11,18 +11,6 @@
 <context>
     <name>CallScreen</name>
     <message>
-        <source>This call is closed: drafts stay readable, but nothing more can be sent.</source>
-        <translation>Cet appel est clos&#xa0;: les brouillons restent lisibles, mais plus rien ne peut être envoyé.</translation>
-    </message>
-    <message>
-        <source>Deadline: %1</source>
-        <translation>Date limite&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Open, no deadline</source>
-        <translation>Ouvert, sans date limite</translation>
-    </message>
-    <message>
         <source>Parts of this call are not yet translated and are shown in English.</source>
         <translation>Certaines parties de cet appel ne sont pas encore traduites et s’affichent en anglais.</translation>
     </message>
@@ -42,6 +30,106 @@
         <source>Write a submission</source>
         <translation>Rédiger une contribution</translation>
     </message>
+    <message>
+        <source>Closed: this call no longer takes submissions. You can still read it and export your drafts.</source>
+        <translation>Clos&#xa0;: cet appel ne reçoit plus de contributions. Vous pouvez toujours le lire et exporter vos brouillons.</translation>
+    </message>
+    <message>
+        <source>Deadline not stated — see the call&apos;s page</source>
+        <translation>Date limite non indiquée — voir la page de l’appel</translation>
+    </message>
+    <message>
+        <source>The deadline has passed (%1). You can still send, but your submission will arrive late.</source>
+        <translation>La date limite est passée (%1). Vous pouvez encore envoyer, mais votre contribution arrivera en retard.</translation>
+    </message>
+    <message>
+        <source>Deadline: %1 · last day</source>
+        <translation>Date limite&#xa0;: %1 · dernier jour</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deadline: %1 · %n day(s) left</source>
+        <translation>
+            <numerusform>Date limite&#xa0;: %1 · encore %n jour</numerusform>
+            <numerusform>Date limite&#xa0;: %1 · encore %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The inputs it received are published on the call&apos;s page.</source>
+        <translation>Les contributions reçues sont publiées sur la page de l’appel.</translation>
+    </message>
+    <message>
+        <source>Our own translation, not the official text.</source>
+        <translation>Notre propre traduction, pas le texte officiel.</translation>
+    </message>
+    <message>
+        <source>Official text</source>
+        <translation>Texte officiel</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Contexte</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Limites</translation>
+    </message>
+    <message>
+        <source>%1 words per answer</source>
+        <translation>%1 mots par réponse</translation>
+    </message>
+    <message>
+        <source>limit set for this call</source>
+        <translation>limite fixée pour cet appel</translation>
+    </message>
+    <message>
+        <source>Amicus default</source>
+        <translation>valeur par défaut d’Amicus</translation>
+    </message>
+    <message numerus="yes">
+        <source>Up to %n file(s)</source>
+        <translation>
+            <numerusform>Jusqu’à %n fichier joint</numerusform>
+            <numerusform>Jusqu’à %n fichiers joints</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 per file</source>
+        <translation>%1 par fichier</translation>
+    </message>
+    <message>
+        <source>%1 (Word)</source>
+        <translation>%1 (Word)</translation>
+    </message>
+    <message>
+        <source>%1 (PDF)</source>
+        <translation>%1 (PDF)</translation>
+    </message>
+    <message>
+        <source>%1 (ODT)</source>
+        <translation>%1 (ODT)</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s e-mail: %1
+Subject line: %2</source>
+        <translation>Courriel du secrétariat&#xa0;: %1
+Objet&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s e-mail: %1</source>
+        <translation>Courriel du secrétariat&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Write an e-mail</source>
+        <translation>Écrire un courriel</translation>
+    </message>
+    <message>
+        <source>The call&apos;s page</source>
+        <translation>Page de l’appel</translation>
+    </message>
 </context>
 <context>
     <name>CallsScreen</name>
@@ -58,8 +146,16 @@
         <translation>Date limite&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Open, no deadline</source>
-        <translation>Ouvert, sans date limite</translation>
+        <source>Closed · inputs published</source>
+        <translation>Clos · contributions publiées</translation>
+    </message>
+    <message>
+        <source>Deadline passed (%1) · sending now arrives late</source>
+        <translation>Date limite passée (%1) · un envoi arrivera en retard</translation>
+    </message>
+    <message>
+        <source>Open · deadline not stated</source>
+        <translation>Ouvert · date limite non indiquée</translation>
     </message>
 </context>
 <context>
@@ -412,6 +508,27 @@
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
+    <message>
+        <source>The secretariat&apos;s e-mail: %1
+Subject line: %2</source>
+        <translation>Courriel du secrétariat&#xa0;: %1
+Objet&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The secretariat&apos;s e-mail: %1</source>
+        <translation>Courriel du secrétariat&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FoldedText</name>
+    <message>
+        <source>Show less</source>
+        <translation>Réduire</translation>
+    </message>
+    <message>
+        <source>Read all</source>
+        <translation>Tout lire</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -614,6 +731,14 @@
     <message>
         <source>Remove</source>
         <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>To ask why, write to the secretariat at %1. Give them this reference: %2</source>
+        <translation>Pour savoir pourquoi, écrivez au secrétariat à l’adresse %1. Indiquez-lui cette référence&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>This call has closed since. The secretariat may no longer take this submission; your draft stays in Drafts, where you can export it.</source>
+        <translation>Cet appel a été clos entre-temps. Le secrétariat n’acceptera peut-être plus cette contribution&#xa0;; votre brouillon reste dans Brouillons, d’où vous pouvez l’exporter.</translation>
     </message>
 </context>
 <context>
@@ -861,6 +986,10 @@
         <source>Sending</source>
         <translation>Envoi</translation>
     </message>
+    <message>
+        <source>The deadline has passed (%1). You can still send, but your submission will arrive late.</source>
+        <translation>La date limite est passée (%1). Vous pouvez encore envoyer, mais votre contribution arrivera en retard.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>
@@ -958,6 +1087,18 @@
     <message>
         <source>Erase everything</source>
         <translation>Tout effacer</translation>
+    </message>
+    <message>
+        <source>Amicus %1 helps you answer a UN call for input, even offline. What you write is encrypted on this phone, and your submission is encrypted end to end to the secretariat: only the secretariat can read it, not the networks and servers it passes through.</source>
+        <translation>Amicus %1 vous aide à répondre à un appel à contributions de l’ONU, même hors ligne. Ce que vous écrivez est chiffré sur ce téléphone, et votre contribution est chiffrée de bout en bout jusqu’au secrétariat&#xa0;: lui seul peut la lire, pas les réseaux ni les serveurs par lesquels elle passe.</translation>
+    </message>
+    <message>
+        <source>Hide technical details</source>
+        <translation>Masquer les détails techniques</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>Détails techniques</translation>
     </message>
 </context>
 <context>

@@ -3,13 +3,55 @@
 #include "app_context.h"
 #include "app_services.h"
 #include "calls/catalog.h"
+#include "data_size.h"
 #include "text_conversion.h"
+#include "user_dates.h"
 
 #include <QDateTime>
+#include <QLocale>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QVariantMap>
 
 using amicus::app::catalogLanguage;
 using amicus::app::toQString;
+
+namespace {
+
+// A language's name in that language: what a reader looks for in a list of documents.
+QString languageName(amicus::calls::Language language)
+{
+    switch (language) {
+    case amicus::calls::Language::Fr:
+        return QStringLiteral("Français");
+    case amicus::calls::Language::Es:
+        return QStringLiteral("Español");
+    case amicus::calls::Language::En:
+        break;
+    }
+    return QStringLiteral("English");
+}
+
+QString formatName(amicus::calls::DocumentFormat format)
+{
+    switch (format) {
+    case amicus::calls::DocumentFormat::Pdf:
+        return QStringLiteral("pdf");
+    case amicus::calls::DocumentFormat::Odt:
+        return QStringLiteral("odt");
+    case amicus::calls::DocumentFormat::Word:
+        break;
+    }
+    return QStringLiteral("word");
+}
+
+QString optionalText(const std::optional<amicus::calls::LocalizedText>& text,
+                     const QString& language)
+{
+    return text ? toQString(text->text(catalogLanguage(language))) : QString();
+}
+
+} // namespace
 
 CallDetails::CallDetails(QObject* parent) : QObject(parent)
 {
@@ -78,6 +120,11 @@ QString CallDetails::issuingBody() const
     return call_ ? toQString(call_->issuingBody.text(catalogLanguage(language_))) : QString();
 }
 
+QString CallDetails::summary() const
+{
+    return call_ ? optionalText(call_->summary, language_) : QString();
+}
+
 QString CallDetails::purpose() const
 {
     return call_ ? toQString(call_->purpose.text(catalogLanguage(language_))) : QString();
@@ -85,10 +132,12 @@ QString CallDetails::purpose() const
 
 QString CallDetails::background() const
 {
-    if (!call_ || !call_->background) {
-        return {};
-    }
-    return toQString(call_->background->text(catalogLanguage(language_)));
+    return call_ ? optionalText(call_->background, language_) : QString();
+}
+
+QString CallDetails::questionsIntro() const
+{
+    return call_ ? optionalText(call_->questionsIntro, language_) : QString();
 }
 
 QString CallDetails::useOfInputs() const
@@ -101,12 +150,31 @@ QString CallDetails::deadline() const
     if (!call_ || !call_->deadline) {
         return {};
     }
-    return amicus::app::longDate(call_->deadline->unixSeconds, language_);
+    return amicus::app::userDateTimeFromSeconds(call_->deadline->unixSeconds, language_);
+}
+
+int CallDetails::daysLeft() const
+{
+    if (!call_ || !call_->deadline) {
+        return 0;
+    }
+    return amicus::app::calendarDaysUntil(
+        QDateTime::fromSecsSinceEpoch(call_->deadline->unixSeconds), QDateTime::currentDateTime());
 }
 
 bool CallDetails::open() const
 {
     return call_ && call_->acceptsSubmissionsAt(QDateTime::currentSecsSinceEpoch());
+}
+
+bool CallDetails::late() const
+{
+    return open() && call_->deadlinePassedAt(QDateTime::currentSecsSinceEpoch());
+}
+
+bool CallDetails::inputsPublished() const
+{
+    return call_ && call_->inputsPublished;
 }
 
 QVariantList CallDetails::questions() const
@@ -138,7 +206,102 @@ bool CallDetails::showsFallbackText() const
     return fallback;
 }
 
+bool CallDetails::unofficialTranslation() const
+{
+    return call_ && call_->isUnofficialTranslation(catalogLanguage(language_));
+}
+
+QString CallDetails::officialTextUrl() const
+{
+    if (!call_) {
+        return {};
+    }
+    if (const auto* document = call_->document(catalogLanguage(language_))) {
+        return toQString(document->url);
+    }
+    if (const auto* english = call_->document(amicus::calls::Language::En)) {
+        return toQString(english->url);
+    }
+    return pageUrl();
+}
+
+QString CallDetails::pageUrl() const
+{
+    return call_ ? optionalText(call_->page, language_) : QString();
+}
+
+QVariantList CallDetails::documents() const
+{
+    QVariantList list;
+    if (!call_) {
+        return list;
+    }
+    for (const auto& document : call_->documents) {
+        list.append(QVariantMap{
+            {QStringLiteral("language"), toQString(amicus::calls::languageCode(document.language))},
+            {QStringLiteral("name"), languageName(document.language)},
+            {QStringLiteral("format"), formatName(document.format)},
+            {QStringLiteral("url"), toQString(document.url)}});
+    }
+    return list;
+}
+
+QString CallDetails::contactEmail() const
+{
+    return call_ && call_->contact ? toQString(call_->contact->email) : QString();
+}
+
+QString CallDetails::contactSubject() const
+{
+    return call_ && call_->contact ? toQString(call_->contact->subject) : QString();
+}
+
+QString CallDetails::contactUrl() const
+{
+    if (!call_ || !call_->contact) {
+        return {};
+    }
+    QUrl url;
+    url.setScheme(QStringLiteral("mailto"));
+    url.setPath(toQString(call_->contact->email));
+    if (!call_->contact->subject.empty()) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("subject"), toQString(call_->contact->subject));
+        url.setQuery(query);
+    }
+    return url.toString(QUrl::FullyEncoded);
+}
+
 int CallDetails::wordsPerAnswer() const
 {
     return call_ ? static_cast<int>(call_->limits.wordsPerAnswer) : 0;
+}
+
+QString CallDetails::bytesPerAttachment() const
+{
+    if (!call_) {
+        return {};
+    }
+    return formatDataSize(static_cast<double>(call_->limits.bytesPerAttachment),
+                          QLocale(language_));
+}
+
+int CallDetails::attachmentsPerSubmission() const
+{
+    return call_ ? static_cast<int>(call_->limits.attachmentsPerSubmission) : 0;
+}
+
+bool CallDetails::wordsLimitSet() const
+{
+    return call_ && call_->limits.wordsPerAnswerSet;
+}
+
+bool CallDetails::sizeLimitSet() const
+{
+    return call_ && call_->limits.bytesPerAttachmentSet;
+}
+
+bool CallDetails::filesLimitSet() const
+{
+    return call_ && call_->limits.attachmentsPerSubmissionSet;
 }

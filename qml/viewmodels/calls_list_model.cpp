@@ -3,6 +3,7 @@
 #include "app_context.h"
 #include "app_services.h"
 #include "text_conversion.h"
+#include "user_dates.h"
 
 #include <QDateTime>
 
@@ -66,10 +67,16 @@ QVariant CallsListModel::data(const QModelIndex& index, int role) const
     case IssuingBodyRole:
         return toQString(call.issuingBody.text(language));
     case DeadlineRole:
-        return call.deadline ? amicus::app::longDate(call.deadline->unixSeconds, language_)
-                             : QString();
+        return call.deadline
+                   ? amicus::app::userDateTimeFromSeconds(call.deadline->unixSeconds, language_)
+                   : QString();
     case OpenRole:
         return call.acceptsSubmissionsAt(QDateTime::currentSecsSinceEpoch());
+    case LateRole:
+        return call.acceptsSubmissionsAt(QDateTime::currentSecsSinceEpoch()) &&
+               call.deadlinePassedAt(QDateTime::currentSecsSinceEpoch());
+    case InputsPublishedRole:
+        return call.inputsPublished;
     case QuestionCountRole:
         return static_cast<int>(call.questions.size());
     default:
@@ -80,8 +87,14 @@ QVariant CallsListModel::data(const QModelIndex& index, int role) const
 QHash<int, QByteArray> CallsListModel::roleNames() const
 {
     return {
-        {CallIdRole, "callId"},     {TitleRole, "title"}, {IssuingBodyRole, "issuingBody"},
-        {DeadlineRole, "deadline"}, {OpenRole, "open"},   {QuestionCountRole, "questionCount"},
+        {CallIdRole, "callId"},
+        {TitleRole, "title"},
+        {IssuingBodyRole, "issuingBody"},
+        {DeadlineRole, "deadline"},
+        {OpenRole, "open"},
+        {QuestionCountRole, "questionCount"},
+        {LateRole, "late"},
+        {InputsPublishedRole, "inputsPublished"},
     };
 }
 

@@ -29,6 +29,8 @@ public:
         DeadlineRole, // the deadline in the user's language, or empty when the call has none
         OpenRole,     // true while the call accepts submissions
         QuestionCountRole,
+        LateRole,            // open, but past its deadline: a submission arrives late
+        InputsPublishedRole, // the secretariat has published the inputs it received
     };
     Q_ENUM(Role)
 

@@ -4,9 +4,7 @@
 #include "app_services.h"
 #include "draft_deletion.h"
 #include "text_conversion.h"
-
-#include <QDateTime>
-#include <QLocale>
+#include "user_dates.h"
 
 using amicus::app::AppContext;
 using amicus::app::AppServices;
@@ -107,8 +105,7 @@ QVariant DraftsListModel::data(const QModelIndex& index, int role) const
     case OrganizationRole:
         return draft.organization ? toQString(*draft.organization) : QString();
     case UpdatedRole:
-        return QLocale(language_).toString(QDateTime::fromMSecsSinceEpoch(draft.updatedAt),
-                                           QLocale::ShortFormat);
+        return amicus::app::userDateTimeFromMilliseconds(draft.updatedAt, language_);
     case AnswerCountRole:
         return draft.answerCount;
     case AttachmentCountRole:

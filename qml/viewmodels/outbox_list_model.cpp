@@ -7,6 +7,7 @@
 #include "sync/sync_error.h"
 #include "sync_service.h"
 #include "text_conversion.h"
+#include "user_dates.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -145,7 +146,7 @@ QVariant OutboxListModel::data(const QModelIndex& index, int role) const
     case NextTryRole:
         return entry.nextTryAt
                    ? locale.toString(QDateTime::fromMSecsSinceEpoch(*entry.nextTryAt).time(),
-                                     QLocale::ShortFormat)
+                                     QStringLiteral("HH:mm"))
                    : QString();
     case FractionRole: {
         if (entry.state == amicus::store::OutboxState::Delivered) {
@@ -176,7 +177,7 @@ QVariant OutboxListModel::data(const QModelIndex& index, int role) const
         }
         const QDateTime received = QDateTime::fromString(
             toQString(fields.value("received_at", std::string())), Qt::ISODate);
-        return locale.toString(received.toLocalTime(), QLocale::ShortFormat);
+        return amicus::app::userDateTime(received, language_);
     }
     case SizeRole:
         return formatDataSize(static_cast<double>(size), locale);
@@ -189,6 +190,29 @@ QVariant OutboxListModel::data(const QModelIndex& index, int role) const
         }
         const auto call = catalog->call(row.callId);
         return call ? toQString((*call)->issuingBody.text(language_.toStdString())) : QString();
+    }
+    case CallTitleRole:
+    case CallClosedRole:
+    case ContactEmailRole: {
+        const auto catalog = services_ ? services_->context().catalog() : nullptr;
+        const amicus::calls::Call* found = nullptr;
+        if (catalog) {
+            if (const auto lookup = catalog->call(row.callId)) {
+                found = *lookup;
+            }
+        }
+        if (found == nullptr) {
+            return role == CallClosedRole ? QVariant(false) : QVariant(QString());
+        }
+        const amicus::calls::Call& call = *found;
+        if (role == CallTitleRole) {
+            return toQString(call.title.text(language_.toStdString()));
+        }
+        if (role == ContactEmailRole) {
+            return call.contact ? toQString(call.contact->email) : QString();
+        }
+        return call.status == amicus::calls::CallStatus::Closed &&
+               entry.state != amicus::store::OutboxState::Delivered;
     }
     case UploadStartedRole:
         return std::max(entry.uploadOffset, row.liveOffset) > 0;
@@ -226,6 +250,9 @@ QHash<int, QByteArray> OutboxListModel::roleNames() const
         {SizeRole, "size"},
         {SubmissionIdRole, "submissionId"},
         {IssuingBodyRole, "issuingBody"},
+        {CallTitleRole, "callTitle"},
+        {CallClosedRole, "callClosed"},
+        {ContactEmailRole, "contactEmail"},
         {UploadStartedRole, "uploadStarted"},
         {CopyIdRole, "copyId"},
         {CanTryAgainRole, "canTryAgain"},

@@ -71,6 +71,9 @@ public:
         CanCopyRole,      // "Make an editable copy": only a changed copy can go
         CanOpenDraftRole, // "Open the draft": it cannot be sent at all, the draft stays
         CanRemoveRole,    // "Remove from the outbox": it needs the user
+        CallTitleRole,    // the call's title in the user's language (empty if withdrawn)
+        CallClosedRole,   // a refreshed catalog closed the call while this entry waits
+        ContactEmailRole, // the secretariat's address from the catalog, or empty
     };
     Q_ENUM(Role)
 

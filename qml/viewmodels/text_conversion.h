@@ -22,11 +22,4 @@ inline calls::Language catalogLanguage(const QString& code)
     return calls::languageFromTag(code.toStdString());
 }
 
-// A date in the user's language, written out ("15 mars 2024").
-inline QString longDate(std::int64_t unixSeconds, const QString& languageCode)
-{
-    const QDateTime when = QDateTime::fromSecsSinceEpoch(unixSeconds, Qt::UTC);
-    return QLocale(languageCode).toString(when.date(), QLocale::LongFormat);
-}
-
 } // namespace amicus::app

@@ -4,7 +4,10 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Amicus
 
-// One call for input: who asks, why, the key questions, how inputs are used, the deadline.
+// One call for input as its page has it: who asks, its state and deadline, why, the
+// background, the key questions, how inputs are used, the limits, the call's page and
+// documents, and whom to write to. "Write a submission" comes right after the state, so a
+// phone reaches it without scrolling past the questions.
 Page {
     id: root
 
@@ -20,6 +23,13 @@ Page {
 
         callId: root.callId
         language: UiLanguage.code
+    }
+
+    component BodyText: Label {
+        wrapMode: Text.WordWrap
+        Layout.fillWidth: true
+        Layout.leftMargin: 16
+        Layout.rightMargin: 16
     }
 
     ScrollView {
@@ -48,54 +58,141 @@ Page {
                 Accessible.role: Accessible.Heading
             }
 
-            Label {
+            BodyText {
                 objectName: "callIssuingBody"
                 text: details.issuingBody
                 opacity: 0.7
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-                Layout.leftMargin: 16
-                Layout.rightMargin: 16
             }
 
-            Label {
+            BodyText {
+                objectName: "callSummary"
+                visible: details.summary.length > 0
+                text: details.summary
+                font.italic: true
+            }
+
+            BodyText {
                 objectName: "callDeadline"
-                text: !details.open ? qsTr("This call is closed: drafts stay readable, but nothing more can be sent.")
-                                    : details.deadline.length > 0 ? qsTr("Deadline: %1").arg(details.deadline)
-                                                                  : qsTr("Open, no deadline")
-                color: details.open ? Material.accent : Material.color(Material.Red)
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-                Layout.leftMargin: 16
-                Layout.rightMargin: 16
+                text: {
+                    if (!details.open)
+                        return qsTr("Closed: this call no longer takes submissions. You can still read it and export your drafts.");
+                    if (details.deadline.length === 0)
+                        return qsTr("Deadline not stated — see the call's page");
+                    if (details.late)
+                        return qsTr("The deadline has passed (%1). You can still send, but your submission will arrive late.").arg(details.deadline);
+                    if (details.daysLeft === 0)
+                        return qsTr("Deadline: %1 · last day").arg(details.deadline);
+                    return qsTr("Deadline: %1 · %n day(s) left", "", details.daysLeft).arg(details.deadline);
+                }
+                color: !details.open ? Material.color(Material.Red)
+                                     : details.late ? Material.color(Material.Orange, Material.Shade800)
+                                                    : Material.accent
+                font.weight: Font.Medium
             }
 
-            Label {
+            BodyText {
+                objectName: "callInputsPublished"
+                visible: details.inputsPublished
+                text: qsTr("The inputs it received are published on the call's page.")
+            }
+
+            // The call online: its page and its official documents, in the system browser.
+            Flow {
+                visible: details.pageUrl.length > 0 || details.documents.length > 0
+                spacing: 0
+                Layout.fillWidth: true
+                Layout.leftMargin: 8
+                Layout.rightMargin: 8
+
+                LinkButton {
+                    objectName: "callPage"
+                    text: qsTr("The call's page")
+                    url: details.pageUrl
+                }
+
+                Repeater {
+                    objectName: "callDocuments"
+                    model: details.documents
+
+                    delegate: LinkButton {
+                        required property var modelData
+
+                        text: modelData.format === "word" ? qsTr("%1 (Word)").arg(modelData.name)
+                                                          : modelData.format === "pdf" ? qsTr("%1 (PDF)").arg(modelData.name)
+                                                                                       : qsTr("%1 (ODT)").arg(modelData.name)
+                        url: modelData.url
+                    }
+                }
+            }
+
+            BodyText {
                 objectName: "callFallbackNotice"
                 visible: details.showsFallbackText
                 text: qsTr("Parts of this call are not yet translated and are shown in English.")
                 font.italic: true
-                wrapMode: Text.WordWrap
+            }
+
+            RowLayout {
+                visible: details.unofficialTranslation
+                spacing: 4
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
+
+                Label {
+                    objectName: "callUnofficialTranslation"
+                    text: qsTr("Our own translation, not the official text.")
+                    font.italic: true
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+
+                LinkButton {
+                    objectName: "callOfficialText"
+                    text: qsTr("Official text")
+                    url: details.officialTextUrl
+                }
+            }
+
+            PrimaryButton {
+                objectName: "startDraftButton"
+                visible: details.open
+                text: qsTr("Write a submission")
+                Accessible.name: text
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                onClicked: root.draftRequested(root.callId)
             }
 
             SectionHeading {
                 text: qsTr("Purpose")
             }
 
-            Label {
+            BodyText {
                 objectName: "callPurpose"
                 text: details.purpose
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-                Layout.leftMargin: 16
-                Layout.rightMargin: 16
+            }
+
+            SectionHeading {
+                visible: details.background.length > 0
+                text: qsTr("Background")
+            }
+
+            FoldedText {
+                objectName: "callBackground"
+                visible: details.background.length > 0
+                text: details.background
             }
 
             SectionHeading {
                 text: qsTr("Key questions")
+            }
+
+            BodyText {
+                objectName: "callQuestionsIntro"
+                visible: details.questionsIntro.length > 0
+                text: details.questionsIntro
             }
 
             Repeater {
@@ -118,24 +215,56 @@ Page {
                 text: qsTr("How inputs will be used")
             }
 
-            Label {
+            BodyText {
                 objectName: "callUseOfInputs"
                 text: details.useOfInputs
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-                Layout.leftMargin: 16
-                Layout.rightMargin: 16
             }
 
-            PrimaryButton {
-                objectName: "startDraftButton"
-                text: qsTr("Write a submission")
-                enabled: details.open
-                Accessible.name: text
-                Layout.fillWidth: true
-                Layout.topMargin: 8
-                Layout.bottomMargin: 24
-                onClicked: root.draftRequested(root.callId)
+            SectionHeading {
+                text: qsTr("Limits")
+            }
+
+            BodyText {
+                objectName: "callWordsLimit"
+                text: qsTr("%1 words per answer").arg(Number(details.wordsPerAnswer).toLocaleString(Qt.locale(UiLanguage.code), "f", 0))
+                      + " · " + (details.wordsLimitSet ? qsTr("limit set for this call") : qsTr("Amicus default"))
+            }
+
+            BodyText {
+                objectName: "callFilesLimit"
+                text: qsTr("Up to %n file(s)", "", details.attachmentsPerSubmission)
+                      + " · " + (details.filesLimitSet ? qsTr("limit set for this call") : qsTr("Amicus default"))
+            }
+
+            BodyText {
+                objectName: "callSizeLimit"
+                text: qsTr("%1 per file").arg(details.bytesPerAttachment)
+                      + " · " + (details.sizeLimitSet ? qsTr("limit set for this call") : qsTr("Amicus default"))
+            }
+
+            SectionHeading {
+                visible: details.contactEmail.length > 0
+                text: qsTr("Contact")
+            }
+
+            BodyText {
+                objectName: "callContact"
+                visible: details.contactEmail.length > 0
+                text: details.contactSubject.length > 0
+                      ? qsTr("The secretariat's e-mail: %1\nSubject line: %2").arg(details.contactEmail).arg(details.contactSubject)
+                      : qsTr("The secretariat's e-mail: %1").arg(details.contactEmail)
+                textFormat: Text.PlainText
+            }
+
+            LinkButton {
+                objectName: "callWriteEmail"
+                text: qsTr("Write an e-mail")
+                url: details.contactUrl
+                Layout.leftMargin: 8
+            }
+
+            Item {
+                Layout.preferredHeight: 16
             }
         }
     }

@@ -31,6 +31,8 @@ Page {
             required property string issuingBody
             required property string deadline
             required property bool open
+            required property bool late
+            required property bool inputsPublished
             required property int index
 
             objectName: "call_" + callItem.index
@@ -60,10 +62,14 @@ Page {
                 }
 
                 Label {
-                    text: !callItem.open ? qsTr("Closed")
-                                         : callItem.deadline.length > 0 ? qsTr("Deadline: %1").arg(callItem.deadline)
-                                                                        : qsTr("Open, no deadline")
-                    color: callItem.open ? Material.accent : Material.color(Material.Grey)
+                    objectName: "callState_" + callItem.index
+                    text: !callItem.open ? (callItem.inputsPublished ? qsTr("Closed · inputs published") : qsTr("Closed"))
+                                         : callItem.late ? qsTr("Deadline passed (%1) · sending now arrives late").arg(callItem.deadline)
+                                                         : callItem.deadline.length > 0 ? qsTr("Deadline: %1").arg(callItem.deadline)
+                                                                                        : qsTr("Open · deadline not stated")
+                    color: !callItem.open ? Material.color(Material.Grey)
+                                          : callItem.late ? Material.color(Material.Orange, Material.Shade800) : Material.accent
+                    wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                 }
             }

@@ -42,9 +42,11 @@ Page {
         return qsTr("Queued.")
     }
 
-    // Where to turn when the secretariat refused a submission: the catalog gives no contact
-    // address, so the text names who issued the call and where their address is.
-    function refusedHelp(issuingBody: string, submissionId: string): string {
+    // Where to turn when the secretariat refused a submission: the catalog's contact address
+    // when it gives one; otherwise who issued the call and where their address is.
+    function refusedHelp(issuingBody: string, contactEmail: string, submissionId: string): string {
+        if (contactEmail.length > 0)
+            return qsTr("To ask why, write to the secretariat at %1. Give them this reference: %2").arg(contactEmail).arg(submissionId)
         return issuingBody.length > 0
                 ? qsTr("To ask why, write to the %1: their address is on the call's web page. Give them this reference: %2").arg(issuingBody).arg(submissionId)
                 : qsTr("To ask why, write to the secretariat that issued the call: their address is on the call's web page. Give them this reference: %1").arg(submissionId)
@@ -112,6 +114,9 @@ Page {
             required property string size
             required property string submissionId
             required property string issuingBody
+            required property string callTitle
+            required property bool callClosed
+            required property string contactEmail
             required property bool uploadStarted
             required property int copyId
             required property bool canTryAgain
@@ -133,6 +138,26 @@ Page {
                     text: entry.title
                     font.weight: Font.Medium
                     elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+
+                Label {
+                    objectName: "outboxCall_" + entry.index
+                    visible: entry.callTitle.length > 0
+                    text: entry.callTitle
+                    opacity: 0.7
+                    wrapMode: Text.WordWrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+
+                Label {
+                    objectName: "outboxCallClosed_" + entry.index
+                    visible: entry.callClosed
+                    text: qsTr("This call has closed since. The secretariat may no longer take this submission; your draft stays in Drafts, where you can export it.")
+                    color: Material.color(Material.Orange, Material.Shade800)
+                    wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                 }
 
@@ -160,7 +185,7 @@ Page {
                 Label {
                     objectName: "outboxContact_" + entry.index
                     visible: entry.needsAttention && entry.reason === OutboxListModel.Refused
-                    text: root.refusedHelp(entry.issuingBody, entry.submissionId) // qmllint disable unqualified
+                    text: root.refusedHelp(entry.issuingBody, entry.contactEmail, entry.submissionId) // qmllint disable unqualified
                     wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                     Layout.fillWidth: true
                 }

@@ -12,6 +12,9 @@ Dialog {
     id: root
 
     property int draftId: -1
+    // The secretariat's address and subject line from the catalog, when it gives them.
+    property string contactEmail: ""
+    property string contactSubject: ""
     readonly property DraftExport exporter: exporter
     // True once the user has asked for the file: the dialog then shows progress and result.
     property bool started: false
@@ -53,6 +56,17 @@ Dialog {
             text: qsTr("The document will NOT be encrypted. Anyone who gets this file can read it: your answers, your organization and your contact details. Send it only to the secretariat, and delete it once it is sent.")
             font.weight: Font.Medium
             wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+
+        Label {
+            objectName: "exportContact"
+            visible: !root.started && root.contactEmail.length > 0
+            text: root.contactSubject.length > 0
+                  ? qsTr("The secretariat's e-mail: %1\nSubject line: %2").arg(root.contactEmail).arg(root.contactSubject)
+                  : qsTr("The secretariat's e-mail: %1").arg(root.contactEmail)
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
 

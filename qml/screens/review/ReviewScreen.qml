@@ -172,6 +172,15 @@ Page {
                     }
                 }
 
+                Label {
+                    objectName: "reviewLate"
+                    visible: call.late
+                    text: qsTr("The deadline has passed (%1). You can still send, but your submission will arrive late.").arg(call.deadline)
+                    color: Material.color(Material.Orange, Material.Shade800)
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+
                 ProblemText {
                     objectName: "reviewProblem"
                     Layout.fillWidth: true
@@ -345,5 +354,8 @@ Page {
 
     ExportDialog {
         id: exportDialog
+
+        contactEmail: call.contactEmail
+        contactSubject: call.contactSubject
     }
 }

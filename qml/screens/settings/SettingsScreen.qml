@@ -194,7 +194,30 @@ Page {
             }
 
             Label {
+                objectName: "aboutSummary"
+                text: qsTr("Amicus %1 helps you answer a UN call for input, even offline. What you write is encrypted on this phone, and your submission is encrypted end to end to the secretariat: only the secretariat can read it, not the networks and servers it passes through.").arg(AppSettings.appVersion)
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+
+            Button {
+                id: aboutDetailsToggle
+
+                property bool shown: false
+
+                objectName: "aboutDetailsToggle"
+                flat: true
+                text: shown ? qsTr("Hide technical details") : qsTr("Technical details")
+                Accessible.name: text
+                Layout.leftMargin: 8
+                onClicked: shown = !shown
+            }
+
+            Label {
                 objectName: "aboutVersion"
+                visible: aboutDetailsToggle.shown
                 text: qsTr("Amicus %1. Submissions are encrypted with age (X25519, ChaCha20-Poly1305) to the secretariat's keys and sent with tus.").arg(AppSettings.appVersion)
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
@@ -204,7 +227,7 @@ Page {
 
             Repeater {
                 objectName: "aboutComponents"
-                model: AppSettings.components
+                model: aboutDetailsToggle.shown ? AppSettings.components : []
 
                 delegate: Label {
                     required property var modelData

@@ -2,8 +2,10 @@ import QtQuick
 import QtQuick.Controls
 import QtTest
 import Amicus
+import AmicusTest
 
-// The calls screens show the built-in seed call, in the UI language.
+// The calls screens show the built-in seed call as published (closed, inputs published), in
+// the UI language; a practice copy of it shows an open call with its deadline, or a late one.
 TestCase {
     id: root
 
@@ -45,6 +47,7 @@ TestCase {
 
     function cleanup() {
         UiLanguage.code = "en"
+        TestSupport.useBuiltinCatalog()
     }
 
     function test_list_shows_the_seed_call_and_opens_it() {
@@ -85,5 +88,70 @@ TestCase {
         details.callId = "hrc54-emler-reimagining-policing"
         verify(details.found)
         compare(details.wordsPerAnswer, 2500)
+    }
+
+    function test_a_closed_call_stays_readable_says_why_and_offers_no_sending() {
+        const screen = createTemporaryObject(callComponent, root, {callId: "hrc54-emler-reimagining-policing"})
+        verify(!findChild(screen, "startDraftButton").visible)
+        compare(findChild(screen, "callDeadline").text,
+                "Closed: this call no longer takes submissions. You can still read it and export your drafts.")
+        verify(findChild(screen, "callInputsPublished").visible)
+        compare(findChild(screen, "callQuestions").count, 4)
+        verify(findChild(screen, "callQuestionsIntro").text.indexOf("would welcome information") > 0)
+        verify(findChild(screen, "callPage").visible)
+        verify(findChild(screen, "callPage").url.indexOf("https://www.ohchr.org/en/calls-for-input/") === 0)
+        verify(findChild(screen, "callContact").text.indexOf("ohchr-emler@un.org") > 0)
+        compare(findChild(screen, "callWriteEmail").url, "mailto:ohchr-emler@un.org?subject=Report%202023")
+        // The seed call states no limits: each one says it is Amicus's default.
+        compare(findChild(screen, "callWordsLimit").text, "2,500 words per answer · Amicus default")
+        compare(findChild(screen, "callFilesLimit").text, "Up to 10 files · Amicus default")
+        // English is the official text; French is ours, with the official text one tap away.
+        verify(!findChild(screen, "callUnofficialTranslation").visible)
+        UiLanguage.code = "fr"
+        verify(findChild(screen, "callUnofficialTranslation").visible)
+        compare(findChild(screen, "callOfficialText").url, findChild(screen, "callPage").url)
+        compare(findChild(screen, "callDeadline").text,
+                "Clos : cet appel ne reçoit plus de contributions. Vous pouvez toujours le lire et exporter vos brouillons.")
+        compare(findChild(screen, "callWordsLimit").text, "2 500 mots par réponse · valeur par défaut d’Amicus")
+    }
+
+    function test_the_background_is_folded_until_opened() {
+        const screen = createTemporaryObject(callComponent, root, {callId: "hrc54-emler-reimagining-policing"})
+        const background = findChild(screen, "callBackgroundText")
+        const toggle = findChild(screen, "callBackgroundToggle")
+        verify(background.text.indexOf("resolution 47/21") > 0)
+        verify(background.truncated)
+        verify(toggle.visible)
+        const folded = background.height
+        mouseClick(toggle)
+        tryVerify(() => !background.truncated)
+        tryVerify(() => background.height > folded * 2)
+        compare(toggle.text, "Show less")
+    }
+
+    function test_an_open_call_shows_its_deadline_and_days_left() {
+        TestSupport.usePracticeCatalog(28)
+        const screen = createTemporaryObject(callComponent, root, {callId: "hrc54-emler-reimagining-policing"})
+        const button = findChild(screen, "startDraftButton")
+        verify(button.visible)
+        verify(findChild(screen, "callTitle").text.indexOf("Practice call – ") === 0)
+        const deadline = findChild(screen, "callDeadline").text
+        verify(deadline.indexOf("Deadline: ") === 0, deadline)
+        verify(deadline.indexOf(" · 28 days left") > 0, deadline)
+        verify(!findChild(screen, "callContact").visible)
+        // Within reach on a 360 px wide phone: above the first key question.
+        screen.width = 360
+        const firstQuestion = findChild(screen, "callQuestionsIntro")
+        verify(button.mapToItem(screen, 0, button.height).y < firstQuestion.mapToItem(screen, 0, 0).y)
+        verify(button.mapToItem(screen, 0, button.height).y < screen.height)
+        UiLanguage.code = "es"
+        verify(findChild(screen, "callDeadline").text.indexOf(" · quedan 28 días") > 0)
+    }
+
+    function test_after_the_deadline_it_still_sends_and_says_late() {
+        TestSupport.usePracticeCatalog(-2)
+        const screen = createTemporaryObject(callComponent, root, {callId: "hrc54-emler-reimagining-policing"})
+        verify(findChild(screen, "startDraftButton").visible)
+        verify(findChild(screen, "callDeadline").text.indexOf("will arrive late") > 0)
     }
 }
