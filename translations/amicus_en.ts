@@ -740,6 +740,14 @@ Subject line: %2</translation>
         <source>This call has closed since. The secretariat may no longer take this submission; your draft stays in Drafts, where you can export it.</source>
         <translation>This call has closed since. The secretariat may no longer take this submission; your draft stays in Drafts, where you can export it.</translation>
     </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>The receipt of “%1”</source>
+        <translation>The receipt of “%1”</translation>
+    </message>
 </context>
 <context>
     <name>ProblemText</name>
@@ -801,6 +809,53 @@ Subject line: %2</translation>
     <message>
         <source>This submission has been sent or is waiting to be sent, so it can no longer be changed.</source>
         <translation>This submission has been sent or is waiting to be sent, so it can no longer be changed.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Signed by the secretariat&apos;s endpoint: the signature checks.</source>
+        <translation>Signed by the secretariat&apos;s endpoint: the signature checks.</translation>
+    </message>
+    <message>
+        <source>The signature could not be checked with the call&apos;s current key.</source>
+        <translation>The signature could not be checked with the call&apos;s current key.</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>Submission</source>
+        <translation>Submission</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>SHA-256 of what arrived</source>
+        <translation>SHA-256 of what arrived</translation>
+    </message>
+    <message>
+        <source>Saved as %1. The secretariat can check it with amicus-intake receipt verify.</source>
+        <translation>Saved as %1. The secretariat can check it with amicus-intake receipt verify.</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Save as a file</source>
+        <translation>Save as a file</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

@@ -740,6 +740,14 @@ Asunto: %2</translation>
         <source>This call has closed since. The secretariat may no longer take this submission; your draft stays in Drafts, where you can export it.</source>
         <translation>Esta convocatoria se cerró entretanto. Puede que la secretaría ya no acepte esta contribución; su borrador sigue en Borradores, desde donde puede exportarlo.</translation>
     </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Recibo</translation>
+    </message>
+    <message>
+        <source>The receipt of “%1”</source>
+        <translation>El recibo de «%1»</translation>
+    </message>
 </context>
 <context>
     <name>ProblemText</name>
@@ -801,6 +809,53 @@ Asunto: %2</translation>
     <message>
         <source>This submission has been sent or is waiting to be sent, so it can no longer be changed.</source>
         <translation>Esta contribución ya se envió o está esperando a enviarse, así que ya no se puede modificar.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Recibo</translation>
+    </message>
+    <message>
+        <source>Signed by the secretariat&apos;s endpoint: the signature checks.</source>
+        <translation>Firmado por el servidor de la secretaría: la firma es válida.</translation>
+    </message>
+    <message>
+        <source>The signature could not be checked with the call&apos;s current key.</source>
+        <translation>No se pudo verificar la firma con la clave actual de la convocatoria.</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Recibida el</translation>
+    </message>
+    <message>
+        <source>Submission</source>
+        <translation>Contribución</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>SHA-256 of what arrived</source>
+        <translation>SHA-256 de lo que llegó</translation>
+    </message>
+    <message>
+        <source>Saved as %1. The secretariat can check it with amicus-intake receipt verify.</source>
+        <translation>Guardado como %1. La secretaría puede verificar este recibo con amicus-intake receipt verify.</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Compartir</translation>
+    </message>
+    <message>
+        <source>Save as a file</source>
+        <translation>Guardar como archivo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>

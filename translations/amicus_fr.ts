@@ -740,6 +740,14 @@ Objet&#xa0;: %2</translation>
         <source>This call has closed since. The secretariat may no longer take this submission; your draft stays in Drafts, where you can export it.</source>
         <translation>Cet appel a été clos entre-temps. Le secrétariat n’acceptera peut-être plus cette contribution&#xa0;; votre brouillon reste dans Brouillons, d’où vous pouvez l’exporter.</translation>
     </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>The receipt of “%1”</source>
+        <translation>Le reçu de «&#xa0;%1&#xa0;»</translation>
+    </message>
 </context>
 <context>
     <name>ProblemText</name>
@@ -801,6 +809,53 @@ Objet&#xa0;: %2</translation>
     <message>
         <source>This submission has been sent or is waiting to be sent, so it can no longer be changed.</source>
         <translation>Cette contribution a été envoyée ou attend de l’être&#xa0;: elle ne peut plus être modifiée.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Signed by the secretariat&apos;s endpoint: the signature checks.</source>
+        <translation>Signé par le serveur du secrétariat&#xa0;: la signature est valide.</translation>
+    </message>
+    <message>
+        <source>The signature could not be checked with the call&apos;s current key.</source>
+        <translation>La signature n’a pas pu être vérifiée avec la clé actuelle de l’appel.</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Reçue le</translation>
+    </message>
+    <message>
+        <source>Submission</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>SHA-256 of what arrived</source>
+        <translation>SHA-256 de ce qui est arrivé</translation>
+    </message>
+    <message>
+        <source>Saved as %1. The secretariat can check it with amicus-intake receipt verify.</source>
+        <translation>Enregistré sous %1. Le secrétariat peut vérifier ce reçu avec amicus-intake receipt verify.</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Partager</translation>
+    </message>
+    <message>
+        <source>Save as a file</source>
+        <translation>Enregistrer dans un fichier</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>

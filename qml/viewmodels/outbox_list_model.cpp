@@ -45,6 +45,12 @@ void OutboxListModel::useServices(AppServices* services)
     connect(&services_->context(), &AppContext::sessionChanged, this, &OutboxListModel::refresh);
     connect(&services_->changes(), &amicus::app::ChangeNotifier::outboxChanged, this,
             &OutboxListModel::refresh);
+    // A refreshed catalog can rename, close or withdraw the call of an entry.
+    connect(&services_->context(), &AppContext::catalogChanged, this, [this] {
+        if (rowCount() > 0) {
+            emit dataChanged(index(0), index(rowCount() - 1));
+        }
+    });
     if (auto* service = services_->sync()) {
         connect(service, &SyncService::progress, this, &OutboxListModel::onProgress);
     }

@@ -53,6 +53,21 @@ public:
         });
         context.setCatalog(changed);
     }
+    // Marks call `callId` closed in the catalog the app holds (as a refresh closing it would).
+    Q_INVOKABLE void closeCall(const QString& callId)
+    {
+        auto& context = services_.context();
+        if (!savedCatalog_) {
+            savedCatalog_ = context.catalog();
+        }
+        auto changed = std::make_shared<amicus::calls::Catalog>(*context.catalog());
+        for (amicus::calls::Call& call : changed->calls) {
+            if (call.id == callId.toStdString()) {
+                call.status = amicus::calls::CallStatus::Closed;
+            }
+        }
+        context.setCatalog(changed);
+    }
     Q_INVOKABLE void restoreCatalog()
     {
         if (savedCatalog_) {

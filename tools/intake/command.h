@@ -27,5 +27,6 @@ int runCatalog(std::span<const std::string> args); // catalog_command.cpp
 int runInit(std::span<const std::string> args);    // init_command.cpp
 int runInbox(std::span<const std::string> args);   // inbox_command.cpp
 int runPublish(std::span<const std::string> args); // publish_command.cpp
+int runReceipt(std::span<const std::string> args); // receipt_command.cpp
 
 } // namespace amicus::intake

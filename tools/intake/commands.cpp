@@ -31,6 +31,9 @@ std::span<const Command> commands()
         {"publish", "OUT_DIR -o PUBLIC_DIR [--catalog CATALOG.json]",
          "render the submissions whose consent allows it as ODT documents with an HTML index",
          runPublish},
+        {"receipt", "verify -p RECEIPT_KEY [--envelope ENVELOPE.age] RECEIPT.json",
+         "check a receipt an NGO saved from its outbox against the endpoint's receipt key",
+         runReceipt},
     };
     return table;
 }

@@ -200,6 +200,7 @@ Page {
 
                 Flow {
                     visible: entry.canTryAgain || entry.canCopy || entry.canOpenDraft || entry.canRemove
+                             || entry.state === OutboxListModel.Delivered
                     spacing: 8
                     Layout.fillWidth: true
 
@@ -240,6 +241,15 @@ Page {
                     }
 
                     Button {
+                        objectName: "outboxReceipt_" + entry.index
+                        visible: entry.state === OutboxListModel.Delivered
+                        flat: true
+                        text: qsTr("Receipt")
+                        Accessible.name: qsTr("The receipt of “%1”").arg(entry.title)
+                        onClicked: receiptDialog.show(entry.draftId) // qmllint disable unqualified
+                    }
+
+                    Button {
                         objectName: "outboxRemove_" + entry.index
                         visible: entry.canRemove
                         flat: true
@@ -277,6 +287,10 @@ Page {
         text: qsTr("Send now")
         Accessible.name: text
         onClicked: outbox.sendNow()
+    }
+
+    ReceiptDialog {
+        id: receiptDialog
     }
 
     Dialog {

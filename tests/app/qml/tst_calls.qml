@@ -6,6 +6,7 @@ import AmicusTest
 
 // The calls screens show the built-in seed call as published (closed, inputs published), in
 // the UI language; a practice copy of it shows an open call with its deadline, or a late one.
+// (The other test cases work on an open copy of the seed call: TestSupport.useOpenSeedCall.)
 TestCase {
     id: root
 
@@ -45,9 +46,13 @@ TestCase {
         signalName: "callChosen"
     }
 
+    function init() {
+        TestSupport.useBuiltinCatalog()
+    }
+
     function cleanup() {
         UiLanguage.code = "en"
-        TestSupport.useBuiltinCatalog()
+        TestSupport.useOpenSeedCall()
     }
 
     function test_list_shows_the_seed_call_and_opens_it() {

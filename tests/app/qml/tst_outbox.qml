@@ -115,6 +115,19 @@ TestCase {
         return findChild(screen, "outboxStatus_0").text
     }
 
+    // A refreshed catalog closes the call while a submission waits: the entry names the call
+    // and says so; the draft stays.
+    function test_a_call_closed_since_is_said_on_the_entry() {
+        const draftId = makeSubmission("Closed Since")
+        const screen = showOutbox()
+        verify(findChild(screen, "outboxCall_0").text.indexOf("Reimagining policing") === 0)
+        verify(!shown(screen, "outboxCallClosed_0"))
+        OutboxSender.closeCall(root.callId)
+        tryVerify(() => shown(screen, "outboxCallClosed_0"))
+        verify(findChild(screen, "outboxCallClosed_0").text.indexOf("your draft stays in Drafts") > 0)
+        compare(OutboxSender.outboxEntry(draftId).state, "queued")
+    }
+
     function test_tryAgainNow_data() {
         return [
             {tag: "refused", code: "refused", words: "refused this submission"},

@@ -1,0 +1,173 @@
+#include "receipt_export.h"
+
+#include "app_context.h"
+#include "app_services.h"
+#include "data_size.h"
+#include "platform_services.h"
+#include "store/vault_session.h"
+#include "sync/receipt.h"
+#include "text_conversion.h"
+#include "user_dates.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <nlohmann/json.hpp>
+
+using amicus::app::AppContext;
+using amicus::app::AppServices;
+using amicus::app::toQString;
+
+ReceiptExport::ReceiptExport(QObject* parent)
+    : QObject(parent), documentExport_(amicus::platform::createDocumentExport())
+{
+}
+
+ReceiptExport::ReceiptExport(AppServices& services, QObject* parent) : ReceiptExport(parent)
+{
+    useServices(&services);
+}
+
+void ReceiptExport::classBegin()
+{
+    if (!services_) {
+        useServices(AppServices::of(this));
+    }
+}
+
+void ReceiptExport::useServices(AppServices* services)
+{
+    services_ = services;
+    if (!services_) {
+        return;
+    }
+    connect(&services_->context(), &AppContext::sessionChanged, this, [this] {
+        load();
+        emit changed();
+    });
+}
+
+ReceiptExport::~ReceiptExport() = default;
+
+void ReceiptExport::setDraftId(int draftId)
+{
+    if (draftId == draftId_) {
+        return;
+    }
+    draftId_ = draftId;
+    load();
+    emit changed();
+}
+
+void ReceiptExport::setLanguage(const QString& language)
+{
+    if (language != language_) {
+        language_ = language;
+        emit changed();
+    }
+}
+
+void ReceiptExport::load()
+{
+    document_.clear();
+    submissionId_.clear();
+    receivedAtText_.clear();
+    size_ = 0;
+    sha256_.clear();
+    signatureChecked_ = false;
+    auto* session = services_ ? services_->context().session() : nullptr;
+    if (session == nullptr || draftId_ < 0) {
+        return;
+    }
+    auto& store = session->store();
+    const auto entry = store.outboxEntry(draftId_);
+    const auto draft = store.draft(draftId_);
+    if (!entry || !draft || !entry->receipt ||
+        entry->state != amicus::store::OutboxState::Delivered) {
+        return;
+    }
+    const auto signedReceipt = amicus::sync::decodeReceiptDocument(*entry->receipt);
+    if (!signedReceipt) {
+        return;
+    }
+    const auto fields = nlohmann::json::parse(signedReceipt->receiptJson, nullptr, false);
+    if (!fields.is_object()) {
+        return;
+    }
+    document_ = *entry->receipt;
+    submissionId_ = toQString(fields.value("submission_id", std::string()));
+    receivedAtText_ = toQString(fields.value("received_at", std::string()));
+    size_ = fields.value("size", std::uint64_t{0});
+    sha256_ = toQString(fields.value("sha256", std::string()));
+
+    // Checked again here, with the key the catalog gives for the call, against the envelope
+    // this phone sent: what the secretariat's tool will check too.
+    const auto catalog = services_->context().catalog();
+    const amicus::calls::Call* call = nullptr;
+    if (catalog) {
+        if (const auto lookup = catalog->call(draft->callId)) {
+            call = *lookup;
+        }
+    }
+    if (call != nullptr && entry->envelopeSize && entry->envelopeSha256) {
+        const auto key = amicus::crypto::Ed25519PublicKey::fromBase64(call->receiptKeyBase64);
+        if (key) {
+            amicus::sync::ExpectedEnvelope expected;
+            expected.submissionId = draft->submissionId;
+            expected.size = *entry->envelopeSize;
+            expected.sha256 = *entry->envelopeSha256;
+            signatureChecked_ = amicus::sync::verifyReceipt(*signedReceipt, *key, expected).ok();
+        }
+    }
+}
+
+QString ReceiptExport::receivedAt() const
+{
+    const QDateTime when = QDateTime::fromString(receivedAtText_, Qt::ISODate);
+    return when.isValid() ? amicus::app::userDateTime(when, language_) : receivedAtText_;
+}
+
+QString ReceiptExport::size() const
+{
+    return formatDataSize(static_cast<double>(size_), QLocale(language_));
+}
+
+bool ReceiptExport::canShare() const
+{
+    return documentExport_->canShare();
+}
+
+bool ReceiptExport::save()
+{
+    if (!found()) {
+        return false;
+    }
+    const QString directory = QDir::fromNativeSeparators(documentExport_->exportDirectory());
+    if (directory.isEmpty() || !QDir().mkpath(directory)) {
+        return false;
+    }
+    // The submission id is a UUID the app made; keep only safe characters all the same.
+    QString name = submissionId_;
+    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9-]")), QStringLiteral("_"));
+    const QString path =
+        QDir(directory).filePath(QStringLiteral("amicus-receipt-%1.json").arg(name));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return false;
+    }
+    const QByteArray bytes = QByteArray::fromStdString(document_) + '\n';
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        return false;
+    }
+    savedPath_ = QDir::toNativeSeparators(path);
+    emit savedPathChanged();
+    return true;
+}
+
+bool ReceiptExport::share()
+{
+    return !savedPath_.isEmpty() && documentExport_->share(QDir::fromNativeSeparators(savedPath_),
+                                                           QStringLiteral("application/json"));
+}
