@@ -180,7 +180,8 @@ TestCase {
         verify(!findChild(screen, "outboxTryAgain_0").visible)
     }
 
-    // Refused: where to turn, with what the secretariat knows the submission by.
+    // Refused: where to turn (the secretariat's address from the catalog), with what the
+    // secretariat knows the submission by.
     function test_refusedSaysWhomToAskAndWithWhatReference() {
         const draftId = makeSubmission("Collectif Horizon")
         verify(OutboxSender.markNeedsAttention(draftId, "refused", 0))
@@ -192,8 +193,8 @@ TestCase {
         const submissionId = OutboxSender.draft(draftId).submissionId
         compare(submissionId.length, 36)
         verify(help.text.indexOf(submissionId) >= 0, help.text)
-        verify(help.text.indexOf("Expert Mechanism") >= 0, help.text)
-        verify(help.text.indexOf("web page") >= 0, help.text)
+        verify(help.text.indexOf("ohchr-emler@un.org") >= 0, help.text)
+        verify(help.text.indexOf("web page") < 0, help.text)
     }
 
     // Too large: an editable copy, a new submission with everything the original said.
