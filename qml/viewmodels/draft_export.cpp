@@ -18,6 +18,7 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QStandardPaths>
 #include <QStorageInfo>
 #include <QTextBlockFormat>
 #include <QTextCharFormat>
@@ -131,6 +132,19 @@ void DraftExport::setDraftId(int draftId)
         draftId_ = draftId;
         emit draftIdChanged();
     }
+}
+
+QString DraftExport::directoryName() const
+{
+    const QString folder = QDir::cleanPath(QDir::fromNativeSeparators(directory_));
+    for (const auto location :
+         {QStandardPaths::DocumentsLocation, QStandardPaths::DownloadLocation}) {
+        if (folder == QDir::cleanPath(QStandardPaths::writableLocation(location))) {
+            return QStandardPaths::displayName(location);
+        }
+    }
+    const QString name = QFileInfo(folder).fileName();
+    return name.isEmpty() ? QDir::toNativeSeparators(folder) : name;
 }
 
 QUrl DraftExport::directoryUrl() const

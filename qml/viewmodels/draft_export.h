@@ -31,6 +31,9 @@ class DraftExport : public QObject, public QQmlParserStatus {
     Q_PROPERTY(int draftId READ draftId WRITE setDraftId NOTIFY draftIdChanged)
     // The folder the document goes to: the platform's export folder until the user picks one.
     Q_PROPERTY(QString directory READ directory NOTIFY directoryChanged)
+    // The same folder as the user knows it: "Documents" (in the user's language, as the OS
+    // names it) for the usual place, else the folder's own name.
+    Q_PROPERTY(QString directoryName READ directoryName NOTIFY directoryChanged)
     // The same folder as a URL, for folder dialogs (which read and write URLs).
     Q_PROPERTY(QUrl directoryUrl READ directoryUrl WRITE setDirectoryUrl NOTIFY directoryChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
@@ -60,6 +63,7 @@ public:
     int draftId() const { return draftId_; }
     void setDraftId(int draftId);
     QString directory() const { return directory_; }
+    QString directoryName() const;
     QUrl directoryUrl() const;
     void setDirectoryUrl(const QUrl& url);
     bool busy() const { return busy_; }

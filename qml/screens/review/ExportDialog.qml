@@ -92,7 +92,7 @@ Dialog {
         Label {
             objectName: "exportFolder"
             visible: !root.started
-            text: qsTr("Folder: %1").arg(exporter.directory)
+            text: qsTr("Folder: %1").arg(exporter.directoryName)
             wrapMode: Text.Wrap
             opacity: 0.7
             Layout.fillWidth: true
