@@ -82,8 +82,8 @@ void ReceiptExport::load()
         return;
     }
     auto& store = session->store();
-    const auto entry = store.outboxEntry(draftId_);
-    const auto draft = store.draft(draftId_);
+    const auto entry = store.outbox().entry(draftId_);
+    const auto draft = store.drafts().get(draftId_);
     if (!entry || !draft || !entry->receipt ||
         entry->state != amicus::store::OutboxState::Delivered) {
         return;
