@@ -26,15 +26,7 @@ for argument in "$@"; do
     esac
 done
 
-sudo=""
-if [ "$(id -u)" != 0 ]; then
-    command -v sudo >/dev/null || { echo "Run this as root or install sudo."; exit 1; }
-    sudo=sudo
-fi
-
-installed() {
-    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
-}
+. "$top/scripts/apt.sh"
 
 # The host side: the amd64 build's packages (its Qt gives moc, rcc, qmlcachegen, lrelease...).
 "$top/scripts/setup-debian.sh"
@@ -59,8 +51,9 @@ fi
 
 if ! dpkg --print-foreign-architectures | grep -qx arm64; then
     echo "Adding the arm64 architecture to dpkg"
-    $sudo dpkg --add-architecture arm64
-    $sudo apt-get update -qq
+    as_root dpkg --add-architecture arm64
+    as_root apt-get update -qq
+    AMICUS_APT_UPDATED=1
 fi
 
 # QEMU 10 from bookworm-backports when the mirror has it; else Debian 12's QEMU 7.2 (then the
@@ -68,8 +61,9 @@ fi
 backports_list=/etc/apt/sources.list.d/amicus-bookworm-backports.list
 if ! grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
     echo "Adding bookworm-backports (for QEMU 10) as $backports_list"
-    echo "deb http://deb.debian.org/debian bookworm-backports main" | $sudo tee "$backports_list" >/dev/null
-    $sudo apt-get update -qq || true
+    echo "deb http://deb.debian.org/debian bookworm-backports main" | as_root tee "$backports_list" >/dev/null
+    as_root apt-get update -qq || true
+    AMICUS_APT_UPDATED=1
 fi
 qemu_release=()
 qemu_policy=$(apt-cache policy qemu-user-static 2>/dev/null || true)
@@ -77,19 +71,12 @@ if grep -q "bookworm-backports" <<<"$qemu_policy"; then
     qemu_release=(-t bookworm-backports)
 fi
 
-missing=()
-for package in "${wanted[@]}"; do
-    installed "$package" || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing Debian packages: ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+install_missing "${wanted[@]}"
 # QEMU 8 or newer runs QProcess; an older one is replaced by the backports' when there is one.
 qemu_major=$(qemu-aarch64-static --version 2>/dev/null | sed -n 's/.*version \([0-9]*\).*/\1/p' | head -1 || true)
 if [ "${qemu_major:-0}" -lt 8 ] && { [ ${#qemu_release[@]} -gt 0 ] || [ -z "$qemu_major" ]; }; then
     echo "Installing qemu-user-static ${qemu_release[*]}"
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         "${qemu_release[@]}" qemu-user-static >/dev/null
 fi
 echo "QEMU: $(qemu-aarch64-static --version | head -1)"

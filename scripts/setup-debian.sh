@@ -22,22 +22,8 @@ packages=(
     appstream desktop-file-utils
 )
 
-missing=()
-for package in "${packages[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
-        missing+=("$package")
-    fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing Debian packages: ${missing[*]}"
-    sudo=""
-    if [ "$(id -u)" != 0 ]; then
-        command -v sudo >/dev/null || { echo "Run this as root or install sudo."; exit 1; }
-        sudo=sudo
-    fi
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+. "$top/scripts/apt.sh"
+install_missing "${packages[@]}"
 
 # The reference endpoint needs Node.js 20 or newer (Debian 12's own nodejs 18 is too old for @tus/server).
 if [ -f "$top/server/package.json" ]; then
