@@ -6,6 +6,7 @@
 #include "app_settings.h"
 #include "crypto/age_keys.h"
 #include "draft_editor.h"
+#include "draft_writing.h"
 #include "fake/fake_connectivity.h"
 #include "outbox_list_model.h"
 #include "send_test_setup.h"
@@ -15,7 +16,6 @@
 #include "sync_service.h"
 #include "test_services.h"
 
-#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -90,19 +90,17 @@ private slots:
         service.followSession();
 
         DraftEditor editor(testServices());
-        const int draftId =
-            editor.createDraft(QString::fromStdString(setup.call().id), QStringLiteral("es"));
+        const int draftId = amicus::app::testing::writeDraft(
+            editor, setup.call(),
+            {.language = QStringLiteral("es"),
+             .organization = QStringLiteral("Colectivo Bolsillo"),
+             .country = QStringLiteral("Bolivia"),
+             .consent = DraftEditor::Consent::Confidential,
+             .answer = QStringLiteral("Respuesta escrita antes de guardar el teléfono."),
+             .photoName = QStringLiteral("foto.jpg"),
+             .photoBytes = 2'000'000},
+            QDir(root.path()));
         QVERIFY(draftId >= 0);
-        editor.setOrganization(QStringLiteral("Colectivo Bolsillo"));
-        editor.setCountry(QStringLiteral("Bolivia"));
-        editor.setConsent(DraftEditor::Consent::Confidential);
-        editor.setAnswer(QString::fromStdString(setup.call().questions.front().id),
-                         QStringLiteral("Respuesta escrita antes de guardar el teléfono."));
-        QFile photo(root.filePath(QStringLiteral("foto.jpg")));
-        QVERIFY(photo.open(QIODevice::WriteOnly));
-        photo.write(QByteArray(2'000'000, 'f'));
-        photo.close();
-        QVERIFY(editor.addAttachment(QUrl::fromLocalFile(photo.fileName())));
         QCOMPARE(editor.saveState(), DraftEditor::SaveState::Saved);
 
         SubmissionReview review(testServices());

@@ -4,6 +4,7 @@
 #include "app_context.h"
 #include "crypto/base64.h"
 #include "draft_editor.h"
+#include "draft_writing.h"
 #include "outbox_list_model.h"
 #include "receipt_export.h"
 #include "send_test_setup.h"
@@ -66,14 +67,15 @@ private slots:
         service.followSession();
 
         DraftEditor editor(testServices());
-        const int draftId =
-            editor.createDraft(QString::fromStdString(setup.call().id), QStringLiteral("en"));
+        const int draftId = amicus::app::testing::writeDraft(
+            editor, setup.call(),
+            {.language = QStringLiteral("en"),
+             .organization = QStringLiteral("Receipt Keepers"),
+             .country = QStringLiteral("Ghana"),
+             .consent = DraftEditor::Consent::Public,
+             .answer = QStringLiteral("Proof that it arrived in time.")},
+            QDir(root.path()));
         QVERIFY(draftId >= 0);
-        editor.setOrganization(QStringLiteral("Receipt Keepers"));
-        editor.setCountry(QStringLiteral("Ghana"));
-        editor.setConsent(DraftEditor::Consent::Public);
-        editor.setAnswer(QString::fromStdString(setup.call().questions.front().id),
-                         QStringLiteral("Proof that it arrived in time."));
         QCOMPARE(editor.saveState(), DraftEditor::SaveState::Saved);
         SubmissionReview review(testServices());
         review.setDraftId(draftId);

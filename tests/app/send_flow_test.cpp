@@ -3,13 +3,13 @@
 // delivered with a verified receipt, and the bytes the endpoint stored open with `age`.
 #include "app_context.h"
 #include "draft_editor.h"
+#include "draft_writing.h"
 #include "outbox_list_model.h"
 #include "send_test_setup.h"
 #include "submission_review.h"
 #include "sync_service.h"
 #include "test_services.h"
 
-#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -39,18 +39,16 @@ private slots:
         // Write the draft as the editor does.
         DraftEditor editor(testServices());
         const int draftId =
-            editor.createDraft(QString::fromStdString(setup.call().id), QStringLiteral("fr"));
+            amicus::app::testing::writeDraft(editor, setup.call(),
+                                             {.language = QStringLiteral("fr"),
+                                              .organization = QStringLiteral("Ruban Rouge"),
+                                              .country = QStringLiteral("Sénégal"),
+                                              .consent = DraftEditor::Consent::Public,
+                                              .answer = QStringLiteral("Une réponse de terrain."),
+                                              .photoName = QStringLiteral("photo.jpg"),
+                                              .photoBytes = 300'000},
+                                             QDir(root.path()));
         QVERIFY(draftId >= 0);
-        editor.setOrganization(QStringLiteral("Ruban Rouge"));
-        editor.setCountry(QStringLiteral("Sénégal"));
-        editor.setConsent(DraftEditor::Consent::Public);
-        editor.setAnswer(QString::fromStdString(setup.call().questions.front().id),
-                         QStringLiteral("Une réponse de terrain."));
-        QFile photo(root.filePath(QStringLiteral("photo.jpg")));
-        QVERIFY(photo.open(QIODevice::WriteOnly));
-        photo.write(QByteArray(300'000, 'j'));
-        photo.close();
-        QVERIFY(editor.addAttachment(QUrl::fromLocalFile(photo.fileName())));
         QCOMPARE(editor.saveState(), DraftEditor::SaveState::Saved);
 
         SubmissionReview review(testServices());
