@@ -54,8 +54,10 @@ export async function createApp(config) {
   fs.mkdirSync(uploadsDir, { recursive: true, mode: 0o700 });
 
   const key = loadOrCreateReceiptKey(keysDir);
-  // Several processes (--s3-endpoint, --redis): shared store, lock and receipts.
+  // Several processes (--redis, and --s3-endpoint for several hosts): shared lock and receipts.
   const shared = await createScaleOut(config, key.privateKey);
+  // Uploads on the data directory's file store: one process, or several sharing it.
+  const onFileStore = !shared?.store;
   const receipts = shared?.receipts ?? new ReceiptStore(path.join(dataDir, 'receipts'), key.privateKey);
   await receipts.init();
   const catalog = new Catalog(keysDir);
@@ -198,7 +200,7 @@ export async function createApp(config) {
       // Uploads left from before a restart hold their room, attributed to no
       // address; counted before the first request can come in.
       // (The file store only: with S3 each process counts what it created.)
-      if (!shared) {
+      if (onFileStore) {
         for (const { id, declared } of await unfinishedUploads(store, uploadsDir)) ledger.add(id, null, declared);
       }
       return new Promise((resolve, reject) => {
@@ -206,7 +208,7 @@ export async function createApp(config) {
         httpServer.listen(port, host, () => {
           httpServer.off('error', reject);
           // The file store's upkeep; with S3 see docs/secretariat.md (lifecycle rules).
-          if (!shared) {
+          if (onFileStore) {
             stopSweep = startExpirySweep(store, uploadsDir, expireSeconds * 1000, (id) => ledger.remove(id));
             issueMissingReceipts(store, uploadsDir, receipts, makeDurable)
               .then((n) => n > 0 && log(`issued ${n} missing receipt(s) at start-up`))

@@ -53,8 +53,10 @@ export const USAGE = `usage: node src/main.js --data DIR [--host 127.0.0.1] [--p
                      X-Forwarded-Proto headers and take the client address
                      from X-Forwarded-For; only behind a reverse proxy that
                      sets them (otherwise any client could choose its Location).
-  --s3-endpoint, --s3-bucket, --redis  several processes: uploads and receipts in an
-                     S3 bucket, the upload lock and receipt claim in Redis. S3 credentials:
+  --redis URL        several processes: the upload lock and the receipt claim in
+                     Redis. Alone: processes on one host sharing --data (its file
+                     store and receipts). With --s3-endpoint, --s3-bucket: processes
+                     on any hosts, uploads and receipts in that S3 bucket. S3 credentials:
                      AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY from the environment or
                      from --s3-credentials FILE (KEY=value lines). The caps on
                      unfinished uploads then count per process.`;

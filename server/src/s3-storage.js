@@ -101,3 +101,31 @@ export async function removeFinishedUpload(store, id) {
     Delete: { Objects: [{ Key: id }, { Key: `${id}.info` }, { Key: `${id}.part` }] },
   });
 }
+
+function isNotFound(err) {
+  return err?.name === 'NoSuchKey' || err?.name === 'NotFound' || err?.$metadata?.httpStatusCode === 404;
+}
+
+// The durable copies of receipts in the bucket, beside the uploads: receipts/<id>.json.
+export function s3ReceiptCopies(store, prefix = 'receipts/') {
+  const key = (submissionId) => `${prefix}${submissionId}.json`;
+  return {
+    async read(submissionId) {
+      try {
+        const { Body } = await store.client.getObject({ Bucket: store.bucket, Key: key(submissionId) });
+        return Buffer.from(await Body.transformToByteArray());
+      } catch (err) {
+        if (isNotFound(err)) return null;
+        throw err;
+      }
+    },
+    async write(submissionId, bytes) {
+      await store.client.putObject({
+        Bucket: store.bucket,
+        Key: key(submissionId),
+        Body: bytes,
+        ContentType: 'application/json',
+      });
+    },
+  };
+}

@@ -1,8 +1,10 @@
 // Starts a real redis-server (Debian's package) on a free loopback port for a test, with
 // its data in a temp directory; restart() keeps that directory (append-only file), as a
-// Redis restart in production would.
+// Redis restart in production would, unless asked to start without its data.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import Redis from 'ioredis';
 import { tempDir } from './server.js';
 
@@ -58,6 +60,8 @@ export async function startRedis() {
     url: `redis://127.0.0.1:${port}`,
     client(options = {}) {
       const c = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 50, ...options });
+      // A test's own connection lives through the restarts the test makes.
+      c.on('error', () => {});
       clients.push(c);
       return c;
     },
@@ -66,8 +70,16 @@ export async function startRedis() {
       child.kill(signal);
       await exited;
     },
-    async restart() {
+    // After kill(): the same server again, on its data directory.
+    async start() {
+      await launch();
+    },
+    // { lostData: true }: the machine's disk went too (no append-only file at start).
+    async restart({ lostData = false } = {}) {
       await this.kill('SIGTERM');
+      if (lostData) {
+        for (const name of fs.readdirSync(dir)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+      }
       await launch();
     },
     async stop() {
