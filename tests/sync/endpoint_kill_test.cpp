@@ -23,21 +23,6 @@ namespace {
 namespace fs = std::filesystem;
 using namespace amicus::sync::testing;
 
-std::int64_t wallClockMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-std::string readFile(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // Bytes the endpoint holds so far for its only upload.
 std::uint64_t bytesStored(const fs::path& uploads)
 {
@@ -67,11 +52,8 @@ TEST(EndpointKill, TheSenderFinishesAfterTheEndpointIsKilledMidPatch)
     ASSERT_TRUE(ageEncrypt(key, plain, envelope));
     const auto size = fs::file_size(envelope);
 
-    CallEndpoint endpoint;
-    const std::string origin = "http://127.0.0.1:" + std::to_string(port);
-    endpoint.tus.creationUrl = origin + "/files";
-    endpoint.tus.receiptUrlPrefix = origin + "/receipts/";
-    endpoint.receiptKey = receiptKey;
+    const CallEndpoint endpoint =
+        endpointAt("http://127.0.0.1:" + std::to_string(port), receiptKey);
     FileOutboxRepository repository((dir.path() / "outbox.json").string());
     OneCallDirectory directory("test-call", endpoint);
     OutboxEngineOptions options;

@@ -115,15 +115,6 @@ Prepared prepareSubmission(store::VaultSession& session, const fs::path& dataDir
     return prepared;
 }
 
-CallEndpoint endpointOf(const EndpointServer& server)
-{
-    CallEndpoint endpoint;
-    endpoint.tus.creationUrl = server.origin() + "/files";
-    endpoint.tus.receiptUrlPrefix = server.origin() + "/receipts/";
-    endpoint.receiptKey = server.receiptKey();
-    return endpoint;
-}
-
 // Locks the vault (as AppContext's lock path does: sealer first, then the keys) once the
 // server holds `lockAt` bytes.
 class LockingObserver : public OutboxObserver {
@@ -187,7 +178,7 @@ TEST(LockedSend, TheVaultLocksMidUploadAndTheUploadFinishesWithAVerifiedReceipt)
     }
     StoreOutboxRepository repository(*senderStore, dataDir / "outbox",
                                      session->vault().recipient());
-    const OneCallDirectory directory("test-call", endpointOf(server));
+    const OneCallDirectory directory("test-call", endpointAt(server.origin(), server.receiptKey()));
     OutboxEngineOptions options;
     options.tus.fixedChunk = 256 * 1024; // sixteen chunks, fifteen of them after the lock
     std::mt19937_64 rng(1);
@@ -417,7 +408,7 @@ TEST(LockedSend, KilledWhileLockedAfterLearningTheUploadUrlResumesAfterUnlockDel
     EXPECT_NE(entries->front().uploadUrl->find(uploadId), std::string::npos);
     StoreOutboxRepository repository((*session)->store(), dataDir / "outbox",
                                      (*session)->vault().recipient());
-    const OneCallDirectory directory("test-call", endpointOf(server));
+    const OneCallDirectory directory("test-call", endpointAt(server.origin(), server.receiptKey()));
     std::mt19937_64 rng(2);
     OutboxEngine engine(repository, directory, nowMs, [&] { return rng(); });
     auto ran = engine.runDue();

@@ -22,21 +22,6 @@ namespace {
 namespace fs = std::filesystem;
 using namespace amicus::sync::testing;
 
-std::int64_t wallClockMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-std::string readFile(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // Records every state change and the last progress figure.
 class RecordingObserver : public OutboxObserver {
 public:
@@ -85,12 +70,7 @@ protected:
     CallEndpoint endpoint(bool viaProxy) const
     {
         const int port = viaProxy ? proxy_->port() : server_->port();
-        const std::string origin = "http://127.0.0.1:" + std::to_string(port);
-        CallEndpoint e;
-        e.tus.creationUrl = origin + "/files";
-        e.tus.receiptUrlPrefix = origin + "/receipts/";
-        e.receiptKey = server_->receiptKey();
-        return e;
+        return endpointAt("http://127.0.0.1:" + std::to_string(port), server_->receiptKey());
     }
 
     OutboxEngineOptions smallChunks(std::uint64_t chunk = 256 * 1024) const
@@ -452,10 +432,8 @@ TEST_F(SyncE2E, APinnedTlsEndpointDeliversAndAWrongPinIsRefused)
     startProxy({"--tls-cert", cert.string(), "--tls-key", keyFile.string()});
     const auto envelope = makeEnvelope("sub", 768 * 1024);
     auto tlsEndpoint = [&](const std::string& pinValue) {
-        CallEndpoint e = endpoint(true);
-        const std::string origin = "https://127.0.0.1:" + std::to_string(proxy_->port());
-        e.tus.creationUrl = origin + "/files";
-        e.tus.receiptUrlPrefix = origin + "/receipts/";
+        CallEndpoint e = endpointAt("https://127.0.0.1:" + std::to_string(proxy_->port()),
+                                    server_->receiptKey());
         e.tus.caFile = cert.string();
         e.tus.tlsPins = {pinValue};
         return e;

@@ -22,6 +22,30 @@ namespace amicus::sync::testing {
 
 namespace fs = std::filesystem;
 
+CallEndpoint endpointAt(const std::string& origin, const std::array<std::uint8_t, 32>& receiptKey)
+{
+    CallEndpoint endpoint;
+    endpoint.tus.creationUrl = origin + "/files";
+    endpoint.tus.receiptUrlPrefix = origin + "/receipts/";
+    endpoint.receiptKey = receiptKey;
+    return endpoint;
+}
+
+std::int64_t wallClockMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string readFile(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
 std::filesystem::path sourceDir()
 {
     return fs::path(AMICUS_SOURCE_DIR);

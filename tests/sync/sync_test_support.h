@@ -6,6 +6,7 @@
 #include "sync/outbox.h"
 #include "test_temp_dir.h"
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -121,6 +122,16 @@ private:
 // An outbox record for an envelope file.
 OutboxRecord recordFor(std::int64_t id, const std::string& submissionId,
                        const std::filesystem::path& envelope);
+
+// The endpoint's upload and receipt URLs at `origin` (e.g. "http://127.0.0.1:PORT"), with the key
+// its receipts are signed with: what the catalog tells the sender about a call.
+CallEndpoint endpointAt(const std::string& origin, const std::array<std::uint8_t, 32>& receiptKey);
+
+// The time as the outbox engine reads it (milliseconds since the epoch).
+std::int64_t wallClockMs();
+
+// A whole file (e.g. the endpoint's log, printed when it did not start); empty when unreadable.
+std::string readFile(const std::filesystem::path& path);
 
 // Where the sources are (for server/ and fault_proxy.py).
 std::filesystem::path sourceDir();

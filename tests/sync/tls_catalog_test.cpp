@@ -45,13 +45,6 @@ std::string shellLine(const std::string& script, const fs::path& log)
     return line.value_or("");
 }
 
-std::int64_t wallClockMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 class TlsAsDeployed : public ::testing::Test {
 protected:
     void SetUp() override
