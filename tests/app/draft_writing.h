@@ -1,13 +1,16 @@
-// writeDraft: the draft a send test finalizes, written through DraftEditor field by field as a
-// user fills it in, so each send test states only what differs (language, words, a photo).
+// writeDraft and sendThroughReview: the draft a send test finalizes, written through DraftEditor
+// field by field as a user fills it in and sent from the review screen's view model, so each
+// send test states only what differs (language, words, a photo).
 #pragma once
 
 #include "calls/catalog.h"
 #include "draft_editor.h"
+#include "submission_review.h"
 
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QString>
 #include <QUrl>
 
@@ -48,6 +51,20 @@ inline int writeDraft(DraftEditor& editor, const calls::Call& call, const DraftT
         }
     }
     return draftId;
+}
+
+// Sends the draft as the review screen does; true once it is finalized into the outbox (the
+// review found nothing to fix first).
+inline bool sendThroughReview(AppServices& services, int draftId)
+{
+    SubmissionReview review(services);
+    review.setDraftId(draftId);
+    if (!review.issues().isEmpty()) {
+        return false;
+    }
+    QSignalSpy sent(&review, &SubmissionReview::sent);
+    review.send();
+    return sent.wait(30000);
 }
 
 } // namespace amicus::app::testing

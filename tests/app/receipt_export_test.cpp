@@ -8,13 +8,11 @@
 #include "outbox_list_model.h"
 #include "receipt_export.h"
 #include "send_test_setup.h"
-#include "submission_review.h"
 #include "sync_service.h"
 #include "test_services.h"
 
 #include <QFile>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -77,12 +75,7 @@ private slots:
             QDir(root.path()));
         QVERIFY(draftId >= 0);
         QCOMPARE(editor.saveState(), DraftEditor::SaveState::Saved);
-        SubmissionReview review(testServices());
-        review.setDraftId(draftId);
-        QCOMPARE(review.issues().size(), 0);
-        QSignalSpy sent(&review, &SubmissionReview::sent);
-        review.send();
-        QVERIFY(sent.wait(30000));
+        QVERIFY(amicus::app::testing::sendThroughReview(testServices(), draftId));
         OutboxListModel outbox(testServices());
         QTRY_COMPARE_WITH_TIMEOUT(outbox.count(), 1, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(outbox.data(outbox.index(0), OutboxListModel::StateRole).toInt(),

@@ -6,11 +6,9 @@
 #include "draft_writing.h"
 #include "outbox_list_model.h"
 #include "send_test_setup.h"
-#include "submission_review.h"
 #include "sync_service.h"
 #include "test_services.h"
 
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -51,12 +49,7 @@ private slots:
         QVERIFY(draftId >= 0);
         QCOMPARE(editor.saveState(), DraftEditor::SaveState::Saved);
 
-        SubmissionReview review(testServices());
-        review.setDraftId(draftId);
-        QCOMPARE(review.issues().size(), 0);
-        QSignalSpy sent(&review, &SubmissionReview::sent);
-        review.send();
-        QVERIFY(sent.wait(30000));
+        QVERIFY(amicus::app::testing::sendThroughReview(testServices(), draftId));
 
         OutboxListModel outbox(testServices());
         QTRY_COMPARE_WITH_TIMEOUT(outbox.count(), 1, 5000);
