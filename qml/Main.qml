@@ -232,13 +232,54 @@ ApplicationWindow {
         Component.onCompleted: Navigator.showRoot()
     }
 
-    // Android's back key: one screen back; on the first screen the OS does as usual. Not while
-    // a popup is open: the popup closes on it.
+    // The open popup (dialog, menu, a choice's list) under `object`, found through the
+    // objects QML declared there (a popup is not a visual child), else null.
+    function openPopupIn(object: var): var {
+        if (!object)
+            return null
+        if (object.popup && object.popup.opened === true)
+            return object.popup
+        const declared = object.data || object.contentData || []
+        for (let i = declared.length - 1; i >= 0; --i) {
+            const inner = declared[i]
+            if (inner.opened === true && typeof inner.close === "function")
+                return inner
+            const nested = root.openPopupIn(inner)
+            if (nested)
+                return nested
+        }
+        return null
+    }
+
+    // The system back action: an open dialog closes first, then one screen back; on the first
+    // screen the app leaves, with what is typed saved first (onClosing). Escape does the same
+    // but never leaves: on a desktop it is not a way out of the app.
+    function goBack(mayLeave: bool) {
+        const popup = root.openPopupIn(screens.currentItem) || root.openPopupIn(root.header)
+        if (popup)
+            popup.close()
+        else if (screens.depth > 1)
+            Navigator.back()
+        else if (mayLeave)
+            root.close()
+    }
+
+    onClosing: AppPresence.leaving()
+
+    // Application-wide: a modal dialog would otherwise keep the window's shortcuts from the key
+    // (a dialog handles Escape itself, but not a desktop's Back key).
     Shortcut {
         objectName: "backShortcut"
         sequences: ["Back"]
-        enabled: screens.depth > 1 && root.Overlay.overlay.children.length === 0
-        onActivated: Navigator.back()
+        context: Qt.ApplicationShortcut
+        onActivated: root.goBack(true)
+    }
+
+    Shortcut {
+        objectName: "escapeShortcut"
+        sequences: ["Esc"]
+        context: Qt.ApplicationShortcut
+        onActivated: root.goBack(false)
     }
 
     Component {

@@ -1,6 +1,7 @@
 #include "app_start.h"
 
 #include "app_context.h"
+#include "app_presence.h"
 #include "app_services.h"
 #include "app_setup.h"
 #include "auto_lock.h"
@@ -31,7 +32,8 @@ AppInstance::AppInstance(AppContext& context, Options options, QObject* parent)
                                                        context.dataDir() / "catalog")),
       syncService_(std::make_unique<SyncService>(context)),
       services_(std::make_unique<AppServices>(context, syncService_.get())),
-      autoLock_(std::make_unique<AutoLock>(context, &AppSettings::storedAutoLockMinutes))
+      autoLock_(std::make_unique<AutoLock>(context, &AppSettings::storedAutoLockMinutes)),
+      presence_(std::make_unique<AppPresence>(platform::createScreenPrivacy(), autoLock_.get()))
 {
     catalogUpdater_->loadCached();
 }
@@ -47,6 +49,7 @@ bool AppInstance::load()
     engine_ = std::make_unique<QQmlEngine>();
     configureEngine(*engine_);
     services_->provideTo(*engine_);
+    presence_->provideTo(*engine_);
     QQmlComponent main(engine_.get(), QUrl(QStringLiteral("qrc:/qt/qml/Amicus/Main.qml")));
     root_.reset(main.create());
     if (!root_) {
@@ -69,7 +72,8 @@ bool AppInstance::load()
     if (!options_.renderOnly) {
         syncService_->followSession();
     }
-    autoLock_->watchApplication();
+    // Leaving the screen saves, hides the content and starts the auto-lock's count.
+    presence_->watchApplication();
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <memory>
 
+class AppPresence;
 class QQmlEngine;
 class QQuickWindow;
 
@@ -61,6 +62,7 @@ private:
     std::unique_ptr<SyncService> syncService_;
     std::unique_ptr<AppServices> services_;
     std::unique_ptr<AutoLock> autoLock_;
+    std::unique_ptr<AppPresence> presence_;
     std::unique_ptr<QQmlEngine> engine_;
     // Main.qml's window; declared after the engine so that it goes first.
     std::unique_ptr<QObject> root_;

@@ -3,7 +3,6 @@
 #include "app_context.h"
 #include "platform_services.h"
 
-#include <QGuiApplication>
 #include <algorithm>
 
 namespace amicus::app {
@@ -34,12 +33,6 @@ AutoLock::AutoLock(AppContext& context, std::function<int()> delayMinutes,
 std::unique_ptr<platform::ElapsedClock> AutoLock::defaultClock()
 {
     return platform::createElapsedClock();
-}
-
-void AutoLock::watchApplication()
-{
-    connect(qGuiApp, &QGuiApplication::applicationStateChanged, this,
-            &AutoLock::applicationStateChanged);
 }
 
 void AutoLock::applicationStateChanged(Qt::ApplicationState state)

@@ -29,11 +29,9 @@ public:
     // The OS clock that counts sleep (platform::createElapsedClock()).
     static std::unique_ptr<platform::ElapsedClock> defaultClock();
 
-    // Follows the application state (active, inactive, hidden, suspended).
-    void watchApplication();
-    // What an application state means for the lock: Active ends an absence (locking if it
-    // lasted the delay), Hidden and Suspended start one, Inactive starts one only where
-    // unfocused windows count (see setUnfocusedCountsAsAway).
+    // What an application state (AppPresence passes each one on) means for the lock: Active
+    // ends an absence (locking if it lasted the delay), Hidden and Suspended start one,
+    // Inactive starts one only where unfocused windows count (see setUnfocusedCountsAsAway).
     void applicationStateChanged(Qt::ApplicationState state);
 
     // Whether a window that lost the focus (Inactive) counts as away. True on desktops, where a

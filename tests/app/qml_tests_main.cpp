@@ -1,10 +1,14 @@
 // Runs the Qt Quick Tests in tests/app/qml against the statically linked Amicus module, each
 // test case free to start from an empty data directory (TestSupport).
 #include "app_context.h"
+#include "app_presence.h"
 #include "app_services.h"
 #include "app_setup.h"
+#include "auto_lock.h"
 #include "calls/builtin_catalog.h"
 #include "calls/practice_catalog.h"
+#include "fake/fake_elapsed_clock.h"
+#include "fake/fake_screen_privacy.h"
 #include "outbox_sender_support.h"
 #include "outbox_states.h"
 
@@ -16,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <QVariantList>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 #include <memory>
@@ -28,7 +33,26 @@ class TestSupport : public QObject {
     Q_OBJECT
 
 public:
-    explicit TestSupport(amicus::app::AppContext& context) : context_(context) {}
+    TestSupport(amicus::app::AppContext& context, amicus::platform::FakeElapsedClock& awayClock,
+                const amicus::platform::FakeScreenPrivacy& privacy)
+        : context_(context), awayClock_(awayClock), privacy_(privacy)
+    {
+    }
+
+    // Moves the clock the auto-lock measures time away on (AppPresence's, one minute's delay).
+    Q_INVOKABLE void advanceAwayClock(int milliseconds)
+    {
+        awayClock_.advance(std::chrono::milliseconds(milliseconds));
+    }
+    // What the app asked of the (fake) screen privacy so far: each hidden/shown, oldest first.
+    Q_INVOKABLE QVariantList screenPrivacyChanges() const
+    {
+        QVariantList changes;
+        for (const bool hidden : privacy_.changes()) {
+            changes.append(hidden);
+        }
+        return changes;
+    }
 
     // Points the app at a new, empty data directory (the session, if any, is locked first).
     Q_INVOKABLE void useFreshDataDirectory()
@@ -106,6 +130,8 @@ public:
 
 private:
     amicus::app::AppContext& context_;
+    amicus::platform::FakeElapsedClock& awayClock_;
+    const amicus::platform::FakeScreenPrivacy& privacy_;
     std::vector<std::unique_ptr<QTemporaryDir>> dirs_;
 };
 
@@ -125,15 +151,41 @@ public slots:
         amicus::app::configureEngine(*engine);
         // The view models and singletons of every test file's engine share these services.
         services_.provideTo(*engine);
+        presence_->provideTo(*engine);
         qmlRegisterSingletonInstance("AmicusTest", 1, 0, "TestSupport", &support_);
         qmlRegisterSingletonInstance("AmicusTest", 1, 0, "OutboxStates", &outboxStates_);
         qmlRegisterSingletonInstance("AmicusTest", 1, 0, "OutboxSender", &outboxSender_);
     }
 
 private:
+    static std::unique_ptr<amicus::app::AutoLock>
+    makeAutoLock(amicus::app::AppContext& context, amicus::platform::FakeElapsedClock*& clock)
+    {
+        auto owned = std::make_unique<amicus::platform::FakeElapsedClock>();
+        clock = owned.get();
+        auto lock = std::make_unique<amicus::app::AutoLock>(
+            context, [] { return 1; }, std::move(owned));
+        // As on a phone; measured again often, so that a test waits on the lock, not on time.
+        lock->setUnfocusedCountsAsAway(false);
+        lock->setRecheckInterval(std::chrono::milliseconds(20));
+        return lock;
+    }
+    static std::unique_ptr<AppPresence> makePresence(amicus::app::AutoLock& lock,
+                                                     amicus::platform::FakeScreenPrivacy*& privacy)
+    {
+        auto owned = std::make_unique<amicus::platform::FakeScreenPrivacy>();
+        privacy = owned.get();
+        return std::make_unique<AppPresence>(std::move(owned), &lock);
+    }
+
     amicus::app::AppContext context_;
     amicus::app::AppServices services_{context_};
-    TestSupport support_{context_};
+    // Not following the real application state: the tests say which state the OS reports.
+    amicus::platform::FakeElapsedClock* awayClock_ = nullptr;
+    std::unique_ptr<amicus::app::AutoLock> autoLock_ = makeAutoLock(context_, awayClock_);
+    amicus::platform::FakeScreenPrivacy* privacy_ = nullptr;
+    std::unique_ptr<AppPresence> presence_ = makePresence(*autoLock_, privacy_);
+    TestSupport support_{context_, *awayClock_, *privacy_};
     OutboxStates outboxStates_{context_};
     OutboxSenderSupport outboxSender_{services_};
 };

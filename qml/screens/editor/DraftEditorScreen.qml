@@ -14,8 +14,56 @@ Page {
     id: root
 
     required property int draftId
+    // How much of the page the on-screen keyboard covers (0 with none); a property of its own so
+    // that a test can show the keyboard a desktop does not have. (Qt 6.4's qmllint sees
+    // Qt.inputMethod as a plain QObject.)
+    // qmllint disable
+    property real keyboardHeight: Qt.inputMethod.visible ? Qt.inputMethod.keyboardRectangle.height : 0
+    // qmllint enable
+    // The field being typed in and what must show with it (an answer's word count), kept in
+    // view above the keyboard.
+    property var typingField: null
+    property var typingFooter: null
 
     signal reviewRequested(int draftId)
+
+    function startTyping(field: var, footer: var) {
+        root.typingField = field
+        root.typingFooter = footer
+        revealLater.restart()
+    }
+
+    // Scrolls the field's cursor line and its footer into the part of the page the keyboard
+    // leaves; a field taller than that keeps its cursor line in view.
+    function revealTyping() {
+        const field = root.typingField
+        const footer = root.typingFooter
+        if (!field || !footer || !field.activeFocus)
+            return
+        const flick = scroller.contentItem as Flickable
+        const content = flick.contentItem
+        const cursor = field.cursorRectangle
+        const top = field.mapToItem(content, 0, cursor.y).y - 8
+        let bottom = footer.mapToItem(content, 0, footer.height).y + 8
+        if (bottom - top > flick.height)
+            bottom = field.mapToItem(content, 0, cursor.y + cursor.height).y + 8
+        let y = flick.contentY
+        if (bottom > y + flick.height)
+            y = bottom - flick.height
+        if (top < y)
+            y = top
+        flick.contentY = Math.max(0, Math.min(y, flick.contentHeight - flick.height))
+    }
+
+    onKeyboardHeightChanged: revealLater.restart()
+
+    // Once the layout has followed the change (the keyboard's margin, a new line).
+    Timer {
+        id: revealLater
+
+        interval: 0
+        onTriggered: root.revealTyping()
+    }
 
     function dataSize(bytes: real): string {
         // Reading the language here makes every binding that shows a size follow a switch
@@ -75,7 +123,10 @@ Page {
         id: scroller
 
         anchors.fill: parent
+        // Above the on-screen keyboard: what it covers can still be scrolled to.
+        anchors.bottomMargin: root.keyboardHeight
         contentWidth: availableWidth
+        Component.onCompleted: scroller.contentItem.objectName = "editorFlickable"
 
         ColumnLayout {
             width: scroller.availableWidth
@@ -133,6 +184,7 @@ Page {
                 onTextEdited: editor.organization = text
                 // A saved text comes in with the cursor at its end: show its beginning instead.
                 onTextChanged: if (!organizationField.activeFocus) organizationField.cursorPosition = 0
+                onActiveFocusChanged: if (organizationField.activeFocus) root.startTyping(organizationField, organizationField)
             }
 
             ComboBox {
@@ -171,6 +223,7 @@ Page {
                 onTextEdited: editor.country = text
                 // A saved text comes in with the cursor at its end: show its beginning instead.
                 onTextChanged: if (!countryField.activeFocus) countryField.cursorPosition = 0
+                onActiveFocusChanged: if (countryField.activeFocus) root.startTyping(countryField, countryField)
             }
 
             TextField {
@@ -188,6 +241,7 @@ Page {
                 onTextEdited: editor.contact = text
                 // A saved text comes in with the cursor at its end: show its beginning instead.
                 onTextChanged: if (!contactField.activeFocus) contactField.cursorPosition = 0
+                onActiveFocusChanged: if (contactField.activeFocus) root.startTyping(contactField, contactField)
             }
 
             SectionHeading {
@@ -263,9 +317,14 @@ Page {
                             if (answerField.loaded && !editor.finalized)
                                 editor.setAnswer(answerBlock.modelData.id, answerField.text)
                         }
+                        onActiveFocusChanged: if (answerField.activeFocus) root.startTyping(answerField, wordCount)
+                        // A new line typed at the bottom stays above the keyboard.
+                        onCursorRectangleChanged: if (answerField.activeFocus) revealLater.restart()
                     }
 
                     Label {
+                        id: wordCount
+
                         objectName: "wordCount_" + answerBlock.modelData.id
                         text: editor.wordsPerAnswer > 0
                               ? qsTr("%1 of %2 words").arg(answerBlock.words.toLocaleString(Qt.locale(UiLanguage.code), "f", 0))
