@@ -30,9 +30,9 @@ export const USAGE = `usage: node src/main.js --data DIR [--host 127.0.0.1] [--p
        [--max-unfinished-per-address N] [--max-unfinished-bytes-per-address BYTES]
        [--cors-origin ORIGIN]...
 
-  --max-size BYTES   largest upload for a call the catalog does not give
-                     limits for, or for every call while no catalog is
-                     published; at least ${MIN_ENVELOPE_BYTES} (default ${DEFAULT_MAX_SIZE})
+  --max-size BYTES   largest upload while no catalog is published (a listed
+                     call's limits, or Amicus's defaults where it sets none,
+                     apply otherwise); at least ${MIN_ENVELOPE_BYTES} (default ${DEFAULT_MAX_SIZE})
   --idle-timeout S   close a connection that sends or takes nothing for S
                      seconds (default ${DEFAULTS.idleTimeout})
   --headers-timeout S  close a connection whose request headers take longer

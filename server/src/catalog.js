@@ -10,6 +10,15 @@ export const CATALOG_FILE = 'catalog.json';
 export const CATALOG_SIG_FILE = 'catalog.json.sig';
 const MIB = 1024 * 1024;
 
+// Amicus's own limits for a call whose catalog entry leaves one out: the app's
+// (core/calls/catalog.h, defaultBytesPerAttachment and defaultAttachmentsPerSubmission),
+// so the endpoint takes exactly what the app lets a submitter send.
+export const DEFAULT_BYTES_PER_ATTACHMENT = 25 * MIB;
+export const DEFAULT_ATTACHMENTS_PER_SUBMISSION = 10;
+// Above the attachments: both renderings of the answers (submission.json and .md, at the
+// app's default of 2,500 words per answer), the tar framing and the age envelope.
+export const ENVELOPE_ALLOWANCE_BYTES = MIB;
+
 // Re-reads a small file only when its identity (inode, size, mtime) changes.
 class WatchedFile {
   constructor(file) {
@@ -96,18 +105,25 @@ export class Catalog {
     return calls.some((c) => c && typeof c === 'object' && c.id === callId);
   }
 
-  // Upload size limit for a call: every attachment at its maximum plus 1 MiB
-  // for the answers, the tar framing and the age envelope overhead.
-  // null when the catalog does not know the call.
+  // Upload size limit for a call the served catalog lists: every attachment at its maximum
+  // plus the envelope allowance, each limit the catalog leaves out at Amicus's default (as
+  // the app does). A limit that is not a count (the app refuses such a catalog) also takes
+  // the default: bounded either way. null while no catalog is served or for a call it does
+  // not list (then --max-size applies, or the call is refused).
   uploadLimitForCall(callId) {
     const cat = this.parsed();
     if (!cat || !Array.isArray(cat.calls) || typeof callId !== 'string') return null;
     const call = cat.calls.find((c) => c && typeof c === 'object' && c.id === callId);
-    const limits = call?.limits;
-    if (!limits || typeof limits !== 'object') return null;
-    const { bytes_per_attachment: perFile, attachments_per_submission: count } = limits;
-    if (!nonNegativeInt(perFile) || !nonNegativeInt(count)) return null;
-    const total = perFile * count + MIB;
+    if (!call) return null;
+    const limits = call.limits && typeof call.limits === 'object' ? call.limits : {};
+    const perFile = nonNegativeInt(limits.bytes_per_attachment)
+      ? limits.bytes_per_attachment
+      : DEFAULT_BYTES_PER_ATTACHMENT;
+    const count = nonNegativeInt(limits.attachments_per_submission)
+      ? limits.attachments_per_submission
+      : DEFAULT_ATTACHMENTS_PER_SUBMISSION;
+    const total = perFile * count + ENVELOPE_ALLOWANCE_BYTES;
+    // Past 2^53 bytes no count is meant: the operator's --max-size applies.
     return Number.isSafeInteger(total) ? total : null;
   }
 }

@@ -73,13 +73,24 @@ describe('Catalog limits', () => {
           { id: 'b', limits: { bytes_per_attachment: -1, attachments_per_submission: 3 } },
           { id: 'c', limits: { bytes_per_attachment: '5', attachments_per_submission: 3 } },
           { id: 'd', limits: { bytes_per_attachment: 5, attachments_per_submission: 0 } },
+          { id: 'e' },
+          { id: 'f', limits: {} },
+          { id: 'g', limits: { attachments_per_submission: 2 } },
+          { id: 'h', limits: { bytes_per_attachment: MIB } },
+          { id: 'i', limits: { bytes_per_attachment: Number.MAX_SAFE_INTEGER, attachments_per_submission: 2 } },
         ],
       }),
     );
     assert.equal(cat.uploadLimitForCall('a'), 31 * MIB);
-    assert.equal(cat.uploadLimitForCall('b'), null);
-    assert.equal(cat.uploadLimitForCall('c'), null);
+    // Amicus's defaults (core/calls/catalog.h) where the catalog sets no limit, or a bad one.
+    assert.equal(cat.uploadLimitForCall('b'), 25 * MIB * 3 + MIB, 'bad bytes_per_attachment: the default');
+    assert.equal(cat.uploadLimitForCall('c'), 25 * MIB * 3 + MIB);
     assert.equal(cat.uploadLimitForCall('d'), MIB, 'no attachments: answers only');
+    assert.equal(cat.uploadLimitForCall('e'), 251 * MIB, 'no limits: 10 files of 25 MiB + 1 MiB');
+    assert.equal(cat.uploadLimitForCall('f'), 251 * MIB);
+    assert.equal(cat.uploadLimitForCall('g'), 51 * MIB, '2 files of the default 25 MiB');
+    assert.equal(cat.uploadLimitForCall('h'), 11 * MIB, 'the default 10 files of 1 MiB');
+    assert.equal(cat.uploadLimitForCall('i'), null, 'past 2^53: --max-size');
     assert.equal(cat.uploadLimitForCall('zzz'), null);
     assert.equal(cat.uploadLimitForCall(undefined), null);
   });

@@ -48,6 +48,7 @@ describe('refusals', () => {
         calls: [
           { id: 'small-call', limits: { words_per_answer: 500, bytes_per_attachment: 1000, attachments_per_submission: 2 } },
           { id: 'big-call', limits: { words_per_answer: 500, bytes_per_attachment: 4 * MIB, attachments_per_submission: 2 } },
+          { id: 'call-without-limits' },
         ],
       }),
     );
@@ -121,6 +122,16 @@ describe('refusals', () => {
     const metaB = () => ({ submission_id: newSubmissionId(), call_id: 'big-call' });
     assert.equal((await createUpload(srv.url, { length: big, metadata: metaB() })).status, 201);
     assert.equal((await createUpload(srv.url, { length: big + 1, metadata: metaB() })).status, 413);
+  });
+
+  test('a call whose catalog entry sets no limits gets the app\'s defaults, 10 files of 25 MiB + 1 MiB, not --max-size (#14)', async () => {
+    // Above this server's --max-size (2 MiB): it used to be refused past 2 MiB, and with the
+    // default --max-size it took up to 2 GiB.
+    const limit = 10 * 25 * MIB + MIB;
+    const meta = () => ({ submission_id: newSubmissionId(), call_id: 'call-without-limits' });
+    const refused = await createUpload(srv.url, { length: limit + 1, metadata: meta() });
+    assert.equal(refused.status, 413);
+    assert.equal((await createUpload(srv.url, { length: limit, metadata: meta() })).status, 201);
   });
 
   test('a deferred length is 400 length_required: it would escape the caps on declared bytes (#15)', async () => {
