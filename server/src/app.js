@@ -7,6 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { DEFAULTS } from './args.js';
 import { Catalog, etagMatches } from './catalog.js';
+import { dropCorsHeaders } from './cors-off.js';
 import { guardConnections } from './connection-guard.js';
 import { loadOrCreateReceiptKey } from './keys.js';
 import { log, safePath } from './log.js';
@@ -120,6 +121,7 @@ export async function createApp(config) {
       // Stored envelopes are for the secretariat's tools, not for download.
       if (method === 'GET') return sendJson(res, 404, { error: 'not_found' });
       if (method === 'POST' && (await precheckCreation(req, res))) return undefined;
+      if (!corsOrigins.includes(req.headers.origin)) dropCorsHeaders(res);
       return tus.handle(req, res);
     }
 

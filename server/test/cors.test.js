@@ -7,10 +7,16 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { createUpload, MIN_ENVELOPE_BYTES, newSubmissionId, startServer, tempDir } from './helpers/server.js';
 
+const TUS = { 'Tus-Resumable': '1.0.0' };
+
+function head(location, headers = {}) {
+  return fetch(location, { method: 'HEAD', headers: { ...TUS, ...headers } });
+}
+
 const ORIGIN = 'https://intake.example.org';
 
 async function answers(srv, origin) {
-  const h = { Origin: origin };
+  const h = origin ? { Origin: origin } : {};
   return [
     await fetch(`${srv.url}/catalog`, { headers: h }),
     await fetch(`${srv.url}/receipts/abcd-1234`, { headers: h }),
@@ -32,11 +38,18 @@ function withCatalog() {
 }
 
 describe('CORS', () => {
-  test('off by default: no Access-Control-Allow-Origin on any route', async () => {
+  test('off by default: no CORS header at all on any route, OPTIONS and tus answers included', async () => {
     const srv = await startServer({ dataDir: withCatalog() });
     try {
-      for (const res of await answers(srv, ORIGIN)) {
-        assert.equal(res.headers.get('access-control-allow-origin'), null, res.url);
+      const all = [...(await answers(srv, ORIGIN)), ...(await answers(srv, undefined))];
+      const created = all.find((res) => res.status === 201);
+      assert.ok(created, 'an upload was created');
+      const location = new URL(created.headers.get('location'), srv.url).href;
+      all.push(await head(location), await head(location, { Origin: ORIGIN }));
+      all.push(await fetch(location, { method: 'OPTIONS', headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'PATCH' } }));
+      for (const res of all) {
+        const cors = [...res.headers.keys()].filter((name) => name.startsWith('access-control-'));
+        assert.deepEqual(cors, [], `${res.url} answered ${res.status}`);
       }
     } finally {
       await srv.stop();
@@ -46,9 +59,18 @@ describe('CORS', () => {
   test('--cors-origin allows that origin only', async () => {
     const srv = await startServer({ dataDir: withCatalog(), args: ['--cors-origin', ORIGIN] });
     try {
-      for (const res of await answers(srv, ORIGIN)) {
+      const allowed = await answers(srv, ORIGIN);
+      for (const res of allowed) {
         assert.equal(res.headers.get('access-control-allow-origin'), ORIGIN, res.url);
       }
+      // The preflight names what a page may send; the receipt headers are readable.
+      const preflight = allowed[3];
+      assert.match(preflight.headers.get('access-control-allow-methods'), /PATCH/);
+      assert.match(preflight.headers.get('access-control-allow-headers'), /Upload-Offset/);
+      const location = new URL(allowed[4].headers.get('location'), srv.url).href;
+      const exposed = (await head(location, { Origin: ORIGIN })).headers.get('access-control-expose-headers');
+      assert.match(exposed, /Amicus-Receipt/);
+      assert.match(exposed, /Amicus-Receipt-Signature/);
       for (const res of await answers(srv, 'https://evil.example')) {
         assert.equal(res.headers.get('access-control-allow-origin'), null, res.url);
       }

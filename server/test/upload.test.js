@@ -89,9 +89,7 @@ describe('upload and receipt', () => {
         firstReceipt = receiptFromHeaders(res);
       }
     }
-    const exposed = (await head(location)).headers.get('access-control-expose-headers');
-    assert.match(exposed, /Amicus-Receipt/);
-    assert.match(exposed, /Amicus-Receipt-Signature/);
+    // (Without --cors-origin no answer has CORS headers: cors.test.js.)
   });
 
   test('receipt is exactly the documented JSON, hashes the bytes sent and verifies', () => {
