@@ -79,6 +79,7 @@ export async function createApp(config) {
     datastore: shared?.store,
     locker: shared?.locker,
     removeUpload: shared?.removeUpload,
+    severalProcesses: Boolean(shared),
   });
   const cors = (req) => corsHeadersFor(req.headers.origin, corsOrigins);
 

@@ -76,6 +76,7 @@ export function createTusServer({
   datastore,
   locker,
   removeUpload,
+  severalProcesses = false,
 }) {
   const store =
     datastore ??
@@ -104,6 +105,31 @@ export function createTusServer({
   async function limitFor(req, uploadId) {
     const callId = await callIdFor(req, uploadId);
     return catalog.uploadLimitForCall(callId) ?? maxSize;
+  }
+
+  // With several processes, an upload this one admitted may finish, be terminated or be
+  // removed on another, whose ledger never held it; and with S3 nothing sweeps abandoned
+  // uploads here. Before refusing a creation, the entries in the refusal's scope whose
+  // upload is no longer unfinished (or has expired) in the shared store give their room back.
+  async function releaseSettled(ids) {
+    const now = Date.now();
+    await Promise.all(
+      ids.map(async (id) => {
+        let upload;
+        try {
+          upload = await store.getUpload(id);
+        } catch (err) {
+          // Gone (404, 410): terminated, or removed as a duplicate on another process.
+          // Otherwise the store did not answer: keep counting it.
+          if (err?.status_code === 404 || err?.status_code === 410) ledger.remove(id);
+          return;
+        }
+        const finished = Number.isSafeInteger(upload.size) && upload.offset === upload.size;
+        const created = Date.parse(upload.creation_date ?? '');
+        const expired = expireSeconds > 0 && Number.isFinite(created) && now > created + expireSeconds * 1000;
+        if (finished || expired) ledger.remove(id);
+      }),
+    );
   }
 
   // The bytes of a finished upload, its tus info and their names reach stable
@@ -142,6 +168,10 @@ export function createTusServer({
       const nodeReq = req.runtime?.node?.req ?? req.node?.req;
       const address = clientAddress(nodeReq, trustProxy);
       const free = await freeBytes(uploadsDir);
+      const first = ledger.refusal(address, upload.size, free);
+      if (first && severalProcesses) {
+        await releaseSettled(first === 'address_busy' ? ledger.idsOf(address) : ledger.ids());
+      }
       // From here to add() nothing awaits: two creations cannot both take the last room.
       const refusal = ledger.refusal(address, upload.size, free);
       if (refusal) {

@@ -4,7 +4,8 @@
 // uploads that never finish; the expiry sweep frees their room.
 //
 // Kept in memory only: client addresses are never written to disk. Uploads
-// found at start-up count towards the totals, attributed to no address.
+// found at start-up count towards the totals, attributed to no address. With
+// several processes each keeps its own (docs/secretariat.md, "Scaling out").
 export class UploadLedger {
   constructor({ perAddressCount, perAddressBytes, totalCount, totalBytes }) {
     this.limits = { perAddressCount, perAddressBytes, totalCount, totalBytes };
@@ -64,5 +65,9 @@ export class UploadLedger {
 
   ids() {
     return [...this.entries.keys()];
+  }
+
+  idsOf(address) {
+    return [...this.entries].filter(([, entry]) => entry.address === address).map(([id]) => id);
   }
 }
