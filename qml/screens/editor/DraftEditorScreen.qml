@@ -174,6 +174,8 @@ Page {
                 id: organizationField
 
                 objectName: "organizationField"
+                // A finger's height: Material's field is 43 px high.
+                implicitHeight: Math.max(48, contentHeight + topPadding + bottomPadding)
                 readOnly: editor.finalized
                 text: editor.organization
                 placeholderText: qsTr("Organization or name")
@@ -213,6 +215,8 @@ Page {
                 id: countryField
 
                 objectName: "countryField"
+                // A finger's height: Material's field is 43 px high.
+                implicitHeight: Math.max(48, contentHeight + topPadding + bottomPadding)
                 readOnly: editor.finalized
                 text: editor.country
                 placeholderText: qsTr("Country")
@@ -230,6 +234,8 @@ Page {
                 id: contactField
 
                 objectName: "contactField"
+                // A finger's height: Material's field is 43 px high.
+                implicitHeight: Math.max(48, contentHeight + topPadding + bottomPadding)
                 readOnly: editor.finalized
                 text: editor.contact
                 placeholderText: qsTr("Contact (e-mail or phone)")

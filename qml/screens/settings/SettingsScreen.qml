@@ -298,6 +298,8 @@ Page {
                 id: currentField
 
                 objectName: "currentPassphrase"
+                // A finger's height: Material's field is 43 px high.
+                implicitHeight: Math.max(48, contentHeight + topPadding + bottomPadding)
                 echoMode: TextInput.Password
                 enabled: !AppSettings.busy
                 inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
@@ -317,6 +319,8 @@ Page {
                 id: nextField
 
                 objectName: "newPassphrase"
+                // A finger's height: Material's field is 43 px high.
+                implicitHeight: Math.max(48, contentHeight + topPadding + bottomPadding)
                 echoMode: TextInput.Password
                 enabled: !AppSettings.busy
                 inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
@@ -337,6 +341,8 @@ Page {
                 id: confirmField
 
                 objectName: "confirmPassphrase"
+                // A finger's height: Material's field is 43 px high.
+                implicitHeight: Math.max(48, contentHeight + topPadding + bottomPadding)
                 echoMode: TextInput.Password
                 enabled: !AppSettings.busy
                 inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase

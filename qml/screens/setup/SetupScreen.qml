@@ -166,6 +166,8 @@ Page {
                     id: passphrase
 
                     objectName: "setupPassphrase"
+                    // A finger's height: Material's field is 43 px high.
+                    implicitHeight: Math.max(48, contentHeight + topPadding + bottomPadding)
                     placeholderText: qsTr("Passphrase")
                     echoMode: TextInput.Password
                     enabled: !Session.busy
@@ -196,6 +198,8 @@ Page {
                     id: confirmation
 
                     objectName: "setupConfirmation"
+                    // A finger's height: Material's field is 43 px high.
+                    implicitHeight: Math.max(48, contentHeight + topPadding + bottomPadding)
                     placeholderText: qsTr("Passphrase again")
                     echoMode: TextInput.Password
                     enabled: !Session.busy

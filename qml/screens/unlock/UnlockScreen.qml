@@ -30,6 +30,8 @@ Page {
             id: passphrase
 
             objectName: "unlockPassphrase"
+            // A finger's height: Material's field is 43 px high.
+            implicitHeight: Math.max(48, contentHeight + topPadding + bottomPadding)
             placeholderText: qsTr("Passphrase")
             echoMode: TextInput.Password
             enabled: !Session.busy
