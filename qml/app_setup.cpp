@@ -13,6 +13,9 @@ void configureApplication()
     QGuiApplication::setOrganizationName(QStringLiteral("Amicus"));
     QGuiApplication::setApplicationName(QStringLiteral("Amicus"));
     QGuiApplication::setApplicationVersion(QStringLiteral(AMICUS_VERSION));
+    // The installed desktop file (packaging/org.amicus.Amicus.desktop): Wayland shells, Phosh
+    // among them, find the window's icon and name through it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.amicus.Amicus"));
     QQuickStyle::setStyle(QStringLiteral("Material"));
 }
 

@@ -1155,6 +1155,10 @@ Subject line: %2</translation>
         <source>Technical details</source>
         <translation>Technical details</translation>
     </message>
+    <message>
+        <source>Amicus is free software under the Apache License, version 2.0.</source>
+        <translation>Amicus is free software under the Apache License, version 2.0.</translation>
+    </message>
 </context>
 <context>
     <name>SetupScreen</name>

@@ -1155,6 +1155,10 @@ Asunto: %2</translation>
         <source>Technical details</source>
         <translation>Detalles técnicos</translation>
     </message>
+    <message>
+        <source>Amicus is free software under the Apache License, version 2.0.</source>
+        <translation>Amicus es software libre, bajo la licencia Apache, versión 2.0.</translation>
+    </message>
 </context>
 <context>
     <name>SetupScreen</name>

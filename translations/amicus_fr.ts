@@ -1155,6 +1155,10 @@ Objet&#xa0;: %2</translation>
         <source>Technical details</source>
         <translation>Détails techniques</translation>
     </message>
+    <message>
+        <source>Amicus is free software under the Apache License, version 2.0.</source>
+        <translation>Amicus est un logiciel libre, sous la licence Apache, version 2.0.</translation>
+    </message>
 </context>
 <context>
     <name>SetupScreen</name>

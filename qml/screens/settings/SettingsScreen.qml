@@ -202,6 +202,16 @@ Page {
                 Layout.rightMargin: 16
             }
 
+            // Amicus's own licence first; the libraries' follow in the technical details.
+            Label {
+                objectName: "aboutLicence"
+                text: qsTr("Amicus is free software under the Apache License, version 2.0.")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+
             Button {
                 id: aboutDetailsToggle
 

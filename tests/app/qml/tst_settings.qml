@@ -50,6 +50,19 @@ TestCase {
             keyClick(text[i])
     }
 
+    // About names Amicus's own licence, in the user's language, above the libraries' (shown
+    // only with the technical details).
+    function test_about_names_the_apps_licence_first() {
+        const screen = createTemporaryObject(screenComponent, root)
+        const licence = findChild(screen, "aboutLicence")
+        verify(licence && licence.visible)
+        compare(licence.text, "Amicus is free software under the Apache License, version 2.0.")
+        const toggle = findChild(screen, "aboutDetailsToggle")
+        verify(licence.y < toggle.y, "before the technical details")
+        UiLanguage.code = "fr"
+        compare(licence.text, "Amicus est un logiciel libre, sous la licence Apache, version 2.0.")
+    }
+
     function openDialog(screen, buttonName, dialogName) {
         const dialog = findChild(screen, dialogName)
         verify(dialog, dialogName)
