@@ -60,6 +60,15 @@ void SyncService::followSession()
     AppContext& context = context_;
     connect(&context, &AppContext::aboutToCloseSession, this, &SyncService::sessionLocking);
     connect(&context, &AppContext::aboutToLeaveDataDirectory, this, &SyncService::stop);
+    // A refresh may close a call: the sender holds its entries back from its next run.
+    connect(&context, &AppContext::catalogChanged, this, [this] {
+        std::lock_guard lock(mutex_);
+        if (auto catalog = context_.catalog()) {
+            newCatalog_ = std::move(catalog);
+        }
+        lookAgain_ = true;
+        wakeUp_.notify_all();
+    });
     connect(&context, &AppContext::sessionChanged, this, [this] {
         if (context_.session()) {
             sessionOpened();
@@ -217,6 +226,7 @@ void SyncService::start()
     {
         std::lock_guard lock(mutex_);
         stopping_ = false;
+        newCatalog_.reset(); // the worker starts with the current one
     }
     worker_ = std::thread(
         [this, dataDir = context.dataDir(), catalog = context.catalog(),
@@ -255,7 +265,8 @@ void SyncService::run(const std::filesystem::path& dataDir,
                                        vaultRecipient);
     // What the user deletes while it is being sent stops and never comes back.
     sync::WithdrawingRepository repository(stored);
-    sync::CatalogEndpoints endpoints(*catalog);
+    std::shared_ptr<const calls::Catalog> current = catalog; // what `endpoints` reads
+    sync::CatalogEndpoints endpoints(*current);
     std::mt19937_64 random(std::random_device{}());
     sync::OutboxEngine engine(
         repository, endpoints, [] { return QDateTime::currentMSecsSinceEpoch(); },
@@ -289,6 +300,10 @@ void SyncService::run(const std::filesystem::path& dataDir,
             unlockedAgain = std::exchange(unlockedAgain_, false);
             retries.swap(retries_);
             removals.swap(removals_);
+            if (newCatalog_) {
+                current = std::exchange(newCatalog_, nullptr);
+                endpoints.useCatalog(*current);
+            }
         }
         // Between runs, so no transfer of these entries is under way. The engine tells the
         // observer (the outbox screen reads again); a failure leaves the entry as it was.

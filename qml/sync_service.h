@@ -116,6 +116,8 @@ private:
     sync::NetworkState network_;
     std::optional<std::string> creationUrl_;
     std::optional<std::array<std::uint8_t, 32>> receiptKey_;
+    // A refreshed catalog for the sending thread (it may close a call): guarded by mutex_.
+    std::shared_ptr<const calls::Catalog> newCatalog_;
 };
 
 } // namespace amicus::app

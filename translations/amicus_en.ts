@@ -328,6 +328,18 @@ Subject line: %2</translation>
         <source>Opens a new draft with the same answers and files, which you can change and send</source>
         <translation>Opens a new draft with the same answers and files, which you can change and send</translation>
     </message>
+    <message>
+        <source>This call is closed, so this draft cannot be sent. It stays here, and you can still export it as a document.</source>
+        <translation>This call is closed, so this draft cannot be sent. It stays here, and you can still export it as a document.</translation>
+    </message>
+    <message>
+        <source>Export as a document…</source>
+        <translation>Export as a document…</translation>
+    </message>
+    <message>
+        <source>Export as a document</source>
+        <translation>Export as a document</translation>
+    </message>
 </context>
 <context>
     <name>DraftsScreen</name>
@@ -737,16 +749,20 @@ Subject line: %2</translation>
         <translation>To ask why, write to the secretariat at %1. Give them this reference: %2</translation>
     </message>
     <message>
-        <source>This call has closed since. The secretariat may no longer take this submission; your draft stays in Drafts, where you can export it.</source>
-        <translation>This call has closed since. The secretariat may no longer take this submission; your draft stays in Drafts, where you can export it.</translation>
-    </message>
-    <message>
         <source>Receipt</source>
         <translation>Receipt</translation>
     </message>
     <message>
         <source>The receipt of “%1”</source>
         <translation>The receipt of “%1”</translation>
+    </message>
+    <message>
+        <source>Held back: the call is closed.</source>
+        <translation>Held back: the call is closed.</translation>
+    </message>
+    <message>
+        <source>This call has closed since, so this submission is not sent unless the secretariat opens the call again. Your draft stays in Drafts, where you can export it.</source>
+        <translation>This call has closed since, so this submission is not sent unless the secretariat opens the call again. Your draft stays in Drafts, where you can export it.</translation>
     </message>
 </context>
 <context>

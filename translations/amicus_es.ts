@@ -328,6 +328,18 @@ Asunto: %2</translation>
         <source>Opens a new draft with the same answers and files, which you can change and send</source>
         <translation>Abre un nuevo borrador con las mismas respuestas y archivos, que puede cambiar y enviar</translation>
     </message>
+    <message>
+        <source>This call is closed, so this draft cannot be sent. It stays here, and you can still export it as a document.</source>
+        <translation>Esta convocatoria está cerrada, así que este borrador no se puede enviar. Se queda aquí, y todavía puede exportarlo como documento.</translation>
+    </message>
+    <message>
+        <source>Export as a document…</source>
+        <translation>Exportar como documento…</translation>
+    </message>
+    <message>
+        <source>Export as a document</source>
+        <translation>Exportar como documento</translation>
+    </message>
 </context>
 <context>
     <name>DraftsScreen</name>
@@ -737,16 +749,20 @@ Asunto: %2</translation>
         <translation>Para saber por qué, escriba a la secretaría a %1. Indíquele esta referencia: %2</translation>
     </message>
     <message>
-        <source>This call has closed since. The secretariat may no longer take this submission; your draft stays in Drafts, where you can export it.</source>
-        <translation>Esta convocatoria se cerró entretanto. Puede que la secretaría ya no acepte esta contribución; su borrador sigue en Borradores, desde donde puede exportarlo.</translation>
-    </message>
-    <message>
         <source>Receipt</source>
         <translation>Recibo</translation>
     </message>
     <message>
         <source>The receipt of “%1”</source>
         <translation>El recibo de «%1»</translation>
+    </message>
+    <message>
+        <source>Held back: the call is closed.</source>
+        <translation>Retenida: la convocatoria está cerrada.</translation>
+    </message>
+    <message>
+        <source>This call has closed since, so this submission is not sent unless the secretariat opens the call again. Your draft stays in Drafts, where you can export it.</source>
+        <translation>Esta convocatoria se ha cerrado desde entonces, así que esta contribución no se envía, salvo que la secretaría vuelva a abrirla. Su borrador se queda en Borradores, donde puede exportarlo.</translation>
     </message>
 </context>
 <context>

@@ -328,6 +328,18 @@ Objet&#xa0;: %2</translation>
         <source>Opens a new draft with the same answers and files, which you can change and send</source>
         <translation>Ouvre un nouveau brouillon avec les mêmes réponses et fichiers, que vous pouvez modifier et envoyer</translation>
     </message>
+    <message>
+        <source>This call is closed, so this draft cannot be sent. It stays here, and you can still export it as a document.</source>
+        <translation>Cet appel est clos&#xa0;: ce brouillon ne peut donc pas être envoyé. Il reste ici, et vous pouvez toujours l’exporter en document.</translation>
+    </message>
+    <message>
+        <source>Export as a document…</source>
+        <translation>Exporter en document…</translation>
+    </message>
+    <message>
+        <source>Export as a document</source>
+        <translation>Exporter en document</translation>
+    </message>
 </context>
 <context>
     <name>DraftsScreen</name>
@@ -737,16 +749,20 @@ Objet&#xa0;: %2</translation>
         <translation>Pour savoir pourquoi, écrivez au secrétariat à l’adresse %1. Indiquez-lui cette référence&#xa0;: %2</translation>
     </message>
     <message>
-        <source>This call has closed since. The secretariat may no longer take this submission; your draft stays in Drafts, where you can export it.</source>
-        <translation>Cet appel a été clos entre-temps. Le secrétariat n’acceptera peut-être plus cette contribution&#xa0;; votre brouillon reste dans Brouillons, d’où vous pouvez l’exporter.</translation>
-    </message>
-    <message>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
         <source>The receipt of “%1”</source>
         <translation>Le reçu de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Held back: the call is closed.</source>
+        <translation>Retenue&#xa0;: l’appel est clos.</translation>
+    </message>
+    <message>
+        <source>This call has closed since, so this submission is not sent unless the secretariat opens the call again. Your draft stays in Drafts, where you can export it.</source>
+        <translation>Cet appel a été clos entre-temps&#xa0;: cette contribution n’est donc pas envoyée, sauf si le secrétariat rouvre l’appel. Votre brouillon reste dans Brouillons, d’où vous pouvez l’exporter.</translation>
     </message>
 </context>
 <context>

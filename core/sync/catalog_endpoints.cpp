@@ -27,7 +27,7 @@ CallEndpoint endpointOfCall(const calls::Call& call)
 
 std::optional<CallEndpoint> CatalogEndpoints::endpointFor(const std::string& callId) const
 {
-    auto call = catalog_.call(callId);
+    auto call = catalog_->call(callId);
     if (!call) {
         return std::nullopt;
     }
@@ -42,6 +42,12 @@ std::optional<CallEndpoint> CatalogEndpoints::endpointFor(const std::string& cal
     }
     endpoint.tus.caFile = caFile_;
     return endpoint;
+}
+
+bool CatalogEndpoints::isClosed(const std::string& callId) const
+{
+    auto call = catalog_->call(callId);
+    return !sendToClosed_ && call && (*call)->status == calls::CallStatus::Closed;
 }
 
 } // namespace amicus::sync

@@ -18,8 +18,9 @@
 namespace amicus::sync {
 
 enum class OutboxState { Queued, Waiting, Uploading, Delivered, NeedsAttention };
-// Why a waiting entry waits.
-enum class WaitReason { None, Offline, UnmeteredOnly, Backoff, Manual };
+// Why a waiting entry waits. CallClosed: the catalog marks its call closed, so the sender holds
+// it back (a catalog that opens the call again lets it go).
+enum class WaitReason { None, Offline, UnmeteredOnly, Backoff, Manual, CallClosed };
 // When the user lets the app send.
 enum class SyncPolicy { AnyNetwork, UnmeteredOnly, Manual };
 
@@ -84,6 +85,8 @@ public:
     // The endpoint of `callId`, or nullopt when the catalog no longer has the call.
     [[nodiscard]] virtual std::optional<CallEndpoint>
     endpointFor(const std::string& callId) const = 0;
+    // True when the call no longer takes submissions: its entries wait (CallClosed), unsent.
+    [[nodiscard]] virtual bool isClosed(const std::string& /*callId*/) const { return false; }
 };
 
 // Receives what the engine does; called on the engine's thread.

@@ -18,12 +18,13 @@ constexpr std::array<std::pair<OutboxState, std::string_view>, 5> kStates{{
     {OutboxState::Delivered, "delivered"},
     {OutboxState::NeedsAttention, "needs_attention"},
 }};
-constexpr std::array<std::pair<WaitReason, std::string_view>, 5> kReasons{{
+constexpr std::array<std::pair<WaitReason, std::string_view>, 6> kReasons{{
     {WaitReason::None, "none"},
     {WaitReason::Offline, "offline"},
     {WaitReason::UnmeteredOnly, "unmetered_only"},
     {WaitReason::Backoff, "backoff"},
     {WaitReason::Manual, "manual"},
+    {WaitReason::CallClosed, "call_closed"},
 }};
 
 template <typename Table, typename Value>
@@ -279,13 +280,24 @@ Result<std::optional<std::int64_t>, SyncError> OutboxEngine::runDue(bool userReq
         if (record.state == OutboxState::Delivered || record.state == OutboxState::NeedsAttention) {
             continue;
         }
+        if (isHeldBack(record.id)) {
+            continue;
+        }
+        // A call closed by a refreshed catalog holds its entries back at once, whatever their
+        // backoff; "send now" does not override it.
+        if (endpoints_.isClosed(record.callId)) {
+            if (auto held = holdForClosedCall(record); !held) {
+                return fail(held.error());
+            }
+            continue;
+        }
         const std::int64_t now = clock_();
         bool due = record.state == OutboxState::Queued || record.state == OutboxState::Uploading;
         if (record.state == OutboxState::Waiting) {
             due = userRequested || woken || record.waitReason != WaitReason::Backoff ||
                   !record.nextTryAtMs || *record.nextTryAtMs <= now;
         }
-        if (!due || isHeldBack(record.id)) {
+        if (!due) {
             continue;
         }
         if (auto done = attempt(record, userRequested); !done) {
@@ -305,6 +317,17 @@ Result<std::optional<std::int64_t>, SyncError> OutboxEngine::runDue(bool userReq
         }
     }
     return next;
+}
+
+Result<void, SyncError> OutboxEngine::holdForClosedCall(OutboxRecord& record)
+{
+    if (record.state == OutboxState::Waiting && record.waitReason == WaitReason::CallClosed) {
+        return {};
+    }
+    record.state = OutboxState::Waiting;
+    record.waitReason = WaitReason::CallClosed;
+    record.nextTryAtMs.reset();
+    return save(record, true);
 }
 
 void OutboxEngine::finishFailed(OutboxRecord& record, const SyncError& error)

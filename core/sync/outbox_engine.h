@@ -65,7 +65,8 @@ public:
     [[nodiscard]] Result<bool, SyncError> remove(std::int64_t id);
 
     // Tries every entry that is due now, one after the other, blocking. `userRequested` is the
-    // user's "send now": it overrides the Manual policy and backoff (not offline). Returns the
+    // user's "send now": it overrides the Manual policy and backoff (not offline, nor a call
+    // the directory says is closed: those entries wait, reason CallClosed). Returns the
     // time of the next scheduled try, if any. Errors are repository failures only; transfer
     // failures end up in the records.
     [[nodiscard]] Result<std::optional<std::int64_t>, SyncError> runDue(bool userRequested = false);
@@ -82,6 +83,8 @@ private:
     [[nodiscard]] Gate gate(bool userRequested) const;
     [[nodiscard]] bool isHeldBack(std::int64_t id) const;
     [[nodiscard]] Result<void, SyncError> attempt(OutboxRecord& record, bool userRequested);
+    // Waiting (CallClosed), unsent: its upload URL and offset are kept for a reopened call.
+    [[nodiscard]] Result<void, SyncError> holdForClosedCall(OutboxRecord& record);
     [[nodiscard]] Result<SignedReceipt, SyncError> deliver(OutboxRecord& record, TusUpload& tus,
                                                            const CallEndpoint& endpoint, int fd);
     [[nodiscard]] Result<void, SyncError> save(OutboxRecord& record, bool notify);

@@ -50,6 +50,7 @@ void OutboxListModel::useServices(AppServices* services)
         if (rowCount() > 0) {
             emit dataChanged(index(0), index(rowCount() - 1));
         }
+        emit countChanged(); // pendingCount leaves out entries of a closed call
     });
     if (auto* service = services_->sync()) {
         connect(service, &SyncService::progress, this, &OutboxListModel::onProgress);
@@ -67,6 +68,11 @@ OutboxListModel::Reason OutboxListModel::reasonOf(const Row& row) const
     using amicus::store::OutboxState;
     using amicus::sync::SyncErrorCode;
     const auto& entry = row.entry;
+    // Held back by the sender, or about to be (the catalog closed the call since its last run).
+    if (entry.state != OutboxState::Delivered && entry.state != OutboxState::Uploading &&
+        (entry.waitReason == "call_closed" || callClosed(row))) {
+        return Reason::CallClosed;
+    }
     if (entry.state == OutboxState::NeedsAttention && entry.lastErrorCode) {
         const auto code = amicus::sync::parseSyncErrorName(*entry.lastErrorCode);
         switch (code.value_or(SyncErrorCode::UnexpectedAnswer)) {
@@ -117,6 +123,16 @@ OutboxListModel::Reason OutboxListModel::reasonOf(const Row& row) const
     return entry.nextTryAt ? Reason::RetryLater : Reason::None;
 }
 
+bool OutboxListModel::callClosed(const Row& row) const
+{
+    const auto catalog = services_ ? services_->context().catalog() : nullptr;
+    if (!catalog) {
+        return false;
+    }
+    const auto call = catalog->call(row.callId);
+    return call && (*call)->status == amicus::calls::CallStatus::Closed;
+}
+
 OutboxListModel::Actions OutboxListModel::actionsOf(State state, Reason reason)
 {
     Actions actions;
@@ -125,8 +141,9 @@ OutboxListModel::Actions OutboxListModel::actionsOf(State state, Reason reason)
                        reason == Reason::ReceiptInvalid || reason == Reason::CaptivePortal;
     // Too large, or its package damaged: the same package can never go, a copy is packed again.
     actions.copy = reason == Reason::TooLarge || reason == Reason::LocalFileDamaged;
-    actions.openDraft = reason == Reason::CallWithdrawn;
-    actions.remove = state == State::NeedsAttention;
+    // No call to send to: the draft stays, to read or export.
+    actions.openDraft = reason == Reason::CallWithdrawn || reason == Reason::CallClosed;
+    actions.remove = state == State::NeedsAttention || reason == Reason::CallClosed;
     return actions;
 }
 
@@ -293,8 +310,9 @@ void OutboxListModel::refresh()
 
 int OutboxListModel::pendingCount() const
 {
-    return static_cast<int>(std::count_if(rows_.begin(), rows_.end(), [](const Row& row) {
-        return row.entry.state != amicus::store::OutboxState::Delivered;
+    return static_cast<int>(std::count_if(rows_.begin(), rows_.end(), [this](const Row& row) {
+        return row.entry.state != amicus::store::OutboxState::Delivered &&
+               reasonOf(row) != Reason::CallClosed;
     }));
 }
 

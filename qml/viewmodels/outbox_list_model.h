@@ -24,7 +24,7 @@ class OutboxListModel : public QAbstractListModel, public QQmlParserStatus {
 
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
-    // Entries not delivered yet: what "Send now" would act on.
+    // Entries not delivered yet and not held back for a closed call: what "Send now" acts on.
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY countChanged)
     // Why the last makeEditableCopy failed, or Problem::None.
     Q_PROPERTY(Problem::Code copyProblem READ copyProblem NOTIFY copyProblemChanged)
@@ -48,6 +48,7 @@ public:
         ReceiptInvalid, // the answer could not be verified
         CallWithdrawn,
         LocalFileDamaged,
+        CallClosed, // the catalog closed the call: the sender holds it back, unsent
     };
     Q_ENUM(Reason)
 
@@ -135,6 +136,8 @@ private:
     };
     void useServices(amicus::app::AppServices* services);
     Reason reasonOf(const Row& row) const;
+    // The catalog the app holds marks the row's call closed.
+    bool callClosed(const Row& row) const;
     void onProgress(qint64 draftId, double offset, double size, double bytesPerSecond);
 
     amicus::app::AppServices* services_ = nullptr;

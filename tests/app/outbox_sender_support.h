@@ -75,8 +75,8 @@ public:
         }
     }
 
-    // The outbox entry of `draftId` as the store holds it: {state, lastError, envelope (whether
-    // its file exists)}, or an empty map when there is none.
+    // The outbox entry of `draftId` as the store holds it: {state, lastError, waitReason,
+    // envelope (whether its file exists)}, or an empty map when there is none.
     Q_INVOKABLE QVariantMap outboxEntry(int draftId) const
     {
         auto* session = services_.context().session();
@@ -92,6 +92,7 @@ public:
              QString::fromUtf8(amicus::store::outboxStateName(entry->state))},
             {QStringLiteral("lastError"),
              QString::fromStdString(entry->lastErrorCode.value_or(""))},
+            {QStringLiteral("waitReason"), QString::fromStdString(entry->waitReason.value_or(""))},
             {QStringLiteral("envelope"), QFileInfo::exists(envelopePath(*entry))},
         };
     }

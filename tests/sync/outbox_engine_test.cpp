@@ -1,7 +1,9 @@
 // Unit tests of the outbox engine's scheduling: backoff with full jitter (injected RNG and
 // clock), gates by network state and policy, errors that need the user, and what the user can
 // do about them: try again now, or take the entry out of the outbox.
+#include "calls/builtin_catalog.h"
 #include "store/vault_session.h"
+#include "sync/catalog_endpoints.h"
 #include "sync/file_outbox_repository.h"
 #include "sync/outbox_engine.h"
 #include "sync/store_outbox_repository.h"
@@ -137,6 +139,104 @@ TEST(OutboxEngine, BackoffEntriesWaitForTheirTimeUnlessWokenOrAsked)
     ASSERT_TRUE(engine.runDue().ok());
     EXPECT_FALSE(engine.wakeRequested());
     EXPECT_EQ(repository.list()->front().state, OutboxState::NeedsAttention);
+}
+
+// Counts what the engine reports.
+class CountingObserver : public OutboxObserver {
+public:
+    void onStateChanged(const OutboxRecord&) override { ++changes; }
+    void onProgress(std::int64_t, const TransferProgress&) override {}
+    int changes = 0;
+};
+
+// A refreshed catalog closes the seed call while its submission waits for its next try: the
+// engine holds it back at once (reason CallClosed, kept in the real store), sends nothing even
+// on "send now" or "try again now", keeps its envelope and upload URL, and sends it again as
+// soon as a catalog opens the call (here it then meets a loopback port nobody listens on).
+TEST(OutboxEngine, AnEntryOfAClosedCallIsHeldBackUntilTheCallOpensAgain)
+{
+    TempDir dir;
+    crypto::VaultOptions fast;
+    fast.scryptWorkFactor = 10;
+    auto session = store::VaultSession::create(dir.path() / "app", "passphrase for a test", fast);
+    ASSERT_TRUE(session.ok()) << session.error().detail;
+    auto& store = (*session)->store();
+    calls::Catalog catalog = calls::builtinCatalog();
+    ASSERT_EQ(catalog.calls.front().status, calls::CallStatus::Closed) << "the seed call";
+    const std::string callId = catalog.calls.front().id;
+    auto draftId = store.drafts().create(callId);
+    ASSERT_TRUE(draftId.ok());
+    const auto outboxDir = dir.path() / "app" / "outbox";
+    std::filesystem::create_directories(outboxDir);
+    writeRandomFile(outboxDir / "e.age", 8192, 5);
+    store::OutboxEntry entry;
+    entry.draftId = *draftId;
+    entry.envelopeName = "e.age";
+    entry.envelopeSize = 8192;
+    ASSERT_TRUE(store.outbox().put(entry).ok());
+    StoreOutboxRepository repository(store, outboxDir);
+    auto record = repository.list()->front();
+    record.state = OutboxState::Waiting;
+    record.waitReason = WaitReason::Backoff;
+    record.nextTryAtMs = 999'999'999;
+    record.uploadUrl = "http://127.0.0.1:9/files/abc";
+    record.lastError = SyncErrorCode::Offline;
+    ASSERT_TRUE(repository.save(record).ok());
+
+    CatalogEndpoints endpoints(catalog);
+    endpoints.overrideCreationUrl("http://127.0.0.1:9/files");
+    EXPECT_TRUE(endpoints.isClosed(callId));
+    EXPECT_FALSE(endpoints.isClosed("no-such-call"));
+    OutboxEngine engine(
+        repository, endpoints, [] { return 1000; }, [] { return 0u; });
+    CountingObserver observer;
+    engine.setObserver(&observer);
+    ASSERT_TRUE(engine.runDue(true).ok());
+    auto held = repository.list()->front();
+    EXPECT_EQ(held.state, OutboxState::Waiting);
+    EXPECT_EQ(held.waitReason, WaitReason::CallClosed);
+    EXPECT_EQ(held.nextTryAtMs, std::nullopt);
+    EXPECT_EQ(held.uploadUrl, record.uploadUrl);
+    EXPECT_EQ(held.lastError, SyncErrorCode::Offline) << "not tried again";
+    EXPECT_EQ(store.outbox().entry(*draftId)->waitReason,
+              std::optional<std::string>("call_closed"));
+    EXPECT_EQ(observer.changes, 1);
+    // Held: neither another run nor "try again now" sends it.
+    ASSERT_TRUE(engine.runDue(true).ok());
+    EXPECT_EQ(observer.changes, 1) << "nothing new to save";
+    ASSERT_TRUE(*engine.retry(*draftId));
+    ASSERT_TRUE(engine.runDue(true).ok());
+    EXPECT_EQ(repository.list()->front().waitReason, WaitReason::CallClosed);
+    EXPECT_EQ(engine.bytesSent(), 0u);
+    EXPECT_TRUE(std::filesystem::exists(outboxDir / "e.age"));
+    EXPECT_TRUE(store.drafts().get(*draftId).ok()) << "the draft stays";
+
+    // A refresh opens the call again: the next run tries it at once.
+    calls::Catalog reopened = catalog;
+    reopened.calls.front().status = calls::CallStatus::Open;
+    endpoints.useCatalog(reopened);
+    EXPECT_FALSE(endpoints.isClosed(callId));
+    ASSERT_TRUE(engine.runDue().ok());
+    const auto tried = repository.list()->front();
+    EXPECT_EQ(tried.state, OutboxState::Waiting);
+    EXPECT_EQ(tried.waitReason, WaitReason::Backoff);
+    EXPECT_EQ(tried.lastError, SyncErrorCode::Offline);
+    EXPECT_EQ(tried.uploadUrl, record.uploadUrl) << "the same upload is resumed";
+
+    // amicusctl to a test endpoint sends to the closed seed call.
+    CatalogEndpoints forTests(catalog);
+    forTests.sendToClosedCalls();
+    EXPECT_FALSE(forTests.isClosed(callId));
+}
+
+TEST(OutboxEngine, WaitReasonNamesRoundTrip)
+{
+    for (int i = 0; i <= static_cast<int>(WaitReason::CallClosed); ++i) {
+        const auto reason = static_cast<WaitReason>(i);
+        EXPECT_NE(waitReasonName(reason), "unknown");
+        EXPECT_EQ(parseWaitReasonName(waitReasonName(reason)), reason);
+    }
+    EXPECT_EQ(waitReasonName(WaitReason::CallClosed), "call_closed");
 }
 
 TEST(FileOutboxRepository, RoundTripsEveryField)

@@ -195,6 +195,51 @@ TEST_F(SyncE2E, ResumesAtTheServersOffsetAfterACutMidChunk)
     EXPECT_EQ(server_->allUploads().size(), 1u) << "resumed, not started again";
 }
 
+// One call whose catalog state the test changes, as a refresh would.
+class ClosableCall : public OneCallDirectory {
+public:
+    using OneCallDirectory::OneCallDirectory;
+    bool isClosed(const std::string&) const override { return closed; }
+    bool closed = false;
+};
+
+// Cut mid-upload, then the catalog closes the call: the engine holds the entry back (not a
+// byte more, even on "send now"), the endpoint keeps the unfinished upload; the call opens
+// again and the same upload is resumed and delivered once.
+TEST_F(SyncE2E, AClosedCallHoldsAPartUploadBackAndItResumesOnceReopened)
+{
+    startServer();
+    startProxy({"--cut-after-bytes", "1300000"});
+    const auto envelope = makeEnvelope("sub", 3 * 1024 * 1024);
+    FileOutboxRepository repository((dir_.path() / "outbox.json").string());
+    ClosableCall directory("test-call", endpoint(true));
+    OutboxEngine engine(
+        repository, directory, wallClockMs, [] { return std::random_device{}(); },
+        smallChunks(1024 * 1024));
+    ASSERT_TRUE(engine.enqueue(recordFor(1, "sub-closed-001", envelope)).ok());
+    ASSERT_TRUE(engine.runDue().ok());
+    auto record = repository.list()->front();
+    ASSERT_EQ(record.state, OutboxState::Waiting);
+    ASSERT_EQ(record.offset, 1024u * 1024u);
+    const auto sentBefore = engine.bytesSent();
+
+    directory.closed = true;
+    ASSERT_TRUE(engine.runDue(true).ok());
+    record = repository.list()->front();
+    EXPECT_EQ(record.state, OutboxState::Waiting);
+    EXPECT_EQ(record.waitReason, WaitReason::CallClosed);
+    EXPECT_EQ(engine.bytesSent(), sentBefore);
+    EXPECT_TRUE(server_->completeUploads().empty());
+    EXPECT_TRUE(server_->receiptFiles().empty());
+    EXPECT_EQ(server_->allUploads().size(), 1u);
+
+    directory.closed = false;
+    ASSERT_TRUE(engine.runDue().ok());
+    record = repository.list()->front();
+    expectDeliveredOnce(record, envelope);
+    EXPECT_EQ(server_->allUploads().size(), 1u) << "resumed, not started again";
+}
+
 TEST_F(SyncE2E, AStalledLinkIsDetectedAndResumed)
 {
     startServer();

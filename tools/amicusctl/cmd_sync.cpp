@@ -110,7 +110,10 @@ int runSync(const Invocation& invocation)
     }
     sync::CatalogEndpoints endpoints(calls::builtinCatalog());
     if (endpoint) {
+        // A test endpoint: the built-in call is closed as published, which holds for its own
+        // endpoint only.
         endpoints.overrideCreationUrl(*endpoint);
+        endpoints.sendToClosedCalls();
     }
     if (receiptKey) {
         auto key = crypto::Ed25519PublicKey::fromBase64(*receiptKey);

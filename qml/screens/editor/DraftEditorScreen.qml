@@ -526,9 +526,37 @@ Page {
                 onClicked: editor.consent = DraftEditor.Confidential
             }
 
+            // A closed call takes no submissions: say so where "Review and send" would be,
+            // and offer what is left, the document export.
+            Label {
+                objectName: "callClosedNotice"
+                visible: !editor.finalized && call.found && !call.open
+                text: qsTr("This call is closed, so this draft cannot be sent. It stays here, and you can still export it as a document.")
+                color: Material.color(Material.Red)
+                wrapMode: Text.WordWrap
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Layout.topMargin: 8
+            }
+
+            Button {
+                objectName: "closedCallExportButton"
+                visible: !editor.finalized && call.found && !call.open
+                text: qsTr("Export as a document…")
+                Accessible.name: qsTr("Export as a document")
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Layout.bottomMargin: 16
+                onClicked: exportDialog.ask(root.draftId)
+            }
+
             PrimaryButton {
                 objectName: "reviewButton"
-                visible: !editor.finalized
+                visible: !editor.finalized && (!call.found || call.open)
                 text: qsTr("Review and send")
                 Accessible.name: text
                 Layout.fillWidth: true
@@ -536,6 +564,13 @@ Page {
                 onClicked: root.reviewRequested(root.draftId)
             }
         }
+    }
+
+    ExportDialog {
+        id: exportDialog
+
+        contactEmail: call.contactEmail
+        contactSubject: call.contactSubject
     }
 
     FileDialog {

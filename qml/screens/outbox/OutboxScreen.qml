@@ -36,6 +36,8 @@ Page {
             return qsTr("The server's receipt could not be verified, so delivery is not confirmed. Try again to ask the server once more.")
         case OutboxListModel.CallWithdrawn:
             return qsTr("This call is no longer offered, so the submission cannot be sent. The draft stays in Drafts, where you can export it as a document.")
+        case OutboxListModel.CallClosed:
+            return qsTr("Held back: the call is closed.")
         case OutboxListModel.LocalFileDamaged:
             return qsTr("The encrypted package on this phone is damaged or missing, so it cannot be sent. Make an editable copy: the copy is packed again when you send it.")
         }
@@ -155,7 +157,7 @@ Page {
                 Label {
                     objectName: "outboxCallClosed_" + entry.index
                     visible: entry.callClosed
-                    text: qsTr("This call has closed since. The secretariat may no longer take this submission; your draft stays in Drafts, where you can export it.")
+                    text: qsTr("This call has closed since, so this submission is not sent unless the secretariat opens the call again. Your draft stays in Drafts, where you can export it.")
                     color: Material.color(Material.Orange, Material.Shade800)
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true

@@ -48,6 +48,7 @@ TestCase {
 
     function cleanup() {
         UiLanguage.code = "en"
+        TestSupport.useOpenSeedCall()
     }
 
     function typeInto(field, text) {
@@ -87,6 +88,33 @@ TestCase {
         // Nothing typed reaches the disk in plain text.
         compare(TestSupport.filesContaining("Red Ribbon"), [])
         compare(TestSupport.filesContaining("Three short words"), [])
+    }
+
+    // The seed call as published is closed: the editor offers no "Review and send", says why
+    // where it would be, and offers the document export instead; a catalog that opens the
+    // call brings the button back.
+    function test_a_closed_call_offers_no_review_and_says_why() {
+        const draftId = newDraft()
+        TestSupport.useBuiltinCatalog()
+        const screen = createTemporaryObject(editorScreenComponent, root, {draftId: draftId})
+        verify(!findChild(screen, "reviewButton").visible)
+        const notice = findChild(screen, "callClosedNotice")
+        verify(notice.visible)
+        compare(notice.text, "This call is closed, so this draft cannot be sent. It stays here, and you can still export it as a document.")
+        const exportButton = findChild(screen, "closedCallExportButton")
+        verify(exportButton.visible)
+        exportButton.clicked()
+        const dialog = findChild(screen, "exportDialog")
+        tryVerify(() => dialog.opened)
+        compare(dialog.draftId, draftId)
+        verify(findChild(dialog, "exportWarning").visible, "the unencrypted copy's warning first")
+        dialog.close()
+        UiLanguage.code = "es"
+        verify(notice.text.indexOf("cerrada") > 0, notice.text)
+        TestSupport.useOpenSeedCall()
+        verify(findChild(screen, "reviewButton").visible)
+        verify(!notice.visible)
+        verify(!exportButton.visible)
     }
 
     function test_attachments_are_added_and_removed() {

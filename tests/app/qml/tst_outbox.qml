@@ -124,8 +124,58 @@ TestCase {
         verify(!shown(screen, "outboxCallClosed_0"))
         OutboxSender.closeCall(root.callId)
         tryVerify(() => shown(screen, "outboxCallClosed_0"))
-        verify(findChild(screen, "outboxCallClosed_0").text.indexOf("your draft stays in Drafts") > 0)
+        verify(findChild(screen, "outboxCallClosed_0").text.indexOf("Your draft stays in Drafts") > 0)
         compare(OutboxSender.outboxEntry(draftId).state, "queued")
+        compare(statusText(screen), "Held back: the call is closed.")
+        verify(!shown(screen, "sendNowButton"))
+    }
+
+    // The sender holds an entry of a closed call back: nothing is tried (the loopback port
+    // would have made it "offline"), even on "Send now", which is not offered for it; the
+    // entry says why and offers its draft and removal. Closed while the sender runs, and
+    // before it starts.
+    function test_the_sender_holds_back_an_entry_of_a_closed_call_data() {
+        return [{tag: "while sending", closeFirst: false}, {tag: "before starting", closeFirst: true}]
+    }
+
+    function test_the_sender_holds_back_an_entry_of_a_closed_call(data) {
+        const draftId = makeSubmission("Held Back")
+        if (data.closeFirst)
+            OutboxSender.closeCall(root.callId)
+        else
+            OutboxSender.markWaitingAfter(draftId, "offline") // an hour of backoff to go
+        OutboxSender.startSender()
+        const screen = showOutbox()
+        tryCompare(findChild(screen, "outboxList"), "count", 1)
+        if (!data.closeFirst) {
+            verify(shown(screen, "sendNowButton"))
+            OutboxSender.closeCall(root.callId)
+        }
+        tryVerify(() => OutboxSender.outboxEntry(draftId).waitReason === "call_closed", 10000,
+                  JSON.stringify(OutboxSender.outboxEntry(draftId)))
+        compare(OutboxSender.outboxEntry(draftId).state, "waiting")
+        compare(OutboxSender.outboxEntry(draftId).lastError, data.closeFirst ? "" : "offline")
+        verify(OutboxSender.outboxEntry(draftId).envelope, "the sealed package is kept")
+        compare(OutboxSender.draft(draftId).organization, "Held Back")
+        tryVerify(() => statusText(screen) === "Held back: the call is closed.", 5000, statusText(screen))
+        verify(shown(screen, "outboxCallClosed_0"))
+        verify(!shown(screen, "sendNowButton"), "nothing to send now")
+        verify(!shown(screen, "outboxTryAgain_0"))
+        control(screen, "outboxOpenDraft_0")
+        control(screen, "outboxRemove_0")
+        // Asked all the same (the app's "send now"), the sender still holds it.
+        const outbox = findChild(screen, "outboxList").model
+        outbox.sendNow()
+        wait(500)
+        compare(OutboxSender.outboxEntry(draftId).waitReason, "call_closed")
+        compare(OutboxSender.outboxEntry(draftId).lastError, data.closeFirst ? "" : "offline")
+        // Opened again by a refresh: the sender tries at once (and meets the closed port).
+        OutboxSender.restoreCatalog()
+        tryVerify(() => OutboxSender.outboxEntry(draftId).waitReason === "backoff", 10000,
+                  JSON.stringify(OutboxSender.outboxEntry(draftId)))
+        compare(OutboxSender.outboxEntry(draftId).lastError, "offline")
+        tryVerify(() => !shown(screen, "outboxCallClosed_0"))
+        verify(!shown(screen, "outboxRemove_0"))
     }
 
     function test_tryAgainNow_data() {
