@@ -91,12 +91,15 @@ protected:
         terminator_.wait(std::chrono::seconds(5));
     }
 
-    // The builtin catalog's first call, now at the terminator, with this receipt key and pin.
+    // The builtin catalog's first call, reopened (the seed call is closed, and the sender holds
+    // a closed call's entries back) and now at the terminator, with this receipt key and pin.
     calls::Catalog catalogNaming(const std::string& pin)
     {
         auto document =
             nlohmann::json::parse(readFile(sourceDir() / "core/calls/builtin_catalog.json"));
         auto& call = document["calls"][0];
+        call["status"] = "open";
+        call.erase("inputs_published");
         call["endpoint"] = origin_ + "/files";
         call["receipt_key"] = crypto::base64Encode(server_->receiptKey());
         call["tls_pins"] = nlohmann::json::array({pin});
