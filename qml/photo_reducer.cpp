@@ -1,5 +1,7 @@
 #include "photo_reducer.h"
 
+#include "store/media_type.h"
+
 #include <QBuffer>
 #include <QColorSpace>
 #include <QImage>
@@ -38,15 +40,8 @@ private:
 
 bool PhotoReducer::canReduce(const QString& mediaType)
 {
-    // Still photos only: a GIF would lose its animation, an icon or a vector drawing is no photo.
-    static const QStringList stillPhotos{QStringLiteral("image/jpeg"), QStringLiteral("image/png"),
-                                         QStringLiteral("image/heic"), QStringLiteral("image/heif"),
-                                         QStringLiteral("image/webp"), QStringLiteral("image/tiff"),
-                                         QStringLiteral("image/bmp")};
-    if (!stillPhotos.contains(mediaType)) {
-        return false;
-    }
-    return QImageReader::supportedMimeTypes().contains(mediaType.toLatin1());
+    return store::isStillPhoto(mediaType.toStdString()) &&
+           QImageReader::supportedMimeTypes().contains(mediaType.toLatin1());
 }
 
 Result<QByteArray, PhotoReducer::Errc> PhotoReducer::reduce(const QByteArray& photo)

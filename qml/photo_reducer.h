@@ -25,8 +25,9 @@ public:
         EncodeFailed, // the JPEG encoder failed (out of memory)
     };
 
-    // True for still photos (JPEG, PNG, HEIC/HEIF, WebP, TIFF, BMP) that this build of Qt can
-    // decode: the editor offers a smaller copy of those only (HEIC needs a Qt image plugin).
+    // True for still photos (store::isStillPhoto: JPEG, PNG, HEIC/HEIF, WebP, TIFF, BMP) that
+    // this build of Qt can decode: the editor offers a smaller copy of those only (HEIC needs a
+    // Qt image plugin).
     [[nodiscard]] static bool canReduce(const QString& mediaType);
 
     // The smaller copy of the encoded image `photo`: decoded with its EXIF orientation applied,

@@ -5,12 +5,12 @@
 #include "attachment_policy.h"
 #include "photo_reducer.h"
 #include "smaller_copy_maker.h"
+#include "store/media_type.h"
 #include "store/vault_store.h"
 #include "submission/draft_check.h"
 #include "text_conversion.h"
 
 #include <QFileInfo>
-#include <QMimeDatabase>
 #include <QVariantMap>
 #include <algorithm>
 #include <limits>
@@ -457,14 +457,15 @@ bool DraftEditor::addAttachment(const QUrl& file)
     }
     const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
     const QFileInfo info(path);
-    const QString mediaType = QMimeDatabase().mimeTypeForFile(info).name();
+    const std::string filePath = info.absoluteFilePath().toStdString();
+    const std::string fileName = info.fileName().toStdString();
+    const std::string mediaType = amicus::store::mediaTypeOfFile(filePath, fileName);
     // A photo over the call's limit is taken in all the same and sent as its smaller copy,
     // made at once; it is removed again if even that does not fit.
-    const bool photo = amicus::app::PhotoReducer::canReduce(mediaType);
+    const bool photo = amicus::app::PhotoReducer::canReduce(toQString(mediaType));
     const std::uint64_t maxBytes = policy_.largestImport(photo);
-    auto imported = drafts->attachments().addFile(draftId_, info.absoluteFilePath().toStdString(),
-                                                  info.fileName().toStdString(),
-                                                  mediaType.toStdString(), maxBytes);
+    auto imported =
+        drafts->attachments().addFile(draftId_, filePath, fileName, mediaType, maxBytes);
     if (!imported) {
         reportFailure(imported.error());
         return false;
