@@ -4,7 +4,6 @@
 #include "app_services.h"
 #include "data_size.h"
 #include "sync/receipt.h"
-#include "sync/sync_error.h"
 #include "sync_service.h"
 #include "text_conversion.h"
 #include "user_dates.h"
@@ -63,64 +62,15 @@ int OutboxListModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : count();
 }
 
-OutboxListModel::Reason OutboxListModel::reasonOf(const Row& row) const
+amicus::sync::OutboxAdvice OutboxListModel::adviceOf(const Row& row) const
 {
-    using amicus::store::OutboxState;
-    using amicus::sync::SyncErrorCode;
-    const auto& entry = row.entry;
-    // Held back by the sender, or about to be (the catalog closed the call since its last run).
-    if (entry.state != OutboxState::Delivered && entry.state != OutboxState::Uploading &&
-        (entry.waitReason == "call_closed" || callClosed(row))) {
-        return Reason::CallClosed;
-    }
-    if (entry.state == OutboxState::NeedsAttention && entry.lastErrorCode) {
-        const auto code = amicus::sync::parseSyncErrorName(*entry.lastErrorCode);
-        switch (code.value_or(SyncErrorCode::UnexpectedAnswer)) {
-        case SyncErrorCode::TooLarge:
-            return Reason::TooLarge;
-        case SyncErrorCode::TlsPinMismatch:
-        case SyncErrorCode::TlsFailure:
-            return Reason::EndpointUnsafe;
-        case SyncErrorCode::CaptivePortal:
-            return Reason::CaptivePortal;
-        case SyncErrorCode::ReceiptInvalid:
-            return Reason::ReceiptInvalid;
-        case SyncErrorCode::LocalIo:
-            return Reason::LocalFileDamaged;
-        case SyncErrorCode::CallWithdrawn:
-            return Reason::CallWithdrawn;
-        default:
-            return Reason::Refused;
-        }
-    }
-    if (entry.state != OutboxState::Waiting && entry.state != OutboxState::Queued) {
-        return Reason::None;
-    }
-    // A sign-in page is transient for the engine (it retries), but only the user can sign in.
-    const bool signInPage =
-        entry.nextTryAt && entry.lastErrorCode &&
-        amicus::sync::parseSyncErrorName(*entry.lastErrorCode) == SyncErrorCode::CaptivePortal;
+    amicus::sync::EntrySurroundings surroundings;
     if (const auto* service = services_ ? services_->sync() : nullptr) {
-        const auto network = service->networkState();
-        if (!network.reachable) {
-            return Reason::Offline;
-        }
-        const auto policy = service->policy();
-        if (policy == amicus::sync::SyncPolicy::Manual) {
-            return Reason::WaitingForUser;
-        }
-        if (policy == amicus::sync::SyncPolicy::UnmeteredOnly && network.metered) {
-            return Reason::WaitingForWiFi;
-        }
+        surroundings.sending =
+            amicus::sync::SendingConditions{service->networkState(), service->policy()};
     }
-    if (signInPage) {
-        return Reason::CaptivePortal;
-    }
-    if (entry.nextTryAt && entry.lastErrorCode &&
-        amicus::sync::parseSyncErrorName(*entry.lastErrorCode) == SyncErrorCode::EndpointBusy) {
-        return Reason::EndpointBusy;
-    }
-    return entry.nextTryAt ? Reason::RetryLater : Reason::None;
+    surroundings.callClosed = callClosed(row);
+    return amicus::sync::adviceFor(row.entry, surroundings);
 }
 
 bool OutboxListModel::callClosed(const Row& row) const
@@ -131,20 +81,6 @@ bool OutboxListModel::callClosed(const Row& row) const
     }
     const auto call = catalog->call(row.callId);
     return call && (*call)->status == amicus::calls::CallStatus::Closed;
-}
-
-OutboxListModel::Actions OutboxListModel::actionsOf(State state, Reason reason)
-{
-    Actions actions;
-    // A sign-in page makes the engine wait and retry; only the user can sign in, then retry.
-    actions.tryAgain = reason == Reason::Refused || reason == Reason::EndpointUnsafe ||
-                       reason == Reason::ReceiptInvalid || reason == Reason::CaptivePortal;
-    // Too large, or its package damaged: the same package can never go, a copy is packed again.
-    actions.copy = reason == Reason::TooLarge || reason == Reason::LocalFileDamaged;
-    // No call to send to: the draft stays, to read or export.
-    actions.openDraft = reason == Reason::CallWithdrawn || reason == Reason::CallClosed;
-    actions.remove = state == State::NeedsAttention || reason == Reason::CallClosed;
-    return actions;
 }
 
 QVariant OutboxListModel::data(const QModelIndex& index, int role) const
@@ -165,7 +101,7 @@ QVariant OutboxListModel::data(const QModelIndex& index, int role) const
     case StateRole:
         return static_cast<int>(entry.state);
     case ReasonRole:
-        return static_cast<int>(reasonOf(row));
+        return static_cast<int>(adviceOf(row).holdUp);
     case NextTryRole:
         return entry.nextTryAt
                    ? locale.toString(QDateTime::fromMSecsSinceEpoch(*entry.nextTryAt).time(),
@@ -247,7 +183,7 @@ QVariant OutboxListModel::data(const QModelIndex& index, int role) const
     case CanCopyRole:
     case CanOpenDraftRole:
     case CanRemoveRole: {
-        const Actions actions = actionsOf(static_cast<State>(entry.state), reasonOf(row));
+        const auto actions = adviceOf(row).actions;
         return role == CanTryAgainRole    ? actions.tryAgain
                : role == CanCopyRole      ? actions.copy
                : role == CanOpenDraftRole ? actions.openDraft
@@ -312,7 +248,7 @@ int OutboxListModel::pendingCount() const
 {
     return static_cast<int>(std::count_if(rows_.begin(), rows_.end(), [this](const Row& row) {
         return row.entry.state != amicus::store::OutboxState::Delivered &&
-               reasonOf(row) != Reason::CallClosed;
+               adviceOf(row).holdUp != amicus::sync::HoldUp::CallClosed;
     }));
 }
 

@@ -4,6 +4,7 @@
 
 #include "problem.h"
 #include "store/vault_store.h"
+#include "sync/outbox_advice.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -33,22 +34,23 @@ public:
     enum class State { Queued, Waiting, Uploading, Delivered, NeedsAttention };
     Q_ENUM(State)
 
-    // Why an entry is not moving, as the screen explains it.
+    // Why an entry is not moving, as the screen explains it: the core's HoldUp
+    // (sync/outbox_advice.h, which says what each means), value for value.
     enum class Reason {
-        None,
-        Offline,        // no network
-        WaitingForWiFi, // the policy allows unmetered networks only
-        WaitingForUser, // the policy is manual: "Send now"
-        RetryLater,     // backoff after a transient failure (see nextTry)
-        EndpointBusy,   // backoff because the endpoint answered 429/507 (its caps are reached)
-        TooLarge,       // the endpoint refuses the size
-        Refused,        // the endpoint refused the submission
-        EndpointUnsafe, // TLS pin mismatch or certificate failure
-        CaptivePortal,  // a sign-in page is in the way
-        ReceiptInvalid, // the answer could not be verified
-        CallWithdrawn,
-        LocalFileDamaged,
-        CallClosed, // the catalog closed the call: the sender holds it back, unsent
+        None = static_cast<int>(amicus::sync::HoldUp::None),
+        Offline = static_cast<int>(amicus::sync::HoldUp::Offline),
+        WaitingForWiFi = static_cast<int>(amicus::sync::HoldUp::WaitingForWiFi),
+        WaitingForUser = static_cast<int>(amicus::sync::HoldUp::WaitingForUser),
+        RetryLater = static_cast<int>(amicus::sync::HoldUp::RetryLater),
+        EndpointBusy = static_cast<int>(amicus::sync::HoldUp::EndpointBusy),
+        TooLarge = static_cast<int>(amicus::sync::HoldUp::TooLarge),
+        Refused = static_cast<int>(amicus::sync::HoldUp::Refused),
+        EndpointUnsafe = static_cast<int>(amicus::sync::HoldUp::EndpointUnsafe),
+        CaptivePortal = static_cast<int>(amicus::sync::HoldUp::CaptivePortal),
+        ReceiptInvalid = static_cast<int>(amicus::sync::HoldUp::ReceiptInvalid),
+        CallWithdrawn = static_cast<int>(amicus::sync::HoldUp::CallWithdrawn),
+        LocalFileDamaged = static_cast<int>(amicus::sync::HoldUp::LocalFileDamaged),
+        CallClosed = static_cast<int>(amicus::sync::HoldUp::CallClosed),
     };
     Q_ENUM(Reason)
 
@@ -67,7 +69,7 @@ public:
         IssuingBodyRole,   // who issued the call, in the user's language (empty if withdrawn)
         UploadStartedRole, // true when the server already holds some of it
         CopyIdRole,        // the editable copy made from this entry in this session, or -1
-        // What the user can do about an entry, as its reason allows (actionsOf):
+        // What the user can do about an entry (the core's OutboxActions):
         CanTryAgainRole,  // "Try again now": a new attempt may go through
         CanCopyRole,      // "Make an editable copy": only a changed copy can go
         CanOpenDraftRole, // "Open the draft": it cannot be sent at all, the draft stays
@@ -111,15 +113,6 @@ public:
     int pendingCount() const;
     Problem::Code copyProblem() const { return copyProblem_; }
 
-    // The actions an entry in `state` for `reason` allows (the roles above).
-    struct Actions {
-        bool tryAgain = false;
-        bool copy = false;
-        bool openDraft = false;
-        bool remove = false;
-    };
-    static Actions actionsOf(State state, Reason reason);
-
 signals:
     void languageChanged();
     void countChanged();
@@ -135,7 +128,7 @@ private:
         std::uint64_t liveOffset = 0;
     };
     void useServices(amicus::app::AppServices* services);
-    Reason reasonOf(const Row& row) const;
+    amicus::sync::OutboxAdvice adviceOf(const Row& row) const;
     // The catalog the app holds marks the row's call closed.
     bool callClosed(const Row& row) const;
     void onProgress(qint64 draftId, double offset, double size, double bytesPerSecond);
