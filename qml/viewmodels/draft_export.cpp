@@ -3,36 +3,20 @@
 #include "app_context.h"
 #include "app_services.h"
 #include "document_renderer.h"
-#include "package/readable_layout.h"
-#include "package/submission_document.h"
 #include "platform_services.h"
-#include "submission/draft_package.h"
+#include "submission/draft_document.h"
 #include "text_conversion.h"
 
-#include <QBuffer>
-#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QFont>
-#include <QPageLayout>
-#include <QPageSize>
-#include <QPdfWriter>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QStorageInfo>
-#include <QTextBlockFormat>
-#include <QTextCharFormat>
-#include <QTextCursor>
-#include <QTextDocument>
-#include <QTextDocumentWriter>
-#include <QTextList>
-#include <QTextListFormat>
-#include <QXmlStreamWriter>
+#include <chrono>
 
 using amicus::app::AppServices;
 using amicus::app::toQString;
-using amicus::package::BlockKind;
-using amicus::package::ReadableLayout;
+using amicus::submission::DraftDocument;
 
 namespace {
 
@@ -43,23 +27,6 @@ const QString pdfMediaType = QStringLiteral("application/pdf");
 
 // Below this much free space a failed write is taken for a full disk.
 constexpr qint64 nearlyFullBytes = qint64{1024} * 1024;
-
-// A name no file in `directory` has yet: "amicus-<call>-<date and time>[-N].<extension>".
-// Only public words (the call's id and the time) so the name gives nothing away.
-QString freshFileName(const QString& directory, const std::string& callId, const QString& extension)
-{
-    const std::string call = amicus::package::sanitizeFileName(callId);
-    const QString stem =
-        QStringLiteral("amicus-%1-%2")
-            .arg(toQString(call),
-                 QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HHmm")));
-    const QDir folder(directory);
-    QString name = stem + extension;
-    for (int n = 2; folder.exists(name); ++n) {
-        name = QStringLiteral("%1-%2%3").arg(stem).arg(n).arg(extension);
-    }
-    return name;
-}
 
 // The problem a failed write in `directory` means: a full disk, or a folder we cannot use.
 Problem::Code writeProblem(const QSaveFile& file, const QString& directory)
@@ -188,41 +155,23 @@ bool DraftExport::exportDraft(DraftExport::Format format, bool unencryptedConfir
         setProblem(Problem::FolderUnwritable);
         return false;
     }
-    // A call no longer in the catalog still has a readable draft: its answers keep their
-    // question ids as headings.
-    amicus::calls::Call withdrawn;
-    withdrawn.id = draft->callId;
-    const auto catalog = services_->context().catalog();
-    const auto call = catalog->call(draft->callId);
-    const amicus::package::SubmissionPackage submission = amicus::submission::packageFromDraft(
-        *draft, call ? **call : withdrawn, session->store(), *identity);
-    std::vector<std::string> names;
-    names.reserve(submission.attachments.size());
-    for (const auto& attachment : submission.attachments) {
-        names.push_back(attachment.fileName);
-    }
-    // Their own draft, for them to send: the submitter block stays, whatever the consent.
-    auto layout = std::make_shared<ReadableLayout>(amicus::package::layoutSubmission(
-        submission, amicus::package::uniqueFileNames(names), true));
-    // The PDF's author is the organization, except on an anonymous submission: a forwarded
-    // file should not name its author where the reader does not look.
-    const QString author = submission.consent == amicus::package::PublicationConsent::Anonymous
-                               ? QString()
-                               : toQString(submission.submitter.organization);
-
-    const QString extension =
-        format == Format::Odt ? QStringLiteral(".odt") : QStringLiteral(".pdf");
+    // What the document says, in which order, its author and its name: the core's.
+    const auto call = services_->context().catalog()->call(draft->callId);
+    const auto document = std::make_shared<const DraftDocument>(
+        amicus::submission::draftDocument(*draft, call ? *call : nullptr, session->store(),
+                                          *identity, std::chrono::system_clock::now()));
+    const std::string extension = format == Format::Odt ? ".odt" : ".pdf";
     const QString directory = QDir::fromNativeSeparators(directory_);
-    const QString path =
-        QDir(directory).filePath(freshFileName(directory, draft->callId, extension));
+    const QString path = QDir(directory).filePath(toQString(
+        amicus::submission::freshFileName(directory.toStdString(), document->fileStem, extension)));
     setProblem(Problem::None);
     setBusy(true);
-    worker_.start([this, layout, format, author, directory, path] {
+    worker_.start([this, document, format, directory, path] {
         const QByteArray bytes =
-            amicus::app::renderDocument(*layout,
+            amicus::app::renderDocument(document->layout,
                                         format == Format::Odt ? amicus::app::DocumentFormat::Odt
                                                               : amicus::app::DocumentFormat::Pdf,
-                                        author);
+                                        toQString(document->author));
         const Problem::Code problem =
             bytes.isEmpty() ? Problem::Unexpected : writeAtomically(directory, path, bytes);
         QMetaObject::invokeMethod(this, [this, problem, path, format] {
