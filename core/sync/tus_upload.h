@@ -129,7 +129,7 @@ public:
     // Envelope bytes written to the network so far (re-sent bytes counted again).
     [[nodiscard]] std::uint64_t bytesSent() const { return bytesSent_; }
 
-    struct Exchange; // one request and its answer (internal)
+    struct Exchange; // one request and its answer (internal: tus_exchange.h)
 
     // Internal: used by the libcurl callbacks of the transfer under way.
     [[nodiscard]] bool cancelRequested() const { return cancelled_.load(); }
