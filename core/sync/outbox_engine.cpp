@@ -404,9 +404,9 @@ Result<void, SyncError> OutboxEngine::attempt(OutboxRecord& record, bool userReq
     record.waitReason = WaitReason::None;
     record.nextTryAtMs.reset();
     auto started = save(record, true);
-    Result<SignedReceipt, SyncError> delivered =
+    Result<SignedReceipt, DeliveryFailure> delivered =
         started ? deliver(record, tus, *endpoint, envelope.fd)
-                : Result<SignedReceipt, SyncError>(fail(started.error()));
+                : Result<SignedReceipt, DeliveryFailure>(fail(started.error()));
     {
         std::lock_guard lock(mutex_);
         active_ = nullptr;
@@ -425,15 +425,15 @@ Result<void, SyncError> OutboxEngine::attempt(OutboxRecord& record, bool userReq
         record.nextTryAtMs.reset();
         return save(record, true);
     }
-    if (delivered.error().code == SyncErrorCode::LocalIo && delivered.error().httpStatus == -1) {
-        return fail(delivered.error()); // the repository itself failed mid-transfer
+    if (delivered.error().source == DeliveryFailure::Source::Repository) {
+        return fail(delivered.error().error); // the repository itself failed mid-transfer
     }
-    finishFailed(record, delivered.error());
+    finishFailed(record, delivered.error().error);
     return save(record, true);
 }
 
-Result<SignedReceipt, SyncError> OutboxEngine::deliver(OutboxRecord& record, TusUpload& tus,
-                                                       const CallEndpoint& endpoint, int fd)
+Result<SignedReceipt, OutboxEngine::DeliveryFailure>
+OutboxEngine::deliver(OutboxRecord& record, TusUpload& tus, const CallEndpoint& endpoint, int fd)
 {
     auto key = crypto::Ed25519PublicKey::fromRaw(endpoint.receiptKey);
     if (!key) {
@@ -442,25 +442,23 @@ Result<SignedReceipt, SyncError> OutboxEngine::deliver(OutboxRecord& record, Tus
     }
     const ExpectedEnvelope expected{record.submissionId, record.envelopeSize,
                                     record.envelopeSha256};
-    const auto accept = [&](const SignedReceipt& receipt) -> Result<SignedReceipt, SyncError> {
+    const auto accept =
+        [&](const SignedReceipt& receipt) -> Result<SignedReceipt, DeliveryFailure> {
         auto verified = verifyReceipt(receipt, *key, expected);
         if (!verified) {
             return fail(verified.error());
         }
         return receipt;
     };
-    // A repository failure is marked with httpStatus -1 so attempt() reports it as such.
-    const auto persist = [&]() -> Result<void, SyncError> {
+    const auto persist = [&]() -> Result<void, DeliveryFailure> {
         if (auto saved = repository_.save(record); !saved) {
-            SyncError failure = saved.error();
-            failure.httpStatus = -1;
-            return fail(failure);
+            return fail(DeliveryFailure(saved.error(), DeliveryFailure::Source::Repository));
         }
         return {};
     };
     // The server no longer knows the upload: delivered already (receipt), or start again.
     // Only here may a stored upload URL be dropped, so a submission is never sent twice.
-    const auto recoverGone = [&]() -> Result<std::optional<SignedReceipt>, SyncError> {
+    const auto recoverGone = [&]() -> Result<std::optional<SignedReceipt>, DeliveryFailure> {
         auto known = tus.fetchReceipt(record.submissionId);
         if (!known) {
             return fail(known.error());

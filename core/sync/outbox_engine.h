@@ -80,13 +80,25 @@ public:
 
 private:
     enum class Gate { Open, Offline, UnmeteredOnly, Manual };
+    // Why deliver() ended without a receipt: the transfer failed (recorded in the entry, tried
+    // again later) or the repository did (the run stops and reports it).
+    struct DeliveryFailure {
+        enum class Source { Transfer, Repository };
+        DeliveryFailure() = default;
+        DeliveryFailure(SyncError failure, Source from = Source::Transfer)
+            : error(std::move(failure)), source(from)
+        {
+        }
+        SyncError error;
+        Source source = Source::Transfer;
+    };
     [[nodiscard]] Gate gate(bool userRequested) const;
     [[nodiscard]] bool isHeldBack(std::int64_t id) const;
     [[nodiscard]] Result<void, SyncError> attempt(OutboxRecord& record, bool userRequested);
     // Waiting (CallClosed), unsent: its upload URL and offset are kept for a reopened call.
     [[nodiscard]] Result<void, SyncError> holdForClosedCall(OutboxRecord& record);
-    [[nodiscard]] Result<SignedReceipt, SyncError> deliver(OutboxRecord& record, TusUpload& tus,
-                                                           const CallEndpoint& endpoint, int fd);
+    [[nodiscard]] Result<SignedReceipt, DeliveryFailure>
+    deliver(OutboxRecord& record, TusUpload& tus, const CallEndpoint& endpoint, int fd);
     [[nodiscard]] Result<void, SyncError> save(OutboxRecord& record, bool notify);
     void finishFailed(OutboxRecord& record, const SyncError& error);
 

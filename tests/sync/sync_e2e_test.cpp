@@ -731,6 +731,55 @@ TEST_F(SyncE2E, AWithdrawnSubmissionStopsMidUploadAndIsNeverSentAgain)
     EXPECT_EQ(inner.list()->front().state, OutboxState::Uploading);
 }
 
+// A repository that refuses one save: the `failing`-th from now (1 = the next).
+class RepositoryFailingOnce : public OutboxRepository {
+public:
+    RepositoryFailingOnce(OutboxRepository& inner, int failing) : inner_(inner), left_(failing) {}
+    Result<std::vector<OutboxRecord>, SyncError> list() override { return inner_.list(); }
+    Result<void, SyncError> save(const OutboxRecord& record) override
+    {
+        if (--left_ == 0) {
+            return fail(SyncError{SyncErrorCode::LocalIo, 0, "disk full (test)"});
+        }
+        return inner_.save(record);
+    }
+    Result<void, SyncError> remove(std::int64_t id) override { return inner_.remove(id); }
+
+private:
+    OutboxRepository& inner_;
+    int left_;
+};
+
+// The outbox itself failing mid-transfer (here: recording the new upload URL) stops the run
+// with the repository's error; it is not the submission's error, so the entry keeps its last
+// saved state instead of being marked as needing attention.
+TEST_F(SyncE2E, ARepositoryFailureMidTransferStopsTheRunAndIsNotTheEntrysError)
+{
+    startServer();
+    const auto envelope = makeEnvelope("sub", 300 * 1024);
+    FileOutboxRepository inner((dir_.path() / "outbox.json").string());
+    RepositoryFailingOnce repository(inner, 3); // enqueue, "uploading", then the upload URL
+    OneCallDirectory directory("test-call", endpoint(false));
+    OutboxEngine engine(
+        repository, directory, wallClockMs, [] { return std::random_device{}(); }, smallChunks());
+    ASSERT_TRUE(engine.enqueue(recordFor(1, "sub-repo-fail-01", envelope)).ok());
+
+    const auto run = engine.runDue(true);
+    ASSERT_FALSE(run.ok()) << "a repository failure was taken for a transfer failure";
+    EXPECT_EQ(run.error().code, SyncErrorCode::LocalIo);
+    EXPECT_EQ(run.error().detail, "disk full (test)");
+    const OutboxRecord kept = inner.list()->front();
+    EXPECT_EQ(kept.state, OutboxState::Uploading);
+    EXPECT_FALSE(kept.lastError.has_value());
+    EXPECT_FALSE(kept.uploadUrl.has_value());
+
+    // The next run resumes as after a kill: the upload is created again and delivered once.
+    ASSERT_TRUE(engine.runDue(true).ok());
+    const OutboxRecord delivered = inner.list()->front();
+    EXPECT_EQ(delivered.state, OutboxState::Delivered);
+    EXPECT_EQ(server_->receiptFiles().size(), 1u);
+}
+
 // Withdrawn before its first try: not a byte leaves, and the endpoint holds no upload at all.
 TEST_F(SyncE2E, AWithdrawnSubmissionIsNeverStarted)
 {
