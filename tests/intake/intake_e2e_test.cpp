@@ -830,3 +830,116 @@ TEST(IntakeInbox, RefusedBombIsRecordedNotReadAgainUntilRetriedAndNamesArePrinta
 
 } // namespace
 } // namespace amicus::intake
+
+namespace amicus::intake {
+namespace {
+
+// Sealed envelopes brought by hand (`inbox --from-folder`), as the app saves them: the same
+// checks as uploads without a receipt, "by_hand" in the index, one folder per submission
+// whichever way it came; a damaged file, junk, and the same submission sealed again with other
+// bytes (decrypted and re-encrypted with the real age) are refused, and a refusal is recorded.
+TEST(IntakeInbox, EnvelopesByHandAreCheckedMarkedAndUnpackedOnceWhicheverWayTheyCame)
+{
+    TempDir temp;
+    const fs::path keys = temp.path() / "keys";
+    const SecretariatKeys secretariat = initKeys(keys);
+    EndpointServer server(temp.path() / "endpoint", {"--keys", keys.string()});
+    ASSERT_TRUE(server.ok());
+    FieldWorker worker(temp.path() / "worker");
+    std::string out;
+    ASSERT_EQ(worker.ctl("init --scrypt-work-factor 10", &out), 0) << out;
+    const auto submission = [&](const std::string& organization) {
+        return makeSubmission(
+            worker,
+            {{"call_id", callId},
+             {"language", "fr"},
+             {"submitter", {{"organization", organization}, {"country", "ML"}}},
+             {"consent", "public"},
+             {"answers", {{"prevention-accountability", "Remise en main propre."}}}},
+            secretariat.recipient);
+    };
+    const Envelope both = submission("Par les deux chemins");
+    const Envelope byHand = submission("Sur une clé USB");
+    const Envelope damaged = submission("Abîmée en chemin");
+
+    // The endpoint receives `both`; the USB stick carries `both` and `byHand` as the app saves
+    // them, a damaged one, junk, and a file inbox leaves alone (not *.age).
+    TusCurl tus(server.origin(), temp.path());
+    tus.upload(both.submissionId, both.path);
+    const fs::path usb = temp.path() / "incoming";
+    fs::create_directories(usb);
+    fs::copy_file(both.path, usb / (both.submissionId + ".age"));
+    fs::copy_file(byHand.path, usb / (byHand.submissionId + ".age"));
+    {
+        std::string bytes = readFile(damaged.path);
+        bytes[bytes.size() - 30] = static_cast<char>(bytes[bytes.size() - 30] ^ 0x01);
+        writeFile(usb / "damaged.age", bytes);
+    }
+    writeFile(usb / "junk.age", "not an age file at all\n");
+    writeFile(usb / "notes.txt", "left alone");
+
+    const fs::path inboxDir = temp.path() / "inbox";
+    const std::string identity = quote((keys / "identity.txt").string());
+    const std::string inboxCommand =
+        quote(AMICUS_INTAKE_PATH) + " inbox " + quote(server.dataDir().string()) + " -i " +
+        identity + " -o " + quote(inboxDir.string()) + " --receipt-key " + secretariat.receiptKey +
+        " --from-folder " + quote(usb.string());
+    std::string errors;
+    ASSERT_EQ(run(inboxCommand, &out, &errors, temp.path() / "inbox.err"), 1) << errors;
+    std::set<std::string> folders;
+    for (const auto& entry : fs::directory_iterator(inboxDir)) {
+        if (entry.is_directory()) {
+            folders.insert(entry.path().filename().string());
+        }
+    }
+    EXPECT_EQ(folders, (std::set<std::string>{both.submissionId, byHand.submissionId}));
+    EXPECT_TRUE(fs::exists(inboxDir / both.submissionId / "receipt.json"));
+    EXPECT_FALSE(fs::exists(inboxDir / both.submissionId / "arrival.json"));
+    EXPECT_TRUE(fs::exists(inboxDir / byHand.submissionId / "arrival.json"));
+    EXPECT_FALSE(fs::exists(inboxDir / byHand.submissionId / "receipt.json"));
+    EXPECT_NE(readFile(inboxDir / byHand.submissionId / "submission.json").find("Sur une clé USB"),
+              std::string::npos);
+    EXPECT_NE(errors.find("by hand " + both.submissionId + ".age: already in OUT_DIR"),
+              std::string::npos)
+        << errors;
+    EXPECT_NE(errors.find("by hand damaged.age: tampered"), std::string::npos) << errors;
+    EXPECT_NE(errors.find("by hand junk.age: not-an-envelope"), std::string::npos) << errors;
+    EXPECT_EQ(errors.find("notes.txt"), std::string::npos) << errors;
+    EXPECT_NE(errors.find("1 of the new arrived by hand, without a receipt"), std::string::npos)
+        << errors;
+    const auto index = nlohmann::json::parse(readFile(inboxDir / "index.json"));
+    ASSERT_EQ(index["submissions"].size(), 2u) << index.dump();
+    for (const auto& row : index["submissions"]) {
+        EXPECT_EQ(row["arrival"],
+                  row["submission_id"] == byHand.submissionId ? "by_hand" : "endpoint");
+    }
+    EXPECT_NE(readFile(inboxDir / "index.csv").find("\"by_hand\""), std::string::npos);
+    const auto arrival =
+        nlohmann::json::parse(readFile(inboxDir / byHand.submissionId / "arrival.json"));
+    EXPECT_EQ(arrival["sha256"], crypto::toHex(sync::testing::sha256File(byHand.path)));
+    EXPECT_EQ(arrival["size"], fs::file_size(byHand.path));
+    const auto refused = nlohmann::json::parse(readFile(inboxDir / "refused.json"));
+    ASSERT_EQ(refused["refused"].size(), 2u) << refused.dump();
+
+    // The same submission sealed again (other bytes, same id) is refused, not unpacked twice;
+    // a second run reads nothing again.
+    const fs::path plain = temp.path() / "resealed.tar";
+    ASSERT_EQ(run("age -d -i " + identity + " -o " + quote(plain.string()) + " " +
+                  quote(byHand.path.string())),
+              0);
+    ASSERT_EQ(run("age -r " + secretariat.recipient + " -o " +
+                  quote((usb / "resealed.age").string()) + " " + quote(plain.string())),
+              0);
+    ASSERT_EQ(run(inboxCommand, &out, &errors, temp.path() / "inbox.err"), 1) << errors;
+    EXPECT_NE(
+        errors.find("by hand resealed.age (submission " + byHand.submissionId + "): id-conflict"),
+        std::string::npos)
+        << errors;
+    EXPECT_NE(errors.find("0 new, 3 already there"), std::string::npos) << errors;
+    EXPECT_NE(errors.find("refused at"), std::string::npos) << errors;
+    EXPECT_EQ(nlohmann::json::parse(readFile(inboxDir / "index.json"))["submissions"].size(), 2u);
+    EXPECT_TRUE(out.empty()) << out;
+}
+
+} // namespace
+} // namespace amicus::intake

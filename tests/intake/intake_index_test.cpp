@@ -99,12 +99,13 @@ TEST(IndexCsv, RoundTripsHostileFieldsThroughAnRfc4180Reader)
         {"22222222-bbbb", "call-2", "", "", "fr", "anonymous", "2026-11-28T21:45:14Z", 0});
     const auto parsed = parseCsv(indexCsv(rows));
     ASSERT_EQ(parsed.size(), 3u);
-    EXPECT_EQ(parsed[0],
-              (std::vector<std::string>{"submission_id", "call_id", "organization", "country",
-                                        "language", "publication_consent", "received_at", "size"}));
+    EXPECT_EQ(parsed[0], (std::vector<std::string>{"submission_id", "call_id", "organization",
+                                                   "country", "language", "publication_consent",
+                                                   "received_at", "size", "arrival"}));
     EXPECT_EQ(parsed[1][2], "Smith, \"Jones\"\r\nand others");
     EXPECT_EQ(parsed[1][7], "1234");
-    EXPECT_EQ(parsed[2].size(), 8u);
+    EXPECT_EQ(parsed[2].size(), 9u);
+    EXPECT_EQ(parsed[1][8], "endpoint");
     EXPECT_EQ(parsed[2][2], "");
     EXPECT_EQ(parsed[2][5], "anonymous");
 }
@@ -225,6 +226,33 @@ TEST_F(FolderTest, ReadsManifestAndReceipt)
     const IndexRow row = indexRowOf(*folder);
     EXPECT_EQ(row.country, "SN");
     EXPECT_EQ(row.size, 321u);
+}
+
+// An envelope that came by hand: arrival.json in place of the receipt, "by_hand" in the index;
+// a malformed one is refused like a malformed receipt.
+TEST_F(FolderTest, ReadsAnArrivalByHandInPlaceOfAReceipt)
+{
+    const std::string id = "eeeeeeee-5555-4555-8555-555555555555";
+    const auto dir = makeFolder(id, manifest(id, "public"));
+    fs::remove(dir / "receipt.json");
+    write(dir / "arrival.json",
+          R"({"arrival":"by_hand","received_at":"2026-12-07T07:00:00Z","size":654,"sha256":"ab"})");
+    auto folder = readSubmissionFolder(dir);
+    ASSERT_TRUE(folder);
+    EXPECT_EQ(folder->arrival, "by_hand");
+    EXPECT_EQ(folder->envelopeSize, 654u);
+    EXPECT_EQ(folder->envelopeSha256Hex, "ab");
+    EXPECT_EQ(indexRowOf(*folder).arrival, "by_hand");
+    EXPECT_EQ(nlohmann::json::parse(indexJson({indexRowOf(*folder)}))["submissions"][0]["arrival"],
+              "by_hand");
+    write(dir / "arrival.json",
+          R"({"arrival":"endpoint","received_at":"x","size":1,"sha256":"ab"})");
+    EXPECT_EQ(readSubmissionFolder(dir).error(), FolderError::BadReceipt);
+    write(dir / "arrival.json",
+          R"({"arrival":"by_hand","received_at":"x","size":-1,"sha256":"ab"})");
+    EXPECT_EQ(readSubmissionFolder(dir).error(), FolderError::BadReceipt);
+    fs::remove(dir / "arrival.json");
+    EXPECT_EQ(readSubmissionFolder(dir).error(), FolderError::BadReceipt);
 }
 
 TEST_F(FolderTest, RefusesUnknownConsentWrongNameAndMissingReceipt)

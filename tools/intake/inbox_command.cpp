@@ -11,6 +11,14 @@
 // renamed into place, so OUT_DIR/<submission id>/ is complete or absent, and a second run
 // skips what is there. An upload whose bytes are refused is recorded in OUT_DIR/refused.json
 // (refused_uploads.h) and not read again until `--retry` names it.
+//
+// `--from-folder DIR` also takes sealed envelopes brought by hand (the app's "save the sealed
+// envelope", sent by e-mail, a messenger or a USB stick when no endpoint could be reached):
+// every DIR/*.age is checked and unpacked the same way, without a receipt, and its folder
+// holds arrival.json instead ("by_hand" in the index). A submission is unpacked once,
+// whichever way it came: an envelope whose bytes are already in OUT_DIR (by either way) is
+// recognised by its SHA-256; one that names a submission already there with other bytes is
+// refused (id-conflict). A refused hand-delivered file is recorded under "hand:<SHA-256>".
 #include "cli_support.h"
 #include "command.h"
 #include "crypto/age_keys.h"
@@ -55,7 +63,8 @@ constexpr int exitFatal = 3;
 constexpr std::string_view usage =
     "usage: amicus-intake inbox STORE_DIR -i IDENTITY_FILE... -o OUT_DIR\n"
     "                           [--receipts DIR] [--receipt-key BASE64]\n"
-    "                           [--retry UPLOAD_ID|all]...\n"
+    "                           [--from-folder DIR]... [--retry UPLOAD_ID|all]...\n"
+    "       amicus-intake inbox --from-folder DIR -i IDENTITY_FILE... -o OUT_DIR\n"
     "       amicus-intake inbox s3://BUCKET --s3-endpoint URL [--s3-region R]\n"
     "                           [--s3-credentials FILE] -i IDENTITY_FILE... -o OUT_DIR ...\n"
     "exit: 0 all finished uploads are in OUT_DIR, 1 some were skipped as broken,\n"
@@ -85,6 +94,7 @@ enum class InboxProblem {
     TooManyEntries,          // the manifest lists more attachments than the reader accepts
     IdMismatch,              // the package names another submission or call than the upload
     MissingUpload,           // a receipt exists but the upload's bytes are gone
+    IdConflict,              // by hand: names a submission already in OUT_DIR, other bytes
     BrokenFolder,            // a folder in OUT_DIR cannot be read back for the index
     Io,                      // reading or writing failed
 };
@@ -130,6 +140,8 @@ const char* problemName(InboxProblem problem)
         return "id-mismatch";
     case InboxProblem::MissingUpload:
         return "missing-upload";
+    case InboxProblem::IdConflict:
+        return "id-conflict";
     case InboxProblem::BrokenFolder:
         return "broken-folder";
     case InboxProblem::Io:
@@ -202,6 +214,7 @@ struct Counts {
     int awaitingReceipt = 0;
     int duplicates = 0;
     int broken = 0;
+    int byHand = 0; // of `unpacked`, brought by hand (--from-folder)
 };
 
 bool writeFileSynced(const fs::path& path, std::string_view text, mode_t mode)
@@ -445,14 +458,31 @@ public:
                    const std::string& callId, const std::string& receiptText,
                    std::uint64_t envelopeSize, std::optional<Failure>& failure)
     {
-        const fs::path incoming = outDir / (std::string(incomingPrefix) + submissionId);
+        return unpackAs(envelope, submissionId, callId, receiptFileName, receiptText, envelopeSize,
+                        failure);
+    }
+
+    // Decrypts and unpacks `envelope` under a temporary name, writes `sideFile` (the receipt,
+    // or arrival.json) beside the package, and renames it to OUT_DIR/<submission id>. An
+    // empty `submissionId` takes the package's own (by hand: nothing else names it), and
+    // then refuses one already in OUT_DIR.
+    Outcome unpackAs(const fs::path& envelope, const std::string& submissionId,
+                     const std::string& callId, std::string_view sideFile,
+                     const std::string& sideText, std::uint64_t envelopeSize,
+                     std::optional<Failure>& failure, std::string* unpackedId = nullptr)
+    {
+        const std::string scratchName =
+            submissionId.empty() ? "hand-" + std::to_string(::getpid()) : submissionId;
+        const fs::path incoming = outDir / (std::string(incomingPrefix) + scratchName);
         std::error_code error;
         fs::remove_all(incoming, error);
         std::vector<const crypto::AgeIdentity*> identityList;
         for (const auto& identity : identities) {
             identityList.push_back(&identity);
         }
-        ProgressLine progress("decrypting " + submissionId, envelopeSize);
+        ProgressLine progress(
+            "decrypting " + (submissionId.empty() ? envelope.filename().string() : submissionId),
+            envelopeSize);
         package::PackageReadOptions options;
         options.onProgress = [&progress](std::uint64_t done) { progress.update(done); };
         auto extracted = package::PackageReader::extract(envelope, identityList, incoming, options);
@@ -460,20 +490,31 @@ public:
             failure = Failure{problemOf(extracted.error().code), extracted.error().detail};
             return isRefusalOfTheBytes(failure->problem) ? Outcome::Refused : Outcome::Skipped;
         }
-        if (extracted->submissionId != submissionId ||
+        if ((!submissionId.empty() && extracted->submissionId != submissionId) ||
             (!callId.empty() && extracted->callId != callId)) {
             fs::remove_all(incoming, error);
             failure = Failure{InboxProblem::IdMismatch,
                               "the package's submission or call id differs from the upload's"};
             return Outcome::Refused;
         }
-        if (!writeFileSynced(incoming / receiptFileName, receiptText, 0600)) {
+        const std::string id = extracted->submissionId;
+        if (unpackedId) {
+            *unpackedId = id;
+        }
+        if (submissionId.empty() && fs::exists(outDir / id, error)) {
+            // Its bytes differ from the ones there (those were recognised by their hash).
             fs::remove_all(incoming, error);
-            failure = Failure{InboxProblem::Io, "cannot write receipt.json"};
+            failure = Failure{InboxProblem::IdConflict,
+                              "submission " + id + " is already in OUT_DIR with other bytes"};
+            return Outcome::Refused;
+        }
+        if (!writeFileSynced(incoming / sideFile, sideText, 0600)) {
+            fs::remove_all(incoming, error);
+            failure = Failure{InboxProblem::Io, "cannot write " + std::string(sideFile)};
             return Outcome::Skipped;
         }
         syncDirectory(incoming);
-        const fs::path final = outDir / submissionId;
+        const fs::path final = outDir / id;
         if (std::rename(incoming.c_str(), final.c_str()) != 0) {
             const int savedErrno = errno;
             fs::remove_all(incoming, error);
@@ -484,7 +525,66 @@ public:
         syncDirectory(outDir);
         return Outcome::Unpacked;
     }
+
+    // SHA-256 (hex) of every envelope already in OUT_DIR, by either way.
+    std::set<std::string> knownEnvelopes;
+
+    // Processes one envelope brought by hand, `file` in a --from-folder DIR; `key` is its
+    // record in refused.json ("hand:<SHA-256>").
+    Outcome processHandDelivered(const fs::path& file, std::string& key, std::string& submissionId,
+                                 std::optional<Failure>& failure)
+    {
+        std::error_code error;
+        const auto size = fs::file_size(file, error);
+        if (error) {
+            failure = Failure{InboxProblem::Io, "cannot read the file's size"};
+            return Outcome::Skipped;
+        }
+        const auto stored = hashStoredFile(file, size);
+        if (!stored) {
+            failure = Failure{InboxProblem::Io, "cannot read the file"};
+            return Outcome::Skipped;
+        }
+        const std::string sha256Hex = crypto::toHex(stored->sha256);
+        key = "hand:" + sha256Hex;
+        if (knownEnvelopes.contains(sha256Hex)) {
+            return Outcome::AlreadyThere;
+        }
+        if ((earlier = refused.find(key, stored->size)) != nullptr) {
+            return Outcome::RefusedEarlier;
+        }
+        const nlohmann::ordered_json arrival = {
+            {"arrival", arrivedByHand},
+            {"received_at", package::formatUtc(std::chrono::system_clock::now())},
+            {"size", stored->size},
+            {"sha256", sha256Hex},
+            {"file", package::printableText(file.filename().string(), 200)},
+        };
+        const Outcome outcome = unpackAs(file, "", "", arrivalFileName, arrival.dump(2) + "\n",
+                                         stored->size, failure, &submissionId);
+        if (outcome == Outcome::Unpacked) {
+            knownEnvelopes.insert(sha256Hex);
+        }
+        return outcome;
+    }
 };
+
+// The *.age files of a --from-folder DIR, sorted; hidden files, links and folders left out.
+std::vector<fs::path> listHandDelivered(const fs::path& folder, std::error_code& error)
+{
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(folder, error)) {
+        const std::string name = entry.path().filename().string();
+        std::error_code typeError;
+        if (name.empty() || name.front() == '.' || entry.path().extension() != ".age" ||
+            !entry.is_regular_file(typeError) || entry.is_symlink(typeError)) {
+            continue;
+        }
+        files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
 
 std::vector<std::string> listUploads(const fs::path& uploadsDir, std::error_code& error)
 {
@@ -531,14 +631,17 @@ int runInbox(std::span<const std::string> args)
 {
     auto parsed = parseArgs(args,
                             {"-i", "-o", "--receipts", "--receipt-key", "--retry", "--s3-endpoint",
-                             "--s3-region", "--s3-credentials"},
+                             "--s3-region", "--s3-credentials", "--from-folder"},
                             {}, {{"--identity", "-i"}, {"--output", "-o"}});
     if (!parsed) {
         return exitUsage;
     }
     const auto identityFiles = parsed->values.find("-i");
     const auto out = parsed->last("-o");
-    if (parsed->positionals.size() != 1 || identityFiles == parsed->values.end() || !out) {
+    const auto handFolders = parsed->values.find("--from-folder");
+    const bool hasStore = parsed->positionals.size() == 1;
+    if (parsed->positionals.size() > 1 || (!hasStore && handFolders == parsed->values.end()) ||
+        identityFiles == parsed->values.end() || !out) {
         (void)std::fputs(usage.data(), stderr);
         return exitUsage;
     }
@@ -567,11 +670,11 @@ int runInbox(std::span<const std::string> args)
         }
     }
 
-    fs::path store = parsed->positionals[0];
+    fs::path store = hasStore ? fs::path(parsed->positionals[0]) : fs::path();
     std::error_code error;
     // The endpoint's bucket (server/ with --s3-endpoint): fetched into the same layout first.
     std::optional<S3Staging> s3;
-    if (const auto bucket = bucketOfS3Url(store.string())) {
+    if (const auto bucket = hasStore ? bucketOfS3Url(store.string()) : std::nullopt) {
         s3 = stageBucket(*parsed, *bucket, *out);
         if (!s3) {
             return exitFatal;
@@ -581,7 +684,7 @@ int runInbox(std::span<const std::string> args)
     inbox.uploadsDir = fs::is_directory(store / "uploads", error) ? store / "uploads" : store;
     inbox.receiptsDir = parsed->last("--receipts").value_or((store / "receipts").string());
     inbox.outDir = *out;
-    if (!fs::is_directory(inbox.uploadsDir, error)) {
+    if (hasStore && !fs::is_directory(inbox.uploadsDir, error)) {
         reportError(store.string() + " is not the endpoint's data directory (no uploads/)");
         return exitFatal;
     }
@@ -621,13 +724,14 @@ int runInbox(std::span<const std::string> args)
         }
     }
 
-    const auto uploads = listUploads(inbox.uploadsDir, error);
+    const auto uploads =
+        hasStore ? listUploads(inbox.uploadsDir, error) : std::vector<std::string>();
     if (error) {
         reportError("cannot list " + inbox.uploadsDir.string() + ": " + error.message());
         return exitFatal;
     }
     std::set<std::string> uploadIds(uploads.begin(), uploads.end());
-    if (!inbox.receiptKey) {
+    if (hasStore && !inbox.receiptKey) {
         (void)std::fputs("amicus-intake: warning: no --receipt-key, receipt signatures are not "
                          "checked (the stored bytes are still checked against each receipt)\n",
                          stderr);
@@ -692,8 +796,67 @@ int runInbox(std::span<const std::string> args)
                            status);
     }
 
+    if (handFolders != parsed->values.end()) {
+        // What is in OUT_DIR already, by either way, is known by its envelope's SHA-256.
+        for (const SubmissionFolder& folder : scanSubmissionFolders(inbox.outDir).submissions) {
+            inbox.knownEnvelopes.insert(folder.envelopeSha256Hex);
+        }
+        for (const std::string& folder : handFolders->second) {
+            const auto files = listHandDelivered(folder, error);
+            if (error) {
+                reportError("cannot list --from-folder " + folder + ": " + error.message());
+                return exitFatal;
+            }
+            for (const fs::path& file : files) {
+                std::string key;
+                std::string submissionId;
+                std::optional<Failure> failure;
+                const Outcome outcome =
+                    inbox.processHandDelivered(file, key, submissionId, failure);
+                const std::string what = package::printableText(
+                    "by hand " + file.filename().string() +
+                        (submissionId.empty() ? "" : " (submission " + submissionId + ")"),
+                    400);
+                switch (outcome) {
+                case Outcome::Unpacked:
+                    ++inbox.counts.unpacked;
+                    ++inbox.counts.byHand;
+                    std::printf("%s\n", (inbox.outDir / submissionId).c_str());
+                    (void)std::fprintf(stderr, "%s: unpacked, arrived without a receipt\n",
+                                       what.c_str());
+                    break;
+                case Outcome::AlreadyThere:
+                    ++inbox.counts.alreadyThere;
+                    (void)std::fprintf(stderr, "%s: already in OUT_DIR\n", what.c_str());
+                    break;
+                case Outcome::RefusedEarlier:
+                    ++inbox.counts.broken;
+                    (void)std::fprintf(
+                        stderr,
+                        "amicus-intake: skipped %s: %s: refused at %s, not read again (--retry "
+                        "%s reads it again)\n",
+                        what.c_str(), package::printableText(inbox.earlier->reason).c_str(),
+                        package::printableText(inbox.earlier->refusedAt).c_str(), key.c_str());
+                    break;
+                case Outcome::Refused:
+                    inbox.refused.record(
+                        key, RefusedUpload{submissionId, problemName(failure->problem),
+                                           package::printableText(failure->detail, 400),
+                                           fs::file_size(file, error),
+                                           package::formatUtc(std::chrono::system_clock::now())});
+                    inbox.report(what, *failure);
+                    break;
+                default:
+                    inbox.report(what, *failure);
+                    break;
+                }
+            }
+        }
+    }
+
     // A receipt says the endpoint holds a submission; its bytes must still be there.
-    for (const auto& entry : fs::directory_iterator(inbox.receiptsDir, error)) {
+    for (const auto& entry :
+         fs::directory_iterator(hasStore ? inbox.receiptsDir : fs::path(), error)) {
         const std::string name = entry.path().filename().string();
         if (entry.path().extension() != ".json" || name.front() == '.') {
             continue;
@@ -743,6 +906,10 @@ int runInbox(std::span<const std::string> args)
                        "%d duplicate uploads, %d skipped as broken; index: %zu submission(s)\n",
                        c.unpacked, c.alreadyThere, c.unfinished, c.awaitingReceipt, c.duplicates,
                        c.broken, rows.size());
+    if (c.byHand > 0) {
+        (void)std::fprintf(stderr, "inbox: %d of the new arrived by hand, without a receipt\n",
+                           c.byHand);
+    }
     return c.broken == 0 ? exitAllGood : exitSomeSkipped;
 }
 

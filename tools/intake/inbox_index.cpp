@@ -15,6 +15,7 @@ IndexRow indexRowOf(const SubmissionFolder& folder)
     row.consent = folder.consent;
     row.receivedAt = folder.receivedAt;
     row.size = folder.envelopeSize;
+    row.arrival = folder.arrival;
     return row;
 }
 
@@ -77,7 +78,7 @@ std::string indexCsv(const std::vector<IndexRow>& rows)
 {
     static constexpr std::string_view header[] = {
         "submission_id",       "call_id",     "organization", "country", "language",
-        "publication_consent", "received_at", "size"};
+        "publication_consent", "received_at", "size",         "arrival"};
     std::string csv;
     for (const std::string_view name : header) {
         csv += (csv.empty() ? "" : ",") + csvField(name);
@@ -87,7 +88,8 @@ std::string indexCsv(const std::vector<IndexRow>& rows)
         csv += csvField(row.submissionId) + ',' + csvField(row.callId) + ',' +
                csvField(row.organization) + ',' + csvField(row.country) + ',' +
                csvField(row.language) + ',' + csvField(row.consent) + ',' +
-               csvField(row.receivedAt) + ',' + csvField(std::to_string(row.size)) + "\r\n";
+               csvField(row.receivedAt) + ',' + csvField(std::to_string(row.size)) + ',' +
+               csvField(row.arrival) + "\r\n";
     }
     return csv;
 }
@@ -108,6 +110,7 @@ std::string indexJson(const std::vector<IndexRow>& rows)
             {"publication_consent", row.consent},
             {"received_at", row.receivedAt},
             {"size", row.size},
+            {"arrival", row.arrival},
         });
     }
     nlohmann::ordered_json document = {{"submissions", std::move(list)}};

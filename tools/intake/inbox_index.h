@@ -20,6 +20,9 @@ struct IndexRow {
     std::string consent;
     std::string receivedAt;
     std::uint64_t size = 0; // bytes of the envelope as received
+    // "endpoint" (with the endpoint's signed receipt) or "by_hand" (brought in a folder:
+    // arrived without a receipt).
+    std::string arrival = "endpoint";
 };
 
 [[nodiscard]] IndexRow indexRowOf(const SubmissionFolder& folder);

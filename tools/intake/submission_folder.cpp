@@ -120,6 +120,23 @@ bool parseReceipt(const std::string& text, SubmissionFolder& folder)
     }
     folder.receivedAt = receipt["received_at"].get<std::string>();
     folder.envelopeSize = receipt["size"].get<std::uint64_t>();
+    folder.arrival = arrivedThroughEndpoint;
+    return optionalString(receipt, "sha256", folder.envelopeSha256Hex);
+}
+
+// arrival.json, written by inbox for an envelope that came by hand, without a receipt.
+bool parseArrival(const std::string& text, SubmissionFolder& folder)
+{
+    const auto arrival = nlohmann::ordered_json::parse(text, nullptr, false);
+    if (arrival.is_discarded() || !arrival.is_object() ||
+        arrival.value("arrival", "") != arrivedByHand ||
+        !requiredString(arrival, "received_at", folder.receivedAt) ||
+        !requiredString(arrival, "sha256", folder.envelopeSha256Hex) || !arrival.contains("size") ||
+        !arrival["size"].is_number_unsigned()) {
+        return false;
+    }
+    folder.envelopeSize = arrival["size"].get<std::uint64_t>();
+    folder.arrival = arrivedByHand;
     return true;
 }
 
@@ -153,6 +170,15 @@ Result<SubmissionFolder, FolderError> readSubmissionFolder(const fs::path& direc
     }
     if (folder.submissionId != directory.filename().string()) {
         return fail(FolderError::NameMismatch);
+    }
+    std::error_code error;
+    if (!fs::exists(directory / receiptFileName, error) &&
+        fs::exists(directory / arrivalFileName, error)) {
+        const auto arrival = readWholeFile(directory / arrivalFileName, maxJsonBytes);
+        if (!arrival || !parseArrival(*arrival, folder)) {
+            return fail(FolderError::BadReceipt);
+        }
+        return folder;
     }
     const auto receipt = readWholeFile(directory / receiptFileName, maxJsonBytes);
     if (!receipt || !parseReceipt(*receipt, folder)) {

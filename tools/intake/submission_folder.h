@@ -13,9 +13,15 @@
 
 namespace amicus::intake {
 
-// The file names inbox writes into each submission folder.
+// The file names inbox writes into each submission folder: the manifest, and how the envelope
+// arrived — the endpoint's signed receipt, or, for an envelope brought by hand (inbox
+// --from-folder), arrival.json: {"arrival": "by_hand", "received_at", "size", "sha256", "file"}.
 inline constexpr std::string_view manifestFileName = "submission.json";
 inline constexpr std::string_view receiptFileName = "receipt.json";
+inline constexpr std::string_view arrivalFileName = "arrival.json";
+// SubmissionFolder::arrival values.
+inline constexpr std::string_view arrivedThroughEndpoint = "endpoint";
+inline constexpr std::string_view arrivedByHand = "by_hand";
 
 // One attachment listed in submission.json.
 struct FolderAttachment {
@@ -40,21 +46,24 @@ struct SubmissionFolder {
     std::string consent; // "public", "confidential" or "anonymous"
     std::vector<std::pair<std::string, std::string>> answers; // question id, text; file order
     std::vector<FolderAttachment> attachments;
-    // From receipt.json: when the endpoint received the envelope and its size in bytes.
+    // From receipt.json: when the endpoint received the envelope, its size in bytes and its
+    // SHA-256; from arrival.json (by hand, no receipt): when inbox took it, likewise.
     std::string receivedAt;
     std::uint64_t envelopeSize = 0;
+    std::string envelopeSha256Hex;
+    std::string arrival{arrivedThroughEndpoint}; // or arrivedByHand
 };
 
 enum class FolderError {
     Unreadable,   // a file could not be read
     BadManifest,  // submission.json is not the submission format
-    BadReceipt,   // receipt.json is missing or malformed
+    BadReceipt,   // receipt.json (or, by hand, arrival.json) is missing or malformed
     NameMismatch, // the folder is not named after the submission id inside it
 };
 
 [[nodiscard]] const char* folderErrorName(FolderError error);
 
-// Reads and checks `directory`/submission.json and receipt.json.
+// Reads and checks `directory`/submission.json and receipt.json (or arrival.json).
 [[nodiscard]] Result<SubmissionFolder, FolderError>
 readSubmissionFolder(const std::filesystem::path& directory);
 
