@@ -530,6 +530,46 @@ Subject line: %2</translation>
         <source>The secretariat&apos;s e-mail: %1</source>
         <translation>The secretariat&apos;s e-mail: %1</translation>
     </message>
+    <message>
+        <source>Safer: save the sealed envelope. It is the submission as Amicus sends it, encrypted so that only the secretariat can read it. Send the file to the secretariat by e-mail, a messaging app or a USB stick.</source>
+        <translation>Safer: save the sealed envelope. It is the submission as Amicus sends it, encrypted so that only the secretariat can read it. Send the file to the secretariat by e-mail, a messaging app or a USB stick.</translation>
+    </message>
+    <message>
+        <source>Safer: press “Send when online”. The submission is then sealed and waits in the outbox, where you can save it as a sealed envelope that only the secretariat can read, and send it yourself.</source>
+        <translation>Safer: press “Send when online”. The submission is then sealed and waits in the outbox, where you can save it as a sealed envelope that only the secretariat can read, and send it yourself.</translation>
+    </message>
+    <message>
+        <source>Save the sealed envelope</source>
+        <translation>Save the sealed envelope</translation>
+    </message>
+    <message>
+        <source>Saved as %1 in %2. Only the secretariat can open it.</source>
+        <translation>Saved as %1 in %2. Only the secretariat can open it.</translation>
+    </message>
+    <message>
+        <source>The sealed envelope could not be saved in %1. Choose another folder or free some space.</source>
+        <translation>The sealed envelope could not be saved in %1. Choose another folder or free some space.</translation>
+    </message>
+    <message>
+        <source>The sealed envelope on this phone is damaged or missing.</source>
+        <translation>The sealed envelope on this phone is damaged or missing.</translation>
+    </message>
+    <message>
+        <source>Share the sealed envelope…</source>
+        <translation>Share the sealed envelope…</translation>
+    </message>
+    <message>
+        <source>Share the sealed envelope</source>
+        <translation>Share the sealed envelope</translation>
+    </message>
+    <message>
+        <source>Or, for a secretariat that only takes documents, a readable copy:</source>
+        <translation>Or, for a secretariat that only takes documents, a readable copy:</translation>
+    </message>
+    <message>
+        <source>Send it yourself</source>
+        <translation>Send it yourself</translation>
+    </message>
 </context>
 <context>
     <name>FoldedText</name>
@@ -763,6 +803,14 @@ Subject line: %2</translation>
     <message>
         <source>This call has closed since, so this submission is not sent unless the secretariat opens the call again. Your draft stays in Drafts, where you can export it.</source>
         <translation>This call has closed since, so this submission is not sent unless the secretariat opens the call again. Your draft stays in Drafts, where you can export it.</translation>
+    </message>
+    <message>
+        <source>Send it yourself…</source>
+        <translation>Send it yourself…</translation>
+    </message>
+    <message>
+        <source>Save “%1” as a sealed envelope to send yourself</source>
+        <translation>Save “%1” as a sealed envelope to send yourself</translation>
     </message>
 </context>
 <context>

@@ -530,6 +530,46 @@ Asunto: %2</translation>
         <source>The secretariat&apos;s e-mail: %1</source>
         <translation>Correo de la secretaría: %1</translation>
     </message>
+    <message>
+        <source>Safer: save the sealed envelope. It is the submission as Amicus sends it, encrypted so that only the secretariat can read it. Send the file to the secretariat by e-mail, a messaging app or a USB stick.</source>
+        <translation>Más seguro: guarde el sobre sellado. Es la contribución tal como la envía Amicus, cifrada para que solo la secretaría pueda leerla. Envíe el archivo a la secretaría por correo electrónico, por una aplicación de mensajería o en una memoria USB.</translation>
+    </message>
+    <message>
+        <source>Safer: press “Send when online”. The submission is then sealed and waits in the outbox, where you can save it as a sealed envelope that only the secretariat can read, and send it yourself.</source>
+        <translation>Más seguro: pulse «Enviar cuando haya conexión». La contribución queda entonces sellada y espera en la bandeja de salida, desde donde puede guardarla como sobre sellado, que solo la secretaría puede leer, y enviarla usted mismo.</translation>
+    </message>
+    <message>
+        <source>Save the sealed envelope</source>
+        <translation>Guardar el sobre sellado</translation>
+    </message>
+    <message>
+        <source>Saved as %1 in %2. Only the secretariat can open it.</source>
+        <translation>Guardado como %1 en %2. Solo la secretaría puede abrirlo.</translation>
+    </message>
+    <message>
+        <source>The sealed envelope could not be saved in %1. Choose another folder or free some space.</source>
+        <translation>No se pudo guardar el sobre sellado en %1. Elija otra carpeta o libere espacio.</translation>
+    </message>
+    <message>
+        <source>The sealed envelope on this phone is damaged or missing.</source>
+        <translation>El sobre sellado de este teléfono está dañado o falta.</translation>
+    </message>
+    <message>
+        <source>Share the sealed envelope…</source>
+        <translation>Compartir el sobre sellado…</translation>
+    </message>
+    <message>
+        <source>Share the sealed envelope</source>
+        <translation>Compartir el sobre sellado</translation>
+    </message>
+    <message>
+        <source>Or, for a secretariat that only takes documents, a readable copy:</source>
+        <translation>O, para una secretaría que solo acepta documentos, una copia legible:</translation>
+    </message>
+    <message>
+        <source>Send it yourself</source>
+        <translation>Enviarla usted mismo</translation>
+    </message>
 </context>
 <context>
     <name>FoldedText</name>
@@ -763,6 +803,14 @@ Asunto: %2</translation>
     <message>
         <source>This call has closed since, so this submission is not sent unless the secretariat opens the call again. Your draft stays in Drafts, where you can export it.</source>
         <translation>Esta convocatoria se ha cerrado desde entonces, así que esta contribución no se envía, salvo que la secretaría vuelva a abrirla. Su borrador se queda en Borradores, donde puede exportarlo.</translation>
+    </message>
+    <message>
+        <source>Send it yourself…</source>
+        <translation>Enviarla usted mismo…</translation>
+    </message>
+    <message>
+        <source>Save “%1” as a sealed envelope to send yourself</source>
+        <translation>Guardar «%1» como sobre sellado para enviarlo usted mismo</translation>
     </message>
 </context>
 <context>

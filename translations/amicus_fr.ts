@@ -530,6 +530,46 @@ Objet&#xa0;: %2</translation>
         <source>The secretariat&apos;s e-mail: %1</source>
         <translation>Courriel du secrétariat&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Safer: save the sealed envelope. It is the submission as Amicus sends it, encrypted so that only the secretariat can read it. Send the file to the secretariat by e-mail, a messaging app or a USB stick.</source>
+        <translation>Plus sûr&#xa0;: enregistrez l’enveloppe scellée. C’est la contribution telle qu’Amicus l’envoie, chiffrée pour que seul le secrétariat puisse la lire. Envoyez ce fichier au secrétariat par courriel, par une messagerie ou sur une clé USB.</translation>
+    </message>
+    <message>
+        <source>Safer: press “Send when online”. The submission is then sealed and waits in the outbox, where you can save it as a sealed envelope that only the secretariat can read, and send it yourself.</source>
+        <translation>Plus sûr&#xa0;: appuyez sur «&#xa0;Envoyer dès la connexion&#xa0;». La contribution est alors scellée et attend dans la boîte d’envoi, d’où vous pouvez l’enregistrer comme enveloppe scellée, que seul le secrétariat peut lire, et l’envoyer vous-même.</translation>
+    </message>
+    <message>
+        <source>Save the sealed envelope</source>
+        <translation>Enregistrer l’enveloppe scellée</translation>
+    </message>
+    <message>
+        <source>Saved as %1 in %2. Only the secretariat can open it.</source>
+        <translation>Enregistrée sous %1 dans %2. Seul le secrétariat peut l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>The sealed envelope could not be saved in %1. Choose another folder or free some space.</source>
+        <translation>L’enveloppe scellée n’a pas pu être enregistrée dans %1. Choisissez un autre dossier ou libérez de l’espace.</translation>
+    </message>
+    <message>
+        <source>The sealed envelope on this phone is damaged or missing.</source>
+        <translation>L’enveloppe scellée de ce téléphone est endommagée ou manquante.</translation>
+    </message>
+    <message>
+        <source>Share the sealed envelope…</source>
+        <translation>Partager l’enveloppe scellée…</translation>
+    </message>
+    <message>
+        <source>Share the sealed envelope</source>
+        <translation>Partager l’enveloppe scellée</translation>
+    </message>
+    <message>
+        <source>Or, for a secretariat that only takes documents, a readable copy:</source>
+        <translation>Ou, pour un secrétariat qui n’accepte que des documents, une copie lisible&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Send it yourself</source>
+        <translation>L’envoyer vous-même</translation>
+    </message>
 </context>
 <context>
     <name>FoldedText</name>
@@ -763,6 +803,14 @@ Objet&#xa0;: %2</translation>
     <message>
         <source>This call has closed since, so this submission is not sent unless the secretariat opens the call again. Your draft stays in Drafts, where you can export it.</source>
         <translation>Cet appel a été clos entre-temps&#xa0;: cette contribution n’est donc pas envoyée, sauf si le secrétariat rouvre l’appel. Votre brouillon reste dans Brouillons, d’où vous pouvez l’exporter.</translation>
+    </message>
+    <message>
+        <source>Send it yourself…</source>
+        <translation>L’envoyer vous-même…</translation>
+    </message>
+    <message>
+        <source>Save “%1” as a sealed envelope to send yourself</source>
+        <translation>Enregistrer «&#xa0;%1&#xa0;» comme enveloppe scellée à envoyer vous-même</translation>
     </message>
 </context>
 <context>

@@ -118,12 +118,13 @@ public:
         return std::string((std::istreambuf_iterator<char>(json)), {});
     }
 
-private:
+    // The secretariat's age identity file (age-keygen's format), as amicus-intake takes it.
     [[nodiscard]] std::filesystem::path secretariatKeyFile() const
     {
         return base_ / "secretariat.key";
     }
 
+private:
     std::filesystem::path base_;
     crypto::VaultOptions options_;
     std::shared_ptr<const calls::Catalog> catalog_;

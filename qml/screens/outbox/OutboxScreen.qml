@@ -74,6 +74,12 @@ Page {
         return text
     }
 
+    // The export dialog, sealed envelope first, for entry `draftId`.
+    function sendYourself(draftId: int, contactEmail: string) {
+        exportDialog.contactEmail = contactEmail
+        exportDialog.ask(draftId)
+    }
+
     objectName: "outboxScreen"
     title: qsTr("Outbox")
 
@@ -202,7 +208,7 @@ Page {
 
                 Flow {
                     visible: entry.canTryAgain || entry.canCopy || entry.canOpenDraft || entry.canRemove
-                             || entry.state === OutboxListModel.Delivered
+                             || entry.state !== OutboxListModel.Uploading
                     spacing: 8
                     Layout.fillWidth: true
 
@@ -240,6 +246,21 @@ Page {
                         text: qsTr("Open the draft")
                         Accessible.name: qsTr("Open the draft of “%1”").arg(entry.title)
                         onClicked: root.draftChosen(entry.draftId) // qmllint disable unqualified
+                    }
+
+                    // When no endpoint can be reached: the sealed envelope to carry there by hand
+                    // (and, after it, the readable copy), in the export dialog.
+                    Button {
+                        objectName: "outboxSendYourself_" + entry.index
+                        visible: entry.state !== OutboxListModel.Delivered
+                                 && entry.state !== OutboxListModel.Uploading
+                                 && entry.reason !== OutboxListModel.LocalFileDamaged
+                                 && entry.reason !== OutboxListModel.CallClosed
+                                 && entry.reason !== OutboxListModel.CallWithdrawn
+                        flat: true
+                        text: qsTr("Send it yourself…")
+                        Accessible.name: qsTr("Save “%1” as a sealed envelope to send yourself").arg(entry.title)
+                        onClicked: root.sendYourself(entry.draftId, entry.contactEmail) // qmllint disable unqualified
                     }
 
                     Button {
@@ -293,6 +314,10 @@ Page {
 
     ReceiptDialog {
         id: receiptDialog
+    }
+
+    ExportDialog {
+        id: exportDialog
     }
 
     Dialog {

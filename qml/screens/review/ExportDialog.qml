@@ -5,9 +5,12 @@ import QtQuick.Dialogs
 import QtQuick.Layouts
 import Amicus
 
-// Exports a draft as an ODT or PDF document to send by e-mail when no endpoint can be reached.
-// The copy is not encrypted, so the dialog says that plainly before anything is written; then
-// it shows the work under way and where the file is (or why it could not be written).
+// When no endpoint can be reached: first the sealed envelope (the submission as Amicus sends it,
+// readable only by the secretariat) to send by e-mail, a messenger or a USB stick — saved here
+// once the submission is sealed, or how to seal it; then an ODT or PDF document for a
+// secretariat that only takes documents. That copy is not encrypted, so the dialog says so
+// plainly before anything is written; then it shows the work under way and where the file is
+// (or why it could not be written). Taller than the phone, it scrolls.
 Dialog {
     id: root
 
@@ -30,9 +33,12 @@ Dialog {
     objectName: "exportDialog"
     anchors.centerIn: parent
     width: Math.min(parent.width - 32, 420)
+    height: Math.min(implicitHeight, parent.height - 32)
     modal: true
     closePolicy: exporter.busy ? Popup.NoAutoClose : Popup.CloseOnEscape | Popup.CloseOnPressOutside
-    title: !root.started ? qsTr("Export an unencrypted copy?")
+    // The sealed envelope comes first when there is one, or can be: the title says so.
+    title: !root.started ? (envelope.available || envelope.canSeal ? qsTr("Send it yourself")
+                                                                   : qsTr("Export an unencrypted copy?"))
                          : exporter.busy ? qsTr("Exporting…")
                                          : exporter.problem === Problem.None ? qsTr("Document exported")
                                                                              : qsTr("Not exported")
@@ -46,87 +52,173 @@ Dialog {
         draftId: root.draftId
     }
 
-    ColumnLayout {
-        width: parent.width
-        spacing: 8
+    EnvelopeExport {
+        id: envelope
 
-        Label {
-            objectName: "exportWarning"
-            visible: !root.started
-            text: qsTr("The document will NOT be encrypted. Anyone who gets this file can read it: your answers, your organization and your contact details. Send it only to the secretariat, and delete it once it is sent.")
-            font.weight: Font.Medium
-            wrapMode: Text.WordWrap
-            Layout.fillWidth: true
-        }
+        objectName: "envelopeExport"
+        draftId: root.draftId
+    }
 
-        Label {
-            objectName: "exportContact"
-            visible: !root.started && root.contactEmail.length > 0
-            text: root.contactSubject.length > 0
-                  ? qsTr("The secretariat's e-mail: %1\nSubject line: %2").arg(root.contactEmail).arg(root.contactSubject)
-                  : qsTr("The secretariat's e-mail: %1").arg(root.contactEmail)
-            textFormat: Text.PlainText
-            wrapMode: Text.Wrap
-            Layout.fillWidth: true
-        }
+    // A title that wraps: the default one is cut to a line ("Exporter une copie non chiffr…").
+    header: Label {
+        text: root.title
+        font.pixelSize: 18
+        font.weight: Font.Medium
+        wrapMode: Text.WordWrap
+        padding: 24
+        bottomPadding: 8
+        Accessible.role: Accessible.Heading
+    }
 
-        RadioButton {
-            id: exportOdt
+    // The dialog's content, not its contentItem: ids inside a deferred contentItem would make
+    // it be built at once (qmllint). Its implicit height is the dialog's content height.
+    ScrollView {
+        id: exportScroller
 
-            objectName: "exportOdt"
-            visible: !root.started
-            text: qsTr("Text document (ODT)")
-            checked: true
-            Accessible.name: text
-        }
+        anchors.fill: parent
+        contentWidth: availableWidth
+        clip: true
 
-        RadioButton {
-            id: exportPdf
+        ColumnLayout {
+            width: exportScroller.availableWidth
+            spacing: 8
 
-            objectName: "exportPdf"
-            visible: !root.started
-            text: qsTr("PDF")
-            Accessible.name: qsTr("PDF document")
-        }
+            Label {
+                objectName: "exportSealedFirst"
+                visible: !root.started && (envelope.available || envelope.canSeal)
+                text: envelope.available
+                      ? qsTr("Safer: save the sealed envelope. It is the submission as Amicus sends it, encrypted so that only the secretariat can read it. Send the file to the secretariat by e-mail, a messaging app or a USB stick.")
+                      : qsTr("Safer: press “Send when online”. The submission is then sealed and waits in the outbox, where you can save it as a sealed envelope that only the secretariat can read, and send it yourself.")
+                font.weight: Font.Medium
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
 
-        Label {
-            objectName: "exportFolder"
-            visible: !root.started
-            text: qsTr("Folder: %1").arg(exporter.directoryName)
-            wrapMode: Text.Wrap
-            opacity: 0.7
-            Layout.fillWidth: true
-        }
+            Button {
+                objectName: "exportSaveEnvelope"
+                visible: !root.started && envelope.available
+                text: qsTr("Save the sealed envelope")
+                Accessible.name: text
+                Layout.fillWidth: true
+                onClicked: envelope.save()
+            }
 
-        Button {
-            objectName: "exportChooseFolder"
-            visible: !root.started && !exporter.canShare
-            text: qsTr("Choose another folder…")
-            flat: true
-            Accessible.name: qsTr("Choose another folder")
-            onClicked: folderDialog.open()
-        }
+            Label {
+                objectName: "exportEnvelopeSaved"
+                visible: !root.started && envelope.savedPath.length > 0
+                text: qsTr("Saved as %1 in %2. Only the secretariat can open it.")
+                      .arg(envelope.fileName).arg(envelope.directoryName)
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
 
-        BusyIndicator {
-            visible: exporter.busy
-            running: exporter.busy
-            Layout.alignment: Qt.AlignHCenter
-        }
+            Label {
+                objectName: "exportEnvelopeProblem"
+                visible: !root.started && envelope.failure !== EnvelopeExport.None
+                text: envelope.failure === EnvelopeExport.FolderUnwritable
+                      ? qsTr("The sealed envelope could not be saved in %1. Choose another folder or free some space.").arg(envelope.directoryName)
+                      : qsTr("The sealed envelope on this phone is damaged or missing.")
+                color: Material.color(Material.Red)
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
 
-        Label {
-            objectName: "exportResult"
-            visible: root.done && exporter.problem === Problem.None
-            text: qsTr("Saved as %1. This copy is not encrypted: delete it once you have sent it.")
-                  .arg(exporter.exportedPath)
-            wrapMode: Text.Wrap
-            Layout.fillWidth: true
-        }
+            Button {
+                objectName: "exportShareEnvelope"
+                visible: !root.started && envelope.savedPath.length > 0 && envelope.canShare
+                text: qsTr("Share the sealed envelope…")
+                flat: true
+                Accessible.name: qsTr("Share the sealed envelope")
+                onClicked: envelope.share()
+            }
 
-        ProblemText {
-            objectName: "exportProblem"
-            Layout.fillWidth: true
-            visible: root.done && exporter.problem !== Problem.None
-            problem: exporter.problem
+            Label {
+                objectName: "exportUnencryptedIntro"
+                visible: !root.started && (envelope.available || envelope.canSeal)
+                text: qsTr("Or, for a secretariat that only takes documents, a readable copy:")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+                Layout.topMargin: 8
+            }
+
+            Label {
+                objectName: "exportWarning"
+                visible: !root.started
+                text: qsTr("The document will NOT be encrypted. Anyone who gets this file can read it: your answers, your organization and your contact details. Send it only to the secretariat, and delete it once it is sent.")
+                font.weight: Font.Medium
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+
+            Label {
+                objectName: "exportContact"
+                visible: !root.started && root.contactEmail.length > 0
+                text: root.contactSubject.length > 0
+                      ? qsTr("The secretariat's e-mail: %1\nSubject line: %2").arg(root.contactEmail).arg(root.contactSubject)
+                      : qsTr("The secretariat's e-mail: %1").arg(root.contactEmail)
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+
+            RadioButton {
+                id: exportOdt
+
+                objectName: "exportOdt"
+                visible: !root.started
+                text: qsTr("Text document (ODT)")
+                checked: true
+                Accessible.name: text
+            }
+
+            RadioButton {
+                id: exportPdf
+
+                objectName: "exportPdf"
+                visible: !root.started
+                text: qsTr("PDF")
+                Accessible.name: qsTr("PDF document")
+            }
+
+            Label {
+                objectName: "exportFolder"
+                visible: !root.started
+                text: qsTr("Folder: %1").arg(exporter.directoryName)
+                wrapMode: Text.Wrap
+                opacity: 0.7
+                Layout.fillWidth: true
+            }
+
+            Button {
+                objectName: "exportChooseFolder"
+                visible: !root.started && !exporter.canShare
+                text: qsTr("Choose another folder…")
+                flat: true
+                Accessible.name: qsTr("Choose another folder")
+                onClicked: folderDialog.open()
+            }
+
+            BusyIndicator {
+                visible: exporter.busy
+                running: exporter.busy
+                Layout.alignment: Qt.AlignHCenter
+            }
+
+            Label {
+                objectName: "exportResult"
+                visible: root.done && exporter.problem === Problem.None
+                text: qsTr("Saved as %1. This copy is not encrypted: delete it once you have sent it.")
+                      .arg(exporter.exportedPath)
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+
+            ProblemText {
+                objectName: "exportProblem"
+                Layout.fillWidth: true
+                visible: root.done && exporter.problem !== Problem.None
+                problem: exporter.problem
+            }
         }
     }
 
@@ -203,6 +295,9 @@ Dialog {
 
         objectName: "exportFolderDialog"
         currentFolder: exporter.directoryUrl
-        onAccepted: exporter.directoryUrl = folderDialog.selectedFolder
+        onAccepted: {
+            exporter.directoryUrl = folderDialog.selectedFolder
+            envelope.directoryUrl = folderDialog.selectedFolder
+        }
     }
 }

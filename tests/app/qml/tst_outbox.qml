@@ -104,6 +104,8 @@ TestCase {
     }
 
     function control(screen, name) {
+        // Laid out before it is pressed: a row of buttons wraps once its width is known.
+        waitForRendering(screen)
         const item = findChild(screen, name)
         verify(item, name)
         verify(item.visible, name + " is shown")
@@ -349,6 +351,41 @@ TestCase {
         mouseClick(findChild(dialog.footer, "confirmRemoveButton"))
         tryVerify(() => OutboxSender.outboxEntry(draftId).state === undefined, 10000)
         compare(OutboxSender.draft(draftId).status, "finalized")
+    }
+
+    // No endpoint in reach: "Send it yourself…" opens the export dialog on the sealed envelope
+    // first (the readable copy after it, with its warning), and saves it as <submission id>.age.
+    // (The bytes, and amicus-intake taking them: tests/app/envelope_export_test.cpp.)
+    function test_sendItYourselfOffersTheSealedEnvelopeFirst() {
+        const draftId = makeSubmission("Collectif Sans Réseau")
+        verify(OutboxSender.markWaitingAfter(draftId, "offline"))
+        OutboxSender.startSender()
+        const screen = showOutbox()
+        tryCompare(findChild(screen, "outboxList"), "count", 1)
+        verify(!shown(screen, "outboxReceipt_0"))
+        mouseClick(control(screen, "outboxSendYourself_0"))
+        const dialog = findChild(screen, "exportDialog")
+        tryCompare(dialog, "opened", true)
+        compare(dialog.title, "Send it yourself")
+        const envelope = findChild(screen, "envelopeExport")
+        verify(envelope.available)
+        verify(findChild(screen, "exportSealedFirst").visible)
+        verify(findChild(screen, "exportWarning").visible, "the readable copy is still offered, with its warning")
+        const sealedFirst = findChild(screen, "exportSealedFirst")
+        const warning = findChild(screen, "exportWarning")
+        verify(sealedFirst.mapToItem(null, 0, 0).y < warning.mapToItem(null, 0, 0).y, "the sealed envelope comes first")
+        const probe = TestSupport.writeFile("probe.txt", 1).toString()
+        envelope.directoryUrl = probe.substring(0, probe.lastIndexOf("/"))
+        const save = findChild(screen, "exportSaveEnvelope")
+        verify(save.visible)
+        verify(save.Accessible.name.length > 0)
+        mouseClick(save)
+        tryVerify(() => envelope.savedPath.length > 0, 10000)
+        compare(envelope.failure, EnvelopeExport.None)
+        verify(/^[0-9a-f-]{36}\.age$/.test(envelope.fileName), envelope.fileName)
+        verify(envelope.savedPath.endsWith(envelope.fileName), envelope.savedPath)
+        tryCompare(findChild(screen, "exportEnvelopeSaved"), "visible", true)
+        compare(OutboxSender.outboxEntry(draftId).state, "waiting", "saving it leaves the entry to the sender")
     }
 
     // What removing says depends on what the server may hold.

@@ -1,0 +1,97 @@
+// EnvelopeExport: a finalized submission's sealed envelope — the age file the endpoint would
+// receive, readable only by the secretariat — saved as a file (and offered to the OS share
+// sheet on phones), for the user to send by e-mail, a messenger or a USB stick when no endpoint
+// can be reached. The secretariat opens it with `amicus-intake inbox --from-folder`, which
+// unpacks a submission once whichever way it came (docs/secretariat.md).
+#pragma once
+
+#include <QObject>
+#include <QQmlParserStatus>
+#include <QString>
+#include <QUrl>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+
+namespace amicus::platform {
+class DocumentExport;
+}
+namespace amicus::app {
+class AppServices;
+}
+
+class EnvelopeExport : public QObject, public QQmlParserStatus {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_INTERFACES(QQmlParserStatus)
+
+    Q_PROPERTY(int draftId READ draftId WRITE setDraftId NOTIFY changed)
+    // True when the draft is finalized and its envelope is in the outbox (not delivered yet,
+    // or delivered: the file stays the same either way).
+    Q_PROPERTY(bool available READ available NOTIFY changed)
+    // Not sealed yet, and its call takes submissions: sending it ("Send when online") seals
+    // it, and the envelope can then be saved from the outbox.
+    Q_PROPERTY(bool canSeal READ canSeal NOTIFY changed)
+    // The file's name: "<submission id>.age", the name the endpoint is given too.
+    Q_PROPERTY(QString fileName READ fileName NOTIFY changed)
+    // The folder it goes to (the platform's export folder until set), as a URL for dialogs,
+    // and as the user knows it ("Documents" in the user's language).
+    Q_PROPERTY(QUrl directoryUrl READ directoryUrl WRITE setDirectoryUrl NOTIFY directoryChanged)
+    Q_PROPERTY(QString directoryName READ directoryName NOTIFY directoryChanged)
+    // Where save() wrote the file (native separators), or empty.
+    Q_PROPERTY(QString savedPath READ savedPath NOTIFY savedPathChanged)
+    // Why the last save failed, or None.
+    Q_PROPERTY(Failure failure READ failure NOTIFY savedPathChanged)
+    Q_PROPERTY(bool canShare READ canShare CONSTANT)
+
+public:
+    enum class Failure { None, NotAvailable, Damaged, FolderUnwritable };
+    Q_ENUM(Failure)
+
+    // Made by QML: the services are its engine's (classBegin).
+    explicit EnvelopeExport(QObject* parent = nullptr);
+    // Made by C++ (tests).
+    explicit EnvelopeExport(amicus::app::AppServices& services, QObject* parent = nullptr);
+    ~EnvelopeExport() override;
+
+    void classBegin() override;
+    void componentComplete() override {}
+
+    int draftId() const { return draftId_; }
+    void setDraftId(int draftId);
+    bool available() const { return !envelopeName_.isEmpty(); }
+    bool canSeal() const { return canSeal_; }
+    QString fileName() const;
+    QUrl directoryUrl() const;
+    void setDirectoryUrl(const QUrl& url);
+    QString directoryName() const;
+    QString savedPath() const { return savedPath_; }
+    Failure failure() const { return failure_; }
+    bool canShare() const;
+
+    // Copies the envelope into the folder as fileName(), checked against the size and SHA-256
+    // recorded when it was sealed; false (failure says why) when it could not.
+    Q_INVOKABLE bool save();
+    // Offers the saved file to the OS share sheet (phones); false when nothing was offered.
+    Q_INVOKABLE bool share();
+
+signals:
+    void changed();
+    void directoryChanged();
+    void savedPathChanged();
+
+private:
+    void useServices(amicus::app::AppServices* services);
+    void load();
+
+    amicus::app::AppServices* services_ = nullptr;
+    int draftId_ = -1;
+    QString submissionId_;
+    QString envelopeName_; // in the outbox folder; empty when there is none
+    quint64 envelopeSize_ = 0;
+    bool canSeal_ = false;
+    QByteArray envelopeSha256_; // 32 bytes, or empty for rows from before it was kept
+    QString directory_;
+    QString savedPath_;
+    Failure failure_ = Failure::None;
+    std::unique_ptr<amicus::platform::DocumentExport> documentExport_;
+};
