@@ -130,6 +130,11 @@ Subject line: %2</translation>
         <source>The call&apos;s page</source>
         <translation>The call&apos;s page</translation>
     </message>
+    <message>
+        <source>Call</source>
+        <extracomment>The header of one call&apos;s page: short, a phone&apos;s header has room for a word or two.</extracomment>
+        <translation>Call</translation>
+    </message>
 </context>
 <context>
     <name>CallsScreen</name>

@@ -130,12 +130,17 @@ Asunto: %2</translation>
         <source>The call&apos;s page</source>
         <translation>Página de la convocatoria</translation>
     </message>
+    <message>
+        <source>Call</source>
+        <extracomment>The header of one call&apos;s page: short, a phone&apos;s header has room for a word or two.</extracomment>
+        <translation>Convocatoria</translation>
+    </message>
 </context>
 <context>
     <name>CallsScreen</name>
     <message>
         <source>Calls for input</source>
-        <translation>Convocatorias de contribuciones</translation>
+        <translation>Convocatorias</translation>
     </message>
     <message>
         <source>Closed</source>

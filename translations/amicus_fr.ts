@@ -130,6 +130,11 @@ Objet&#xa0;: %2</translation>
         <source>The call&apos;s page</source>
         <translation>Page de l’appel</translation>
     </message>
+    <message>
+        <source>Call</source>
+        <extracomment>The header of one call&apos;s page: short, a phone&apos;s header has room for a word or two.</extracomment>
+        <translation>Appel</translation>
+    </message>
 </context>
 <context>
     <name>CallsScreen</name>

@@ -16,7 +16,9 @@ Page {
     signal draftRequested(string callId)
 
     objectName: "callScreen"
-    title: details.title
+    // The header names the screen; the call's long title is the first line of the page, whole.
+    //: The header of one call's page: short, a phone's header has room for a word or two.
+    title: qsTr("Call")
 
     CallDetails {
         id: details

@@ -48,9 +48,8 @@ Page {
                     text: callItem.title
                     font.pixelSize: 16
                     font.weight: Font.Medium
+                    // Whole: a 360 px phone shows every word of the call's title.
                     wrapMode: Text.WordWrap
-                    maximumLineCount: 3
-                    elide: Text.ElideRight
                     Layout.fillWidth: true
                 }
 

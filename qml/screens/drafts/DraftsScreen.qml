@@ -77,7 +77,7 @@ Page {
                     Label {
                         text: draftItem.callTitle
                         opacity: 0.7
-                        elide: Text.ElideRight
+                        wrapMode: Text.WordWrap
                         Layout.fillWidth: true
                     }
 

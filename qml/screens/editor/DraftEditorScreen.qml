@@ -123,8 +123,9 @@ Page {
         id: scroller
 
         anchors.fill: parent
-        // Above the on-screen keyboard: what it covers can still be scrolled to.
-        anchors.bottomMargin: root.keyboardHeight
+        // Above the on-screen keyboard: what it covers can still be scrolled to. The footer
+        // is under the keyboard's top part already.
+        anchors.bottomMargin: Math.max(0, root.keyboardHeight - (editorFooter.visible ? editorFooter.height : 0))
         contentWidth: availableWidth
         Component.onCompleted: scroller.contentItem.objectName = "editorFlickable"
 
@@ -136,8 +137,6 @@ Page {
                 text: call.title
                 font.weight: Font.Medium
                 wrapMode: Text.WordWrap
-                maximumLineCount: 3
-                elide: Text.ElideRight
                 Layout.fillWidth: true
                 Layout.margins: 16
                 Layout.bottomMargin: 0
@@ -375,7 +374,8 @@ Page {
                             Label {
                                 objectName: "attachmentName_" + attachmentRow.index
                                 text: attachmentRow.modelData.name
-                                elide: Text.ElideMiddle
+                                // Whole, broken anywhere: a file name has no spaces to wrap at.
+                                wrapMode: Text.WrapAnywhere
                                 Layout.fillWidth: true
                             }
 
@@ -526,11 +526,38 @@ Page {
                 onClicked: editor.consent = DraftEditor.Confidential
             }
 
-            // A closed call takes no submissions: say so where "Review and send" would be,
-            // and offer what is left, the document export.
+            Item {
+                Layout.preferredHeight: 8
+            }
+        }
+    }
+
+    // The way on stays in view below the form, so no screen size or language cuts it: "Review
+    // and send", or, for a closed call, why not and the document export instead.
+    footer: Pane {
+        id: editorFooter
+
+        objectName: "editorFooter"
+        visible: !editor.finalized
+        padding: 0
+
+        // Flat: the elevation effect draws past the window's bottom edge.
+        background: Rectangle {
+            color: editorFooter.Material.backgroundColor
+        }
+
+        contentItem: ColumnLayout {
+            spacing: 8
+
+            Rectangle {
+                color: Material.dividerColor
+                implicitHeight: 1
+                Layout.fillWidth: true
+            }
+
             Label {
                 objectName: "callClosedNotice"
-                visible: !editor.finalized && call.found && !call.open
+                visible: call.found && !call.open
                 text: qsTr("This call is closed, so this draft cannot be sent. It stays here, and you can still export it as a document.")
                 color: Material.color(Material.Red)
                 wrapMode: Text.WordWrap
@@ -539,28 +566,31 @@ Page {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
-                Layout.topMargin: 8
             }
 
             Button {
                 objectName: "closedCallExportButton"
-                visible: !editor.finalized && call.found && !call.open
+                visible: call.found && !call.open
                 text: qsTr("Export as a document…")
                 Accessible.name: qsTr("Export as a document")
+                // No shadow: its effect layer reaches far below the window's bottom edge.
+                Material.elevation: 0
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
-                Layout.bottomMargin: 16
+                Layout.bottomMargin: 8
                 onClicked: exportDialog.ask(root.draftId)
             }
 
             PrimaryButton {
                 objectName: "reviewButton"
-                visible: !editor.finalized && (!call.found || call.open)
+                visible: !call.found || call.open
                 text: qsTr("Review and send")
                 Accessible.name: text
                 Layout.fillWidth: true
-                Layout.margins: 16
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Layout.bottomMargin: 8
                 onClicked: root.reviewRequested(root.draftId)
             }
         }

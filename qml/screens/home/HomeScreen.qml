@@ -26,9 +26,11 @@ Page {
         contentItem: Label {
             text: tab.text
             font: tab.font
-            fontSizeMode: Text.HorizontalFit
+            // Two lines before a smaller size ("Bandeja de salida" at 360 px); never cut.
+            wrapMode: Text.WordWrap
+            maximumLineCount: 2
+            fontSizeMode: Text.Fit
             minimumPixelSize: 10
-            elide: Text.ElideRight
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
             color: !tab.enabled ? tab.Material.hintTextColor

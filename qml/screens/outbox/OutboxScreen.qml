@@ -145,7 +145,7 @@ Page {
                 Label {
                     text: entry.title
                     font.weight: Font.Medium
-                    elide: Text.ElideRight
+                    wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                 }
 
@@ -155,8 +155,6 @@ Page {
                     text: entry.callTitle
                     opacity: 0.7
                     wrapMode: Text.WordWrap
-                    maximumLineCount: 2
-                    elide: Text.ElideRight
                     Layout.fillWidth: true
                 }
 

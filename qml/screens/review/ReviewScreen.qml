@@ -259,8 +259,6 @@ Page {
                             objectName: "reviewQuestion_" + answerItem.index
                             text: (answerItem.index + 1) + ". " + answerItem.modelData.text
                             wrapMode: Text.WordWrap
-                            maximumLineCount: 2
-                            elide: Text.ElideRight
                             Layout.fillWidth: true
                         }
 

@@ -245,7 +245,7 @@ Page {
                     text: modelData.name + " " + modelData.version + " — " + qsTranslate("AppSettings", modelData.licence)
                     font.pixelSize: 12
                     opacity: 0.7
-                    elide: Text.ElideRight
+                    wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                     Layout.leftMargin: 16
                     Layout.rightMargin: 16

@@ -152,6 +152,7 @@ TestCase {
         const screen = createTemporaryObject(draftsScreenComponent, root)
         const list = findChild(screen, "draftsList")
         compare(list.count, 2)
+        waitForRendering(screen) // the rows laid out before one is pressed
         mouseClick(findChild(screen, "deleteDraft_0"))
         const dialog = findChild(screen, "confirmDeleteDraft")
         tryCompare(dialog, "opened", true)

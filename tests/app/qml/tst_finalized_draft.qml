@@ -311,6 +311,7 @@ TestCase {
             list.currentIndex = i
             const item = list.currentItem
             if (item && item.draftId === draftId) {
+                waitForRendering(screen) // the row laid out before it is pressed
                 mouseClick(findChild(screen, "deleteDraft_" + i))
                 const dialog = findChild(screen, "confirmDeleteDraft")
                 tryCompare(dialog, "opened", true)

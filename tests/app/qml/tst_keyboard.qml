@@ -66,9 +66,11 @@ TestCase {
     }
 
     // The band of the window the page shows its content in: under the save line, above the
-    // keyboard.
+    // keyboard, and above the footer ("Review and send") while no keyboard covers it.
     function visibleBand(screen) {
-        return {top: spanOf(screen.header).bottom, bottom: root.height - screen.keyboardHeight}
+        const footerTop = screen.footer && screen.footer.visible ? spanOf(screen.footer).top : root.height
+        return {top: spanOf(screen.header).bottom,
+                bottom: Math.min(root.height - screen.keyboardHeight, footerTop)}
     }
 
     function inView(screen, answer) {
