@@ -1,5 +1,6 @@
 #include "app_services.h"
 
+#include "platform_services.h"
 #include "submission_finalizer.h"
 #include "sync_service.h"
 
@@ -15,7 +16,8 @@ constexpr const char* kServicesProperty = "amicusServices";
 } // namespace
 
 AppServices::AppServices(AppContext& context, SyncService* sync, QObject* parent)
-    : QObject(parent), context_(context), finalizer_(std::make_unique<SubmissionFinalizer>(*this))
+    : QObject(parent), context_(context), finalizer_(std::make_unique<SubmissionFinalizer>(*this)),
+      sharedFiles_(platform::createSharedFiles()), documentExport_(platform::createDocumentExport())
 {
     setSync(sync);
 }
@@ -38,6 +40,16 @@ void AppServices::setSync(SyncService* sync)
         // What the sender saves on its own thread reaches the lists as any other change.
         connect(sync_, &SyncService::outboxChanged, &changes_, &ChangeNotifier::outboxChanged);
     }
+}
+
+void AppServices::setSharedFiles(std::unique_ptr<platform::SharedFiles> sharedFiles)
+{
+    sharedFiles_ = sharedFiles ? std::move(sharedFiles) : platform::createSharedFiles();
+}
+
+void AppServices::setDocumentExport(std::unique_ptr<platform::DocumentExport> documentExport)
+{
+    documentExport_ = documentExport ? std::move(documentExport) : platform::createDocumentExport();
 }
 
 void AppServices::provideTo(QQmlEngine& engine)

@@ -1,8 +1,9 @@
 // AppServices: what the view models use — the context (data directory, open session, catalog),
-// the sender and the change notifier — built once by AppInstance (or a test) and handed to the
-// QML engine it loads, never looked up globally. A view model QML creates takes the services of
-// its engine when QML begins making it (QQmlParserStatus::classBegin), before any property is
-// set; one made in C++ is given them in its constructor.
+// the sender, the change notifier and the OS services they reach the OS through (platform/) —
+// built once by AppInstance (or a test) and handed to the QML engine it loads, never looked up
+// globally. A view model QML creates takes the services of its engine when QML begins making it
+// (QQmlParserStatus::classBegin), before any property is set; one made in C++ is given them in
+// its constructor.
 #pragma once
 
 #include "change_notifier.h"
@@ -12,6 +13,11 @@
 #include <memory>
 
 class QQmlEngine;
+
+namespace amicus::platform {
+class DocumentExport;
+class SharedFiles;
+} // namespace amicus::platform
 
 namespace amicus::app {
 
@@ -36,6 +42,15 @@ public:
     // Another sender, or none (tests start and stop one); view models made afterwards use it.
     void setSync(SyncService* sync);
 
+    // The OS services, made for this OS (platform_services.h) unless a test set others. View
+    // models read them when they are made: set them first. nullptr puts this OS's back.
+    // Opening a file the user picked or shared into the app (attachments).
+    [[nodiscard]] platform::SharedFiles& sharedFiles() const { return *sharedFiles_; }
+    void setSharedFiles(std::unique_ptr<platform::SharedFiles> sharedFiles);
+    // Where exports and receipts go, and the OS's share sheet for them.
+    [[nodiscard]] platform::DocumentExport& documentExport() const { return *documentExport_; }
+    void setDocumentExport(std::unique_ptr<platform::DocumentExport> documentExport);
+
     // Hands these services to the view models and singletons `engine` makes.
     void provideTo(QQmlEngine& engine);
     // The services handed to `engine` (nullptr when none were).
@@ -48,6 +63,8 @@ private:
     QPointer<SyncService> sync_; // null again once the sender is gone
     ChangeNotifier changes_;
     std::unique_ptr<SubmissionFinalizer> finalizer_;
+    std::unique_ptr<platform::SharedFiles> sharedFiles_;
+    std::unique_ptr<platform::DocumentExport> documentExport_;
 };
 
 } // namespace amicus::app

@@ -3,14 +3,15 @@
 #include "app_context.h"
 #include "app_services.h"
 #include "attachment_policy.h"
+#include "io_device_stream.h"
 #include "photo_reducer.h"
+#include "shared_files.h"
 #include "smaller_copy_maker.h"
 #include "store/media_type.h"
 #include "store/vault_store.h"
 #include "submission/draft_check.h"
 #include "text_conversion.h"
 
-#include <QFileInfo>
 #include <QVariantMap>
 #include <algorithm>
 #include <limits>
@@ -455,17 +456,29 @@ bool DraftEditor::addAttachment(const QUrl& file)
         emit saveStateChanged();
         return false;
     }
-    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
-    const QFileInfo info(path);
-    const std::string filePath = info.absoluteFilePath().toStdString();
-    const std::string fileName = info.fileName().toStdString();
-    const std::string mediaType = amicus::store::mediaTypeOfFile(filePath, fileName);
+    // Through the platform, never as a path: a file shared on a phone is a content:// URL.
+    auto shared = services_->sharedFiles().open(file);
+    if (!shared) {
+        reportFailure({amicus::store::StoreErrc::Io, "open the picked file"});
+        return false;
+    }
+    const std::string fileName = shared->displayName.toStdString();
+    // Told by core from the first bytes and the name, as amicusctl tells it; the provider's
+    // type only when neither says.
+    const QByteArray head = shared->device->peek(amicus::store::mediaTypeHeadBytes);
+    std::string mediaType = amicus::store::mediaTypeOf(
+        fileName, std::span(reinterpret_cast<const std::uint8_t*>(head.constData()),
+                            static_cast<std::size_t>(head.size())));
+    if (mediaType == amicus::store::unknownMediaType && !shared->mediaType.isEmpty()) {
+        mediaType = shared->mediaType.toStdString();
+    }
     // A photo over the call's limit is taken in all the same and sent as its smaller copy,
     // made at once; it is removed again if even that does not fit.
     const bool photo = amicus::app::PhotoReducer::canReduce(toQString(mediaType));
     const std::uint64_t maxBytes = policy_.largestImport(photo);
-    auto imported =
-        drafts->attachments().addFile(draftId_, filePath, fileName, mediaType, maxBytes);
+    amicus::app::IoDeviceStreamBuf buffer(*shared->device);
+    std::istream input(&buffer);
+    auto imported = drafts->attachments().add(draftId_, input, fileName, mediaType, maxBytes);
     if (!imported) {
         reportFailure(imported.error());
         return false;

@@ -2,8 +2,8 @@
 
 #include "app_context.h"
 #include "app_services.h"
+#include "document_export.h"
 #include "document_renderer.h"
-#include "platform_services.h"
 #include "submission/draft_document.h"
 #include "text_conversion.h"
 
@@ -19,8 +19,6 @@ using amicus::app::toQString;
 using amicus::submission::DraftDocument;
 
 namespace {
-
-amicus::platform::DocumentExport* injectedDocumentExport = nullptr;
 
 const QString odtMediaType = QStringLiteral("application/vnd.oasis.opendocument.text");
 const QString pdfMediaType = QStringLiteral("application/pdf");
@@ -62,35 +60,31 @@ Problem::Code writeAtomically(const QString& directory, const QString& path,
 DraftExport::DraftExport(QObject* parent) : QObject(parent)
 {
     worker_.setMaxThreadCount(1);
-    if (injectedDocumentExport) {
-        documentExport_ = injectedDocumentExport;
-    } else {
-        ownDocumentExport_ = amicus::platform::createDocumentExport();
-        documentExport_ = ownDocumentExport_.get();
-    }
-    directory_ = QDir::toNativeSeparators(documentExport_->exportDirectory());
 }
 
 DraftExport::DraftExport(AppServices& services, QObject* parent) : DraftExport(parent)
 {
-    services_ = &services;
+    useServices(&services);
 }
 
 void DraftExport::classBegin()
 {
     if (!services_) {
-        services_ = AppServices::of(this);
+        useServices(AppServices::of(this));
     }
+}
+
+void DraftExport::useServices(AppServices* services)
+{
+    services_ = services;
+    documentExport_ = services_ ? &services_->documentExport() : nullptr;
+    directory_ =
+        documentExport_ ? QDir::toNativeSeparators(documentExport_->exportDirectory()) : QString();
 }
 
 DraftExport::~DraftExport()
 {
     worker_.waitForDone();
-}
-
-void DraftExport::setDocumentExport(amicus::platform::DocumentExport* documentExport)
-{
-    injectedDocumentExport = documentExport;
 }
 
 void DraftExport::setDraftId(int draftId)
@@ -132,7 +126,7 @@ void DraftExport::setDirectoryUrl(const QUrl& url)
 
 bool DraftExport::canShare() const
 {
-    return documentExport_->canShare();
+    return documentExport_ && documentExport_->canShare();
 }
 
 bool DraftExport::exportDraft(DraftExport::Format format, bool unencryptedConfirmed)
@@ -193,7 +187,8 @@ bool DraftExport::share()
     if (exportedPath_.isEmpty()) {
         return false;
     }
-    return documentExport_->share(QDir::fromNativeSeparators(exportedPath_), exportedMediaType_);
+    return documentExport_ &&
+           documentExport_->share(QDir::fromNativeSeparators(exportedPath_), exportedMediaType_);
 }
 
 void DraftExport::setBusy(bool busy)

@@ -56,10 +56,6 @@ public:
     void classBegin() override;
     void componentComplete() override {}
 
-    // Replaces the OS's export folder and share sheet (tests hand in a fake). Not owned; pass
-    // nullptr to go back to the platform's own. Affects DraftExport objects made afterwards.
-    static void setDocumentExport(amicus::platform::DocumentExport* documentExport);
-
     int draftId() const { return draftId_; }
     void setDraftId(int draftId);
     QString directory() const { return directory_; }
@@ -93,8 +89,10 @@ private:
     void setProblem(Problem::Code problem);
 
     amicus::app::AppServices* services_ = nullptr;
+    void useServices(amicus::app::AppServices* services);
+
+    // The OS's export folder and share sheet, the services' (null without services).
     amicus::platform::DocumentExport* documentExport_ = nullptr;
-    std::unique_ptr<amicus::platform::DocumentExport> ownDocumentExport_;
     int draftId_ = -1;
     QString directory_;
     bool busy_ = false;

@@ -3,7 +3,7 @@
 #include "app_context.h"
 #include "app_services.h"
 #include "data_size.h"
-#include "platform_services.h"
+#include "document_export.h"
 #include "store/vault_session.h"
 #include "sync/receipt.h"
 #include "text_conversion.h"
@@ -20,8 +20,7 @@ using amicus::app::AppContext;
 using amicus::app::AppServices;
 using amicus::app::toQString;
 
-ReceiptExport::ReceiptExport(QObject* parent)
-    : QObject(parent), documentExport_(amicus::platform::createDocumentExport())
+ReceiptExport::ReceiptExport(QObject* parent) : QObject(parent)
 {
 }
 
@@ -40,6 +39,7 @@ void ReceiptExport::classBegin()
 void ReceiptExport::useServices(AppServices* services)
 {
     services_ = services;
+    documentExport_ = services_ ? &services_->documentExport() : nullptr;
     if (!services_) {
         return;
     }
@@ -136,12 +136,12 @@ QString ReceiptExport::size() const
 
 bool ReceiptExport::canShare() const
 {
-    return documentExport_->canShare();
+    return documentExport_ && documentExport_->canShare();
 }
 
 bool ReceiptExport::save()
 {
-    if (!found()) {
+    if (!found() || !documentExport_) {
         return false;
     }
     const QString directory = QDir::fromNativeSeparators(documentExport_->exportDirectory());
@@ -168,6 +168,7 @@ bool ReceiptExport::save()
 
 bool ReceiptExport::share()
 {
-    return !savedPath_.isEmpty() && documentExport_->share(QDir::fromNativeSeparators(savedPath_),
-                                                           QStringLiteral("application/json"));
+    return !savedPath_.isEmpty() && documentExport_ &&
+           documentExport_->share(QDir::fromNativeSeparators(savedPath_),
+                                  QStringLiteral("application/json"));
 }

@@ -86,5 +86,6 @@ private:
     QString sha256_;
     bool signatureChecked_ = false;
     QString savedPath_;
-    std::unique_ptr<amicus::platform::DocumentExport> documentExport_;
+    // The OS's export folder and share sheet, the services' (null without services).
+    amicus::platform::DocumentExport* documentExport_ = nullptr;
 };

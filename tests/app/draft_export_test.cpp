@@ -189,8 +189,10 @@ private slots:
 
         exportDir_ = root_.filePath(QStringLiteral("Documents"));
         QVERIFY(QDir().mkpath(exportDir_));
-        fake_ = std::make_unique<FakeDocumentExport>(exportDir_, true);
-        DraftExport::setDocumentExport(fake_.get());
+        // The exporter reaches the OS only through the services' DocumentExport.
+        auto fake = std::make_unique<FakeDocumentExport>(exportDir_, true);
+        fake_ = fake.get();
+        testServices().setDocumentExport(std::move(fake));
         previousHandler_ = qInstallMessageHandler(recordMessage);
     }
 
@@ -204,7 +206,7 @@ private slots:
                 QVERIFY2(!message.contains(marker), qPrintable(message));
             }
         }
-        DraftExport::setDocumentExport(nullptr);
+        testServices().setDocumentExport(nullptr);
         testContext().closeSession();
     }
 
@@ -415,7 +417,7 @@ private:
     QString exportDir_;
     QString questionText_;
     int draftId_ = -1;
-    std::unique_ptr<FakeDocumentExport> fake_;
+    FakeDocumentExport* fake_ = nullptr; // the services own it
     QtMessageHandler previousHandler_ = nullptr;
 };
 

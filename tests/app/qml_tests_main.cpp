@@ -7,8 +7,10 @@
 #include "auto_lock.h"
 #include "calls/builtin_catalog.h"
 #include "calls/practice_catalog.h"
+#include "desktop/local_shared_files.h"
 #include "fake/fake_elapsed_clock.h"
 #include "fake/fake_screen_privacy.h"
+#include "fake/fake_shared_files.h"
 #include "outbox_sender_support.h"
 #include "outbox_states.h"
 
@@ -28,16 +30,49 @@
 
 Q_IMPORT_QML_PLUGIN(AmicusPlugin)
 
+// The files the app is handed: the desktop's own for file:// URLs (the files tests write), and
+// the content:// URLs a test shares into the app as Android's ContentResolver would serve them.
+class TestSharedFiles : public amicus::platform::SharedFiles {
+public:
+    [[nodiscard]] bool canOpen(const QUrl& url) const override
+    {
+        return isShared(url) ? shared_.canOpen(url) : local_.canOpen(url);
+    }
+    [[nodiscard]] amicus::Result<amicus::platform::SharedFile, amicus::platform::SharedFileFailure>
+    open(const QUrl& url) override
+    {
+        return isShared(url) ? shared_.open(url) : local_.open(url);
+    }
+    [[nodiscard]] amicus::platform::FakeSharedFiles& shared() { return shared_; }
+
+private:
+    static bool isShared(const QUrl& url) { return url.scheme() == QStringLiteral("content"); }
+
+    amicus::platform::LocalSharedFiles local_;
+    amicus::platform::FakeSharedFiles shared_;
+};
+
 // Test-only helpers for the QML tests: fresh data directories and files to attach.
 class TestSupport : public QObject {
     Q_OBJECT
 
 public:
     TestSupport(amicus::app::AppContext& context, amicus::platform::FakeElapsedClock& awayClock,
-                const amicus::platform::FakeScreenPrivacy& privacy)
-        : context_(context), awayClock_(awayClock), privacy_(privacy)
+                const amicus::platform::FakeScreenPrivacy& privacy, TestSharedFiles& sharedFiles)
+        : context_(context), awayClock_(awayClock), privacy_(privacy), sharedFiles_(sharedFiles)
     {
     }
+
+    // Shares `size` bytes into the app as another app does on Android: a content:// URL with
+    // no path behind it, named and typed by the provider. Returns the URL.
+    Q_INVOKABLE QUrl shareFile(const QString& displayName, int size, const QString& mediaType)
+    {
+        const QUrl url(QStringLiteral("content://org.example.files/document/%1").arg(++shared_));
+        sharedFiles_.shared().add(url, QByteArray(size, 's'), displayName, mediaType);
+        return url;
+    }
+    // The sharing app's grant ends: the URL can no longer be read.
+    Q_INVOKABLE void revokeSharedFile(const QUrl& url) { sharedFiles_.shared().revoke(url); }
 
     // Moves the clock the auto-lock measures time away on (AppPresence's, one minute's delay).
     Q_INVOKABLE void advanceAwayClock(int milliseconds)
@@ -132,6 +167,8 @@ private:
     amicus::app::AppContext& context_;
     amicus::platform::FakeElapsedClock& awayClock_;
     const amicus::platform::FakeScreenPrivacy& privacy_;
+    TestSharedFiles& sharedFiles_;
+    int shared_ = 0;
     std::vector<std::unique_ptr<QTemporaryDir>> dirs_;
 };
 
@@ -178,14 +215,23 @@ private:
         return std::make_unique<AppPresence>(std::move(owned), &lock);
     }
 
+    static TestSharedFiles* useTestSharedFiles(amicus::app::AppServices& services)
+    {
+        auto owned = std::make_unique<TestSharedFiles>();
+        auto* files = owned.get();
+        services.setSharedFiles(std::move(owned));
+        return files;
+    }
+
     amicus::app::AppContext context_;
     amicus::app::AppServices services_{context_};
+    TestSharedFiles* sharedFiles_ = useTestSharedFiles(services_);
     // Not following the real application state: the tests say which state the OS reports.
     amicus::platform::FakeElapsedClock* awayClock_ = nullptr;
     std::unique_ptr<amicus::app::AutoLock> autoLock_ = makeAutoLock(context_, awayClock_);
     amicus::platform::FakeScreenPrivacy* privacy_ = nullptr;
     std::unique_ptr<AppPresence> presence_ = makePresence(*autoLock_, privacy_);
-    TestSupport support_{context_, *awayClock_, *privacy_};
+    TestSupport support_{context_, *awayClock_, *privacy_, *sharedFiles_};
     OutboxStates outboxStates_{context_};
     OutboxSenderSupport outboxSender_{services_};
 };

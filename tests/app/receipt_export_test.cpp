@@ -1,17 +1,21 @@
 // A delivered submission's receipt, opened whole and saved as a file, against the real
 // reference endpoint; the file is then checked by `amicus-intake receipt verify` as the
-// secretariat would, and a tampered copy or another key is refused.
+// secretariat would, and a tampered copy or another key is refused. The file goes where the
+// OS's DocumentExport says and is handed to its share sheet (a fake one here, as on a phone).
 #include "app_context.h"
 #include "crypto/base64.h"
 #include "draft_editor.h"
 #include "draft_writing.h"
+#include "fake/fake_document_export.h"
 #include "outbox_list_model.h"
 #include "receipt_export.h"
 #include "send_test_setup.h"
 #include "sync_service.h"
 #include "test_services.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -81,7 +85,13 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(outbox.data(outbox.index(0), OutboxListModel::StateRole).toInt(),
                                   static_cast<int>(OutboxListModel::State::Delivered), 30000);
 
+        // A phone's export folder and share sheet, which the receipt must use (not the OS).
+        const QString exportDir = root.filePath(QStringLiteral("Exports"));
+        auto ownedExport = std::make_unique<amicus::platform::FakeDocumentExport>(exportDir, true);
+        const auto* documentExport = ownedExport.get();
+        testServices().setDocumentExport(std::move(ownedExport));
         ReceiptExport receipt(testServices());
+        QVERIFY(receipt.canShare());
         receipt.setLanguage(QStringLiteral("fr"));
         receipt.setDraftId(draftId);
         QVERIFY(receipt.found());
@@ -105,6 +115,10 @@ private slots:
         QString said;
         QCOMPARE(intakeVerify({QStringLiteral("-p"), receiptKey, saved}, &said), 0);
         QVERIFY2(said.contains(receipt.submissionId()), qPrintable(said));
+        QCOMPARE(QFileInfo(saved).absolutePath(), QFileInfo(exportDir).absoluteFilePath());
+        QVERIFY(receipt.share());
+        QCOMPARE(documentExport->shared(), QStringList{QDir::fromNativeSeparators(saved)});
+        QCOMPARE(documentExport->sharedTypes(), QStringList{QStringLiteral("application/json")});
 
         // Another key, or one changed byte in what was signed, and the tool refuses it.
         const auto other = amicus::crypto::Ed25519KeyPair::generate();
@@ -129,6 +143,7 @@ private slots:
         QCOMPARE(intakeVerify({QStringLiteral("-p"), receiptKey, tampered}), 1);
 
         context.closeSession();
+        testServices().setDocumentExport(nullptr);
     }
 };
 

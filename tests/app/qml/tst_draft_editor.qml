@@ -133,6 +133,27 @@ TestCase {
         compare(editor.problem, Problem.None)
     }
 
+    // On a phone a file comes from another app as a content:// URL, with no path behind it:
+    // the editor reads it through the platform's SharedFiles, with the name and type its
+    // provider gives, and says so when the grant has ended.
+    function test_a_file_shared_by_another_app_is_read_through_the_platform() {
+        const draftId = newDraft()
+        const editor = createTemporaryObject(editorComponent, root, {draftId: draftId})
+        const shared = TestSupport.shareFile("Notes de terrain.pdf", 5000, "application/pdf")
+        compare(shared.toString().substring(0, 10), "content://")
+        verify(editor.addAttachment(shared))
+        compare(editor.problem, Problem.None)
+        compare(editor.attachments.length, 1)
+        compare(editor.attachments[0].name, "Notes de terrain.pdf")
+        compare(editor.attachments[0].mediaType, "application/pdf")
+        compare(editor.attachments[0].size, 5000)
+        const revoked = TestSupport.shareFile("photo.jpg", 100, "image/jpeg")
+        TestSupport.revokeSharedFile(revoked)
+        verify(!editor.addAttachment(revoked))
+        compare(editor.problem, Problem.FileUnreadable)
+        compare(editor.attachments.length, 1)
+    }
+
     function test_locking_forgets_the_draft_text() {
         const draftId = newDraft()
         const editor = createTemporaryObject(editorComponent, root, {draftId: draftId})
