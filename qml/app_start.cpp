@@ -5,6 +5,7 @@
 #include "app_services.h"
 #include "app_setup.h"
 #include "auto_lock.h"
+#include "background_sending_link.h"
 #include "calls/builtin_catalog.h"
 #include "catalog_updater.h"
 #include "platform_services.h"
@@ -71,6 +72,9 @@ bool AppInstance::load()
     syncService_->setPolicy(static_cast<sync::SyncPolicy>(AppSettings::storedSendingPolicy()));
     if (!options_.renderOnly) {
         syncService_->followSession();
+        backgroundSending_ = platform::createBackgroundSending();
+        backgroundSendingLink_ =
+            std::make_unique<BackgroundSendingLink>(*syncService_, *backgroundSending_);
     }
     // Leaving the screen saves, hides the content and starts the auto-lock's count.
     presence_->watchApplication();

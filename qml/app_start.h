@@ -10,8 +10,9 @@ class QQmlEngine;
 class QQuickWindow;
 
 namespace amicus::platform {
+class BackgroundSending;
 class Connectivity;
-}
+} // namespace amicus::platform
 
 namespace amicus::app {
 
@@ -22,6 +23,7 @@ void chooseRenderer();
 class AppContext;
 class AppServices;
 class AutoLock;
+class BackgroundSendingLink;
 class CatalogUpdater;
 class SyncService;
 
@@ -60,6 +62,9 @@ private:
     std::unique_ptr<CatalogUpdater> catalogUpdater_;
     std::unique_ptr<platform::Connectivity> connectivity_;
     std::unique_ptr<SyncService> syncService_;
+    // The OS's time to send while the app is not in front, asked for by the sender's link.
+    std::unique_ptr<platform::BackgroundSending> backgroundSending_;
+    std::unique_ptr<BackgroundSendingLink> backgroundSendingLink_;
     std::unique_ptr<AppServices> services_;
     std::unique_ptr<AutoLock> autoLock_;
     std::unique_ptr<AppPresence> presence_;

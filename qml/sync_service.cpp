@@ -10,6 +10,7 @@
 #include "sync/withdrawing_repository.h"
 
 #include <QDateTime>
+#include <algorithm>
 #include <chrono>
 #include <random>
 
@@ -19,6 +20,22 @@ namespace {
 
 // How long the worker sleeps at most between looks at the outbox, even with nothing due.
 constexpr auto kIdleWake = std::chrono::minutes(1);
+
+// Whether `repository` holds entries that a later run, given time and a network, would send.
+bool moreToSend(sync::OutboxRepository& repository)
+{
+    auto records = repository.list();
+    if (!records) {
+        return true; // unknown: keep asking for time rather than strand a submission
+    }
+    return std::any_of(records->begin(), records->end(), [](const sync::OutboxRecord& record) {
+        const bool unsent = record.state == sync::OutboxState::Queued ||
+                            record.state == sync::OutboxState::Waiting ||
+                            record.state == sync::OutboxState::Uploading;
+        return unsent && record.waitReason != sync::WaitReason::Manual &&
+               record.waitReason != sync::WaitReason::CallClosed;
+    });
+}
 
 // Forwards the engine's reports (on the worker thread) to the service's thread.
 class ForwardingObserver : public sync::OutboxObserver {
@@ -319,6 +336,9 @@ void SyncService::run(const std::filesystem::path& dataDir,
         }
         terminateWithdrawnUploads(endpoints);
         const auto next = engine.runDue(userRequested);
+        QMetaObject::invokeMethod(
+            this, [this, more = moreToSend(repository)] { emit passFinished(more); },
+            Qt::QueuedConnection);
         if (unlockedAgain) {
             // What was saved while locked is sealed again now: the outbox screen reads it.
             QMetaObject::invokeMethod(this, &SyncService::outboxChanged, Qt::QueuedConnection);

@@ -82,6 +82,10 @@ signals:
     void outboxChanged();
     // Bytes the server holds of entry `draftId`, its size, and the current rate.
     void progress(qint64 draftId, double offset, double size, double bytesPerSecond);
+    // The sender went through the outbox once; `moreToSend` when entries still wait for a
+    // network, a better one or their next try (not those held back by the user's manual
+    // sending or a closed call: nothing but the user or a catalog lets those go).
+    void passFinished(bool moreToSend);
 
 private:
     void start();
