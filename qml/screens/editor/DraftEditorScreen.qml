@@ -367,16 +367,17 @@ Page {
                     RowLayout {
                         Layout.fillWidth: true
 
-                        ColumnLayout {
-                            spacing: 0
+                        // A Column, not a ColumnLayout: the layout kept the height the
+                        // wrapping name had in a narrower first pass, a gap under one line.
+                        Column {
                             Layout.fillWidth: true
 
                             Label {
                                 objectName: "attachmentName_" + attachmentRow.index
                                 text: attachmentRow.modelData.name
-                                // Whole, broken anywhere: a file name has no spaces to wrap at.
-                                wrapMode: Text.WrapAnywhere
-                                Layout.fillWidth: true
+                                // Whole: broken at a hyphen, or anywhere when it has none.
+                                wrapMode: Text.Wrap
+                                width: parent.width
                             }
 
                             // The size that will be sent; for a smaller copy, both sizes.

@@ -6,7 +6,7 @@ import AmicusTest
 
 // Nothing on any screen, in any language, is cut off on a 360 × 640 phone: the whole app
 // (Main, its header and tabs) shows each screen over a real vault holding a full draft (every
-// question answered, two files) and a submission in the outbox, with the call open and as
+// question answered, three files) and a submission in the outbox, with the call open and as
 // published (closed). No text is elided or stopped at its line limit (a folded background
 // says "Read all" instead), no text or button runs past the window's sides, and what does not scroll
 // (header, tabs, the editor's "Review and send", dialogs) lies wholly inside the window.
@@ -70,7 +70,7 @@ TestCase {
         TestSupport.useOpenSeedCall()
     }
 
-    // A draft as long as a field worker writes it: every question answered, two files.
+    // A draft as long as a field worker writes it: every question answered, three files.
     function fullDraft(organization) {
         const editor = createTemporaryObject(editorComponent, root)
         const id = editor.createDraft(root.callId, "es")
@@ -85,6 +85,8 @@ TestCase {
             editor.setAnswer(call.questions[i].id, "Las patrullas comunitarias redujeron las quejas a la mitad en dos años.")
         verify(editor.addAttachment(TestSupport.writeFile("informe-de-seguimiento-del-observatorio-2023.pdf", 2000)))
         verify(editor.addAttachment(TestSupport.writeFile("acta.txt", 300)))
+        // One line wide at 360 px, two in a narrower first layout pass.
+        verify(editor.addAttachment(TestSupport.writeFile("informe-seguimiento-OCS-2023.pdf", 900)))
         compare(editor.saveState, DraftEditor.Saved)
         return id
     }
@@ -108,6 +110,11 @@ TestCase {
             const what = "'" + String(item.text).substring(0, 60) + "'"
             if (item.truncated && !foldedOnPurpose(item))
                 found.push(what + " is elided or over its line limit")
+            // Laid out taller than its lines: a blank line under it (a stale layout height).
+            if (item.verticalAlignment === Text.AlignTop && item.height > item.implicitHeight + 4
+                    && item.height - item.contentHeight > 8)
+                found.push(what + " is " + Math.round(item.height) + " px high for "
+                           + Math.round(item.contentHeight) + " px of text")
             if (box.x < -1 || box.x + box.width > window.width + 1)
                 found.push(what + " runs past the side (" + Math.round(box.x) + ", " + Math.round(box.width) + ")")
         }
