@@ -2,7 +2,7 @@
 
 #include "app_context.h"
 #include "app_services.h"
-#include "platform_services.h"
+#include "document_export.h"
 #include "store/data_layout.h"
 #include "store/vault_session.h"
 #include "sync/sealed_envelope_copy.h"
@@ -18,10 +18,8 @@ using amicus::app::AppContext;
 using amicus::app::AppServices;
 using amicus::app::toQString;
 
-EnvelopeExport::EnvelopeExport(QObject* parent)
-    : QObject(parent), documentExport_(amicus::platform::createDocumentExport())
+EnvelopeExport::EnvelopeExport(QObject* parent) : QObject(parent)
 {
-    directory_ = QDir::fromNativeSeparators(documentExport_->exportDirectory());
 }
 
 EnvelopeExport::EnvelopeExport(AppServices& services, QObject* parent) : EnvelopeExport(parent)
@@ -41,6 +39,10 @@ void EnvelopeExport::classBegin()
 void EnvelopeExport::useServices(AppServices* services)
 {
     services_ = services;
+    // Where exports go and the share sheet: the services' (the OS's, or a test's).
+    documentExport_ = services_ ? &services_->documentExport() : nullptr;
+    directory_ = documentExport_ ? QDir::fromNativeSeparators(documentExport_->exportDirectory())
+                                 : QString();
     if (!services_) {
         return;
     }
@@ -139,7 +141,7 @@ QString EnvelopeExport::directoryName() const
 
 bool EnvelopeExport::canShare() const
 {
-    return documentExport_->canShare();
+    return documentExport_ && documentExport_->canShare();
 }
 
 bool EnvelopeExport::save()
@@ -188,7 +190,7 @@ bool EnvelopeExport::save()
 
 bool EnvelopeExport::share()
 {
-    return !savedPath_.isEmpty() &&
+    return !savedPath_.isEmpty() && documentExport_ &&
            documentExport_->share(QDir::fromNativeSeparators(savedPath_),
                                   QStringLiteral("application/octet-stream"));
 }

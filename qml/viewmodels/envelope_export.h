@@ -10,7 +10,6 @@
 #include <QString>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
-#include <memory>
 
 namespace amicus::platform {
 class DocumentExport;
@@ -93,5 +92,5 @@ private:
     QString directory_;
     QString savedPath_;
     Failure failure_ = Failure::None;
-    std::unique_ptr<amicus::platform::DocumentExport> documentExport_;
+    amicus::platform::DocumentExport* documentExport_ = nullptr; // the services'; none without
 };
