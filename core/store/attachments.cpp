@@ -280,6 +280,7 @@ StoreResult<AttachmentInfo> Attachments::add(std::int64_t draftId, std::istream&
         removeQuietly(db_->paths().blobDir / info.blobName);
         return fail(recorded.error());
     }
+    db_->announce(ChangeKind::DraftChanged, draftId);
     return info;
 }
 
@@ -332,6 +333,7 @@ StoreResult<AttachmentInfo> Attachments::addReducedCopy(std::int64_t attachmentI
         removeQuietly(db_->paths().blobDir / blob->name);
         return fail(recorded.error());
     }
+    db_->announce(ChangeKind::DraftChanged, original->draftId);
     if (replaced) {
         removeBlobFiles({*replaced});
     }
@@ -391,6 +393,7 @@ StoreResult<std::vector<std::string>> Attachments::deleteRows(std::int64_t attac
     if (auto committed = tx->commit(); !committed) {
         return fail(committed.error());
     }
+    db_->announce(ChangeKind::DraftChanged, draftId);
     return blobNames;
 }
 

@@ -57,7 +57,7 @@ StoreResult<std::int64_t> Drafts::copyAsNew(std::int64_t draftId)
             return fail(tx.error());
         }
         // A new submission id: the copy is another submission, never a second upload of this one.
-        auto created = create(source->callId);
+        auto created = insert(source->callId); // announced with the copy, once committed
         if (!created) {
             return fail(created.error());
         }
@@ -118,7 +118,9 @@ StoreResult<std::int64_t> Drafts::copyAsNew(std::int64_t draftId)
     }();
     if (!made) {
         discardCopies();
+        return made;
     }
+    db_->announce(ChangeKind::DraftChanged, *made);
     return made;
 }
 

@@ -23,6 +23,15 @@ StoreError noDraft(std::int64_t draftId)
 
 StoreResult<std::int64_t> Drafts::create(std::string_view callId)
 {
+    auto created = insert(callId);
+    if (created) {
+        db_->announce(ChangeKind::DraftChanged, *created);
+    }
+    return created;
+}
+
+StoreResult<std::int64_t> Drafts::insert(std::string_view callId)
+{
     if (callId.empty()) {
         return fail(StoreError{StoreErrc::InvalidArgument, "empty call id"});
     }
@@ -62,6 +71,7 @@ StoreResult<void> Drafts::saveField(std::int64_t draftId, DraftField field, std:
     if (*changed == 0) {
         return fail(noDraft(draftId));
     }
+    db_->announce(ChangeKind::DraftChanged, draftId);
     return {};
 }
 
@@ -95,7 +105,7 @@ StoreResult<void> Drafts::saveAnswer(std::int64_t draftId, std::string_view ques
     if (!ran) {
         return fail(ran.error());
     }
-    return tx->commit();
+    return db_->announced(tx->commit(), ChangeKind::DraftChanged, draftId);
 }
 
 StoreResult<void> Drafts::removeAnswer(std::int64_t draftId, std::string_view questionId)
@@ -115,7 +125,7 @@ StoreResult<void> Drafts::removeAnswer(std::int64_t draftId, std::string_view qu
     if (!ran) {
         return fail(ran.error());
     }
-    return tx->commit();
+    return db_->announced(tx->commit(), ChangeKind::DraftChanged, draftId);
 }
 
 StoreResult<void> Drafts::setStatus(std::int64_t draftId, DraftStatus status)
@@ -128,6 +138,7 @@ StoreResult<void> Drafts::setStatus(std::int64_t draftId, DraftStatus status)
     if (*changed == 0) {
         return fail(noDraft(draftId));
     }
+    db_->announce(ChangeKind::DraftChanged, draftId);
     return {};
 }
 
@@ -208,13 +219,33 @@ StoreResult<Draft> Drafts::get(std::int64_t draftId)
 
 StoreResult<std::vector<DraftSummary>> Drafts::list()
 {
-    auto stmt = db_->db().query("SELECT d.id, d.submission_id, d.call_id, d.status, d.created_at, "
-                                "d.updated_at, d.organization_sealed, "
-                                "(SELECT count(*) FROM answers a WHERE a.draft_id = d.id), "
-                                "(SELECT count(*) FROM attachments t WHERE t.draft_id = d.id), "
-                                "o.state, o.upload_offset, o.envelope_size "
-                                "FROM drafts d LEFT JOIN outbox o ON o.draft_id = d.id "
-                                "ORDER BY d.updated_at DESC, d.id DESC");
+    return summariesWhere("d.id > ?1", 0); // every draft: row ids start at 1
+}
+
+StoreResult<DraftSummary> Drafts::summary(std::int64_t draftId)
+{
+    auto found = summariesWhere("d.id = ?1", draftId);
+    if (!found) {
+        return fail(found.error());
+    }
+    if (found->empty()) {
+        return fail(noDraft(draftId));
+    }
+    return std::move(found->front());
+}
+
+StoreResult<std::vector<DraftSummary>> Drafts::summariesWhere(std::string_view condition,
+                                                              std::int64_t draftId)
+{
+    auto stmt =
+        db_->db().query("SELECT d.id, d.submission_id, d.call_id, d.status, d.created_at, "
+                        "d.updated_at, d.organization_sealed, "
+                        "(SELECT count(*) FROM answers a WHERE a.draft_id = d.id), "
+                        "(SELECT count(*) FROM attachments t WHERE t.draft_id = d.id), "
+                        "o.state, o.upload_offset, o.envelope_size "
+                        "FROM drafts d LEFT JOIN outbox o ON o.draft_id = d.id WHERE " +
+                            std::string(condition) + " ORDER BY d.updated_at DESC, d.id DESC",
+                        draftId);
     if (!stmt) {
         return fail(stmt.error());
     }
@@ -280,6 +311,7 @@ StoreResult<void> Drafts::remove(std::int64_t draftId)
             return fail(committed.error());
         }
     }
+    db_->announce(ChangeKind::DraftDeleted, draftId);
     // The rows are gone first; a crash before the unlinks leaves orphans the sweep removes.
     attachments.removeBlobFiles(blobNames);
     return {};

@@ -30,6 +30,9 @@ public:
     [[nodiscard]] StoreResult<Draft> get(std::int64_t draftId);
     // Newest first. Opens only the organization of each draft.
     [[nodiscard]] StoreResult<std::vector<DraftSummary>> list();
+    // The summary of draft `draftId` alone, as list() gives it (NotFound when none): what a list
+    // reads again when a draft changed.
+    [[nodiscard]] StoreResult<DraftSummary> summary(std::int64_t draftId);
     // Deletes the draft, its answers, attachments (and their blobs) and outbox entry.
     [[nodiscard]] StoreResult<void> remove(std::int64_t draftId);
     // A new editable draft (status editing, a new submission id) holding a copy of draft
@@ -40,6 +43,12 @@ public:
     [[nodiscard]] StoreResult<std::int64_t> copyAsNew(std::int64_t draftId);
 
 private:
+    // The new draft's row, unannounced (create() announces; a copy announces once committed).
+    [[nodiscard]] StoreResult<std::int64_t> insert(std::string_view callId);
+    // The summaries of the drafts `condition` selects (?1 bound to `draftId`), newest first.
+    [[nodiscard]] StoreResult<std::vector<DraftSummary>> summariesWhere(std::string_view condition,
+                                                                        std::int64_t draftId);
+
     VaultDatabase* db_;
 };
 

@@ -188,7 +188,7 @@ StoreResult<void> OutboxTable::putWhileLocked(const OutboxEntry& entry,
             return fail(put.error());
         }
     }
-    return tx->commit();
+    return db_->announced(tx->commit(), ChangeKind::OutboxChanged, entry.draftId);
 }
 
 StoreResult<int> OutboxTable::mergeLockedNotes(const crypto::AgeIdentity& identity)
@@ -209,7 +209,7 @@ StoreResult<int> OutboxTable::mergeLockedNotes(const crypto::AgeIdentity& identi
     if (!read) {
         return fail(read.error());
     }
-    int merged = 0;
+    std::vector<std::int64_t> merged;
     for (const auto& [draftId, sealedNote] : notes) {
         crypto::MemorySource source(sealedNote);
         crypto::VectorSink sink;
@@ -242,7 +242,7 @@ StoreResult<int> OutboxTable::mergeLockedNotes(const crypto::AgeIdentity& identi
                 !ran) {
                 return fail(ran.error());
             }
-            ++merged;
+            merged.push_back(draftId);
         }
         // Merged, or never going to open: either way the note has served.
         if (auto dropped =
@@ -257,7 +257,10 @@ StoreResult<int> OutboxTable::mergeLockedNotes(const crypto::AgeIdentity& identi
     if (auto committed = tx->commit(); !committed) {
         return fail(committed.error());
     }
-    return merged;
+    for (const std::int64_t draftId : merged) {
+        db_->announce(ChangeKind::OutboxChanged, draftId);
+    }
+    return static_cast<int>(merged.size());
 }
 
 } // namespace amicus::store

@@ -106,7 +106,7 @@ StoreResult<void> OutboxTable::put(const OutboxEntry& entry)
         !dropped) {
         return fail(dropped.error());
     }
-    return tx->commit();
+    return db_->announced(tx->commit(), ChangeKind::OutboxChanged, entry.draftId);
 }
 
 StoreResult<std::vector<OutboxEntry>> OutboxTable::list()
@@ -171,6 +171,7 @@ StoreResult<void> OutboxTable::remove(std::int64_t draftId)
         return fail(StoreError{StoreErrc::NotFound,
                                "no outbox entry for draft " + std::to_string(draftId)});
     }
+    db_->announce(ChangeKind::OutboxChanged, draftId);
     return {};
 }
 

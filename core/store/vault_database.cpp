@@ -153,6 +153,13 @@ VaultDatabase::unsealColumn(const Statement& row, int column, const std::string&
     return std::optional<std::string>(std::move(*opened));
 }
 
+void VaultDatabase::announce(ChangeKind kind, std::int64_t draftId) const
+{
+    if (listener_) {
+        listener_->changed(StoreChange{kind, draftId});
+    }
+}
+
 StoreResult<void> VaultDatabase::requireEditable(std::int64_t draftId)
 {
     // Finalized, or queued by a finalize that stopped before marking it: either way the outbox

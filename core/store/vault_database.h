@@ -7,6 +7,7 @@
 #include "crypto/field_sealer.h"
 #include "store/blob_encryptor.h"
 #include "store/sqlite_db.h"
+#include "store/store_changes.h"
 #include "store/store_records.h"
 
 #include <memory>
@@ -48,6 +49,22 @@ public:
     [[nodiscard]] StoreResult<std::optional<std::string>>
     unsealColumn(const Statement& row, int column, const std::string& place) const;
 
+    // Who hears of this connection's committed changes (nullptr: nobody); see store_changes.h.
+    void setChangeListener(ChangeListener* listener) { listener_ = listener; }
+    // Tells the listener that draft `draftId` changed as `kind` says: after the commit, never
+    // inside a transaction. `result` (the committed change) is passed through; a failed one
+    // is not announced.
+    template <typename T>
+    [[nodiscard]] StoreResult<T> announced(StoreResult<T> result, ChangeKind kind,
+                                           std::int64_t draftId) const
+    {
+        if (result) {
+            announce(kind, draftId);
+        }
+        return result;
+    }
+    void announce(ChangeKind kind, std::int64_t draftId) const;
+
     // Ok when draft `draftId` may still change; Finalized once it is in the outbox (its envelope
     // was sealed from what it says), NotFound when there is no such draft.
     [[nodiscard]] StoreResult<void> requireEditable(std::int64_t draftId);
@@ -69,6 +86,7 @@ private:
     const crypto::FieldSealer* sealer_;
     const BlobEncryptor* blobs_;
     StoreOptions options_;
+    ChangeListener* listener_ = nullptr;
 };
 
 } // namespace amicus::store

@@ -64,8 +64,18 @@ VaultSession::finishOpening(std::unique_ptr<crypto::Vault> vault,
 
 StoreResult<VaultStore> VaultSession::openConnection() const
 {
-    return VaultStore::open(DataLayout::storePaths(dataDir_), vault_->fieldSealer(), *blobs_,
-                            storeOptions_);
+    auto store = VaultStore::open(DataLayout::storePaths(dataDir_), vault_->fieldSealer(), *blobs_,
+                                  storeOptions_);
+    if (store) {
+        store->database().setChangeListener(changes_.load());
+    }
+    return store;
+}
+
+void VaultSession::setChangeListener(ChangeListener* listener)
+{
+    changes_.store(listener);
+    store_->database().setChangeListener(listener);
 }
 
 StoreResult<std::unique_ptr<VaultSession>>

@@ -8,6 +8,7 @@
 #include "store/data_layout.h"
 #include "store/vault_store.h"
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -41,6 +42,10 @@ public:
     VaultSession& operator=(const VaultSession&) = delete;
 
     [[nodiscard]] VaultStore& store() { return *store_; }
+    // Who hears of the changes committed on the session's store and on every connection opened
+    // after this call (nullptr: nobody). Set it before the session's store is used elsewhere
+    // than on the thread setting it; `listener` must outlive those connections' use.
+    void setChangeListener(ChangeListener* listener);
     // A new connection to the same database, sealed by the same vault, for the calling thread
     // (e.g. a finalize on a worker thread); it must not outlive the session.
     [[nodiscard]] StoreResult<VaultStore> openConnection() const;
@@ -62,6 +67,7 @@ private:
     std::unique_ptr<crypto::Vault> vault_;
     std::unique_ptr<AgeBlobEncryptor> blobs_;
     std::optional<VaultStore> store_;
+    std::atomic<ChangeListener*> changes_{nullptr}; // read by openConnection on any thread
 };
 
 // Maps a vault failure to the store's error vocabulary.
