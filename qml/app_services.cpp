@@ -1,5 +1,6 @@
 #include "app_services.h"
 
+#include "app_context.h"
 #include "platform_services.h"
 #include "submission_finalizer.h"
 #include "sync_service.h"
@@ -20,10 +21,28 @@ AppServices::AppServices(AppContext& context, SyncService* sync, QObject* parent
       sharedFiles_(platform::createSharedFiles()), documentExport_(platform::createDocumentExport())
 {
     setSync(sync);
+    // Every session's connections announce what they commit to the notifier; a session is
+    // handed the notifier as it is adopted, before anything else uses it.
+    connect(&context_, &AppContext::sessionChanged, this, &AppServices::listenToSession);
+    listenToSession();
 }
 
-// A finalize still running is cancelled and waited for first (~SubmissionFinalizer).
-AppServices::~AppServices() = default;
+AppServices::~AppServices()
+{
+    // A finalize still running is cancelled and waited for first: no connection is left that
+    // could announce to the notifier going away with these services.
+    finalizer_.reset();
+    if (auto* session = context_.session()) {
+        session->setChangeListener(nullptr);
+    }
+}
+
+void AppServices::listenToSession()
+{
+    if (auto* session = context_.session()) {
+        session->setChangeListener(&changes_);
+    }
+}
 
 SyncService* AppServices::sync() const
 {
@@ -38,6 +57,7 @@ void AppServices::setSync(SyncService* sync)
     sync_ = sync;
     if (sync_) {
         // What the sender saves on its own thread reaches the lists as any other change.
+        connect(sync_, &SyncService::outboxChanged, &changes_, &ChangeNotifier::senderReported);
         connect(sync_, &SyncService::outboxChanged, &changes_, &ChangeNotifier::outboxChanged);
     }
 }

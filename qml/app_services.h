@@ -1,9 +1,9 @@
 // AppServices: what the view models use — the context (data directory, open session, catalog),
-// the sender, the change notifier and the OS services they reach the OS through (platform/) —
-// built once by AppInstance (or a test) and handed to the QML engine it loads, never looked up
-// globally. A view model QML creates takes the services of its engine when QML begins making it
-// (QQmlParserStatus::classBegin), before any property is set; one made in C++ is given them in
-// its constructor.
+// the sender, the change notifier (the open session's connections announce to it) and the OS
+// services they reach the OS through (platform/) — built once by AppInstance (or a test) and
+// handed to the QML engine it loads, never looked up globally. A view model QML creates takes
+// the services of its engine when QML begins making it (QQmlParserStatus::classBegin), before
+// any property is set; one made in C++ is given them in its constructor.
 #pragma once
 
 #include "change_notifier.h"
@@ -59,6 +59,8 @@ public:
     [[nodiscard]] static AppServices* of(const QObject* object);
 
 private:
+    void listenToSession();
+
     AppContext& context_;
     QPointer<SyncService> sync_; // null again once the sender is gone
     ChangeNotifier changes_;

@@ -46,14 +46,12 @@ bool SubmissionFinalizer::start(std::int64_t draftId, const calls::Call& call, Q
         auto envelope =
             submission::finalizeDraft(*session, dataDir, draftId, call, call.recipients, options);
         const Outcome outcome = envelope ? Outcome() : Outcome(envelope.error());
-        QMetaObject::invokeMethod(this, [this, outcome, draftId, target, done] {
+        QMetaObject::invokeMethod(this, [this, outcome, target, done] {
             busy_ = false;
             if (!outcome) {
                 if (auto* sender = services_.sync()) {
                     sender->outboxAdded();
                 }
-                emit services_.changes().draftChanged(draftId);
-                emit services_.changes().outboxChanged();
             }
             if (target) {
                 done(outcome);

@@ -105,7 +105,6 @@ int DraftEditor::createDraft(const QString& callId, const QString& language)
         reportFailure(saved.error());
     }
     setDraftId(static_cast<int>(*created));
-    emit services_->changes().draftChanged(*created);
     return static_cast<int>(*created);
 }
 
@@ -509,11 +508,9 @@ void DraftEditor::removeAttachment(int attachmentId)
     reportSaved();
 }
 
+// The lists hear of the save from the store itself (ChangeNotifier).
 void DraftEditor::reportSaved()
 {
-    if (services_ && draftId_ >= 0) {
-        emit services_->changes().draftChanged(draftId_);
-    }
     if (saveState_ != SaveState::Saved || problem_ != Problem::None) {
         saveState_ = SaveState::Saved;
         problem_ = Problem::None;
@@ -570,7 +567,6 @@ int DraftEditor::makeEditableCopy()
         return -1;
     }
     const int copyId = static_cast<int>(*copied);
-    emit services_->changes().draftChanged(copyId);
     emit copyMade(copyId);
     return copyId;
 }

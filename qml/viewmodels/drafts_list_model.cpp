@@ -6,6 +6,8 @@
 #include "text_conversion.h"
 #include "user_dates.h"
 
+#include <utility>
+
 using amicus::app::AppContext;
 using amicus::app::AppServices;
 using amicus::app::ChangeNotifier;
@@ -28,6 +30,12 @@ DraftsListModel::Sending sendingStateOf(const amicus::store::DraftSummary& draft
     return draft.envelopeSize > 0 && draft.uploadedBytes >= draft.envelopeSize
                ? DraftsListModel::Sending::FullySent
                : DraftsListModel::Sending::PartlySent;
+}
+
+// Newest first, as Drafts::list orders them.
+bool comesBefore(const amicus::store::DraftSummary& a, const amicus::store::DraftSummary& b)
+{
+    return a.updatedAt != b.updatedAt ? a.updatedAt > b.updatedAt : a.id > b.id;
 }
 
 } // namespace
@@ -57,28 +65,104 @@ void DraftsListModel::useServices(AppServices* services)
     }
     connect(&services_->context(), &AppContext::sessionChanged, this, &DraftsListModel::refresh);
     auto& changes = services_->changes();
-    connect(&changes, &ChangeNotifier::draftChanged, this, &DraftsListModel::refreshSoon);
-    connect(&changes, &ChangeNotifier::draftDeleted, this, &DraftsListModel::refreshSoon);
-    connect(&changes, &ChangeNotifier::outboxChanged, this, &DraftsListModel::refreshSoon);
-    // The catalog gives the calls' titles.
-    connect(&services_->context(), &AppContext::catalogChanged, this,
-            &DraftsListModel::refreshSoon);
+    connect(&changes, &ChangeNotifier::draftChanged, this, &DraftsListModel::readSoon);
+    connect(&changes, &ChangeNotifier::draftDeleted, this, &DraftsListModel::readSoon);
+    connect(&changes, &ChangeNotifier::outboxEntryChanged, this, &DraftsListModel::readSoon);
+    connect(&changes, &ChangeNotifier::senderReported, this, &DraftsListModel::readSentSoon);
+    // The catalog gives the calls' titles: nothing to read again.
+    connect(&services_->context(), &AppContext::catalogChanged, this, [this] {
+        if (!drafts_.empty()) {
+            emit dataChanged(index(0), index(count() - 1), {Qt::DisplayRole, CallTitleRole});
+        }
+    });
     refresh();
 }
 
-void DraftsListModel::refreshSoon()
+void DraftsListModel::readSoon(qint64 draftId)
 {
-    if (refreshPending_) {
+    const bool first = pending_.empty();
+    pending_.insert(draftId);
+    if (first) {
+        QMetaObject::invokeMethod(this, &DraftsListModel::readPending, Qt::QueuedConnection);
+    }
+}
+
+void DraftsListModel::readSentSoon()
+{
+    for (const auto& draft : drafts_) {
+        if (draft.outboxState) {
+            readSoon(draft.id);
+        }
+    }
+}
+
+void DraftsListModel::readPending()
+{
+    const auto ids = std::exchange(pending_, {});
+    auto* session = services_ ? services_->context().session() : nullptr;
+    if (!session) {
+        return; // closing: the session change empties the list
+    }
+    const int before = count();
+    for (const qint64 id : ids) {
+        auto read = session->store().drafts().summary(id);
+        if (read) {
+            place(std::move(read).value());
+        } else if (read.error().code == amicus::store::StoreErrc::NotFound) {
+            drop(id);
+        } // else (locked, a read error): the row stays as it was
+    }
+    if (count() != before) {
+        emit countChanged();
+    }
+}
+
+int DraftsListModel::rowOf(qint64 draftId) const
+{
+    for (std::size_t row = 0; row < drafts_.size(); ++row) {
+        if (drafts_[row].id == draftId) {
+            return static_cast<int>(row);
+        }
+    }
+    return -1;
+}
+
+void DraftsListModel::place(amicus::store::DraftSummary draft)
+{
+    const int row = rowOf(draft.id);
+    // Its row among the others, newest first.
+    int target = 0;
+    for (int i = 0; i < count(); ++i) {
+        if (i != row && comesBefore(drafts_[static_cast<std::size_t>(i)], draft)) {
+            ++target;
+        }
+    }
+    if (row < 0) {
+        beginInsertRows(QModelIndex(), target, target);
+        drafts_.insert(drafts_.begin() + target, std::move(draft));
+        endInsertRows();
         return;
     }
-    refreshPending_ = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            refreshPending_ = false;
-            refresh();
-        },
-        Qt::QueuedConnection);
+    if (target != row) {
+        beginMoveRows(QModelIndex(), row, row, QModelIndex(), target > row ? target + 1 : target);
+        drafts_.erase(drafts_.begin() + row);
+        drafts_.insert(drafts_.begin() + target, std::move(draft));
+        endMoveRows();
+    } else {
+        drafts_[static_cast<std::size_t>(row)] = std::move(draft);
+    }
+    emit dataChanged(index(target), index(target));
+}
+
+void DraftsListModel::drop(qint64 draftId)
+{
+    const int row = rowOf(draftId);
+    if (row < 0) {
+        return;
+    }
+    beginRemoveRows(QModelIndex(), row, row);
+    drafts_.erase(drafts_.begin() + row);
+    endRemoveRows();
 }
 
 int DraftsListModel::rowCount(const QModelIndex& parent) const
@@ -150,14 +234,9 @@ bool DraftsListModel::remove(int draftId)
     }
     const auto deleted = amicus::app::deleteDraft(services_->context(), services_->sync(), draftId);
     if (deleted == amicus::app::DraftDeletion::Failed) {
-        refresh();
         return false;
     }
-    emit services_->changes().draftDeleted(draftId);
-    if (deleted == amicus::app::DraftDeletion::DeletedEntry) {
-        emit services_->changes().outboxChanged();
-    }
-    refresh();
+    readPending(); // the store announced the deletion: the row goes before this returns
     return true;
 }
 

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QtQml/qqmlparserstatus.h>
 #include <QtQml/qqmlregistration.h>
+#include <set>
 #include <vector>
 
 namespace amicus::app {
@@ -55,8 +56,8 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // Reads the list again from the vault. It does so by itself when the session opens or
-    // closes and, once per turn of the event loop, after the ChangeNotifier reports a change.
+    // Reads the whole list again from the vault, as it does by itself when the session opens
+    // or closes. A change the ChangeNotifier reports reads only the drafts it names.
     void refresh();
     // Deletes a draft with its answers and attachments (amicus::app::deleteDraft); the UI
     // asks for confirmation first.
@@ -74,11 +75,21 @@ signals:
 
 private:
     void useServices(amicus::app::AppServices* services);
-    // Several changes in one turn of the event loop (a finalize, a copy) read the list once.
-    void refreshSoon();
+    // Reads draft `draftId` again at the end of this turn of the event loop: the saves of one
+    // turn (a keystroke, a finalize, a copy) read each draft they touched once.
+    void readSoon(qint64 draftId);
+    // The sender changed entries on its own connection without naming them: the drafts in the
+    // outbox are read again (it neither makes nor deletes drafts).
+    void readSentSoon();
+    // Reads the drafts waiting to be read and moves, adds or removes their rows.
+    void readPending();
+    void place(amicus::store::DraftSummary draft);
+    void drop(qint64 draftId);
+    // The row of draft `draftId`, -1 when it is not in the list.
+    int rowOf(qint64 draftId) const;
 
     amicus::app::AppServices* services_ = nullptr;
-    bool refreshPending_ = false;
+    std::set<qint64> pending_;
     std::vector<amicus::store::DraftSummary> drafts_;
     QString language_ = QStringLiteral("en");
 };

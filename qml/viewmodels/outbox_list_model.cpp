@@ -297,7 +297,6 @@ int OutboxListModel::makeEditableCopy(int draftId)
         return -1;
     }
     copies_[draftId] = copyId;
-    emit services_->changes().draftChanged(copyId);
     for (std::size_t i = 0; i < rows_.size(); ++i) {
         if (rows_[i].entry.draftId == draftId) {
             const QModelIndex changed = index(static_cast<int>(i));
