@@ -56,6 +56,11 @@ constexpr double frameBudgetMs = 1000.0 / 60.0; // one frame of a 60 Hz display
     die(what + ": " + amicus::store::errcName(error.code) + ": " + error.detail);
 }
 
+[[noreturn]] void die(const std::string& what, const amicus::store::LoginError& error)
+{
+    die(what + ": " + amicus::store::loginErrcName(error) + ": " + error.detail);
+}
+
 // Calls as a catalog carries them, so the list shows titles of different lengths in each
 // language (the built-in catalog holds one call). Bench data only: never shipped.
 struct BenchCall {

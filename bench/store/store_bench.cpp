@@ -30,6 +30,13 @@ using Clock = std::chrono::steady_clock;
     std::exit(1);
 }
 
+[[noreturn]] void die(const std::string& what, const LoginError& error)
+{
+    std::cerr << "store_bench: " << what << ": " << loginErrcName(error) << ": " << error.detail
+              << "\n";
+    std::exit(1);
+}
+
 // A scratch directory removed at exit.
 struct ScratchDir {
     std::filesystem::path path;

@@ -31,14 +31,6 @@ const char* errcName(StoreErrc code)
         return "busy";
     case StoreErrc::InvalidArgument:
         return "invalid-argument";
-    case StoreErrc::NoVault:
-        return "no-vault";
-    case StoreErrc::AlreadyExists:
-        return "already-exists";
-    case StoreErrc::WrongPassphrase:
-        return "wrong-passphrase";
-    case StoreErrc::RateLimited:
-        return "rate-limited";
     case StoreErrc::Finalized:
         return "finalized";
     }

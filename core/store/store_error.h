@@ -1,4 +1,5 @@
 // StoreError: the typed failures of the vault store, which the UI translates for the user.
+// Why a vault did not open (wrong passphrase, no vault yet, ...) is a LoginError (login_error.h).
 #pragma once
 
 #include "common/result.h"
@@ -18,10 +19,6 @@ enum class StoreErrc {
     Io,              // a file could not be read, written or opened
     Busy,            // another process holds the database for too long
     InvalidArgument, // a value the store does not accept (e.g. an unknown consent)
-    NoVault,         // the data directory holds no vault yet (run set-up / `amicusctl init`)
-    AlreadyExists,   // set-up asked for where a vault already exists
-    WrongPassphrase, // the vault did not open with that passphrase
-    RateLimited,     // too soon after failed unlocks; try again later
     Finalized,       // the draft is sealed in the outbox (waiting or delivered): no more edits
 };
 

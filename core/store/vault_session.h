@@ -6,6 +6,7 @@
 #include "crypto/vault.h"
 #include "store/age_blob_encryptor.h"
 #include "store/data_layout.h"
+#include "store/login_error.h"
 #include "store/vault_store.h"
 
 #include <atomic>
@@ -24,13 +25,13 @@ class VaultSession {
 public:
     // Sets up a new data directory: a vault sealed under `passphrase` and an empty database.
     // AlreadyExists when the directory already holds a vault.
-    [[nodiscard]] static StoreResult<std::unique_ptr<VaultSession>>
+    [[nodiscard]] static LoginResult<std::unique_ptr<VaultSession>>
     create(const std::filesystem::path& dataDir, std::string_view passphrase,
            crypto::VaultOptions vaultOptions = {}, StoreOptions storeOptions = {});
 
-    // Unlocks the vault (WrongPassphrase, RateLimited, NoVault) and opens the store (the
-    // VaultStore::open errors). Nothing on disk changes when either fails.
-    [[nodiscard]] static StoreResult<std::unique_ptr<VaultSession>>
+    // Unlocks the vault (WrongPassphrase, RateLimited, NoVault) and opens the store (Store, with
+    // the VaultStore::open error). Nothing on disk changes when either fails.
+    [[nodiscard]] static LoginResult<std::unique_ptr<VaultSession>>
     open(const std::filesystem::path& dataDir, std::string_view passphrase,
          crypto::VaultOptions vaultOptions = {}, StoreOptions storeOptions = {});
 
@@ -58,7 +59,7 @@ public:
 
 private:
     VaultSession() = default;
-    [[nodiscard]] static StoreResult<std::unique_ptr<VaultSession>>
+    [[nodiscard]] static LoginResult<std::unique_ptr<VaultSession>>
     finishOpening(std::unique_ptr<crypto::Vault> vault, const std::filesystem::path& dataDir,
                   StoreOptions storeOptions);
 
@@ -69,8 +70,5 @@ private:
     std::optional<VaultStore> store_;
     std::atomic<ChangeListener*> changes_{nullptr}; // read by openConnection on any thread
 };
-
-// Maps a vault failure to the store's error vocabulary.
-[[nodiscard]] StoreError fromVaultFailure(const crypto::VaultFailure& failure);
 
 } // namespace amicus::store

@@ -26,6 +26,11 @@ Error storeError(const char* step, const store::StoreError& error)
     return {Errc::Store, std::string(step) + ": " + store::errcName(error.code)};
 }
 
+Error loginError(const char* step, const store::LoginError& error)
+{
+    return {Errc::Store, std::string(step) + ": " + store::loginErrcName(error)};
+}
+
 std::string toStd(const QString& text)
 {
     return text.toStdString();
@@ -127,7 +132,7 @@ Result<std::unique_ptr<SampleVault>, Error> SampleVault::create(const QString& l
     auto session =
         store::VaultSession::create(sample->dataDir(), kSamplePassphrase, vaultOptions());
     if (!session) {
-        return fail(storeError("create the vault", session.error()));
+        return fail(loginError("create the vault", session.error()));
     }
     sample->session_ = std::move(*session);
     store::VaultStore& drafts = sample->session_->store();

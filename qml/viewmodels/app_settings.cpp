@@ -150,11 +150,10 @@ void AppSettings::changePassphrase(const QString& current, const QString& next,
         auto problem = Problem::None;
         auto vault = amicus::crypto::Vault::open(vaultDir, options);
         if (!vault) {
-            problem = Problem::fromStoreError(amicus::store::fromVaultFailure(vault.error()).code);
+            problem = Problem::fromLoginError(amicus::store::loginErrorFromVault(vault.error()));
         } else if (auto changed = (*vault)->changePassphrase(oldSecret->view(), newSecret->view());
                    !changed) {
-            problem =
-                Problem::fromStoreError(amicus::store::fromVaultFailure(changed.error()).code);
+            problem = Problem::fromLoginError(amicus::store::loginErrorFromVault(changed.error()));
         }
         QMetaObject::invokeMethod(this, [this, problem] {
             setBusy(false);

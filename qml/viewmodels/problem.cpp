@@ -6,10 +6,6 @@ Code fromStoreError(amicus::store::StoreErrc code)
 {
     using amicus::store::StoreErrc;
     switch (code) {
-    case StoreErrc::WrongPassphrase:
-        return WrongPassphrase;
-    case StoreErrc::RateLimited:
-        return RateLimited;
     case StoreErrc::Corrupt:
         return DamagedData;
     case StoreErrc::NewerVersion:
@@ -27,6 +23,23 @@ Code fromStoreError(amicus::store::StoreErrc code)
     default:
         return Unexpected;
     }
+}
+
+Code fromLoginError(const amicus::store::LoginError& error)
+{
+    using amicus::store::LoginErrc;
+    switch (error.code) {
+    case LoginErrc::WrongPassphrase:
+        return WrongPassphrase;
+    case LoginErrc::RateLimited:
+        return RateLimited;
+    case LoginErrc::Store:
+        return fromStoreError(error.store.code);
+    case LoginErrc::NoVault:
+    case LoginErrc::AlreadyExists:
+        break;
+    }
+    return Unexpected;
 }
 
 } // namespace Problem

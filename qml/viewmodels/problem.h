@@ -2,6 +2,7 @@
 // says each in the user's language). View models map core's typed errors onto these.
 #pragma once
 
+#include "store/login_error.h"
 #include "store/store_error.h"
 
 #include <QObject>
@@ -32,5 +33,7 @@ Q_ENUM_NS(Code)
 
 // The problem a store error means for the user.
 [[nodiscard]] Code fromStoreError(amicus::store::StoreErrc code);
+// The problem a failed set-up, unlock or passphrase change means for the user.
+[[nodiscard]] Code fromLoginError(const amicus::store::LoginError& error);
 
 } // namespace Problem

@@ -86,11 +86,11 @@ Session::Strength Session::strength(const QString& passphrase) const
     return static_cast<Strength>(amicus::app::estimatePassphraseStrength(passphrase));
 }
 
-void Session::finish(amicus::store::StoreResult<std::unique_ptr<VaultSession>> result)
+void Session::finish(OpenResult result)
 {
     setBusy(false);
     if (!result) {
-        setProblem(Problem::fromStoreError(result.error().code));
+        setProblem(Problem::fromLoginError(result.error()));
         refreshState();
         return;
     }

@@ -65,7 +65,7 @@ signals:
     void problemChanged();
 
 private:
-    using OpenResult = amicus::store::StoreResult<std::unique_ptr<amicus::store::VaultSession>>;
+    using OpenResult = amicus::store::LoginResult<std::unique_ptr<amicus::store::VaultSession>>;
     // VaultSession::create or VaultSession::open.
     using Opener = OpenResult (*)(const std::filesystem::path&, std::string_view,
                                   amicus::crypto::VaultOptions, amicus::store::StoreOptions);
@@ -75,7 +75,7 @@ private:
     void refreshState();
     void setBusy(bool busy);
     void setProblem(Problem::Code problem);
-    void finish(amicus::store::StoreResult<std::unique_ptr<amicus::store::VaultSession>> result);
+    void finish(OpenResult result);
 
     amicus::app::AppContext& context_;
     State state_ = State::Setup;

@@ -59,7 +59,7 @@ protected:
     {
         auto session = VaultSession::open(dataDir_, kPassphrase);
         if (!session) {
-            ADD_FAILURE() << "open: " << errcName(session.error().code) << " "
+            ADD_FAILURE() << "open: " << loginErrcName(session.error()) << " "
                           << session.error().detail;
             return nullptr;
         }

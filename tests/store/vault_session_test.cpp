@@ -1,6 +1,8 @@
+#include "store/sqlite_db.h"
 #include "store/vault_session.h"
 #include "test_support.h"
 
+#include <chrono>
 #include <gtest/gtest.h>
 #include <sstream>
 
@@ -30,7 +32,7 @@ TEST(VaultSession, CreateSaveReopenWithThePassphrase)
         ASSERT_TRUE((*session)->store().drafts().saveAnswer(id, "q1", "saved text").ok());
     }
     EXPECT_EQ(VaultSession::create(data, "other", cheapVault()).error().code,
-              StoreErrc::AlreadyExists);
+              LoginErrc::AlreadyExists);
     auto session = VaultSession::open(data, "pass phrase");
     ASSERT_TRUE(session.ok()) << session.error().detail;
     EXPECT_EQ((*session)->store().drafts().get(id)->answers["q1"], "saved text");
@@ -45,10 +47,33 @@ TEST(VaultSession, WrongPassphraseAndMissingVaultAreTyped)
 {
     TempDir dir;
     const auto data = dir.path() / "data";
-    EXPECT_EQ(VaultSession::open(data, "x").error().code, StoreErrc::NoVault);
+    EXPECT_EQ(VaultSession::open(data, "x").error().code, LoginErrc::NoVault);
     ASSERT_TRUE(VaultSession::create(data, "right", cheapVault()).ok());
-    EXPECT_EQ(VaultSession::open(data, "wrong").error().code, StoreErrc::WrongPassphrase);
-    EXPECT_EQ(VaultSession::open(data, "right").error().code, StoreErrc::RateLimited);
+    const auto before = std::chrono::system_clock::now();
+    const auto wrong = VaultSession::open(data, "wrong");
+    EXPECT_EQ(wrong.error().code, LoginErrc::WrongPassphrase);
+    EXPECT_STREQ(loginErrcName(wrong.error()), "wrong-passphrase");
+    const auto tooSoon = VaultSession::open(data, "right");
+    EXPECT_EQ(tooSoon.error().code, LoginErrc::RateLimited);
+    EXPECT_GT(tooSoon.error().retryAfter, before); // the app can say when to try again
+}
+
+TEST(VaultSession, AStoreFailureBehindAnUnlockedVaultKeepsItsStoreCode)
+{
+    TempDir dir;
+    const auto data = dir.path() / "data";
+    ASSERT_TRUE(VaultSession::create(data, "pass phrase", cheapVault()).ok());
+    {
+        auto raw =
+            Database::open(DataLayout::storePaths(data).database, Database::OpenMode::MustExist);
+        ASSERT_TRUE(raw.ok());
+        ASSERT_TRUE(raw->exec("PRAGMA user_version = 9999").ok());
+    }
+    const auto refused = VaultSession::open(data, "pass phrase");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, LoginErrc::Store);
+    EXPECT_EQ(refused.error().store.code, StoreErrc::NewerVersion);
+    EXPECT_STREQ(loginErrcName(refused.error()), "newer-version");
 }
 
 TEST(VaultSession, EraseShredsTheKeysAndDeletesEverything)
@@ -68,7 +93,7 @@ TEST(VaultSession, EraseShredsTheKeysAndDeletesEverything)
         left.push_back(entry.path().string());
     }
     EXPECT_TRUE(left.empty()) << ::testing::PrintToString(left);
-    EXPECT_EQ(VaultSession::open(data, "pass").error().code, StoreErrc::NoVault);
+    EXPECT_EQ(VaultSession::open(data, "pass").error().code, LoginErrc::NoVault);
 }
 
 } // namespace

@@ -51,16 +51,31 @@ std::unique_ptr<store::VaultSession> openSession(const Invocation& invocation, i
     return std::move(*session);
 }
 
+int reportError(const store::LoginError& error)
+{
+    if (error.code == store::LoginErrc::Store) {
+        return reportError(error.store);
+    }
+    std::cerr << "amicusctl: " << store::loginErrcName(error) << ": " << error.detail << "\n";
+    switch (error.code) {
+    case store::LoginErrc::WrongPassphrase:
+        return exitWrongPassphrase;
+    case store::LoginErrc::RateLimited:
+        return exitRateLimited;
+    case store::LoginErrc::NoVault:
+        return exitNoVault;
+    case store::LoginErrc::AlreadyExists:
+        return exitAlreadyExists;
+    case store::LoginErrc::Store:
+        break;
+    }
+    return exitInternal;
+}
+
 int reportError(const store::StoreError& error)
 {
     std::cerr << "amicusctl: " << store::errcName(error.code) << ": " << error.detail << "\n";
     switch (error.code) {
-    case store::StoreErrc::WrongPassphrase:
-        return exitWrongPassphrase;
-    case store::StoreErrc::RateLimited:
-        return exitRateLimited;
-    case store::StoreErrc::NoVault:
-        return exitNoVault;
     case store::StoreErrc::NewerVersion:
         return exitNewerVersion;
     case store::StoreErrc::Corrupt:
@@ -71,8 +86,6 @@ int reportError(const store::StoreError& error)
         return exitNotFound;
     case store::StoreErrc::TooLarge:
         return exitTooLarge;
-    case store::StoreErrc::AlreadyExists:
-        return exitAlreadyExists;
     case store::StoreErrc::Locked:
         return exitLocked;
     case store::StoreErrc::Io:

@@ -50,6 +50,7 @@ struct Invocation {
 
 // Prints "amicusctl: <error-name>: <detail>" to stderr and returns the matching exit code.
 int reportError(const store::StoreError& error);
+int reportError(const store::LoginError& error);
 // Prints a usage or input problem and returns its exit code.
 int reportUsage(const std::string& message);
 int reportBadInput(const std::string& message);
