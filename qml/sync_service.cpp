@@ -1,18 +1,12 @@
 #include "sync_service.h"
 
 #include "app_context.h"
-#include "store/age_blob_encryptor.h"
 #include "submission/draft_finalizer.h"
-#include "sync/catalog_endpoints.h"
-#include "sync/outbox_engine.h"
-#include "sync/store_outbox_repository.h"
+#include "sync/outbox_sender.h"
 #include "sync/tus_upload.h"
-#include "sync/withdrawing_repository.h"
 
-#include <QDateTime>
 #include <algorithm>
 #include <chrono>
-#include <random>
 
 namespace amicus::app {
 
@@ -271,33 +265,26 @@ void SyncService::run(const std::filesystem::path& dataDir,
                       const crypto::X25519Recipient& vaultRecipient,
                       const std::shared_ptr<const calls::Catalog>& catalog)
 {
-    // A connection of its own: SQLite transactions must not interleave with the UI thread's.
-    // It outlives the session: nothing here points into the vault, which locking destroys.
-    const store::AgeBlobEncryptor blobs(vaultRecipient);
-    auto store = store::VaultStore::open(store::DataLayout::storePaths(dataDir), sealer_, blobs);
-    if (!store) {
+    // The sender's store connection is its own and outlives the session: nothing in it points
+    // into the vault, which locking destroys (sealer_ is detached first).
+    std::shared_ptr<const calls::Catalog> current = catalog; // what the endpoints read
+    sync::EndpointOverrides overrides;
+    {
+        std::lock_guard lock(mutex_);
+        overrides.creationUrl = creationUrl_;
+        overrides.receiptKey = receiptKey_;
+    }
+    auto sender = sync::OutboxSender::open(dataDir, sealer_, vaultRecipient, *current, overrides);
+    if (!sender) {
         return;
     }
-    sync::StoreOutboxRepository stored(*store, store::DataLayout::outboxDir(dataDir),
-                                       vaultRecipient);
-    // What the user deletes while it is being sent stops and never comes back.
-    sync::WithdrawingRepository repository(stored);
-    std::shared_ptr<const calls::Catalog> current = catalog; // what `endpoints` reads
-    sync::CatalogEndpoints endpoints(*current);
-    std::mt19937_64 random(std::random_device{}());
-    sync::OutboxEngine engine(
-        repository, endpoints, [] { return QDateTime::currentMSecsSinceEpoch(); },
-        [&random] { return random(); });
+    sync::OutboxEngine& engine = (*sender)->engine();
+    sync::CatalogEndpoints& endpoints = (*sender)->endpoints();
+    sync::WithdrawingRepository& repository = (*sender)->repository();
     ForwardingObserver observer(this);
     engine.setObserver(&observer);
     {
         std::lock_guard lock(mutex_);
-        if (creationUrl_) {
-            endpoints.overrideCreationUrl(*creationUrl_);
-        }
-        if (receiptKey_) {
-            endpoints.overrideReceiptKey(*receiptKey_);
-        }
         engine.setPolicy(policy_);
         engine.setNetworkState(network_);
         engine_ = &engine;

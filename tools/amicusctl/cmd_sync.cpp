@@ -5,15 +5,12 @@
 #include "calls/builtin_catalog.h"
 #include "commands.h"
 #include "crypto/base64.h"
-#include "sync/catalog_endpoints.h"
-#include "sync/outbox_engine.h"
-#include "sync/store_outbox_repository.h"
+#include "sync/outbox_sender.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <random>
 #include <thread>
 #include <unistd.h>
 
@@ -108,28 +105,29 @@ int runSync(const Invocation& invocation)
     if (!session) {
         return exitCode;
     }
-    sync::CatalogEndpoints endpoints(calls::builtinCatalog());
+    sync::EndpointOverrides overrides;
     if (endpoint) {
         // A test endpoint: the built-in call is closed as published, which holds for its own
         // endpoint only.
-        endpoints.overrideCreationUrl(*endpoint);
-        endpoints.sendToClosedCalls();
+        overrides.creationUrl = *endpoint;
+        overrides.sendToClosedCalls = true;
     }
     if (receiptKey) {
         auto key = crypto::Ed25519PublicKey::fromBase64(*receiptKey);
         if (!key) {
             return reportBadInput("sync: --receipt-key is not a base64 Ed25519 public key");
         }
-        endpoints.overrideReceiptKey(key->raw());
+        overrides.receiptKey = key->raw();
     }
-    if (!caFile.empty()) {
-        endpoints.setCaFile(caFile);
+    overrides.caFile = caFile;
+    auto sender =
+        sync::OutboxSender::open(invocation.dataDir, session->vault().fieldSealer(),
+                                 session->vault().recipient(), calls::builtinCatalog(), overrides);
+    if (!sender) {
+        return reportError(sender.error());
     }
-    sync::StoreOutboxRepository repository(session->store(),
-                                           store::DataLayout::outboxDir(invocation.dataDir));
-    std::random_device seed;
-    std::mt19937_64 rng((static_cast<std::uint64_t>(seed()) << 32) | seed());
-    sync::OutboxEngine engine(repository, endpoints, nowMs, [&] { return rng(); });
+    auto& engine = (*sender)->engine();
+    auto& repository = (*sender)->repository();
     ConsoleObserver observer;
     engine.setObserver(&observer);
 
