@@ -540,7 +540,8 @@ OutboxEngine::deliver(OutboxRecord& record, TusUpload& tus, const CallEndpoint& 
                 const auto code = answer.error().code;
                 bool gone = code == SyncErrorCode::Gone;
                 if (code == SyncErrorCode::Conflict) {
-                    // Someone else's bytes (or a lost answer) moved the offset: ask again.
+                    // Someone else's bytes, a lost answer or a connection that died unanswered
+                    // (tus_transfer.cpp) left the offset unknown: ask again.
                     if (++conflicts > options_.maxConflictRetries) {
                         return fail(answer.error());
                     }

@@ -254,6 +254,13 @@ Result<void, SyncError> TusUpload::perform(Exchange& exchange)
                          "no byte moved for " + std::to_string(options_.stallWindow.count()) +
                              " s");
         }
+        if (code == CURLE_SEND_FAIL_REWIND && exchange.method == Exchange::Method::Patch) {
+            // A reused connection died unanswered after more of the body than onSeek lets
+            // libcurl send again: how much arrived is unknown, as after a 409, so the engine
+            // asks the server's offset and goes on in the same attempt.
+            return error(SyncErrorCode::Conflict, 0,
+                         "PATCH: the connection died before an answer; offset unknown");
+        }
         if (code == CURLE_OPERATION_TIMEDOUT && exchange.method == Exchange::Method::Patch) {
             rate_ /= 4; // the link got worse: smaller chunks lose less when it drops
         }

@@ -4,7 +4,8 @@
 Sits between the tus client and the reference endpoint, forwards bytes as they come, and
 injects the faults a phone meets: a connection cut after N body bytes (once, or every N),
 a stall, synthetic answers for the Nth request of a method (5xx, 404, 410, a captive
-portal page, a redirect to another host), or TLS in front of the plain server.
+portal page, a redirect to another host, or no answer at all), or TLS in front of the plain
+server.
 
 Prints "proxy listening on PORT" once ready; one line per injected fault on stderr.
 """
@@ -186,6 +187,11 @@ class Connection:
                     if not data:
                         return
                     remaining -= len(data)
+                if answer[1] == "none":
+                    # A connection that dies once the request is in, before any answer (a
+                    # server's keep-alive timeout racing the request, a NAT dropping it).
+                    log(f"hang up on {method} without an answer")
+                    return
                 log(f"answer {method} with {answer[0]} {answer[1]}")
                 self.client.sendall(synthetic(*answer))
                 return
@@ -224,7 +230,8 @@ def main():
     parser.add_argument("--stall-after-bytes", type=int)
     parser.add_argument("--stall-seconds", type=float, default=4.0)
     parser.add_argument("--respond", action="append",
-                        help="METHOD:N:STATUS[:text|html|redirect|tus]; N=0 means every time")
+                        help="METHOD:N:STATUS[:text|html|redirect|tus|none]; N=0 means every time;"
+                        " none hangs up without an answer")
     parser.add_argument("--captive-all", action="store_true")
     parser.add_argument("--tls-cert")
     parser.add_argument("--tls-key")

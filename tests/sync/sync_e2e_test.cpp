@@ -279,6 +279,25 @@ TEST_F(SyncE2E, ServerErrorsWaitWithBackoffThenDeliver)
     expectDeliveredOnce(only(*r), envelope);
 }
 
+TEST_F(SyncE2E, AReusedConnectionThatDiesUnansweredIsAskedItsOffsetAndTheUploadGoesOn)
+{
+    startServer();
+    // The second PATCH goes out on the first one's connection, which takes the whole chunk and
+    // hangs up without an answer. libcurl would send it again on a new connection but may not
+    // rewind that far (onSeek); the engine asks the server's offset and goes on, in the same
+    // attempt (an hour's backoff would show as not delivered).
+    startProxy({"--respond", "PATCH:2:0:none"});
+    const auto envelope = makeEnvelope("sub", 1024 * 1024);
+    auto options = smallChunks();
+    options.backoffBase = std::chrono::hours(1);
+    options.backoffCap = std::chrono::hours(1);
+    auto r = rig(endpoint(true), envelope, "sub-dead-0001", options);
+    ASSERT_TRUE(r->engine->runDue().ok());
+    auto record = only(*r);
+    expectDeliveredOnce(record, envelope);
+    EXPECT_EQ(record.attempts, 0);
+}
+
 TEST_F(SyncE2E, AConflictReHeadsAndContinues)
 {
     startServer();
@@ -329,7 +348,8 @@ TEST_F(SyncE2E, AConflictReHeadsAndContinues)
 TEST_F(SyncE2E, A404AfterExpirySweepStartsAgainOnce)
 {
     startServer();
-    startProxy({"--cut-after-bytes", "400000"});
+    // The second chunk never reaches the server (a 503 in its place): the upload stops there.
+    startProxy({"--respond", "PATCH:2:503"});
     const auto envelope = makeEnvelope("sub", 1024 * 1024);
     auto r = rig(endpoint(true), envelope, "sub-404-0001", smallChunks());
     ASSERT_TRUE(r->engine->runDue().ok());
@@ -358,7 +378,7 @@ TEST_F(SyncE2E, A410ExpiredUploadStartsAgainOnce)
     // Expiry 6 s: the sweep runs every 3 s, so the upload answers 410 for a while before it is
     // swept (404); the test waits for the 410.
     startServer({"--expire-seconds", "6"});
-    startProxy({"--cut-after-bytes", "400000"});
+    startProxy({"--respond", "PATCH:2:503"}); // the upload stops after its first chunk
     const auto envelope = makeEnvelope("sub", 1024 * 1024);
     auto r = rig(endpoint(true), envelope, "sub-410-0001", smallChunks());
     ASSERT_TRUE(r->engine->runDue().ok());
