@@ -1,6 +1,7 @@
 #include "app_services.h"
 
 #include "app_context.h"
+#include "draft_autosave.h"
 #include "platform_services.h"
 #include "submission_finalizer.h"
 #include "sync_service.h"
@@ -17,7 +18,8 @@ constexpr const char* kServicesProperty = "amicusServices";
 } // namespace
 
 AppServices::AppServices(AppContext& context, SyncService* sync, QObject* parent)
-    : QObject(parent), context_(context), finalizer_(std::make_unique<SubmissionFinalizer>(*this)),
+    : QObject(parent), context_(context), autosave_(std::make_unique<DraftAutosave>(context)),
+      finalizer_(std::make_unique<SubmissionFinalizer>(*this)),
       sharedFiles_(platform::createSharedFiles()), documentExport_(platform::createDocumentExport())
 {
     setSync(sync);
@@ -32,6 +34,7 @@ AppServices::~AppServices()
     // A finalize still running is cancelled and waited for first: no connection is left that
     // could announce to the notifier going away with these services.
     finalizer_.reset();
+    autosave_.reset(); // the text still waiting is saved, and announced
     if (auto* session = context_.session()) {
         session->setChangeListener(nullptr);
     }

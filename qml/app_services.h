@@ -22,6 +22,7 @@ class SharedFiles;
 namespace amicus::app {
 
 class AppContext;
+class DraftAutosave;
 class SubmissionFinalizer;
 class SyncService;
 
@@ -39,6 +40,8 @@ public:
     [[nodiscard]] ChangeNotifier& changes() { return changes_; }
     // Finalizing a draft into the outbox, off the UI thread.
     [[nodiscard]] SubmissionFinalizer& finalizer() { return *finalizer_; }
+    // Drafts' text saved as the user types, off the UI thread; flush() before reading a draft.
+    [[nodiscard]] DraftAutosave& autosave() { return *autosave_; }
     // Another sender, or none (tests start and stop one); view models made afterwards use it.
     void setSync(SyncService* sync);
 
@@ -64,6 +67,7 @@ private:
     AppContext& context_;
     QPointer<SyncService> sync_; // null again once the sender is gone
     ChangeNotifier changes_;
+    std::unique_ptr<DraftAutosave> autosave_;
     std::unique_ptr<SubmissionFinalizer> finalizer_;
     std::unique_ptr<platform::SharedFiles> sharedFiles_;
     std::unique_ptr<platform::DocumentExport> documentExport_;

@@ -2,6 +2,7 @@
 
 #include "app_context.h"
 #include "app_services.h"
+#include "draft_autosave.h"
 #include "sync_service.h"
 
 #include <QPointer>
@@ -37,6 +38,7 @@ bool SubmissionFinalizer::start(std::int64_t draftId, const calls::Call& call, Q
     if (!session || busy_) {
         return false;
     }
+    services_.autosave().flush(); // what is sealed is everything typed
     busy_ = true;
     const auto dataDir = services_.context().dataDir();
     QPointer<QObject> target(receiver);

@@ -3,6 +3,7 @@
 #include "app_context.h"
 #include "app_services.h"
 #include "attachment_policy.h"
+#include "draft_autosave.h"
 #include "io_device_stream.h"
 #include "photo_reducer.h"
 #include "shared_files.h"
@@ -56,6 +57,18 @@ DraftEditor::DraftEditor(AppServices& services, QObject* parent) : QObject(paren
     useServices(&services);
 }
 
+DraftEditor::~DraftEditor()
+{
+    flushSaves();
+}
+
+void DraftEditor::flushSaves()
+{
+    if (services_) {
+        services_->autosave().flush();
+    }
+}
+
 void DraftEditor::classBegin()
 {
     if (!services_) {
@@ -75,6 +88,18 @@ void DraftEditor::useServices(AppServices* services)
             clear();
         }
     });
+    // The text saved off the UI thread: its outcome for the draft shown here.
+    connect(&services_->autosave(), &amicus::app::DraftAutosave::saved, this, [this](qint64 id) {
+        if (id == draftId_) {
+            reportSaved();
+        }
+    });
+    connect(&services_->autosave(), &amicus::app::DraftAutosave::failed, this,
+            [this](qint64 id, int errorCode) {
+                if (id == draftId_) {
+                    reportFailure({static_cast<amicus::store::StoreErrc>(errorCode), {}});
+                }
+            });
     copies_ = new SmallerCopyMaker(services_->context(), this);
     connect(copies_, &SmallerCopyMaker::finished, this, &DraftEditor::finishReducing);
 }
@@ -140,6 +165,7 @@ void DraftEditor::clear()
 
 void DraftEditor::load()
 {
+    flushSaves(); // what is read back includes everything typed
     auto* drafts = store();
     if (!drafts || draftId_ < 0) {
         clear();
@@ -338,16 +364,8 @@ void DraftEditor::setAnswer(const QString& questionId, const QString& text)
         reportFailure({amicus::store::StoreErrc::Locked, {}});
         return;
     }
-    const auto result =
-        text.isEmpty()
-            ? drafts->drafts().removeAnswer(draftId_, questionId.toStdString())
-            : drafts->drafts().saveAnswer(draftId_, questionId.toStdString(), text.toStdString());
-    if (!result) {
-        reportFailure(result.error());
-        return;
-    }
     answers_.insert(questionId, text);
-    reportSaved();
+    services_->autosave().saveAnswer(draftId_, questionId, text); // saved() or failed() follows
 }
 
 DraftEditor::Consent DraftEditor::consentOf(std::optional<amicus::store::Consent> stored)
@@ -381,15 +399,9 @@ void DraftEditor::saveText(int field, QString& member, const QString& value)
         reportFailure({amicus::store::StoreErrc::Locked, {}});
         return;
     }
-    if (auto saved = drafts->drafts().saveField(draftId_, static_cast<DraftField>(field),
-                                                value.toStdString());
-        !saved) {
-        reportFailure(saved.error());
-        return;
-    }
     member = value;
     emit fieldsChanged();
-    reportSaved();
+    services_->autosave().saveField(draftId_, static_cast<DraftField>(field), value);
 }
 
 void DraftEditor::setLanguage(const QString& language)
@@ -428,15 +440,10 @@ void DraftEditor::setConsent(Consent consent)
         reportFailure({amicus::store::StoreErrc::Locked, {}});
         return;
     }
-    if (auto saved = drafts->drafts().saveField(draftId_, DraftField::Consent,
-                                                amicus::store::consentName(*storeConsent));
-        !saved) {
-        reportFailure(saved.error());
-        return;
-    }
     consent_ = consent;
     emit fieldsChanged();
-    reportSaved();
+    services_->autosave().saveField(draftId_, DraftField::Consent,
+                                    QString::fromUtf8(amicus::store::consentName(*storeConsent)));
 }
 
 bool DraftEditor::addAttachment(const QUrl& file)
@@ -554,6 +561,7 @@ void DraftEditor::setFinalized(bool finalized, bool removedFromOutbox)
 
 int DraftEditor::makeEditableCopy()
 {
+    flushSaves();
     auto* drafts = store();
     if (!drafts || draftId_ < 0) {
         saveState_ = SaveState::Failed;

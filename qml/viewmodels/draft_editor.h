@@ -1,6 +1,7 @@
 // DraftEditor: one draft as the editor shows it — submitter, language, consent, one answer per
-// key question, attachments — saved field by field as the user types, each save durable and
-// encrypted before the call returns.
+// key question, attachments — saved field by field as the user types. Text is saved off the UI
+// thread (DraftAutosave: a keystroke never waits for a save; each save is durable and
+// encrypted); files are saved before the call returns.
 #pragma once
 
 #include "attachment_policy.h"
@@ -70,7 +71,7 @@ public:
     Q_ENUM(Consent)
 
     enum class SaveState {
-        Saved,  // everything typed so far is on disk, encrypted
+        Saved,  // every save so far succeeded; the newest text is on disk within two saves
         Failed, // the last edit could not be saved (see problem); the text is still on screen
     };
     Q_ENUM(SaveState)
@@ -78,6 +79,8 @@ public:
     // Made by QML: the services are its engine's (classBegin).
     explicit DraftEditor(QObject* parent = nullptr);
     explicit DraftEditor(amicus::app::AppServices& services, QObject* parent = nullptr);
+    // Closing the editor waits for its text to be on disk.
+    ~DraftEditor() override;
 
     void classBegin() override;
     void componentComplete() override {}
@@ -103,6 +106,8 @@ public:
     // with the choice, encrypted) or as the original (the copy is deleted at once). Refused
     // with FileTooLarge when the original is over the call's limit.
     Q_INVOKABLE void setSendSmallerCopy(int attachmentId, bool smaller);
+    // Waits until what was typed is on disk (the app leaves the screen: AppPresence).
+    Q_INVOKABLE void saveNow() { flushSaves(); }
     // Copies the finalized draft (answers, submitter, files) into a new editable draft, as the
     // outbox offers; emits copyMade with its id and returns it, or -1 with problem set. The
     // finalized draft stays as it is.
@@ -149,6 +154,8 @@ private:
     void load();
     void clear();
     void saveText(int field, QString& member, const QString& value);
+    // Waits for the text queued for saving (before the draft is read again, copied or closed).
+    void flushSaves();
     void reportSaved();
     void reportFailure(const amicus::store::StoreError& error);
     // True (with problem DraftFinalized reported) when the draft may no longer change.

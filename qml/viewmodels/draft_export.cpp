@@ -4,6 +4,7 @@
 #include "app_services.h"
 #include "document_export.h"
 #include "document_renderer.h"
+#include "draft_autosave.h"
 #include "submission/draft_document.h"
 #include "text_conversion.h"
 
@@ -140,6 +141,7 @@ bool DraftExport::exportDraft(DraftExport::Format format, bool unencryptedConfir
         setProblem(Problem::VaultLocked);
         return false;
     }
+    services_->autosave().flush(); // the export holds everything typed
     const auto draft = session->store().drafts().get(draftId_);
     if (!draft) {
         setProblem(Problem::fromStoreError(draft.error().code));

@@ -2,6 +2,7 @@
 
 #include "app_context.h"
 #include "app_services.h"
+#include "draft_autosave.h"
 #include "draft_deletion.h"
 #include "text_conversion.h"
 #include "user_dates.h"
@@ -232,6 +233,7 @@ bool DraftsListModel::remove(int draftId)
     if (!services_) {
         return false;
     }
+    services_->autosave().flush(); // no save of its text may come after it is gone
     const auto deleted = amicus::app::deleteDraft(services_->context(), services_->sync(), draftId);
     if (deleted == amicus::app::DraftDeletion::Failed) {
         return false;

@@ -2,6 +2,7 @@
 
 #include "app_context.h"
 #include "app_services.h"
+#include "draft_autosave.h"
 #include "submission/draft_check.h"
 #include "submission/draft_finalizer.h"
 #include "submission_finalizer.h"
@@ -85,6 +86,7 @@ void SubmissionReview::refresh()
         emit issuesChanged();
         return;
     }
+    services_->autosave().flush(); // the review shows, and sends, everything typed
     const auto draft = session->store().drafts().get(draftId_);
     if (!draft) {
         setProblem(Problem::fromStoreError(draft.error().code));

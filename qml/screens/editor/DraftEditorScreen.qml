@@ -82,6 +82,15 @@ Page {
         onCopyMade: copyId => root.draftId = copyId
     }
 
+    // Leaving the app: the text still being saved is on disk before the OS may end it.
+    Connections {
+        target: AppPresence
+
+        function onSaveRequested() {
+            editor.saveNow()
+        }
+    }
+
     CallDetails {
         id: call
 

@@ -284,7 +284,8 @@ TestCase {
         const editor = createTemporaryObject(editorComponent, root, {draftId: copyId})
         editor.organization = "Ruban Rouge (copie)"
         compare(editor.saveState, DraftEditor.Saved)
-        compare(OutboxSender.draft(copyId).organization, "Ruban Rouge (copie)")
+        // Saved off the UI thread (DraftAutosave), on disk a moment later.
+        tryVerify(() => OutboxSender.draft(copyId).organization === "Ruban Rouge (copie)", 5000)
         compare(OutboxSender.draft(draftId).organization, "Ruban Rouge")
     }
 
