@@ -9,6 +9,7 @@ import { DEFAULTS } from './args.js';
 import { Catalog, etagMatches } from './catalog.js';
 import { dropCorsHeaders } from './cors-off.js';
 import { guardConnections } from './connection-guard.js';
+import { keepReceivedBody } from './keep-received.js';
 import { loadOrCreateReceiptKey } from './keys.js';
 import { log, safePath } from './log.js';
 import { issueMissingReceipts, startExpirySweep, unfinishedUploads } from './maintenance.js';
@@ -123,6 +124,7 @@ export async function createApp(config) {
       if (method === 'GET') return sendJson(res, 404, { error: 'not_found' });
       if (method === 'POST' && (await precheckCreation(req, res))) return undefined;
       if (!corsOrigins.includes(req.headers.origin)) dropCorsHeaders(res);
+      if (method === 'PATCH') return tus.handle(keepReceivedBody(req), res);
       return tus.handle(req, res);
     }
 
