@@ -215,6 +215,10 @@ def main():
                 forwarded = [int(m) for m in re.findall(r"forwarded (\d+) body bytes in all", f.read())]
             # Where the resent bytes went: held by the link when it was cut (written by us,
             # never forwarded), or forwarded to the server and not kept by it.
+            if forwarded and sent < forwarded[-1]:
+                # Every byte forwarded was sent by us: a smaller count is a counting fault.
+                raise SystemExit(f"ours counted {sent} bytes sent, but the link forwarded "
+                                 f"{forwarded[-1]} of them: the count is wrong")
             held = sent - forwarded[-1] if forwarded else None
             dropped = forwarded[-1] - bench.size if forwarded else None
             line = {"name": "sync_cut_every_16MiB",
