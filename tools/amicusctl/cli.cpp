@@ -1,21 +1,28 @@
 #include "cli.h"
 
-#include <charconv>
+#include "diagnostics.h"
+
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <limits>
+#include <utility>
 
 namespace amicus::amicusctl {
+
+void say(const std::string& message)
+{
+    cli::printDiagnostic("amicusctl", message);
+}
 
 std::optional<std::string> readPassphrase(const Invocation& invocation)
 {
     if (invocation.passphraseFile) {
         std::ifstream in(*invocation.passphraseFile, std::ios::binary);
         if (!in) {
-            std::cerr << "amicusctl: cannot read the passphrase file "
-                      << invocation.passphraseFile->string() << "\n";
+            say("cannot read the passphrase file " + invocation.passphraseFile->string());
             return std::nullopt;
         }
         std::string passphrase((std::istreambuf_iterator<char>(in)), {});
@@ -30,8 +37,7 @@ std::optional<std::string> readPassphrase(const Invocation& invocation)
     if (const char* fromEnv = std::getenv("AMICUS_PASSPHRASE"); fromEnv != nullptr) {
         return std::string(fromEnv);
     }
-    std::cerr << "amicusctl: give the passphrase with --passphrase-file FILE or in "
-                 "AMICUS_PASSPHRASE\n";
+    say("give the passphrase with --passphrase-file FILE or in AMICUS_PASSPHRASE");
     return std::nullopt;
 }
 
@@ -56,7 +62,7 @@ int reportError(const store::LoginError& error)
     if (error.code == store::LoginErrc::Store) {
         return reportError(error.store);
     }
-    std::cerr << "amicusctl: " << store::loginErrcName(error) << ": " << error.detail << "\n";
+    say(std::string(store::loginErrcName(error)) + ": " + error.detail);
     switch (error.code) {
     case store::LoginErrc::WrongPassphrase:
         return exitWrongPassphrase;
@@ -74,7 +80,7 @@ int reportError(const store::LoginError& error)
 
 int reportError(const store::StoreError& error)
 {
-    std::cerr << "amicusctl: " << store::errcName(error.code) << ": " << error.detail << "\n";
+    say(std::string(store::errcName(error.code)) + ": " + error.detail);
     switch (error.code) {
     case store::StoreErrc::NewerVersion:
         return exitNewerVersion;
@@ -103,25 +109,43 @@ int reportError(const store::StoreError& error)
 
 int reportUsage(const std::string& message)
 {
-    std::cerr << "amicusctl: " << message << "\n(run `amicusctl help` for usage)\n";
+    say(message);
+    std::cerr << "(run `amicusctl help` for usage)\n";
     return exitUsage;
 }
 
 int reportBadInput(const std::string& message)
 {
-    std::cerr << "amicusctl: invalid-input: " << message << "\n";
+    say("invalid-input: " + message);
     return exitBadInput;
 }
 
-std::optional<std::uint64_t> parseCount(const std::string& text)
+std::optional<cli::ParsedArgs> parseCommandArgs(const Invocation& invocation,
+                                                std::vector<std::string> withValue,
+                                                std::vector<std::string> flags)
 {
-    std::uint64_t value = 0;
-    const auto* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (text.empty() || ec != std::errc() || ptr != end) {
+    const cli::OptionSpec spec{std::move(withValue), std::move(flags), {}};
+    auto parsed = cli::parseArgs(invocation.args, spec);
+    if (!parsed) {
+        (void)reportUsage(invocation.command + ": " + parsed.error().message);
         return std::nullopt;
     }
-    return value;
+    return std::move(parsed).value();
+}
+
+std::optional<std::int64_t> draftIdArg(const Invocation& invocation, const cli::ParsedArgs& parsed)
+{
+    if (parsed.positionals.size() != 1) {
+        (void)reportUsage(invocation.command + " takes one draft id");
+        return std::nullopt;
+    }
+    const auto& text = parsed.positionals.front();
+    const auto id = parseCount(text);
+    if (!id || *id > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        (void)reportUsage(invocation.command + ": `" + text + "` is not a draft id");
+        return std::nullopt;
+    }
+    return static_cast<std::int64_t>(*id);
 }
 
 std::string formatTime(std::int64_t unixMs)

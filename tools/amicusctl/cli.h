@@ -2,6 +2,7 @@
 // found, how the data directory is opened, and how typed errors become exit codes.
 #pragma once
 
+#include "cli_args.h"
 #include "store/vault_session.h"
 
 #include <filesystem>
@@ -27,9 +28,11 @@ enum ExitCode : int {
     exitLocked = 12,
     exitIo = 13,
     exitBusy = 14,
-    exitUsage = 64,    // EX_USAGE
-    exitBadInput = 65, // EX_DATAERR: the input file or a value is not acceptable
-    exitInternal = 70, // EX_SOFTWARE
+    exitNeedsAttention = 69, // EX_UNAVAILABLE: sync: some entries need the user
+    exitUsage = 64,          // EX_USAGE
+    exitBadInput = 65,       // EX_DATAERR: the input file or a value is not acceptable
+    exitInternal = 70,       // EX_SOFTWARE
+    exitWaiting = 75,        // EX_TEMPFAIL: sync --once: some entries still wait
 };
 
 // The options every command understands, and the command's own arguments.
@@ -48,6 +51,8 @@ struct Invocation {
 [[nodiscard]] std::unique_ptr<store::VaultSession> openSession(const Invocation& invocation,
                                                                int& exitCode);
 
+// Prints "amicusctl: MESSAGE" to stderr (control characters shown escaped).
+void say(const std::string& message);
 // Prints "amicusctl: <error-name>: <detail>" to stderr and returns the matching exit code.
 int reportError(const store::StoreError& error);
 int reportError(const store::LoginError& error);
@@ -55,8 +60,19 @@ int reportError(const store::LoginError& error);
 int reportUsage(const std::string& message);
 int reportBadInput(const std::string& message);
 
-// Parses a non-negative decimal integer; nullopt when `text` is anything else.
-[[nodiscard]] std::optional<std::uint64_t> parseCount(const std::string& text);
+// The command's arguments, parsed the way amicus-intake's are (tools/common). A refusal is
+// printed as a usage problem ("amicusctl: export: unknown option --x"); then nullopt, and the
+// command exits with exitUsage.
+// `withValue` and `flags` are the options the command knows.
+[[nodiscard]] std::optional<cli::ParsedArgs>
+parseCommandArgs(const Invocation& invocation, std::vector<std::string> withValue = {},
+                 std::vector<std::string> flags = {});
+// The one positional a command takes as a draft id ("show 12"); prints the usage problem and
+// gives nullopt when there is none, more than one, or one that is not an id.
+[[nodiscard]] std::optional<std::int64_t> draftIdArg(const Invocation& invocation,
+                                                     const cli::ParsedArgs& parsed);
+
+using cli::parseCount;
 
 // Milliseconds since the epoch as RFC 3339 UTC, e.g. 2026-11-28T21:47:59.123Z.
 [[nodiscard]] std::string formatTime(std::int64_t unixMs);

@@ -29,31 +29,24 @@ std::string safeName(const store::AttachmentInfo& attachment)
 
 int runExport(const Invocation& invocation)
 {
-    std::optional<std::string> idText;
-    std::optional<std::filesystem::path> attachmentsDir;
-    for (std::size_t i = 0; i < invocation.args.size(); ++i) {
-        const auto& arg = invocation.args[i];
-        if (arg == "--attachments-dir" && i + 1 < invocation.args.size()) {
-            attachmentsDir = invocation.args[++i];
-        } else if (!idText && !arg.starts_with("--")) {
-            idText = arg;
-        } else {
-            return reportUsage("export: unexpected argument `" + arg + "`");
-        }
+    const auto parsed = parseCommandArgs(invocation, {"--attachments-dir"});
+    if (!parsed) {
+        return exitUsage;
     }
-    if (!idText) {
-        return reportUsage("export takes one draft id");
-    }
-    const auto id = parseCount(*idText);
+    const auto id = draftIdArg(invocation, *parsed);
     if (!id) {
-        return reportUsage("export: `" + *idText + "` is not a draft id");
+        return exitUsage;
+    }
+    std::optional<std::filesystem::path> attachmentsDir;
+    if (const auto dir = parsed->last("--attachments-dir")) {
+        attachmentsDir = *dir;
     }
     int exitCode = exitOk;
     auto session = openSession(invocation, exitCode);
     if (!session) {
         return exitCode;
     }
-    auto draft = session->store().drafts().get(static_cast<std::int64_t>(*id));
+    auto draft = session->store().drafts().get(*id);
     if (!draft) {
         return reportError(draft.error());
     }

@@ -17,8 +17,7 @@ namespace {
 
 int reportPackageError(const package::PackageError& error)
 {
-    std::cerr << "amicusctl: " << package::packageErrcName(error.code) << ": " << error.detail
-              << "\n";
+    say(std::string(package::packageErrcName(error.code)) + ": " + error.detail);
     switch (error.code) {
     case package::PackageErrc::DiskFull:
         return exitDiskFull;
@@ -38,28 +37,16 @@ int reportPackageError(const package::PackageError& error)
 
 int runFinalize(const Invocation& invocation)
 {
-    std::optional<std::uint64_t> id;
-    std::vector<std::string> recipientOverride;
-    for (std::size_t i = 0; i < invocation.args.size(); ++i) {
-        const std::string& arg = invocation.args[i];
-        if (arg == "--recipient") {
-            if (i + 1 == invocation.args.size()) {
-                return reportUsage("finalize: --recipient needs an age1… recipient");
-            }
-            recipientOverride.push_back(invocation.args[++i]);
-        } else if (!id) {
-            id = parseCount(arg);
-            if (!id) {
-                return reportUsage("finalize: `" + arg + "` is not a draft id");
-            }
-        } else {
-            return reportUsage("finalize takes one draft id");
-        }
+    const auto parsed = parseCommandArgs(invocation, {"--recipient"});
+    if (!parsed) {
+        return exitUsage;
     }
+    const auto id = draftIdArg(invocation, *parsed);
     if (!id) {
-        return reportUsage("finalize takes one draft id");
+        return exitUsage;
     }
-    const auto draftId = static_cast<std::int64_t>(*id);
+    const std::int64_t draftId = *id;
+    const std::vector<std::string> recipientOverride = parsed->all("--recipient");
     int exitCode = exitOk;
     auto session = openSession(invocation, exitCode);
     if (!session) {
@@ -71,8 +58,7 @@ int runFinalize(const Invocation& invocation)
     }
     auto call = calls::builtinCatalog().call(draft->callId);
     if (!call) {
-        std::cerr << "amicusctl: NotFound: the built-in catalog has no call " << draft->callId
-                  << "\n";
+        say("NotFound: the built-in catalog has no call " + draft->callId);
         return exitNotFound;
     }
     const std::vector<std::string>& recipients =
@@ -83,8 +69,8 @@ int runFinalize(const Invocation& invocation)
         const submission::FinalizeError& error = envelope.error();
         switch (error.code) {
         case submission::FinalizeErrc::AlreadyFinalized:
-            std::cerr << "amicusctl: AlreadyExists: draft " << draftId
-                      << " is already finalized and in the outbox\n";
+            say("AlreadyExists: draft " + std::to_string(draftId) +
+                " is already finalized and in the outbox");
             return exitAlreadyExists;
         case submission::FinalizeErrc::NoConsent:
             return reportBadInput("finalize: the draft has no publication consent yet");

@@ -26,35 +26,34 @@ std::uint64_t attachmentLimitFor(const std::string& callId)
 
 int runImportDraft(const Invocation& invocation)
 {
-    std::optional<std::filesystem::path> file;
-    std::optional<std::uint64_t> limit;
-    for (std::size_t i = 0; i < invocation.args.size(); ++i) {
-        const auto& arg = invocation.args[i];
-        if (arg == "--max-attachment-bytes" && i + 1 < invocation.args.size()) {
-            limit = parseCount(invocation.args[++i]);
-            if (!limit) {
-                return reportUsage("--max-attachment-bytes takes a byte count");
-            }
-        } else if (!file && !arg.starts_with("--")) {
-            file = arg;
-        } else {
-            return reportUsage("import-draft: unexpected argument `" + arg + "`");
-        }
+    const auto parsed = parseCommandArgs(invocation, {"--max-attachment-bytes"});
+    if (!parsed) {
+        return exitUsage;
     }
-    if (!file) {
+    if (parsed->positionals.empty()) {
         return reportUsage("import-draft needs FILE.json");
     }
-    std::ifstream in(*file, std::ios::binary);
+    if (parsed->positionals.size() > 1) {
+        return reportUsage("import-draft: unexpected argument `" + parsed->positionals[1] + "`");
+    }
+    const std::filesystem::path file = parsed->positionals.front();
+    std::optional<std::uint64_t> limit;
+    if (const auto text = parsed->last("--max-attachment-bytes")) {
+        limit = parseCount(*text);
+        if (!limit) {
+            return reportUsage("--max-attachment-bytes takes a byte count");
+        }
+    }
+    std::ifstream in(file, std::ios::binary);
     if (!in) {
-        return reportBadInput("cannot read " + file->string());
+        return reportBadInput("cannot read " + file.string());
     }
     const auto document = nlohmann::json::parse(in, nullptr, false);
     if (document.is_discarded()) {
-        return reportBadInput(file->string() + " is not valid JSON");
+        return reportBadInput(file.string() + " is not valid JSON");
     }
     std::string problem;
-    auto draft =
-        parseDraftImport(document, std::filesystem::absolute(*file).parent_path(), problem);
+    auto draft = parseDraftImport(document, std::filesystem::absolute(file).parent_path(), problem);
     if (!draft) {
         return reportBadInput(problem);
     }

@@ -7,20 +7,22 @@ namespace amicus::amicusctl {
 
 int runInit(const Invocation& invocation)
 {
+    const auto parsed = parseCommandArgs(invocation, {"--scrypt-work-factor"});
+    if (!parsed) {
+        return exitUsage;
+    }
+    if (!parsed->positionals.empty()) {
+        return reportUsage("init: unexpected argument `" + parsed->positionals.front() + "`");
+    }
     crypto::VaultOptions options;
-    for (std::size_t i = 0; i < invocation.args.size(); ++i) {
-        const auto& arg = invocation.args[i];
-        if (arg == "--scrypt-work-factor" && i + 1 < invocation.args.size()) {
-            // For tests and benchmarks only: the default calibrates to ~1 s per unlock.
-            const auto factor = parseCount(invocation.args[++i]);
-            if (!factor || *factor < 1 || *factor > crypto::ageMaxScryptWorkFactor) {
-                return reportUsage("--scrypt-work-factor takes 1.." +
-                                   std::to_string(crypto::ageMaxScryptWorkFactor));
-            }
-            options.scryptWorkFactor = static_cast<unsigned>(*factor);
-        } else {
-            return reportUsage("init: unexpected argument `" + arg + "`");
+    if (const auto text = parsed->last("--scrypt-work-factor")) {
+        // For tests and benchmarks only: the default calibrates to ~1 s per unlock.
+        const auto factor = parseCount(*text);
+        if (!factor || *factor < 1 || *factor > crypto::ageMaxScryptWorkFactor) {
+            return reportUsage("--scrypt-work-factor takes 1.." +
+                               std::to_string(crypto::ageMaxScryptWorkFactor));
         }
+        options.scryptWorkFactor = static_cast<unsigned>(*factor);
     }
     auto passphrase = readPassphrase(invocation);
     if (!passphrase) {

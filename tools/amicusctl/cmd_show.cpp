@@ -31,19 +31,20 @@ std::string orUnset(const std::optional<std::string>& value)
 
 int runShow(const Invocation& invocation)
 {
-    if (invocation.args.size() != 1) {
-        return reportUsage("show takes one draft id");
+    const auto parsed = parseCommandArgs(invocation);
+    if (!parsed) {
+        return exitUsage;
     }
-    const auto id = parseCount(invocation.args[0]);
+    const auto id = draftIdArg(invocation, *parsed);
     if (!id) {
-        return reportUsage("show: `" + invocation.args[0] + "` is not a draft id");
+        return exitUsage;
     }
     int exitCode = exitOk;
     auto session = openSession(invocation, exitCode);
     if (!session) {
         return exitCode;
     }
-    auto draft = session->store().drafts().get(static_cast<std::int64_t>(*id));
+    auto draft = session->store().drafts().get(*id);
     if (!draft) {
         return reportError(draft.error());
     }

@@ -24,7 +24,7 @@ int runStatus(const Invocation& invocation)
                                            store::DataLayout::outboxDir(invocation.dataDir));
     auto records = repository.list();
     if (!records) {
-        std::cerr << "amicusctl: Io: " << records.error().detail << "\n";
+        say("Io: " + records.error().detail);
         return exitIo;
     }
     for (const auto& record : *records) {

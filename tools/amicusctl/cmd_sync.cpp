@@ -17,9 +17,6 @@
 namespace amicus::amicusctl {
 namespace {
 
-constexpr int exitWaiting = 75;        // EX_TEMPFAIL: some entries still wait (--once)
-constexpr int exitNeedsAttention = 69; // EX_UNAVAILABLE: some entries need the user
-
 std::int64_t nowMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -80,26 +77,15 @@ private:
 
 int runSync(const Invocation& invocation)
 {
-    bool once = false;
-    std::optional<std::string> endpoint;
-    std::optional<std::string> receiptKey;
-    std::string caFile;
-    for (std::size_t i = 0; i < invocation.args.size(); ++i) {
-        const std::string& arg = invocation.args[i];
-        const bool hasValue = i + 1 < invocation.args.size();
-        if (arg == "--once") {
-            once = true;
-        } else if (arg == "--endpoint" && hasValue) {
-            endpoint = invocation.args[++i];
-        } else if (arg == "--receipt-key" && hasValue) {
-            receiptKey = invocation.args[++i];
-        } else if (arg == "--ca-file" && hasValue) {
-            caFile = invocation.args[++i];
-        } else {
-            return reportUsage(
-                "sync [--once] [--endpoint URL] [--receipt-key BASE64] [--ca-file PEM]");
-        }
+    const auto parsed =
+        parseCommandArgs(invocation, {"--endpoint", "--receipt-key", "--ca-file"}, {"--once"});
+    if (!parsed || !parsed->positionals.empty()) {
+        return reportUsage("sync [--once] [--endpoint URL] [--receipt-key BASE64] [--ca-file PEM]");
     }
+    const bool once = parsed->has("--once");
+    const std::optional<std::string> endpoint = parsed->last("--endpoint");
+    const std::optional<std::string> receiptKey = parsed->last("--receipt-key");
+    const std::string caFile = parsed->last("--ca-file").value_or("");
     int exitCode = exitOk;
     auto session = openSession(invocation, exitCode);
     if (!session) {
@@ -136,12 +122,12 @@ int runSync(const Invocation& invocation)
         auto next = engine.runDue(userRequested);
         userRequested = false;
         if (!next) {
-            std::cerr << "amicusctl: Io: " << next.error().detail << "\n";
+            say("Io: " + next.error().detail);
             return exitIo;
         }
         auto records = repository.list();
         if (!records) {
-            std::cerr << "amicusctl: Io: " << records.error().detail << "\n";
+            say("Io: " + records.error().detail);
             return exitIo;
         }
         bool waiting = false;

@@ -1,33 +1,32 @@
 // amicusctl: the headless command line over the Amicus core and data directory, for power
 // users, end-to-end tests and benchmarks. See README.md.
+#include "command_table.h"
 #include "commands.h"
 
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <span>
 #include <string_view>
 
 namespace {
 
 using namespace amicus::amicusctl;
 
-struct CommandEntry {
-    const char* name;
-    int (*run)(const Invocation&);
-    const char* summary;
-};
+using Command = amicus::cli::Command<int (*)(const Invocation&)>;
 
-constexpr CommandEntry kCommands[] = {
-    {"init", runInit, "init [--scrypt-work-factor N]   create the vault and database"},
-    {"import-draft", runImportDraft,
-     "import-draft FILE.json [--max-attachment-bytes N]   store a draft, print its id"},
-    {"show", runShow, "show ID   print a draft for reading"},
-    {"list", runList, "list   one line per draft, newest first"},
-    {"export", runExport,
-     "export ID [--attachments-dir DIR]   print a draft as JSON, decrypt attachments to DIR"},
-    {"finalize", runFinalize, "finalize ID [--recipient R]...   make the envelope, queue it"},
-    {"sync", runSync, "sync [--once] [--endpoint URL] [--receipt-key K]   send the outbox"},
-    {"status", runStatus, "status   one line per outbox entry: state, reason, bytes, receipt"},
+constexpr Command kCommands[] = {
+    {"init", "[--scrypt-work-factor N]", "create the vault and database", runInit},
+    {"import-draft", "FILE.json [--max-attachment-bytes N]", "store a draft, print its id",
+     runImportDraft},
+    {"show", "ID", "print a draft for reading", runShow},
+    {"list", "", "one line per draft, newest first", runList},
+    {"export", "ID [--attachments-dir DIR]", "print a draft as JSON, decrypt attachments to DIR",
+     runExport},
+    {"finalize", "ID [--recipient R]...", "make the envelope, queue it", runFinalize},
+    {"sync", "[--once] [--endpoint URL] [--receipt-key K] [--ca-file PEM]", "send the outbox",
+     runSync},
+    {"status", "", "one line per outbox entry: state, reason, bytes, receipt", runStatus},
 };
 
 void printUsage(std::ostream& out)
@@ -35,9 +34,7 @@ void printUsage(std::ostream& out)
     out << "usage: amicusctl [--data-dir DIR] [--passphrase-file FILE] COMMAND [ARGS]\n"
            "  DIR defaults to $AMICUS_DATA_DIR; the passphrase comes from FILE or from\n"
            "  $AMICUS_PASSPHRASE.\ncommands:\n";
-    for (const auto& entry : kCommands) {
-        out << "  " << entry.summary << "\n";
-    }
+    amicus::cli::printCommandList(out, std::span<const Command>(kCommands));
 }
 
 } // namespace
@@ -81,10 +78,9 @@ int main(int argc, char** argv)
         return reportUsage("give the data directory with --data-dir DIR or AMICUS_DATA_DIR");
     }
     invocation.dataDir = *dataDir;
-    for (const auto& entry : kCommands) {
-        if (invocation.command == entry.name) {
-            return entry.run(invocation);
-        }
+    if (const auto* command =
+            amicus::cli::findCommand(std::span<const Command>(kCommands), invocation.command)) {
+        return command->run(invocation);
     }
     return reportUsage("unknown command `" + invocation.command + "`");
 }

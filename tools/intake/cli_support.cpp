@@ -1,8 +1,7 @@
 #include "cli_support.h"
 
-#include "package/printable_text.h"
+#include "diagnostics.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -13,23 +12,7 @@ namespace amicus::intake {
 
 void reportError(const std::string& message)
 {
-    // Messages may quote names from packages or the endpoint's store: no controls printed.
-    std::fprintf(stderr, "amicus-intake: error: %s\n",
-                 package::printableText(message, 2000).c_str());
-}
-
-bool ParsedArgs::has(const std::string& flag) const
-{
-    return std::find(flags.begin(), flags.end(), flag) != flags.end();
-}
-
-std::optional<std::string> ParsedArgs::last(const std::string& option) const
-{
-    auto it = values.find(option);
-    if (it == values.end() || it->second.empty()) {
-        return std::nullopt;
-    }
-    return it->second.back();
+    cli::printDiagnostic("amicus-intake", "error: " + message);
 }
 
 std::optional<ParsedArgs> parseArgs(std::span<const std::string> args,
@@ -37,43 +20,12 @@ std::optional<ParsedArgs> parseArgs(std::span<const std::string> args,
                                     const std::vector<std::string>& flags,
                                     const std::map<std::string, std::string>& aliases)
 {
-    ParsedArgs parsed;
-    bool onlyPositionals = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string arg = args[i];
-        if (onlyPositionals || arg == "-" || arg.empty() || arg[0] != '-') {
-            parsed.positionals.push_back(arg);
-            continue;
-        }
-        if (arg == "--") {
-            onlyPositionals = true;
-            continue;
-        }
-        std::optional<std::string> inlineValue;
-        if (const auto eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos) {
-            inlineValue = arg.substr(eq + 1);
-            arg = arg.substr(0, eq);
-        }
-        if (auto alias = aliases.find(arg); alias != aliases.end()) {
-            arg = alias->second;
-        }
-        if (std::find(withValue.begin(), withValue.end(), arg) != withValue.end()) {
-            if (!inlineValue) {
-                if (i + 1 >= args.size()) {
-                    reportError("option " + arg + " needs a value");
-                    return std::nullopt;
-                }
-                inlineValue = args[++i];
-            }
-            parsed.values[arg].push_back(*inlineValue);
-        } else if (std::find(flags.begin(), flags.end(), arg) != flags.end() && !inlineValue) {
-            parsed.flags.push_back(arg);
-        } else {
-            reportError("unknown option " + arg);
-            return std::nullopt;
-        }
+    auto parsed = cli::parseArgs(args, {withValue, flags, aliases});
+    if (!parsed) {
+        reportError(parsed.error().message);
+        return std::nullopt;
     }
-    return parsed;
+    return std::move(parsed).value();
 }
 
 std::unique_ptr<crypto::ByteSource> openInput(const std::optional<std::string>& path)

@@ -1,7 +1,9 @@
-// Shared plumbing of the amicus-intake commands: option parsing in age's style, input and
-// output streams (files or stdin/stdout), error messages.
+// Shared plumbing of the amicus-intake commands: option parsing in age's style (the parser
+// amicusctl uses too, tools/common), input and output streams (files or stdin/stdout), error
+// messages.
 #pragma once
 
+#include "cli_args.h"
 #include "crypto/byte_stream.h"
 
 #include <map>
@@ -16,17 +18,11 @@ namespace amicus::intake {
 // Prints "amicus-intake: error: MESSAGE" on stderr.
 void reportError(const std::string& message);
 
-// Parsed command line: options that take a value (possibly repeated), flags, positionals.
-struct ParsedArgs {
-    std::map<std::string, std::vector<std::string>> values;
-    std::vector<std::string> flags;
-    std::vector<std::string> positionals;
-    [[nodiscard]] bool has(const std::string& flag) const;
-    [[nodiscard]] std::optional<std::string> last(const std::string& option) const;
-};
+using cli::ParsedArgs;
 
-// Parses `args`; `withValue` lists options taking a value ("-o", "--output"), `aliases` maps
-// long names to short ones. Returns nullopt (after reporting) on an unknown option.
+// Parses `args` (cli::parseArgs); `withValue` lists options taking a value ("-o", "--output"),
+// `aliases` maps long names to short ones. Returns nullopt (after reporting) on an unknown
+// option or a missing value.
 [[nodiscard]] std::optional<ParsedArgs>
 parseArgs(std::span<const std::string> args, const std::vector<std::string>& withValue,
           const std::vector<std::string>& flags, const std::map<std::string, std::string>& aliases);

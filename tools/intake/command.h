@@ -1,20 +1,23 @@
 // The command table of amicus-intake: each command is one file that registers a Command.
 #pragma once
 
+#include "command_table.h"
+
 #include <span>
 #include <string>
 #include <string_view>
 
 namespace amicus::intake {
 
-// One sub-command: `amicus-intake <name> ARGS...`.
-struct Command {
-    std::string_view name;
-    std::string_view usage;   // the argument synopsis, shown by `amicus-intake help`
-    std::string_view summary; // one line
-    // Runs the command on its arguments (without the command name); returns the exit code.
-    int (*run)(std::span<const std::string> args);
-};
+// One sub-command: `amicus-intake <name> ARGS...`. It runs on its arguments (without the
+// command name) and returns the exit code.
+using Command = cli::Command<int (*)(std::span<const std::string> args)>;
+
+// The exit codes of the commands that go through many submissions (inbox, publish).
+constexpr int exitAllGood = 0;
+constexpr int exitSomeSkipped = 1; // each skipped one is named on stderr
+constexpr int exitUsage = 2;
+constexpr int exitFatal = 3; // nothing could be done (unreadable store, no key, ...)
 
 // Every command, in the order `help` lists them. Add new commands in commands.cpp.
 std::span<const Command> commands();

@@ -55,11 +55,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int exitAllGood = 0;
-constexpr int exitSomeSkipped = 1;
-constexpr int exitUsage = 2;
-constexpr int exitFatal = 3;
-
 constexpr std::string_view usage =
     "usage: amicus-intake inbox STORE_DIR -i IDENTITY_FILE... -o OUT_DIR\n"
     "                           [--receipts DIR] [--receipt-key BASE64]\n"

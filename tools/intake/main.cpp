@@ -2,22 +2,17 @@
 #include "cli_support.h"
 #include "command.h"
 
-#include <cstdio>
+#include <iostream>
 #include <string>
 #include <vector>
 
 namespace {
 
-void printUsage(std::FILE* to)
+void printUsage(std::ostream& to)
 {
-    std::fputs("Usage: amicus-intake COMMAND [ARGS...]\n\nCommands:\n", to);
-    for (const auto& command : amicus::intake::commands()) {
-        std::fprintf(to, "  %.*s %.*s\n      %.*s\n", static_cast<int>(command.name.size()),
-                     command.name.data(), static_cast<int>(command.usage.size()),
-                     command.usage.data(), static_cast<int>(command.summary.size()),
-                     command.summary.data());
-    }
-    std::fputs("\nIN defaults to standard input and OUT to standard output, as with age.\n", to);
+    to << "Usage: amicus-intake COMMAND [ARGS...]\n\nCommands:\n";
+    amicus::cli::printCommandList(to, amicus::intake::commands());
+    to << "\nIN defaults to standard input and OUT to standard output, as with age.\n";
 }
 
 } // namespace
@@ -26,17 +21,15 @@ int main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
-        printUsage(stderr);
+        printUsage(std::cerr);
         return 2;
     }
     if (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
-        printUsage(stdout);
+        printUsage(std::cout);
         return 0;
     }
-    for (const auto& command : amicus::intake::commands()) {
-        if (command.name == args[0]) {
-            return command.run(std::span(args).subspan(1));
-        }
+    if (const auto* command = amicus::cli::findCommand(amicus::intake::commands(), args[0])) {
+        return command->run(std::span(args).subspan(1));
     }
     amicus::intake::reportError("unknown command \"" + args[0] + "\" (try: amicus-intake help)");
     return 2;

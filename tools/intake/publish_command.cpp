@@ -38,11 +38,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int exitAllGood = 0;
-constexpr int exitSomeSkipped = 1;
-constexpr int exitUsage = 2;
-constexpr int exitFatal = 3;
-
 // Marks a directory publish made, so it only ever replaces its own output.
 constexpr std::string_view markerName = ".amicus-public";
 
