@@ -3,9 +3,12 @@
 # Usage: docs/update-screenshots.sh [path/to/amicus [path/to/ui_flow_tests]]
 #        (default: build/qml/amicus and build/tests/app/ui_flow_tests)
 # Set-up comes from `amicus --screenshot` over an empty data directory. Unlock, calls, a call,
-# the editor, drafts, review, the export dialog and settings come from
-# `amicus --screenshot --sample`, over a throwaway sample vault in the screen's language (made
-# in a temporary directory and removed at exit). The outbox comes from the UI flow test, which
+# the editor, drafts, review, the export dialog, the sealed envelope ("Send it yourself…" in the
+# outbox) and settings come from `amicus --screenshot --sample`, over a throwaway sample vault in
+# the screen's language (made in a temporary directory and removed at exit): the call as
+# published (closed) on the calls, call, drafts and unlock screens, a labelled practice copy of
+# it, open for four weeks, on the editor, review, export and envelope screens (only an open
+# call reaches them), and on call_practice_<lang>.png. The outbox comes from the UI flow test, which
 # drives the real app through a whole submission to the reference endpoint and grabs it showing
 # the submission delivered with its receipt (the sample's never leaves the device); it needs
 # Node.js and the server's npm packages: scripts/setup-debian.sh installs them.
@@ -25,9 +28,11 @@ export XDG_RUNTIME_DIR=$work/runtime
 mkdir -m 700 "$XDG_RUNTIME_DIR"
 for lang in en fr es; do
     "$amicus" --screenshot "$out/setup_$lang.png" --screen setup --lang "$lang" >/dev/null
-    for screen in unlock calls call editor drafts review export settings; do
+    for screen in unlock calls call editor drafts review export envelope settings; do
         "$amicus" --screenshot "$out/${screen}_$lang.png" --screen "$screen" --lang "$lang" --sample >/dev/null
     done
+    "$amicus" --screenshot "$out/call_practice_$lang.png" --screen call --lang "$lang" --sample \
+        --call practice >/dev/null
 done
 # outbox_<lang>.png: the UI flow saves its grabs in $work/flow; only the delivered outbox is kept.
 for lang in en fr es; do

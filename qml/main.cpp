@@ -2,6 +2,7 @@
 #include "app_context.h"
 #include "app_setup.h"
 #include "app_start.h"
+#include "sample_call.h"
 #include "sample_vault.h"
 #include "screenshot.h"
 #include "viewmodels/ui_language.h"
@@ -70,7 +71,7 @@ void exitAfterFirstFrame(QQuickWindow* window)
 bool showsDraft(const QString& screen)
 {
     return screen == QStringLiteral("editor") || screen == QStringLiteral("review") ||
-           screen == QStringLiteral("export");
+           screen == QStringLiteral("export") || screen == QStringLiteral("envelope");
 }
 
 // Presses the button with this objectName as a tap does (its clicked signal); false if absent.
@@ -129,8 +130,10 @@ int main(int argc, char** argv)
     const QCommandLineOption screenOption(
         QStringLiteral("screen"),
         QStringLiteral("With --screenshot: the screen to render: first (default), setup, unlock, "
-                       "calls, call, drafts, outbox, settings; with --sample also editor, review "
-                       "and export (the review screen with its export dialog open), not setup."),
+                       "calls, call, drafts, outbox, settings; with --sample also editor, review, "
+                       "export (the review screen with its export dialog open) and envelope (the "
+                       "outbox's \"Send it yourself\" dialog, the sealed envelope first), not "
+                       "setup."),
         QStringLiteral("NAME"), QStringLiteral("first"));
     const QCommandLineOption sampleOption(
         QStringLiteral("sample"),
@@ -138,6 +141,14 @@ int main(int argc, char** argv)
                        "data: made in a new temporary directory, unlocked, holding a draft and a "
                        "finished submission in the --lang language, and removed at exit. Nothing "
                        "is sent."));
+    const QCommandLineOption callOption(
+        QStringLiteral("call"),
+        QStringLiteral("With --sample: the call the sample answers: published (the built-in call "
+                       "as published, closed) or practice (a labelled practice copy of it, open "
+                       "for four weeks, as scripts/run.sh's demo secretariat issues it). Default: "
+                       "practice for editor, review, export, envelope and outbox, published for "
+                       "the others."),
+        QStringLiteral("KIND"));
     const QCommandLineOption firstFrameOption(
         QStringLiteral("exit-after-first-frame"),
         QStringLiteral("Print the monotonic time of the first frame and the screen it shows, "
@@ -146,6 +157,7 @@ int main(int argc, char** argv)
     parser.addOption(screenOption);
     parser.addOption(languageOption);
     parser.addOption(sampleOption);
+    parser.addOption(callOption);
     parser.addOption(firstFrameOption);
     parser.process(app);
 
@@ -171,6 +183,18 @@ int main(int argc, char** argv)
                            qPrintable(screen));
         return 2;
     }
+    if (parser.isSet(callOption) && !useSample) {
+        (void)std::fputs("amicus: --call goes with --sample only\n", stderr);
+        return 2;
+    }
+    const auto sampleCall = parser.isSet(callOption)
+                                ? amicus::app::sampleCallNamed(parser.value(callOption))
+                                : amicus::app::defaultSampleCall(screen);
+    if (!sampleCall) {
+        (void)std::fprintf(stderr, "amicus: unknown call '%s' (use published or practice)\n",
+                           qPrintable(parser.value(callOption)));
+        return 2;
+    }
     if (useSample && screen == QStringLiteral("setup")) {
         (void)std::fputs("amicus: set-up comes before any vault: render it without --sample\n",
                          stderr);
@@ -181,6 +205,10 @@ int main(int argc, char** argv)
     std::unique_ptr<amicus::app::SampleVault> sample;
     std::optional<SampleSessionCloser> closeSampleSession;
     if (useSample) {
+        context.setCatalog(amicus::app::sampleCatalog(
+            *sampleCall, std::chrono::duration_cast<std::chrono::seconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count()));
         const auto& calls = context.catalog()->calls;
         if (calls.empty()) {
             (void)std::fputs("amicus: the catalog has no call for the sample to answer\n", stderr);
@@ -215,8 +243,10 @@ int main(int argc, char** argv)
 
     if (rendering) {
         bool shown = false;
+        // The envelope is the outbox's "Send it yourself…" on the queued submission.
+        const bool envelope = screen == QStringLiteral("envelope");
         QMetaObject::invokeMethod(window, "showScreen", Q_RETURN_ARG(bool, shown),
-                                  Q_ARG(QString, screen),
+                                  Q_ARG(QString, envelope ? QStringLiteral("outbox") : screen),
                                   Q_ARG(int, sample ? static_cast<int>(sample->draftId()) : -1));
         if (!shown) {
             (void)std::fprintf(stderr, "amicus: unknown screen '%s'\n", qPrintable(screen));
@@ -230,6 +260,9 @@ int main(int argc, char** argv)
         if (screen == QStringLiteral("editor")) {
             // The attachments in view: a document, and a photo sent as its smaller copy.
             shot->scrollTo(QStringLiteral("attachmentSize_0"));
+        }
+        if (envelope) {
+            shot->press(QStringLiteral("outboxSendYourself_0"));
         }
         shot->start();
     }

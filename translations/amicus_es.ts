@@ -135,6 +135,11 @@ Asunto: %2</translation>
         <extracomment>The header of one call&apos;s page: short, a phone&apos;s header has room for a word or two.</extracomment>
         <translation>Convocatoria</translation>
     </message>
+    <message>
+        <source>Official documents: the call in %1, to download from the call&apos;s page.</source>
+        <extracomment>%1 lists formats and languages, e.g. &quot;Word (English, Français, Español)&quot;.</extracomment>
+        <translation>Documentos oficiales: la convocatoria en %1, para descargar desde la página de la convocatoria.</translation>
+    </message>
 </context>
 <context>
     <name>CallsScreen</name>

@@ -83,7 +83,8 @@ struct CallLimits {
 enum class DocumentFormat { Word, Pdf, Odt };
 
 // One official document of the call (the call itself, in one language), opened in the
-// system browser.
+// system browser. `url` is empty for a document the call's page offers whose own address the
+// catalog does not give (Call::documentsOnPage): the app then opens the call's page.
 struct CallDocument {
     Language language = Language::En;
     DocumentFormat format = DocumentFormat::Word;
@@ -117,6 +118,9 @@ struct Call {
     bool inputsPublished = false;        // the secretariat has put the inputs it received online
     std::optional<LocalizedText> page;   // the call's web page (a missing language: English)
     std::vector<CallDocument> documents; // the official documents, in the catalog's order
+    // Official documents the call's page offers without the catalog giving their addresses
+    // (url empty); a call with any has a `page`.
+    std::vector<CallDocument> documentsOnPage;
     std::optional<CallContact> contact;
     // Languages whose texts are the secretariat's official ones; the others are our own
     // translations. Not stated (nullopt) by catalogs older than the field.

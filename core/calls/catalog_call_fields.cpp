@@ -73,6 +73,16 @@ bool isPlainEmail(std::string_view address)
     return true;
 }
 
+DocumentFormat documentFormat(const json& name, const std::string& namePath)
+{
+    static constexpr std::array<std::pair<std::string_view, DocumentFormat>, 3> formats{{
+        {"word", DocumentFormat::Word},
+        {"pdf", DocumentFormat::Pdf},
+        {"odt", DocumentFormat::Odt},
+    }};
+    return oneOf(name, namePath, formats, CatalogErrorCode::BadDocument);
+}
+
 } // namespace
 
 std::string stableId(const json& value, const std::string& path)
@@ -176,20 +186,23 @@ CallLimits limits(const json* value, const std::string& path)
 
 std::vector<CallDocument> documents(const json& value, const std::string& path)
 {
-    static constexpr std::array<std::pair<std::string_view, DocumentFormat>, 3> formats{{
-        {"word", DocumentFormat::Word},
-        {"pdf", DocumentFormat::Pdf},
-        {"odt", DocumentFormat::Odt},
-    }};
-    const auto format = [](const json& name, const std::string& namePath) {
-        return oneOf(name, namePath, formats, CatalogErrorCode::BadDocument);
-    };
     return arrayOf(value, path, [&](const json& entry, const std::string& entryPath) {
         objectValue(entry, entryPath);
         CallDocument document;
         document.language = field(entry, "language", entryPath, languageValue);
-        document.format = field(entry, "format", entryPath, format);
+        document.format = field(entry, "format", entryPath, documentFormat);
         document.url = field(entry, "url", entryPath, webUrl);
+        return document;
+    });
+}
+
+std::vector<CallDocument> documentsOnPage(const json& value, const std::string& path)
+{
+    return arrayOf(value, path, [&](const json& entry, const std::string& entryPath) {
+        objectValue(entry, entryPath);
+        CallDocument document;
+        document.language = field(entry, "language", entryPath, languageValue);
+        document.format = field(entry, "format", entryPath, documentFormat);
         return document;
     });
 }

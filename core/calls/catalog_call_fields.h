@@ -37,6 +37,9 @@ CallLimits limits(const json* value, const std::string& path);
 // [{language, format: word/pdf/odt, url}], in the catalog's order.
 std::vector<CallDocument> documents(const json& value, const std::string& path);
 
+// [{language, format: word/pdf/odt}]: documents the call's page offers, without addresses.
+std::vector<CallDocument> documentsOnPage(const json& value, const std::string& path);
+
 // {email, subject?}: one plain address, a one-line visible subject.
 CallContact contact(const json& value, const std::string& path);
 

@@ -71,6 +71,11 @@ Call parseCall(const json& value, const std::string& path, std::vector<TextFallb
     call.page = optionalField(value, "page", path, localizedUrl);
     call.documents =
         optionalField(value, "documents", path, documents).value_or(std::vector<CallDocument>{});
+    call.documentsOnPage = optionalField(value, "documents_on_page", path, documentsOnPage)
+                               .value_or(std::vector<CallDocument>{});
+    if (optionalMember(value, "documents_on_page") != nullptr && !call.page) {
+        reject(CatalogErrorCode::MissingField, child(path, "page")); // where they are offered
+    }
     call.contact = optionalField(value, "contact", path, contact);
     call.officialLanguages = optionalField(value, "official_languages", path, officialLanguages);
     return call;

@@ -86,6 +86,9 @@ void Screenshot::frameDrawn()
     if (++framesSeen_ == 1 && !scrollTarget_.isEmpty()) {
         scrollToTarget();
     }
+    if (framesSeen_ == 1 && !pressTarget_.isEmpty()) {
+        pressTarget();
+    }
     if (framesSeen_ < kFramesBeforeCapture) {
         window_->update();
     }
@@ -101,10 +104,7 @@ void Screenshot::scrollToTarget()
     }
     const auto* content = view ? view->property("contentItem").value<QQuickItem*>() : nullptr;
     if (!content) {
-        (void)std::fprintf(stderr, "amicus: nothing named %s to scroll to\n",
-                           qPrintable(scrollTarget_));
-        done_ = true;
-        QCoreApplication::exit(1);
+        fail("scroll to", scrollTarget_);
         return;
     }
     // What comes just before (a heading, a line or two) stays in view, as a user scrolling
@@ -113,6 +113,24 @@ void Screenshot::scrollToTarget()
     const double top = target->mapToItem(content, QPointF(0, 0)).y() - kAbove;
     const double bottom = view->property("contentHeight").toDouble() - view->height();
     view->setProperty("contentY", std::clamp(top, 0.0, std::max(bottom, 0.0)));
+}
+
+void Screenshot::pressTarget()
+{
+    if (done_) {
+        return;
+    }
+    QQuickItem* button = findVisible(window_->contentItem(), pressTarget_);
+    if (!button || !QMetaObject::invokeMethod(button, "clicked")) {
+        fail("press", pressTarget_);
+    }
+}
+
+void Screenshot::fail(const char* what, const QString& objectName)
+{
+    (void)std::fprintf(stderr, "amicus: nothing named %s to %s\n", qPrintable(objectName), what);
+    done_ = true;
+    QCoreApplication::exit(1);
 }
 
 void Screenshot::capture()

@@ -25,6 +25,9 @@ public:
     // Before the capture, scrolls the item with this objectName to the top of the view it
     // scrolls in (done after the first frame: layouts have placed it by then).
     void scrollTo(const QString& objectName) { scrollTarget_ = objectName; }
+    // After the first frame, presses the visible button with this objectName as a tap does (a
+    // list's row button, which exists only once the list is laid out).
+    void press(const QString& objectName) { pressTarget_ = objectName; }
 
     // What the window shows, for tests to check against the screen asked for, as one line:
     // "shown screen=<objectName of the stack's top screen> tab=<home tab or -> popup=<objectName
@@ -35,11 +38,14 @@ public:
 private:
     void frameDrawn();
     void scrollToTarget();
+    void pressTarget();
+    void fail(const char* what, const QString& objectName);
     void capture();
 
     QQuickWindow* window_;
     QString path_;
     QString scrollTarget_;
+    QString pressTarget_;
     QTimer quiet_;
     int framesSeen_ = 0;
     bool done_ = false;

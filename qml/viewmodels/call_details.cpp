@@ -12,6 +12,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <QVariantMap>
+#include <vector>
 
 using amicus::app::catalogLanguage;
 using amicus::app::toQString;
@@ -43,6 +44,20 @@ QString formatName(amicus::calls::DocumentFormat format)
         break;
     }
     return QStringLiteral("word");
+}
+
+// {language, name, format, url}; url is empty for a document offered on the call's page.
+QVariantList documentList(const std::vector<amicus::calls::CallDocument>& documents)
+{
+    QVariantList list;
+    for (const auto& document : documents) {
+        list.append(QVariantMap{
+            {QStringLiteral("language"), toQString(amicus::calls::languageCode(document.language))},
+            {QStringLiteral("name"), languageName(document.language)},
+            {QStringLiteral("format"), formatName(document.format)},
+            {QStringLiteral("url"), toQString(document.url)}});
+    }
+    return list;
 }
 
 QString optionalText(const std::optional<amicus::calls::LocalizedText>& text,
@@ -232,18 +247,12 @@ QString CallDetails::pageUrl() const
 
 QVariantList CallDetails::documents() const
 {
-    QVariantList list;
-    if (!call_) {
-        return list;
-    }
-    for (const auto& document : call_->documents) {
-        list.append(QVariantMap{
-            {QStringLiteral("language"), toQString(amicus::calls::languageCode(document.language))},
-            {QStringLiteral("name"), languageName(document.language)},
-            {QStringLiteral("format"), formatName(document.format)},
-            {QStringLiteral("url"), toQString(document.url)}});
-    }
-    return list;
+    return call_ ? documentList(call_->documents) : QVariantList();
+}
+
+QVariantList CallDetails::documentsOnPage() const
+{
+    return call_ ? documentList(call_->documentsOnPage) : QVariantList();
 }
 
 QString CallDetails::contactEmail() const

@@ -55,6 +55,9 @@ class CallDetails : public QObject, public QQmlParserStatus {
     Q_PROPERTY(QString pageUrl READ pageUrl NOTIFY contentChanged)
     // [{language: "en", name: "English", format: "word"|"pdf"|"odt", url}] in the catalog's order.
     Q_PROPERTY(QVariantList documents READ documents NOTIFY contentChanged)
+    // [{language, name, format}]: official documents the call's page offers (pageUrl) whose
+    // own addresses the catalog does not give.
+    Q_PROPERTY(QVariantList documentsOnPage READ documentsOnPage NOTIFY contentChanged)
     Q_PROPERTY(QString contactEmail READ contactEmail NOTIFY contentChanged)
     Q_PROPERTY(QString contactSubject READ contactSubject NOTIFY contentChanged)
     // mailto: with the subject line, or empty without a contact.
@@ -99,6 +102,7 @@ public:
     QString officialTextUrl() const;
     QString pageUrl() const;
     QVariantList documents() const;
+    QVariantList documentsOnPage() const;
     QString contactEmail() const;
     QString contactSubject() const;
     QString contactUrl() const;

@@ -3,7 +3,9 @@
 # a throwaway sample vault, in each language: exit 0, a PNG of the window's size (412x780), the
 # screen asked for is the one shown (the process says which, by objectName: `shown screen=...
 # tab=... popup=... lists=...`), the drafts and outbox list the sample's content, the pictures of
-# one language all differ (the export dialog really opened over the review screen...), the
+# one language all differ (the export dialog really opened over the review screen...); the
+# screens of writing and sending answer an open practice call (only an open call reaches
+# them), and `--call practice` shows it on the call's screen too; the
 # sample's temporary directory held the vault while it ran and is gone afterwards, and nothing
 # was written to XDG_DATA_HOME (where the user's data lives).
 # Usage: check_sample_screenshots.sh path/to/amicus OUTPUT_DIR
@@ -35,6 +37,8 @@ expected() {
     editor) echo 'screen=draftEditorScreen tab=- popup=-' ;;
     review) echo 'screen=reviewScreen tab=- popup=- ' ;;
     export) echo 'screen=reviewScreen tab=- popup=exportDialog ' ;;
+    # The queued submission's "Send it yourself…": the export dialog over the outbox.
+    envelope) echo 'screen=homeScreen tab=outboxTab popup=exportDialog lists=outboxList:1$' ;;
     esac
 }
 
@@ -45,11 +49,19 @@ png_size() {
     echo "$(((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]))x$(((b[4] << 24) | (b[5] << 16) | (b[6] << 8) | b[7]))"
 }
 
-screens="first unlock calls call drafts outbox settings editor review export"
+# NAME, or NAME:practice for the screen with `--call practice`.
+screens="first unlock calls call call:practice drafts outbox settings editor review export envelope"
 for lang in en fr es; do
-    for screen in $screens; do
-        png=$out/png/${screen}_$lang.png
-        if ! said=$("$amicus" --screenshot "$png" --screen "$screen" --lang "$lang" --sample 2>"$out/stderr"); then
+    for entry in $screens; do
+        screen=${entry%%:*}
+        call=()
+        name=$screen
+        if [ "$entry" != "$screen" ]; then
+            call=(--call "${entry#*:}")
+            name=${screen}_${entry#*:}
+        fi
+        png=$out/png/${name}_$lang.png
+        if ! said=$("$amicus" --screenshot "$png" --screen "$screen" --lang "$lang" --sample "${call[@]}" 2>"$out/stderr"); then
             cat "$out/stderr" >&2
             fail "$screen in $lang: amicus exited with an error"
         fi
@@ -71,7 +83,8 @@ for lang in en fr es; do
     [ -z "$duplicates" ] || fail "identical pictures for different screens in $lang: $duplicates"
 done
 # The same screen in another language is another picture (the language took effect).
-for screen in $screens; do
+for entry in $screens; do
+    screen=${entry/:/_}
     cmp -s "$out/png/${screen}_en.png" "$out/png/${screen}_fr.png" &&
         fail "$screen: the English and French pictures are identical"
     cmp -s "$out/png/${screen}_fr.png" "$out/png/${screen}_es.png" &&
@@ -110,5 +123,11 @@ timeout 60 "$amicus" --screenshot "$out/png/bad.png" --screen setup --sample 2>/
 code=0
 timeout 60 "$amicus" --sample 2>/dev/null || code=$?
 [ "$code" = 2 ] || fail "--sample without --screenshot: exit $code, not 2"
+code=0
+timeout 60 "$amicus" --screenshot "$out/png/bad.png" --screen call --sample --call closed 2>/dev/null || code=$?
+[ "$code" = 2 ] || fail "--call closed (neither published nor practice): exit $code, not 2"
+code=0
+timeout 60 "$amicus" --screenshot "$out/png/bad.png" --screen call --call practice 2>/dev/null || code=$?
+[ "$code" = 2 ] || fail "--call without --sample: exit $code, not 2"
 [ -z "$(find "$XDG_DATA_HOME" -mindepth 1)" ] || fail "the refused runs wrote to XDG_DATA_HOME"
 echo "every screen in en, fr and es rendered over the sample vault in $out/png"

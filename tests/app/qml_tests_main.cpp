@@ -15,6 +15,7 @@
 #include "outbox_states.h"
 
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -121,6 +122,38 @@ public:
             amicus::calls::builtinPracticeCatalog(QDateTime::currentSecsSinceEpoch(), daysAhead)));
     }
 
+    // The seed call as published, listing its official documents with addresses of their own
+    // (test addresses): what a secretariat's catalog can give.
+    Q_INVOKABLE void useSeedCallWithDocuments()
+    {
+        auto catalog = std::make_shared<amicus::calls::Catalog>(amicus::calls::builtinCatalog());
+        auto& call = catalog->calls.front();
+        for (const auto language : {amicus::calls::Language::En, amicus::calls::Language::Fr,
+                                    amicus::calls::Language::Es}) {
+            const std::string code(amicus::calls::languageCode(language));
+            call.documents.push_back({language, amicus::calls::DocumentFormat::Word,
+                                      "https://docs.example.org/call-" + code + ".docx"});
+        }
+        call.documentsOnPage.clear();
+        context_.setCatalog(std::move(catalog));
+    }
+
+    // From now on what the app hands the system browser (or mail app) is recorded, not opened.
+    Q_INVOKABLE void catchOpenedUrls()
+    {
+        openedUrls_.clear();
+        for (const char* scheme : {"http", "https", "mailto"}) {
+            QDesktopServices::setUrlHandler(QString::fromLatin1(scheme), this, "recordOpenedUrl");
+        }
+    }
+    Q_INVOKABLE void releaseOpenedUrls()
+    {
+        for (const char* scheme : {"http", "https", "mailto"}) {
+            QDesktopServices::unsetUrlHandler(QString::fromLatin1(scheme));
+        }
+    }
+    Q_INVOKABLE QStringList openedUrls() const { return openedUrls_; }
+
     // Writes `size` bytes (a repeating pattern) to a new file named `name`; returns its URL.
     Q_INVOKABLE QUrl writeFile(const QString& name, int size)
     {
@@ -163,6 +196,9 @@ public:
         return found;
     }
 
+public slots:
+    void recordOpenedUrl(const QUrl& url) { openedUrls_.append(url.toString()); }
+
 private:
     amicus::app::AppContext& context_;
     amicus::platform::FakeElapsedClock& awayClock_;
@@ -170,6 +206,7 @@ private:
     TestSharedFiles& sharedFiles_;
     int shared_ = 0;
     std::vector<std::unique_ptr<QTemporaryDir>> dirs_;
+    QStringList openedUrls_;
 };
 
 class QmlTestSetup : public QObject {

@@ -205,6 +205,19 @@ TEST(BuiltinCatalog, StateIsTheSeedPagesState)
         0u);
     ASSERT_TRUE(call.contact.has_value());
     EXPECT_EQ(call.contact->email, "ohchr-emler@un.org");
+    // The page offers the call in Word in three languages, without addresses in its text: the
+    // catalog names them as on the page and gives no address of its own making.
+    // (The page puts no-break spaces around its bars.)
+    ASSERT_NE(std::find(lines.begin(), lines.end(),
+                        "Download the call for inputs (Word): English\u00a0|\u00a0Français\u00a0|"
+                        "\u00a0Español"),
+              lines.end());
+    EXPECT_TRUE(call.documents.empty());
+    ASSERT_EQ(call.documentsOnPage.size(), 3u);
+    for (const CallDocument& document : call.documentsOnPage) {
+        EXPECT_EQ(document.format, DocumentFormat::Word);
+        EXPECT_TRUE(document.url.empty());
+    }
     // English is the call as published; French and Spanish are our translations.
     EXPECT_FALSE(call.isUnofficialTranslation(Language::En));
     EXPECT_TRUE(call.isUnofficialTranslation(Language::Fr));

@@ -3,6 +3,7 @@
 #include "calls/builtin_catalog.h"
 #include "calls/catalog_parser.h"
 
+#include <array>
 #include <functional>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -486,14 +487,61 @@ TEST(CatalogParser, RefusesBadPagesDocumentsContactsAndLanguages)
                   CatalogErrorCode::WrongType, "/calls/0/official_languages");
 }
 
+// The seed page offers the call in Word in three languages without the catalog knowing their
+// addresses: they are listed as offered on the call's page, which a call listing any must give.
+TEST(CatalogParser, ReadsDocumentsOfferedOnTheCallsPage)
+{
+    const auto builtin = parseCatalog(builtinCatalogBytes());
+    ASSERT_TRUE(builtin.ok());
+    const Call& seed = builtin->calls[0];
+    EXPECT_TRUE(seed.documents.empty()); // no address is made up
+    ASSERT_EQ(seed.documentsOnPage.size(), 3u);
+    const std::array languages{Language::En, Language::Fr, Language::Es};
+    for (std::size_t i = 0; i < languages.size(); ++i) {
+        EXPECT_EQ(seed.documentsOnPage[i].language, languages[i]);
+        EXPECT_EQ(seed.documentsOnPage[i].format, DocumentFormat::Word);
+        EXPECT_TRUE(seed.documentsOnPage[i].url.empty());
+    }
+    ASSERT_TRUE(seed.page.has_value());
+
+    const auto pdf = parseMutated([](json& d) {
+        firstCall(d)["documents_on_page"] = json::array({{{"language", "fr"}, {"format", "pdf"}}});
+    });
+    ASSERT_TRUE(pdf.ok());
+    ASSERT_EQ(pdf->calls[0].documentsOnPage.size(), 1u);
+    EXPECT_EQ(pdf->calls[0].documentsOnPage[0].format, DocumentFormat::Pdf);
+
+    expectRefused([](json& d) { firstCall(d).erase("page"); }, CatalogErrorCode::MissingField,
+                  "/calls/0/page");
+    expectRefused(
+        [](json& d) {
+            firstCall(d)["documents_on_page"] =
+                json::array({{{"language", "en"}, {"format", "docx"}}});
+        },
+        CatalogErrorCode::BadDocument, "/calls/0/documents_on_page/0/format");
+    expectRefused(
+        [](json& d) {
+            firstCall(d)["documents_on_page"] =
+                json::array({{{"language", "pt"}, {"format", "word"}}});
+        },
+        CatalogErrorCode::BadLanguage, "/calls/0/documents_on_page/0/language");
+    expectRefused(
+        [](json& d) {
+            firstCall(d)["documents_on_page"] = json::array({{{"format", "word"}}});
+        },
+        CatalogErrorCode::MissingField, "/calls/0/documents_on_page/0/language");
+    expectRefused([](json& d) { firstCall(d)["documents_on_page"] = "word"; },
+                  CatalogErrorCode::WrongType, "/calls/0/documents_on_page");
+}
+
 // A catalog written before these fields (status open, every limit, nothing else) still reads,
 // and says nothing it does not know: no page, no contact, official languages not stated.
 TEST(CatalogParser, ReadsTheOlderFormat)
 {
     const auto result = parseMutated([](json& d) {
         json& call = firstCall(d);
-        for (const char* name :
-             {"inputs_published", "page", "documents", "contact", "official_languages"}) {
+        for (const char* name : {"inputs_published", "page", "documents", "documents_on_page",
+                                 "contact", "official_languages"}) {
             call.erase(name);
         }
         call["status"] = "open";
@@ -507,6 +555,7 @@ TEST(CatalogParser, ReadsTheOlderFormat)
     EXPECT_FALSE(call.inputsPublished);
     EXPECT_FALSE(call.page.has_value());
     EXPECT_TRUE(call.documents.empty());
+    EXPECT_TRUE(call.documentsOnPage.empty());
     EXPECT_FALSE(call.contact.has_value());
     EXPECT_FALSE(call.officialLanguages.has_value());
     EXPECT_FALSE(call.isUnofficialTranslation(Language::Fr));

@@ -34,8 +34,8 @@ std::string olderFormatCatalog(std::uint64_t sequence)
     auto document = nlohmann::json::parse(builtinCatalogBytes());
     document["sequence"] = sequence;
     auto& call = document["calls"][0];
-    for (const char* name :
-         {"inputs_published", "page", "documents", "contact", "official_languages"}) {
+    for (const char* name : {"inputs_published", "page", "documents", "documents_on_page",
+                             "contact", "official_languages"}) {
         call.erase(name);
     }
     call["status"] = "open";
@@ -153,6 +153,7 @@ TEST_F(CatalogRefresherTest, RefreshesBetweenTheOlderAndTheCurrentFormat)
     const Call& open = first.catalog->calls.at(0);
     EXPECT_EQ(open.status, CallStatus::Open);
     EXPECT_FALSE(open.contact.has_value());
+    EXPECT_TRUE(open.documentsOnPage.empty());
     EXPECT_TRUE(open.limits.wordsPerAnswerSet);
 
     auto document = nlohmann::json::parse(builtinCatalogBytes());
@@ -167,6 +168,7 @@ TEST_F(CatalogRefresherTest, RefreshesBetweenTheOlderAndTheCurrentFormat)
     EXPECT_TRUE(closed.inputsPublished);
     ASSERT_TRUE(closed.contact.has_value());
     EXPECT_EQ(closed.contact->email, "ohchr-emler@un.org");
+    EXPECT_EQ(closed.documentsOnPage.size(), 3u);
     EXPECT_FALSE(closed.limits.wordsPerAnswerSet);
     EXPECT_TRUE(verifyCatalogSignature(second.catalogBytes, second.signatureText,
                                        std::vector{secretariat_.publicKey()}));

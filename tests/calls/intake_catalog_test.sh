@@ -78,6 +78,10 @@ refuse "a page over plain http" 's|"https://www.ohchr.org/en/|"http://www.ohchr.
     "bad-url at /calls/0/page/en"
 refuse "an official language it cannot show" 's/"official_languages": \["en"\]/"official_languages": ["pt"]/' \
     "bad-language at /calls/0/official_languages/0"
+refuse "a document on the page in a format it cannot name" '0,/"format": "word"/s//"format": "docx"/' \
+    "bad-document at /calls/0/documents_on_page/0/format"
+refuse "documents on a page it does not give" '/"page": {/,/}/d' \
+    "missing-field at /calls/0/page"
 refuse "inputs_published as text" 's/"inputs_published": true/"inputs_published": "yes"/' \
     "wrong-type at /calls/0/inputs_published"
 

@@ -66,6 +66,9 @@ def main():
             {"language": "en", "format": "exe", "url": "https://example.org/call.exe"}]),
         "document without url": lambda c: call(c).update(documents=[
             {"language": "en", "format": "word"}]),
+        "document on the page as pdf2": lambda c: call(c).update(documents_on_page=[
+            {"language": "en", "format": "pdf2"}]),
+        "documents on a page not given": lambda c: call(c).pop("page"),
         "contact without e-mail": lambda c: call(c).update(contact={"subject": "Report"}),
         "two e-mail addresses": lambda c: call(c).update(contact={"email": "a@un.org,b@un.org"}),
         "e-mail without domain": lambda c: call(c).update(contact={"email": "ohchr-emler@"}),
@@ -81,8 +84,8 @@ def main():
             call(c).update(status="open", limits={"words_per_answer": 2500,
                                                   "bytes_per_attachment": 26214400,
                                                   "attachments_per_submission": 10}),
-            [call(c).pop(k) for k in ("inputs_published", "page", "contact",
-                                      "official_languages")]),
+            [call(c).pop(k) for k in ("inputs_published", "page", "documents_on_page",
+                                      "contact", "official_languages")]),
         "one limit only": lambda c: call(c).update(limits={"words_per_answer": 800}),
         "documents in three languages": lambda c: call(c).update(documents=[
             {"language": l, "format": "word", "url": "https://example.org/call-%s.docx" % l}

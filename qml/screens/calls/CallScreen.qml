@@ -98,8 +98,31 @@ Page {
                 text: qsTr("The inputs it received are published on the call's page.")
             }
 
+            // Official documents the page offers without the catalog giving their addresses
+            // (the seed call's Word files): named here, reached through the call's page below.
+            BodyText {
+                objectName: "callDocumentsOnPage"
+                visible: details.documentsOnPage.length > 0
+                text: {
+                    // One group per format, in the catalog's order: "Word (English, Français, Español)".
+                    const groups = [];
+                    for (const document of details.documentsOnPage) {
+                        const format = document.format === "word" ? "Word" : document.format === "pdf" ? "PDF" : "ODT";
+                        const group = groups.find(g => g.format === format);
+                        if (group)
+                            group.names.push(document.name);
+                        else
+                            groups.push({format: format, names: [document.name]});
+                    }
+                    const listed = groups.map(g => g.format + " (" + g.names.join(", ") + ")").join("; ");
+                    //: %1 lists formats and languages, e.g. "Word (English, Français, Español)".
+                    return qsTr("Official documents: the call in %1, to download from the call's page.").arg(listed);
+                }
+            }
+
             // The call online: its page and its official documents, in the system browser.
             Flow {
+                objectName: "callLinks"
                 visible: details.pageUrl.length > 0 || details.documents.length > 0
                 spacing: 0
                 Layout.fillWidth: true

@@ -51,6 +51,7 @@ TestCase {
     }
 
     function cleanup() {
+        TestSupport.releaseOpenedUrls()
         UiLanguage.code = "en"
         TestSupport.useOpenSeedCall()
     }
@@ -118,6 +119,57 @@ TestCase {
         compare(findChild(screen, "callDeadline").text,
                 "Clos : cet appel ne reçoit plus de contributions. Vous pouvez toujours le lire et exporter vos brouillons.")
         compare(findChild(screen, "callWordsLimit").text, "2 500 mots par réponse · valeur par défaut d’Amicus")
+    }
+
+    // Clicks a link once it is laid out inside the window (a row of links wraps rather than
+    // running past the side); returns what the app handed the system browser.
+    function openLink(button) {
+        tryVerify(() => {
+            const at = button.mapToItem(root, 0, 0)
+            return button.visible && button.width > 0 && at.x >= 0 && at.y >= 0
+                    && at.x + button.width <= root.width && at.y + button.height <= root.height
+        })
+        TestSupport.catchOpenedUrls()
+        mouseClick(button)
+        return TestSupport.openedUrls()
+    }
+
+    function test_official_documents_without_addresses_are_named_and_reached_through_the_page() {
+        const screen = createTemporaryObject(callComponent, root, {callId: "hrc54-emler-reimagining-policing"})
+        const named = findChild(screen, "callDocumentsOnPage")
+        verify(named.visible)
+        compare(named.text, "Official documents: the call in Word (English, Français, Español), to download from the call's page.")
+        compare(findChild(screen, "callDocuments").count, 0) // no address made up
+        const page = findChild(screen, "callPage")
+        const pageUrl = "https://www.ohchr.org/en/calls-for-input/2023/reimagining-policing-report-international-independent-expert-mechanism-advance"
+        compare(page.url, pageUrl)
+        compare(openLink(page), [pageUrl])
+        UiLanguage.code = "fr"
+        compare(named.text, "Documents officiels\u00a0: l’appel en Word (English, Français, Español), à télécharger depuis la page de l’appel.")
+        // The catalog has no French page: the English one, also behind "Official text".
+        compare(openLink(findChild(screen, "callOfficialText")), [pageUrl])
+        UiLanguage.code = "es"
+        compare(named.text, "Documentos oficiales: la convocatoria en Word (English, Français, Español), para descargar desde la página de la convocatoria.")
+        compare(openLink(page), [pageUrl])
+    }
+
+    function test_listed_documents_each_open_in_the_system_browser() {
+        TestSupport.useSeedCallWithDocuments()
+        const screen = createTemporaryObject(callComponent, root, {callId: "hrc54-emler-reimagining-policing"})
+        verify(!findChild(screen, "callDocumentsOnPage").visible)
+        const documents = findChild(screen, "callDocuments")
+        compare(documents.count, 3)
+        const labels = ["English (Word)", "Français (Word)", "Español (Word)"]
+        const codes = ["en", "fr", "es"]
+        for (let i = 0; i < 3; ++i) {
+            const button = documents.itemAt(i)
+            compare(button.text, labels[i])
+            compare(button.Accessible.name, labels[i])
+            compare(openLink(button), ["https://docs.example.org/call-" + codes[i] + ".docx"])
+        }
+        // In French, our translation's "Official text" is the French document.
+        UiLanguage.code = "fr"
+        compare(openLink(findChild(screen, "callOfficialText")), ["https://docs.example.org/call-fr.docx"])
     }
 
     function test_the_background_is_folded_until_opened() {
