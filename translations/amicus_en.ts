@@ -580,6 +580,10 @@ Subject line: %2</translation>
         <source>Send it yourself</source>
         <translation>Send it yourself</translation>
     </message>
+    <message>
+        <source>Sent this way, it gets no receipt: keep the e-mail or message you send it with, and ask the secretariat to confirm that it arrived.</source>
+        <translation>Sent this way, it gets no receipt: keep the e-mail or message you send it with, and ask the secretariat to confirm that it arrived.</translation>
+    </message>
 </context>
 <context>
     <name>FoldedText</name>

@@ -580,6 +580,10 @@ Asunto: %2</translation>
         <source>Send it yourself</source>
         <translation>Enviarla usted mismo</translation>
     </message>
+    <message>
+        <source>Sent this way, it gets no receipt: keep the e-mail or message you send it with, and ask the secretariat to confirm that it arrived.</source>
+        <translation>Enviada de esta forma, no tiene recibo: conserve el correo electrónico o el mensaje con el que la envíe y pida a la secretaría que confirme que ha llegado.</translation>
+    </message>
 </context>
 <context>
     <name>FoldedText</name>

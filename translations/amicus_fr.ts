@@ -580,6 +580,10 @@ Objet&#xa0;: %2</translation>
         <source>Send it yourself</source>
         <translation>L’envoyer vous-même</translation>
     </message>
+    <message>
+        <source>Sent this way, it gets no receipt: keep the e-mail or message you send it with, and ask the secretariat to confirm that it arrived.</source>
+        <translation>Envoyée ainsi, elle n’a pas de reçu&#xa0;: gardez le courriel ou le message avec lequel vous l’envoyez, et demandez au secrétariat de confirmer qu’elle est bien arrivée.</translation>
+    </message>
 </context>
 <context>
     <name>FoldedText</name>

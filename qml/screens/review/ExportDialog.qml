@@ -94,6 +94,16 @@ Dialog {
                 Layout.fillWidth: true
             }
 
+            // A file sent by hand comes back with no signed receipt (docs/threat-model.md):
+            // the message it travels in is the sender's only record of when.
+            Label {
+                objectName: "exportNoReceipt"
+                visible: !root.started && envelope.available
+                text: qsTr("Sent this way, it gets no receipt: keep the e-mail or message you send it with, and ask the secretariat to confirm that it arrived.")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+
             Button {
                 objectName: "exportSaveEnvelope"
                 visible: !root.started && envelope.available

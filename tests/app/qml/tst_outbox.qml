@@ -376,6 +376,10 @@ TestCase {
         const sealedFirst = findChild(screen, "exportSealedFirst")
         const warning = findChild(screen, "exportWarning")
         verify(sealedFirst.mapToItem(null, 0, 0).y < warning.mapToItem(null, 0, 0).y, "the sealed envelope comes first")
+        // By hand there is no receipt, and the dialog says so before the file is saved.
+        const noReceipt = findChild(screen, "exportNoReceipt")
+        verify(noReceipt.visible)
+        verify(noReceipt.text.indexOf("no receipt") > 0, noReceipt.text)
         const probe = TestSupport.writeFile("probe.txt", 1).toString()
         envelope.directoryUrl = probe.substring(0, probe.lastIndexOf("/"))
         const save = findChild(screen, "exportSaveEnvelope")
