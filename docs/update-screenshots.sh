@@ -8,7 +8,8 @@
 # the screen's language (made in a temporary directory and removed at exit): the call as
 # published (closed) on the calls, call, drafts and unlock screens, a labelled practice copy of
 # it, open for four weeks, on the editor, review, export and envelope screens (only an open
-# call reaches them), and on call_practice_<lang>.png. The outbox comes from the UI flow test, which
+# call reaches them), and on call_practice_<lang>.png; call_contact_<lang>.png is the end of the
+# call's page (limits, contact). The outbox comes from the UI flow test, which
 # drives the real app through a whole submission to the reference endpoint and grabs it showing
 # the submission delivered with its receipt (the sample's never leaves the device); it needs
 # Node.js and the server's npm packages: scripts/setup-debian.sh installs them.
@@ -33,6 +34,9 @@ for lang in en fr es; do
     done
     "$amicus" --screenshot "$out/call_practice_$lang.png" --screen call --lang "$lang" --sample \
         --call practice >/dev/null
+    # The end of the call's page: how inputs are used, the limits and the contact.
+    "$amicus" --screenshot "$out/call_contact_$lang.png" --screen call --lang "$lang" --sample \
+        --scroll-to callContact >/dev/null
 done
 # outbox_<lang>.png: the UI flow saves its grabs in $work/flow; only the delivered outbox is kept.
 for lang in en fr es; do

@@ -149,6 +149,11 @@ int main(int argc, char** argv)
                        "practice for editor, review, export, envelope and outbox, published for "
                        "the others."),
         QStringLiteral("KIND"));
+    const QCommandLineOption scrollOption(
+        QStringLiteral("scroll-to"),
+        QStringLiteral("With --screenshot: scroll the screen so that the item with this "
+                       "objectName is in view (e.g. callContact, the end of a call's page)."),
+        QStringLiteral("NAME"));
     const QCommandLineOption firstFrameOption(
         QStringLiteral("exit-after-first-frame"),
         QStringLiteral("Print the monotonic time of the first frame and the screen it shows, "
@@ -158,6 +163,7 @@ int main(int argc, char** argv)
     parser.addOption(languageOption);
     parser.addOption(sampleOption);
     parser.addOption(callOption);
+    parser.addOption(scrollOption);
     parser.addOption(firstFrameOption);
     parser.process(app);
 
@@ -257,7 +263,9 @@ int main(int argc, char** argv)
             return 1;
         }
         auto* shot = new amicus::app::Screenshot(window, parser.value(screenshotOption), &app);
-        if (screen == QStringLiteral("editor")) {
+        if (parser.isSet(scrollOption)) {
+            shot->scrollTo(parser.value(scrollOption));
+        } else if (screen == QStringLiteral("editor")) {
             // The attachments in view: a document, and a photo sent as its smaller copy.
             shot->scrollTo(QStringLiteral("attachmentSize_0"));
         }

@@ -91,6 +91,14 @@ for entry in $screens; do
         fail "$screen: the French and Spanish pictures are identical"
 done
 
+# --scroll-to shows the end of the call's page (its contact), and refuses a name not on screen.
+"$amicus" --screenshot "$out/png/call_contact_en.png" --screen call --lang en --sample \
+    --scroll-to callContact >/dev/null 2>&1 || fail "--scroll-to callContact exited with an error"
+cmp -s "$out/png/call_en.png" "$out/png/call_contact_en.png" && fail "--scroll-to callContact did not scroll"
+code=0
+timeout 60 "$amicus" --screenshot "$out/png/bad.png" --screen call --sample --scroll-to nothingHere 2>/dev/null || code=$?
+[ "$code" = 1 ] || fail "--scroll-to a name not on screen: exit $code, not 1"
+
 # While it runs, the sample vault is under TMPDIR (so the check above that it is gone means
 # something), and it holds the vault, the database and the finalized submission's envelope.
 "$amicus" --screenshot "$out/png/watched.png" --screen outbox --lang en --sample >/dev/null 2>&1 &

@@ -205,6 +205,21 @@ TestCase {
         verify(findChild(screen, "callDeadline").text.indexOf(" · quedan 28 días") > 0)
     }
 
+    // An open call whose catalog states no deadline says so and points to the page, in each
+    // language, and still offers to write.
+    function test_an_open_call_without_a_deadline_says_it_is_not_stated() {
+        TestSupport.useOpenSeedCall()
+        const screen = createTemporaryObject(callComponent, root, {callId: "hrc54-emler-reimagining-policing"})
+        const deadline = findChild(screen, "callDeadline")
+        compare(deadline.text, "Deadline not stated — see the call's page")
+        verify(findChild(screen, "startDraftButton").visible)
+        verify(findChild(screen, "callPage").visible)
+        UiLanguage.code = "fr"
+        compare(deadline.text, "Date limite non indiquée — voir la page de l’appel")
+        UiLanguage.code = "es"
+        compare(deadline.text, "Plazo no indicado — ver la página de la convocatoria")
+    }
+
     function test_after_the_deadline_it_still_sends_and_says_late() {
         TestSupport.usePracticeCatalog(-2)
         const screen = createTemporaryObject(callComponent, root, {callId: "hrc54-emler-reimagining-policing"})
