@@ -123,11 +123,12 @@ public:
     }
 
     // The seed call as published, listing its official documents with addresses of their own
-    // (test addresses): what a secretariat's catalog can give.
+    // and a page in French (test addresses): what a secretariat's catalog can give.
     Q_INVOKABLE void useSeedCallWithDocuments()
     {
         auto catalog = std::make_shared<amicus::calls::Catalog>(amicus::calls::builtinCatalog());
         auto& call = catalog->calls.front();
+        call.page->set(amicus::calls::Language::Fr, "https://docs.example.org/fr/call", false);
         for (const auto language : {amicus::calls::Language::En, amicus::calls::Language::Fr,
                                     amicus::calls::Language::Es}) {
             const std::string code(amicus::calls::languageCode(language));

@@ -167,9 +167,16 @@ TestCase {
             compare(button.Accessible.name, labels[i])
             compare(openLink(button), ["https://docs.example.org/call-" + codes[i] + ".docx"])
         }
-        // In French, our translation's "Official text" is the French document.
+        // In French, our translation's "Official text" is the French document, and the call's
+        // page is its French page; Spanish has none, so the English one.
+        const page = findChild(screen, "callPage")
+        const englishPage = page.url
         UiLanguage.code = "fr"
         compare(openLink(findChild(screen, "callOfficialText")), ["https://docs.example.org/call-fr.docx"])
+        compare(openLink(page), ["https://docs.example.org/fr/call"])
+        UiLanguage.code = "es"
+        compare(openLink(page), [englishPage])
+        verify(englishPage.indexOf("https://www.ohchr.org/en/") === 0, englishPage)
     }
 
     function test_the_background_is_folded_until_opened() {
