@@ -1,6 +1,8 @@
 #include "app_context.h"
 
 #include "calls/builtin_catalog.h"
+#include "key_store_vault_wrap.h"
+#include "platform_services.h"
 
 #include <QStandardPaths>
 
@@ -10,6 +12,7 @@ AppContext::AppContext()
     // The built-in catalog lives as long as the program: share it without owning it.
     : catalog_(std::shared_ptr<const calls::Catalog>(), &calls::builtinCatalog())
 {
+    setKeyStore(nullptr);
 }
 
 AppContext::~AppContext()
@@ -23,7 +26,15 @@ void AppContext::configure(std::filesystem::path dataDir, crypto::VaultOptions v
     closeSession(CloseReason::LeaveDataDirectory);
     dataDir_ = std::move(dataDir);
     vaultOptions_ = std::move(vaultOptions);
+    vaultOptions_.keyWrap = keyWrap_.get();
     emit sessionChanged(); // another directory may or may not hold a vault
+}
+
+void AppContext::setKeyStore(std::unique_ptr<platform::KeyStore> keyStore)
+{
+    keyStore_ = keyStore ? std::move(keyStore) : platform::createKeyStore();
+    keyWrap_ = std::make_unique<platform::KeyStoreVaultWrap>(*keyStore_);
+    vaultOptions_.keyWrap = keyWrap_.get();
 }
 
 AppContext::VaultState AppContext::vaultState() const

@@ -11,6 +11,11 @@
 #include <filesystem>
 #include <memory>
 
+namespace amicus::platform {
+class KeyStore;
+class KeyStoreVaultWrap;
+} // namespace amicus::platform
+
 namespace amicus::app {
 
 class AppContext : public QObject {
@@ -24,8 +29,15 @@ public:
     AppContext& operator=(const AppContext&) = delete;
 
     // Where the vault and the database live, and how the vault is made (tests lower the
-    // scrypt cost). Call before the view models are made.
+    // scrypt cost). Call before the view models are made. The options' key wrap is always the
+    // context's key store (below).
     void configure(std::filesystem::path dataDir, crypto::VaultOptions vaultOptions = {});
+
+    // The OS key store that also wraps the vault key (platform_services.h: none on the
+    // desktop), used by every vault opened with vaultOptions(). A test sets a fake (nullptr
+    // puts this OS's back); set it before a session is opened.
+    [[nodiscard]] platform::KeyStore& keyStore() const { return *keyStore_; }
+    void setKeyStore(std::unique_ptr<platform::KeyStore> keyStore);
 
     [[nodiscard]] const std::filesystem::path& dataDir() const { return dataDir_; }
     [[nodiscard]] const crypto::VaultOptions& vaultOptions() const { return vaultOptions_; }
@@ -61,6 +73,8 @@ signals:
 private:
     std::filesystem::path dataDir_;
     crypto::VaultOptions vaultOptions_;
+    std::unique_ptr<platform::KeyStore> keyStore_;
+    std::unique_ptr<platform::KeyStoreVaultWrap> keyWrap_;
     std::unique_ptr<store::VaultSession> session_;
     std::shared_ptr<const calls::Catalog> catalog_;
 };

@@ -888,6 +888,14 @@ Subject line: %2</translation>
         <source>This submission has been sent or is waiting to be sent, so it can no longer be changed.</source>
         <translation>This submission has been sent or is waiting to be sent, so it can no longer be changed.</translation>
     </message>
+    <message>
+        <source>This device did not let Amicus use the key that protects your data. Unlock the device, then try again.</source>
+        <translation>This device did not let Amicus use the key that protects your data. Unlock the device, then try again.</translation>
+    </message>
+    <message>
+        <source>This device no longer has the key that protects your data, so it cannot be opened here. Nothing was deleted.</source>
+        <translation>This device no longer has the key that protects your data, so it cannot be opened here. Nothing was deleted.</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDialog</name>

@@ -888,6 +888,14 @@ Asunto: %2</translation>
         <source>This submission has been sent or is waiting to be sent, so it can no longer be changed.</source>
         <translation>Esta contribución ya se envió o está esperando a enviarse, así que ya no se puede modificar.</translation>
     </message>
+    <message>
+        <source>This device did not let Amicus use the key that protects your data. Unlock the device, then try again.</source>
+        <translation>Este dispositivo no ha permitido a Amicus usar la clave que protege sus datos. Desbloquee el dispositivo y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This device no longer has the key that protects your data, so it cannot be opened here. Nothing was deleted.</source>
+        <translation>Este dispositivo ya no tiene la clave que protege sus datos, así que no se pueden abrir aquí. No se ha borrado nada.</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDialog</name>

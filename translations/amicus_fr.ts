@@ -888,6 +888,14 @@ Objet&#xa0;: %2</translation>
         <source>This submission has been sent or is waiting to be sent, so it can no longer be changed.</source>
         <translation>Cette contribution a été envoyée ou attend de l’être&#xa0;: elle ne peut plus être modifiée.</translation>
     </message>
+    <message>
+        <source>This device did not let Amicus use the key that protects your data. Unlock the device, then try again.</source>
+        <translation>Cet appareil n’a pas laissé Amicus utiliser la clé qui protège vos données. Déverrouillez l’appareil, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This device no longer has the key that protects your data, so it cannot be opened here. Nothing was deleted.</source>
+        <translation>Cet appareil n’a plus la clé qui protège vos données&#xa0;: elles ne peuvent plus être ouvertes ici. Rien n’a été supprimé.</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDialog</name>

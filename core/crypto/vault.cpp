@@ -7,6 +7,7 @@
 #include "crypto/primitives.h"
 #include "crypto/random.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -185,6 +186,70 @@ VaultResult<std::vector<std::uint8_t>> sealIdentity(const X25519Identity& identi
     return sink.take();
 }
 
+// An identity file is a few hundred bytes; anything much larger was not written by a vault.
+constexpr std::size_t maximumIdentityFileSize = 64 * 1024;
+
+VaultResult<std::vector<std::uint8_t>> readIdentityFile(const fs::path& path)
+{
+    auto text = readFile(path);
+    if (!text) {
+        return fail(text.error());
+    }
+    if (text->size() > maximumIdentityFileSize) {
+        return fail(failure(VaultError::Corrupt, "the vault identity file is too large"));
+    }
+    return std::vector<std::uint8_t>(text->begin(), text->end());
+}
+
+bool isKeyStoreWrapped(std::span<const std::uint8_t> file)
+{
+    const std::string_view line = Vault::keyStoreWrappedLine;
+    return file.size() >= line.size() &&
+           std::equal(line.begin(), line.end(), file.begin(),
+                      [](char a, std::uint8_t b) { return static_cast<std::uint8_t>(a) == b; });
+}
+
+// The scrypt work factor of a passphrase-sealed identity (its one scrypt stanza).
+VaultResult<unsigned> scryptWorkFactorOf(std::span<const std::uint8_t> sealed)
+{
+    MemorySource memory(sealed);
+    BufferedSource buffered(memory);
+    auto header = parseAgeHeader(buffered);
+    if (!header || header->stanzas.size() != 1 || header->stanzas[0].type != "scrypt" ||
+        header->stanzas[0].args.size() != 2) {
+        return fail(failure(VaultError::Corrupt, "the vault identity file is not valid"));
+    }
+    const std::string& factorText = header->stanzas[0].args[1];
+    unsigned workFactor = 0;
+    for (char c : factorText) {
+        if (c < '0' || c > '9' || workFactor > 100) {
+            return fail(failure(VaultError::Corrupt, "bad work factor"));
+        }
+        workFactor = workFactor * 10 + static_cast<unsigned>(c - '0');
+    }
+    return workFactor;
+}
+
+VaultFailure keyWrapFailure(const KeyWrapFailure& failed)
+{
+    switch (failed.code) {
+    case KeyWrapError::Refused:
+        return failure(VaultError::KeyRefused, "key store: " + failed.detail);
+    case KeyWrapError::Invalidated:
+        return failure(VaultError::KeyLost, "key store: " + failed.detail);
+    case KeyWrapError::Corrupt:
+        return failure(VaultError::Corrupt, "key store: " + failed.detail);
+    case KeyWrapError::Backend:
+        break;
+    }
+    return failure(VaultError::Backend, "key store: " + failed.detail);
+}
+
+bool keyStoreProtects(const VaultOptions& options)
+{
+    return options.keyWrap != nullptr && options.keyWrap->protectsAtRest();
+}
+
 } // namespace
 
 std::chrono::seconds Vault::delayAfterFailures(unsigned failures)
@@ -269,14 +334,22 @@ VaultResult<std::unique_ptr<Vault>> Vault::create(const fs::path& directory,
     if (!sealed) {
         return fail(sealed.error());
     }
+    // Wrapped before anything is written: a key store that declines leaves no vault behind.
+    auto stored = vault->storedIdentity(*sealed);
+    if (!stored) {
+        return fail(stored.error());
+    }
     // The recipient first: the vault exists once the identity file does.
     if (auto w = writeTextAtomically(directory / recipientFileName,
                                      identity->recipient().toString() + "\n");
         !w) {
         return fail(w.error());
     }
-    if (auto w = writeFileAtomically(directory / identityFileName, *sealed); !w) {
+    if (auto w = writeFileAtomically(directory / identityFileName, *stored); !w) {
         return fail(w.error());
+    }
+    if (keyStoreProtects(vault->options_)) {
+        vault->protection_ = VaultProtection::PassphraseAndKeyStore;
     }
     vault->becomeUnlocked(std::move(*identity));
     return vault;
@@ -299,27 +372,80 @@ VaultResult<std::unique_ptr<Vault>> Vault::open(const fs::path& directory, Vault
     if (!recipient) {
         return fail(failure(VaultError::Corrupt, "the vault recipient file is not valid"));
     }
-    // The work factor is the one in the identity file's scrypt stanza.
-    auto identityFile = FileSource::open((directory / identityFileName).string());
+    auto identityFile = readIdentityFile(directory / identityFileName);
     if (!identityFile) {
-        return fail(failure(VaultError::Io, identityFile.error().detail));
+        return fail(identityFile.error());
     }
-    BufferedSource buffered(**identityFile);
-    auto header = parseAgeHeader(buffered);
-    if (!header || header->stanzas.size() != 1 || header->stanzas[0].type != "scrypt" ||
-        header->stanzas[0].args.size() != 2) {
-        return fail(failure(VaultError::Corrupt, "the vault identity file is not valid"));
+    std::unique_ptr<Vault> vault(
+        new Vault(directory, std::move(*recipient), 0, std::move(options)));
+    if (isKeyStoreWrapped(*identityFile)) {
+        // The work factor is inside the wrapped bytes: known once unlocked.
+        vault->protection_ = VaultProtection::PassphraseAndKeyStore;
+        return vault;
     }
-    const std::string& factorText = header->stanzas[0].args[1];
-    unsigned workFactor = 0;
-    for (char c : factorText) {
-        if (c < '0' || c > '9' || workFactor > 100) {
-            return fail(failure(VaultError::Corrupt, "bad work factor"));
-        }
-        workFactor = workFactor * 10 + static_cast<unsigned>(c - '0');
+    // The work factor is the one in the identity file's scrypt stanza.
+    auto workFactor = scryptWorkFactorOf(*identityFile);
+    if (!workFactor) {
+        return fail(workFactor.error());
     }
-    return std::unique_ptr<Vault>(
-        new Vault(directory, std::move(*recipient), workFactor, std::move(options)));
+    vault->workFactor_ = *workFactor;
+    return vault;
+}
+
+VaultResult<std::vector<std::uint8_t>> Vault::readSealedIdentity()
+{
+    auto file = readIdentityFile(directory_ / identityFileName);
+    if (!file) {
+        return fail(file.error());
+    }
+    if (!isKeyStoreWrapped(*file)) {
+        protection_ = VaultProtection::Passphrase;
+        return file;
+    }
+    protection_ = VaultProtection::PassphraseAndKeyStore;
+    if (!keyStoreProtects(options_)) {
+        return fail(failure(VaultError::KeyLost, "wrapped by a key store this device lacks"));
+    }
+    const auto wrapped = std::span(*file).subspan(keyStoreWrappedLine.size());
+    auto sealed = options_.keyWrap->unwrap(wrapped);
+    if (!sealed) {
+        return fail(keyWrapFailure(sealed.error()));
+    }
+    auto workFactor = scryptWorkFactorOf(*sealed);
+    if (!workFactor) {
+        return fail(workFactor.error());
+    }
+    workFactor_ = *workFactor;
+    return std::move(*sealed);
+}
+
+VaultResult<std::vector<std::uint8_t>> Vault::storedIdentity(std::span<const std::uint8_t> sealed)
+{
+    if (!keyStoreProtects(options_)) {
+        return std::vector<std::uint8_t>(sealed.begin(), sealed.end());
+    }
+    auto wrapped = options_.keyWrap->wrap(sealed);
+    if (!wrapped) {
+        return fail(keyWrapFailure(wrapped.error()));
+    }
+    std::vector<std::uint8_t> stored(keyStoreWrappedLine.begin(), keyStoreWrappedLine.end());
+    stored.insert(stored.end(), wrapped->begin(), wrapped->end());
+    return stored;
+}
+
+void Vault::wrapIfKeyStoreProtects()
+{
+    if (protection_ != VaultProtection::Passphrase || !keyStoreProtects(options_)) {
+        return;
+    }
+    auto sealed = readIdentityFile(directory_ / identityFileName);
+    if (!sealed || isKeyStoreWrapped(*sealed)) {
+        return;
+    }
+    auto stored = storedIdentity(*sealed);
+    if (stored && writeFileAtomically(directory_ / identityFileName, *stored)) {
+        protection_ = VaultProtection::PassphraseAndKeyStore;
+    }
 }
 
 VaultResult<X25519Identity> Vault::openIdentity(std::string_view passphrase)
@@ -331,6 +457,12 @@ VaultResult<X25519Identity> Vault::openIdentity(std::string_view passphrase)
         return fail(VaultFailure{VaultError::RateLimited, "too many failed attempts",
                                  throttle.nextAllowed});
     }
+    // The key store first: it does not depend on the passphrase, so declining or a lost key
+    // is no guess (nothing is counted, nothing written).
+    auto sealed = readSealedIdentity();
+    if (!sealed) {
+        return fail(sealed.error());
+    }
     // Count the attempt as failed before trying, so killing the app mid-attempt (or pulling
     // the battery) does not earn a free guess; success clears it.
     ThrottleState pessimistic{throttle.failures + 1,
@@ -339,14 +471,11 @@ VaultResult<X25519Identity> Vault::openIdentity(std::string_view passphrase)
         return fail(saved.error());
     }
 
-    auto source = FileSource::open((directory_ / identityFileName).string());
-    if (!source) {
-        return fail(failure(VaultError::Io, source.error().detail));
-    }
+    MemorySource source(*sealed);
     ScryptIdentity scryptIdentity(passphrase);
     const AgeIdentity* identities[] = {&scryptIdentity};
     SecretSink sink;
-    auto decrypted = ageDecrypt(**source, identities, sink);
+    auto decrypted = ageDecrypt(source, identities, sink);
     if (!decrypted) {
         if (decrypted.error().code == AgeErrorCode::NoMatchingIdentity) {
             return fail(failure(VaultError::WrongPassphrase, "wrong passphrase"));
@@ -387,6 +516,7 @@ VaultResult<void> Vault::unlock(std::string_view passphrase)
         return fail(identity.error());
     }
     becomeUnlocked(std::move(*identity));
+    wrapIfKeyStoreProtects();
     return {};
 }
 
@@ -407,7 +537,16 @@ VaultResult<void> Vault::changePassphrase(std::string_view oldPassphrase,
     if (!sealed) {
         return fail(sealed.error());
     }
-    return writeFileAtomically(directory_ / identityFileName, *sealed);
+    auto stored = storedIdentity(*sealed);
+    if (!stored) {
+        return fail(stored.error());
+    }
+    if (auto written = writeFileAtomically(directory_ / identityFileName, *stored); !written) {
+        return written;
+    }
+    protection_ = keyStoreProtects(options_) ? VaultProtection::PassphraseAndKeyStore
+                                             : VaultProtection::Passphrase;
+    return {};
 }
 
 VaultResult<void> Vault::erase(const fs::path& directory)

@@ -15,6 +15,10 @@ const char* loginErrcName(const LoginError& error)
         return "wrong-passphrase";
     case LoginErrc::RateLimited:
         return "rate-limited";
+    case LoginErrc::KeyRefused:
+        return "key-refused";
+    case LoginErrc::KeyLost:
+        return "key-lost";
     case LoginErrc::Store:
         return errcName(error.store.code);
     }
@@ -38,6 +42,12 @@ LoginError loginErrorFromVault(const crypto::VaultFailure& failure)
     case crypto::VaultError::RateLimited:
         error.code = LoginErrc::RateLimited;
         error.retryAfter = failure.retryAfter;
+        return error;
+    case crypto::VaultError::KeyRefused:
+        error.code = LoginErrc::KeyRefused;
+        return error;
+    case crypto::VaultError::KeyLost:
+        error.code = LoginErrc::KeyLost;
         return error;
     case crypto::VaultError::Corrupt:
         error.store.code = StoreErrc::Corrupt;

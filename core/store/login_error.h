@@ -17,6 +17,8 @@ enum class LoginErrc {
     AlreadyExists,   // set-up asked for where a vault already exists
     WrongPassphrase, // the vault did not open with that passphrase (counts as a failed attempt)
     RateLimited,     // too soon after failed attempts; see LoginError::retryAfter
+    KeyRefused,      // the phone's key store declined to open the vault (try again)
+    KeyLost,         // the phone's key store lost the vault's key: it cannot open here any more
     Store,           // the vault files or the database failed; LoginError::store says how
 };
 

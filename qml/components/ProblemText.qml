@@ -19,6 +19,10 @@ Label {
             return qsTr("That passphrase is not right. Check it and try again.")
         case Problem.RateLimited:
             return qsTr("Too many wrong attempts. Wait a moment, then try again.")
+        case Problem.KeyRefused:
+            return qsTr("This device did not let Amicus use the key that protects your data. Unlock the device, then try again.")
+        case Problem.KeyLost:
+            return qsTr("This device no longer has the key that protects your data, so it cannot be opened here. Nothing was deleted.")
         case Problem.DamagedData:
             return qsTr("The encrypted data on this device is damaged. Nothing was changed.")
         case Problem.NewerVersion:

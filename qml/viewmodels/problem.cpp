@@ -33,6 +33,10 @@ Code fromLoginError(const amicus::store::LoginError& error)
         return WrongPassphrase;
     case LoginErrc::RateLimited:
         return RateLimited;
+    case LoginErrc::KeyRefused:
+        return KeyRefused;
+    case LoginErrc::KeyLost:
+        return KeyLost;
     case LoginErrc::Store:
         return fromStoreError(error.store.code);
     case LoginErrc::NoVault:

@@ -18,6 +18,8 @@ enum Code {
     PassphrasesDiffer,
     WrongPassphrase,
     RateLimited,  // too many wrong attempts: wait, then try again
+    KeyRefused,   // the phone's key store declined to open the vault: try again
+    KeyLost,      // the phone's key store lost the vault's key: the data cannot open here
     DamagedData,  // the vault or database is damaged; nothing was changed
     NewerVersion, // the data was written by a newer Amicus
     DiskFull,     // the edit was not saved; what was saved before is intact

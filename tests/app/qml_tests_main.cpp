@@ -9,14 +9,17 @@
 #include "calls/practice_catalog.h"
 #include "desktop/local_shared_files.h"
 #include "fake/fake_elapsed_clock.h"
+#include "fake/fake_key_store.h"
 #include "fake/fake_screen_privacy.h"
 #include "fake/fake_shared_files.h"
 #include "outbox_sender_support.h"
 #include "outbox_states.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QQmlEngine>
@@ -197,11 +200,51 @@ public:
         return found;
     }
 
+    // The vault's key store: a fake that really wraps the vault key, as a phone's would; the
+    // desktop's (none) again with useDesktopKeyStore(). Set it before set-up or unlocking.
+    Q_INVOKABLE void useFakeKeyStore()
+    {
+        auto fake = std::make_unique<amicus::platform::FakeKeyStore>();
+        fakeKeyStore_ = fake.get();
+        context_.setKeyStore(std::move(fake));
+    }
+    Q_INVOKABLE void useDesktopKeyStore()
+    {
+        fakeKeyStore_ = nullptr;
+        context_.setKeyStore(nullptr);
+    }
+    // The fake key store loses its key, as when the phone's screen lock is removed.
+    Q_INVOKABLE bool forgetKeyStoreKey() { return fakeKeyStore_ && fakeKeyStore_->forget().ok(); }
+
+    // A digest of every file's name and bytes under the data directory: "nothing changed" is
+    // this staying the same.
+    Q_INVOKABLE QString dataDirectoryDigest() const
+    {
+        const QString root = QString::fromStdString(context_.dataDir().string());
+        QStringList paths;
+        QDirIterator files(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            paths.append(files.next());
+        }
+        paths.sort();
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        for (const QString& path : paths) {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                return {};
+            }
+            hash.addData(path.toUtf8());
+            hash.addData(file.readAll());
+        }
+        return QString::fromLatin1(hash.result().toHex());
+    }
+
 public slots:
     void recordOpenedUrl(const QUrl& url) { openedUrls_.append(url.toString()); }
 
 private:
     amicus::app::AppContext& context_;
+    amicus::platform::FakeKeyStore* fakeKeyStore_ = nullptr;
     amicus::platform::FakeElapsedClock& awayClock_;
     const amicus::platform::FakeScreenPrivacy& privacy_;
     TestSharedFiles& sharedFiles_;

@@ -72,6 +72,8 @@ int reportError(const store::LoginError& error)
         return exitNoVault;
     case store::LoginErrc::AlreadyExists:
         return exitAlreadyExists;
+    case store::LoginErrc::KeyRefused: // only a phone's key store says these
+    case store::LoginErrc::KeyLost:
     case store::LoginErrc::Store:
         break;
     }

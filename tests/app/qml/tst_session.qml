@@ -109,6 +109,48 @@ TestCase {
         compare(Session.state, Session.Unlocked)
     }
 
+    function cleanup() {
+        TestSupport.useDesktopKeyStore()
+    }
+
+    // A phone's key store wraps the vault key (here the fake, which really encrypts). When the
+    // phone loses that key the right passphrase cannot open the vault: the user is told why in
+    // their words, no attempt is counted against them and not a file changes.
+    function test_lost_device_key_is_said_and_loses_nothing() {
+        TestSupport.useFreshDataDirectory()
+        TestSupport.useFakeKeyStore()
+        Session.create("river lantern copper mango", "river lantern copper mango")
+        tryCompare(Session, "busy", false, 10000)
+        compare(Session.state, Session.Unlocked)
+        Session.lock()
+        compare(Session.state, Session.Locked)
+
+        const unlock = createTemporaryObject(unlockComponent, root)
+        const field = findChild(unlock, "unlockPassphrase")
+        const button = findChild(unlock, "unlockButton")
+        // With the key store's key the vault opens as before.
+        typeInto(field, "river lantern copper mango")
+        mouseClick(button)
+        tryCompare(Session, "busy", false, 10000)
+        compare(Session.state, Session.Unlocked)
+        Session.lock()
+
+        verify(TestSupport.forgetKeyStoreKey())
+        const before = TestSupport.dataDirectoryDigest()
+        verify(before !== "")
+        for (let attempt = 0; attempt < 2; ++attempt) {
+            typeInto(field, "river lantern copper mango")
+            mouseClick(button)
+            tryCompare(Session, "busy", false, 10000)
+            compare(Session.problem, Problem.KeyLost)
+            compare(Session.state, Session.Locked)
+        }
+        const problem = findChild(unlock, "unlockProblem")
+        verify(problem.visible)
+        compare(problem.text, "This device no longer has the key that protects your data, so it cannot be opened here. Nothing was deleted.")
+        compare(TestSupport.dataDirectoryDigest(), before)
+    }
+
     function test_strength_hint_grows_with_the_passphrase() {
         verify(Session.strength("abc") === Session.TooShort)
         verify(Session.strength("aaaaaaaa") === Session.Weak)
