@@ -188,7 +188,8 @@ int benchAutosave()
     const std::size_t bytes = text.size();
 
     constexpr int warmup = 5;
-    constexpr int rounds = 200;
+    // Enough rounds that the p99 is not one or two unlucky fsyncs.
+    constexpr int rounds = 1000;
     std::vector<double> sealed;
     std::vector<double> unsealed;
     std::vector<double> handWritten;
@@ -231,9 +232,15 @@ int benchAutosave()
             return 1;
         }
     }
+    // The goal is the tail: a save that waits is what a user would notice, and the
+    // typical save (p50) hides it. Both must stay within 1.5x; the ratio shown is the p99's.
     const double subjectP50 = percentile(sealed, 0.5);
     const double peerP50 = percentile(unsealed, 0.5);
-    const double ratio = subjectP50 / peerP50;
+    const double subjectP99 = percentile(sealed, 0.99);
+    const double peerP99 = percentile(unsealed, 0.99);
+    const double p50Ratio = subjectP50 / peerP50;
+    const double p99Ratio = subjectP99 / peerP99;
+    const bool met = p99Ratio <= 1.5 && p50Ratio <= 1.5;
     auto mean = [](const std::vector<double>& v) {
         double sum = 0;
         for (const double x : v) {
@@ -243,31 +250,33 @@ int benchAutosave()
     };
     nlohmann::json line = {
         {"name", "store.autosave_20k_words"},
-        {"subject", {{"label", "sealed autosave p50"}, {"value", subjectP50}, {"unit", "s"}}},
+        {"subject", {{"label", "sealed autosave p99"}, {"value", subjectP99}, {"unit", "s"}}},
         {"peer",
-         {{"label", "same store update, sealing skipped, p50"}, {"value", peerP50}, {"unit", "s"}}},
-        {"ratio", ratio},
-        {"goal", "sealed autosave at most 1.5x the plain update (overhead < 1.5x)"},
-        {"met", ratio < 1.5},
+         {{"label", "same store update, sealing skipped, p99"}, {"value", peerP99}, {"unit", "s"}}},
+        {"ratio", p99Ratio},
+        {"goal", "sealed autosave p99 (and p50) at most 1.5x the unsealed update, "
+                 "synchronous=FULL"},
+        {"met", met},
         {"extra",
          {{"answer_bytes", bytes},
           {"answer_words", 20000},
           {"rounds", rounds},
-          {"sealed_p99_s", percentile(sealed, 0.99)},
-          {"unsealed_p99_s", percentile(unsealed, 0.99)},
+          {"sealed_p50_s", subjectP50},
+          {"unsealed_p50_s", peerP50},
+          {"p50_ratio", p50Ratio},
+          {"sealed_max_s", *std::max_element(sealed.begin(), sealed.end())},
+          {"unsealed_max_s", *std::max_element(unsealed.begin(), unsealed.end())},
           {"hand_written_sqlite_p50_s", percentile(handWritten, 0.5)},
           {"hand_written_sqlite_p99_s", percentile(handWritten, 0.99)},
           {"seal_only_p50_s", percentile(sealOnly, 0.5)},
+          {"seal_only_max_s", *std::max_element(sealOnly.begin(), sealOnly.end())},
           {"sealed_mean_s", mean(sealed)},
           {"unsealed_mean_s", mean(unsealed)},
-          {"note", "fsync latency here comes in ~4 ms steps, so p50 ratios jump between runs; "
-                   "sealing itself costs seal_only_p50_s; a trial peer writing equally random "
-                   "bytes unencrypted measured 0.7-1.1x, so the rest is the storage writing "
-                   "incompressible bytes"},
-          {"p99_ratio", percentile(sealed, 0.99) / percentile(unsealed, 0.99)},
+          {"note", "sealing itself costs seal_only_p50_s; the rest is SQLite writing and "
+                   "fsyncing the same number of pages on each side"},
           {"synchronous", "FULL (fsync at every commit, every side)"}}}};
     std::cout << line.dump() << std::endl;
-    return 0;
+    return met ? 0 : 1;
 }
 
 int benchOpenList()
@@ -369,7 +378,7 @@ int benchOpenList()
           {"unlock_s_at_work_factor_10", unlockSeconds},
           {"setup_s_3000_durable_saves", setupSeconds}}}};
     std::cout << line.dump() << std::endl;
-    return 0;
+    return line["met"].get<bool>() ? 0 : 1;
 }
 
 } // namespace
