@@ -13,7 +13,8 @@ crypto::IoError fromAge(const crypto::AgeError& error)
 } // namespace
 
 Result<std::unique_ptr<crypto::ByteSource>, crypto::IoError>
-AgeFileSource::open(const std::string& path, const crypto::AgeIdentity& identity)
+AgeFileSource::open(const std::string& path, const crypto::AgeIdentity& identity,
+                    const std::optional<std::array<std::uint8_t, 32>>& expectedMac)
 {
     auto file = crypto::FileSource::open(path);
     if (!file) {
@@ -25,6 +26,9 @@ AgeFileSource::open(const std::string& path, const crypto::AgeIdentity& identity
     auto reader = crypto::AgeReader::open(*source->file_, identities);
     if (!reader) {
         return fail(fromAge(reader.error()));
+    }
+    if (expectedMac && (*reader)->header().mac != *expectedMac) {
+        return fail(crypto::IoError{EBADMSG, "not the blob recorded (its header MAC differs)"});
     }
     source->reader_ = std::move(reader).value();
     return std::unique_ptr<crypto::ByteSource>(std::move(source));

@@ -148,15 +148,24 @@ public:
                 return fail(
                     PackageError{PackageErrc::AttachmentChanged, path + ": missing", ENOENT});
             }
+            if (opened.error().systemError == EBADMSG) {
+                return fail(PackageError{PackageErrc::AttachmentChanged,
+                                         path + ": does not authenticate: " + opened.error().detail,
+                                         EBADMSG});
+            }
             return fail(ioFailure(opened.error(), "opening " + path));
         }
         auto header = writeHeader(path, AE_IFREG | 0644, attachment.size);
         if (!header) {
             return header;
         }
-        // Decrypting, checking and hashing the plaintext happen in the reader's thread.
-        AttachmentReader reader(std::move(opened).value(), attachment.size, attachment.sha256,
-                                path);
+        // Decrypting, checking and hashing the plaintext happen in the reader's thread; a
+        // source that authenticates itself against the record is not hashed again.
+        std::optional<std::array<std::uint8_t, 32>> sha256;
+        if (!attachment.openAuthenticates) {
+            sha256 = attachment.sha256;
+        }
+        AttachmentReader reader(std::move(opened).value(), attachment.size, sha256, path);
         BlockChannel& blocks = reader.channel();
         while (true) {
             if (cancelled()) {

@@ -1,6 +1,7 @@
 #include "package/package_writer_pipeline.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 
 namespace amicus::package {
@@ -88,7 +89,8 @@ void BlockChannel::stop()
 }
 
 AttachmentReader::AttachmentReader(std::unique_ptr<crypto::ByteSource> source, std::uint64_t size,
-                                   const std::array<std::uint8_t, 32>& sha256, std::string path)
+                                   const std::optional<std::array<std::uint8_t, 32>>& sha256,
+                                   std::string path)
     : source_(std::move(source)), size_(size), sha256_(sha256), path_(std::move(path)),
       channel_(plainBlocks, plainBlockSize), thread_([this] { run(); })
 {
@@ -129,8 +131,14 @@ void AttachmentReader::run()
         while (used < block->size()) {
             auto n = source_->read(std::span<std::uint8_t>(*block).subspan(used));
             if (!n) {
-                error_ = PackageError{PackageErrc::Io, "reading " + path_ + ": " + n.error().detail,
-                                      n.error().systemError};
+                // A vault blob that does not authenticate (a changed byte, cut short, another
+                // file) differs from its record; other read errors are I/O.
+                const bool changed = n.error().systemError == EBADMSG;
+                error_ = PackageError{
+                    changed ? PackageErrc::AttachmentChanged : PackageErrc::Io,
+                    (changed ? path_ + ": does not authenticate: " : "reading " + path_ + ": ") +
+                        n.error().detail,
+                    n.error().systemError};
                 break;
             }
             if (n.value() == 0) {
@@ -152,7 +160,9 @@ void AttachmentReader::run()
                                   path_ + ": longer than its recorded size"};
             break;
         }
-        hash.update(std::span<const std::uint8_t>(block->data(), used));
+        if (sha256_) {
+            hash.update(std::span<const std::uint8_t>(block->data(), used));
+        }
         channel_.push(block, used);
         if (ended) {
             break;
@@ -164,7 +174,7 @@ void AttachmentReader::run()
     }
     // The last block goes to the tar before the check: the packer stops at the verdict and
     // the envelope is deleted, so bytes of a changed attachment never reach an outbox.
-    if (!error_ && hash.finish() != sha256_) {
+    if (!error_ && sha256_ && hash.finish() != *sha256_) {
         error_ = PackageError{PackageErrc::AttachmentChanged,
                               path_ + ": SHA-256 differs from its record"};
     }

@@ -53,11 +53,12 @@ private:
 };
 
 // Reads an attachment's plaintext in a thread of its own, checking it against its record
-// (size, SHA-256) on the way; the caller pops the blocks and finally asks for the verdict.
+// (size, and SHA-256 unless none is given because the source authenticates itself) on the
+// way; the caller pops the blocks and finally asks for the verdict.
 class AttachmentReader {
 public:
     AttachmentReader(std::unique_ptr<crypto::ByteSource> source, std::uint64_t size,
-                     const std::array<std::uint8_t, 32>& sha256, std::string path);
+                     const std::optional<std::array<std::uint8_t, 32>>& sha256, std::string path);
     // Stops the thread (if still running) and waits for it.
     ~AttachmentReader();
     AttachmentReader(const AttachmentReader&) = delete;
@@ -72,7 +73,7 @@ private:
 
     std::unique_ptr<crypto::ByteSource> source_;
     std::uint64_t size_;
-    std::array<std::uint8_t, 32> sha256_;
+    std::optional<std::array<std::uint8_t, 32>> sha256_;
     std::string path_;
     BlockChannel channel_;
     std::optional<PackageError> error_; // written by the thread, read after join

@@ -56,6 +56,11 @@ struct PackageAttachment {
     std::uint64_t size = 0;
     std::array<std::uint8_t, 32> sha256{};
     AttachmentOpener open;
+    // True when open() itself refuses any bytes but the recorded ones (the vault's blob held
+    // to the header MAC recorded with it: see AgeFileSource); the plaintext is then not hashed
+    // again. Its size is checked either way; a source that fails to authenticate (EBADMSG)
+    // is AttachmentChanged.
+    bool openAuthenticates = false;
 };
 
 // Everything that goes into one package.

@@ -1,5 +1,6 @@
 #include "store/attachments.h"
 
+#include "crypto/age_format.h"
 #include "crypto/age_reader.h"
 #include "crypto/sha256.h"
 #include "store/store_files.h"
@@ -57,6 +58,58 @@ StoreResult<void> readDigest(const StoreResult<std::optional<std::string>>& seal
     return {};
 }
 
+// A sealed blob MAC column opened back: none when NULL (a blob written before migration 7),
+// Corrupt when of a bad size.
+StoreResult<void> readBlobMac(const StoreResult<std::optional<std::string>>& sealed,
+                              std::optional<std::array<std::uint8_t, 32>>& mac)
+{
+    if (!sealed) {
+        return fail(sealed.error());
+    }
+    if (!sealed->has_value()) {
+        mac.reset();
+        return {};
+    }
+    std::array<std::uint8_t, 32> bytes{};
+    if ((*sealed)->size() != bytes.size()) {
+        return fail(StoreError{StoreErrc::Corrupt, "attachment with a bad blob MAC"});
+    }
+    std::memcpy(bytes.data(), (*sealed)->data(), bytes.size());
+    mac = bytes;
+    return {};
+}
+
+// The MAC in the age header of the blob just written, read back from the file.
+StoreResult<std::array<std::uint8_t, 32>> readHeaderMac(const std::filesystem::path& blob)
+{
+    auto file = crypto::FileSource::open(blob.string());
+    if (!file) {
+        return fail(ioError("read back blob header", file.error().systemError));
+    }
+    crypto::BufferedSource buffered(**file);
+    auto header = crypto::parseAgeHeader(buffered);
+    if (!header) {
+        return fail(StoreError{StoreErrc::Internal,
+                               "blob just written has no age header: " + header.error().detail});
+    }
+    return header->mac;
+}
+
+// The sealed form of an optional blob MAC (NULL when none).
+StoreResult<std::optional<std::vector<std::uint8_t>>>
+sealBlobMac(const VaultDatabase& db, const std::optional<std::array<std::uint8_t, 32>>& mac,
+            const std::string& place)
+{
+    if (!mac) {
+        return std::optional<std::vector<std::uint8_t>>();
+    }
+    auto sealed = db.seal(std::span<const std::uint8_t>(*mac), place);
+    if (!sealed) {
+        return fail(sealed.error());
+    }
+    return std::optional<std::vector<std::uint8_t>>(std::move(sealed).value());
+}
+
 } // namespace
 
 StoreResult<std::vector<AttachmentInfo>> Attachments::attachmentsWhere(std::string_view condition,
@@ -65,7 +118,8 @@ StoreResult<std::vector<AttachmentInfo>> Attachments::attachmentsWhere(std::stri
     auto stmt = db_->db().query(
         "SELECT a.id, a.draft_id, a.blob_name, a.size, a.sha256_sealed, a.file_name_sealed, "
         "a.media_type_sealed, a.created_at, r.blob_name, r.size, r.sha256_sealed, "
-        "r.media_type_sealed, r.created_at FROM attachments a "
+        "r.media_type_sealed, r.created_at, a.blob_mac_sealed, r.blob_mac_sealed "
+        "FROM attachments a "
         "LEFT JOIN attachment_reductions r ON r.attachment_id = a.id WHERE " +
             std::string(condition) + " ORDER BY a.id",
         value);
@@ -91,6 +145,12 @@ StoreResult<std::vector<AttachmentInfo>> Attachments::attachmentsWhere(std::stri
         if (auto digest = readDigest(sha, info.sha256, "attachment"); !digest) {
             return fail(digest.error());
         }
+        if (auto mac = readBlobMac(
+                db_->unsealColumn(row, 13, sealingPlace("attachments", "blob_mac", info.id)),
+                info.blobMac);
+            !mac) {
+            return fail(mac.error());
+        }
         info.fileName = name->value_or("");
         info.mediaType = type->value_or("");
         if (!row.isNull(8)) {
@@ -109,6 +169,13 @@ StoreResult<std::vector<AttachmentInfo>> Attachments::attachmentsWhere(std::stri
             }
             if (auto digest = readDigest(reducedSha, reduced.sha256, "reduced copy"); !digest) {
                 return fail(digest.error());
+            }
+            if (auto mac = readBlobMac(
+                    db_->unsealColumn(row, 14,
+                                      sealingPlace("attachment_reductions", "blob_mac", info.id)),
+                    reduced.blobMac);
+                !mac) {
+                return fail(mac.error());
             }
             reduced.mediaType = reducedType->value_or("");
             info.reduced = std::move(reduced);
@@ -183,15 +250,22 @@ StoreResult<Attachments::WrittenBlob> Attachments::writeBlob(std::istream& input
     }
     blob.sha256 = hash.finish();
     blob.size = size;
+    auto mac = readHeaderMac(partial);
+    if (!mac) {
+        removeQuietly(partial);
+        return fail(mac.error());
+    }
+    blob.mac = *mac;
     if (auto placed = placeDurably(partial, finalPath); !placed) {
         return fail(placed.error());
     }
     return blob;
 }
 
-StoreResult<void> Attachments::sealDetails(std::int64_t attachmentId,
-                                           const std::array<std::uint8_t, 32>& sha256,
-                                           std::string_view fileName, std::string_view mediaType)
+StoreResult<void>
+Attachments::sealDetails(std::int64_t attachmentId, const std::array<std::uint8_t, 32>& sha256,
+                         const std::optional<std::array<std::uint8_t, 32>>& blobMac,
+                         std::string_view fileName, std::string_view mediaType)
 {
     auto sha = db_->seal(std::span<const std::uint8_t>(sha256),
                          sealingPlace("attachments", "sha256", attachmentId));
@@ -202,15 +276,20 @@ StoreResult<void> Attachments::sealDetails(std::int64_t attachmentId,
             return fail(part->error());
         }
     }
+    auto mac = sealBlobMac(*db_, blobMac, sealingPlace("attachments", "blob_mac", attachmentId));
+    if (!mac) {
+        return fail(mac.error());
+    }
     return db_->db().run("UPDATE attachments SET sha256_sealed = ?1, file_name_sealed = ?2, "
-                         "media_type_sealed = ?3 WHERE id = ?4",
-                         *sha, *name, *type, attachmentId);
+                         "media_type_sealed = ?3, blob_mac_sealed = ?4 WHERE id = ?5",
+                         *sha, *name, *type, *mac, attachmentId);
 }
 
-StoreResult<void> Attachments::putReduction(std::int64_t attachmentId, const std::string& blobName,
-                                            std::uint64_t size,
-                                            const std::array<std::uint8_t, 32>& sha256,
-                                            std::string_view mediaType, std::int64_t createdAt)
+StoreResult<void>
+Attachments::putReduction(std::int64_t attachmentId, const std::string& blobName,
+                          std::uint64_t size, const std::array<std::uint8_t, 32>& sha256,
+                          const std::optional<std::array<std::uint8_t, 32>>& blobMac,
+                          std::string_view mediaType, std::int64_t createdAt)
 {
     auto sha = db_->seal(std::span<const std::uint8_t>(sha256),
                          sealingPlace("attachment_reductions", "sha256", attachmentId));
@@ -221,13 +300,19 @@ StoreResult<void> Attachments::putReduction(std::int64_t attachmentId, const std
             return fail(part->error());
         }
     }
+    auto mac =
+        sealBlobMac(*db_, blobMac, sealingPlace("attachment_reductions", "blob_mac", attachmentId));
+    if (!mac) {
+        return fail(mac.error());
+    }
     return db_->db().run(
         "INSERT INTO attachment_reductions (attachment_id, blob_name, size, sha256_sealed, "
-        "media_type_sealed, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+        "media_type_sealed, created_at, blob_mac_sealed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
         "ON CONFLICT (attachment_id) DO UPDATE SET blob_name = excluded.blob_name, "
         "size = excluded.size, sha256_sealed = excluded.sha256_sealed, "
-        "media_type_sealed = excluded.media_type_sealed, created_at = excluded.created_at",
-        attachmentId, blobName, size, *sha, *type, createdAt);
+        "media_type_sealed = excluded.media_type_sealed, created_at = excluded.created_at, "
+        "blob_mac_sealed = excluded.blob_mac_sealed",
+        attachmentId, blobName, size, *sha, *type, createdAt, *mac);
 }
 
 StoreResult<AttachmentInfo> Attachments::add(std::int64_t draftId, std::istream& input,
@@ -247,6 +332,7 @@ StoreResult<AttachmentInfo> Attachments::add(std::int64_t draftId, std::istream&
     info.fileName = std::string(fileName);
     info.mediaType = std::string(mediaType);
     info.sha256 = blob->sha256;
+    info.blobMac = blob->mac;
     info.size = blob->size;
 
     auto recorded = [&]() -> StoreResult<void> {
@@ -270,7 +356,8 @@ StoreResult<AttachmentInfo> Attachments::add(std::int64_t draftId, std::istream&
             return fail(inserted.error());
         }
         info.id = db_->db().lastInsertRowid();
-        if (auto sealed = sealDetails(info.id, info.sha256, info.fileName, info.mediaType);
+        if (auto sealed =
+                sealDetails(info.id, info.sha256, info.blobMac, info.fileName, info.mediaType);
             !sealed) {
             return fail(sealed.error());
         }
@@ -319,8 +406,8 @@ StoreResult<AttachmentInfo> Attachments::addReducedCopy(std::int64_t attachmentI
             replaced = (*previous)->text(0);
         }
         previous->reset();
-        if (auto put =
-                putReduction(attachmentId, blob->name, blob->size, blob->sha256, mediaType, when);
+        if (auto put = putReduction(attachmentId, blob->name, blob->size, blob->sha256, blob->mac,
+                                    mediaType, when);
             !put) {
             return fail(put.error());
         }
@@ -342,6 +429,7 @@ StoreResult<AttachmentInfo> Attachments::addReducedCopy(std::int64_t attachmentI
     reduced.mediaType = std::string(mediaType);
     reduced.size = blob->size;
     reduced.sha256 = blob->sha256;
+    reduced.blobMac = blob->mac;
     reduced.createdAt = when;
     original->reduced = std::move(reduced);
     return std::move(*original);
@@ -580,8 +668,9 @@ StoreResult<void> Attachments::recordCopy(std::int64_t draftId, const Attachment
         return fail(inserted.error());
     }
     const std::int64_t attachmentId = db_->db().lastInsertRowid();
-    if (auto sealed =
-            sealDetails(attachmentId, original.sha256, original.fileName, original.mediaType);
+    // The copy's blob is the original's file byte for byte: the same header, the same MAC.
+    if (auto sealed = sealDetails(attachmentId, original.sha256, original.blobMac,
+                                  original.fileName, original.mediaType);
         !sealed) {
         return fail(sealed.error());
     }
@@ -590,7 +679,7 @@ StoreResult<void> Attachments::recordCopy(std::int64_t draftId, const Attachment
     }
     const ReducedCopy& reduced = *original.reduced;
     return putReduction(attachmentId, *reducedBlobName, reduced.size, reduced.sha256,
-                        reduced.mediaType, reduced.createdAt);
+                        reduced.blobMac, reduced.mediaType, reduced.createdAt);
 }
 
 } // namespace amicus::store

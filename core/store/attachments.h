@@ -86,6 +86,7 @@ private:
         std::string name;
         std::uint64_t size = 0;
         std::array<std::uint8_t, 32> sha256{};
+        std::array<std::uint8_t, 32> mac{}; // of its age header
     };
     // A new blob from `input` (encrypted, hashed, counted, synced, renamed into place).
     [[nodiscard]] StoreResult<WrittenBlob> writeBlob(std::istream& input, std::uint64_t maxBytes);
@@ -95,22 +96,22 @@ private:
                                                 crypto::ByteSink& sink) const;
     [[nodiscard]] StoreResult<std::vector<AttachmentInfo>>
     attachmentsWhere(std::string_view condition, std::int64_t value);
-    // Seals and stores the name, type and hash of the attachment row `attachmentId`.
-    [[nodiscard]] StoreResult<void> sealDetails(std::int64_t attachmentId,
-                                                const std::array<std::uint8_t, 32>& sha256,
-                                                std::string_view fileName,
-                                                std::string_view mediaType);
+    // Seals and stores the name, type, hash and blob MAC of the attachment row `attachmentId`.
+    [[nodiscard]] StoreResult<void>
+    sealDetails(std::int64_t attachmentId, const std::array<std::uint8_t, 32>& sha256,
+                const std::optional<std::array<std::uint8_t, 32>>& blobMac,
+                std::string_view fileName, std::string_view mediaType);
     // In one transaction: checks that the draft may change, deletes the attachment's row (with
     // its reduced copy) or only its reduced copy's row, touches the draft. Returns the blob
     // names whose rows went (none when there was no reduced copy to remove).
     [[nodiscard]] StoreResult<std::vector<std::string>> deleteRows(std::int64_t attachmentId,
                                                                    bool onlyReducedCopy);
     // Inserts or replaces the reduced copy's row of `attachmentId`.
-    [[nodiscard]] StoreResult<void> putReduction(std::int64_t attachmentId,
-                                                 const std::string& blobName, std::uint64_t size,
-                                                 const std::array<std::uint8_t, 32>& sha256,
-                                                 std::string_view mediaType,
-                                                 std::int64_t createdAt);
+    [[nodiscard]] StoreResult<void>
+    putReduction(std::int64_t attachmentId, const std::string& blobName, std::uint64_t size,
+                 const std::array<std::uint8_t, 32>& sha256,
+                 const std::optional<std::array<std::uint8_t, 32>>& blobMac,
+                 std::string_view mediaType, std::int64_t createdAt);
 
     VaultDatabase* db_;
 };

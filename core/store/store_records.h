@@ -44,6 +44,8 @@ struct ReducedCopy {
     std::uint64_t size = 0;
     std::array<std::uint8_t, 32> sha256{};
     std::string blobName; // file name under the blob directory (random, not personal)
+    // The MAC of the blob's age header, recorded when it was written (none for older blobs).
+    std::optional<std::array<std::uint8_t, 32>> blobMac;
     std::int64_t createdAt = 0;
 };
 
@@ -56,6 +58,10 @@ struct AttachmentInfo {
     std::uint64_t size = 0;
     std::array<std::uint8_t, 32> sha256{};
     std::string blobName; // file name under the blob directory (random, not personal)
+    // The MAC of the blob's age header, recorded when it was written (none for older blobs):
+    // a blob whose header carries it was written by the vault for this record, and its STREAM
+    // tags then authenticate every chunk, their order and the end (draft_package.cpp).
+    std::optional<std::array<std::uint8_t, 32>> blobMac;
     std::int64_t createdAt = 0;
     std::optional<ReducedCopy> reduced; // set when the user chose to send a smaller copy
 

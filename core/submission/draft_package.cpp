@@ -54,6 +54,7 @@ package::SubmissionPackage packageFromDraft(const store::Draft& draft, const cal
         attachment.size = info.size;
         attachment.sha256 = info.sha256;
         std::string blob = store.attachments().blobPath(info).string();
+        std::optional<std::array<std::uint8_t, 32>> blobMac = info.blobMac;
         // The smaller copy of a photo when the user chose it: the secretariat gets exactly the
         // bytes whose size the editor showed, under the same stem.
         if (info.reduced) {
@@ -62,9 +63,14 @@ package::SubmissionPackage packageFromDraft(const store::Draft& draft, const cal
             attachment.size = info.reduced->size;
             attachment.sha256 = info.reduced->sha256;
             blob = store.attachments().reducedBlobPath(info).string();
+            blobMac = info.reduced->blobMac;
         }
-        attachment.open = [blob, identity] {
-            return package::AgeFileSource::open(blob, *identity);
+        // A blob recorded with its header MAC is held to it, and decryption then proves every
+        // byte is this record's (AgeFileSource::open): no second SHA-256 pass over the
+        // plaintext. Blobs from before the MAC was recorded are hashed as before.
+        attachment.openAuthenticates = blobMac.has_value();
+        attachment.open = [blob, identity, blobMac] {
+            return package::AgeFileSource::open(blob, *identity, blobMac);
         };
         submission.attachments.push_back(std::move(attachment));
     }
