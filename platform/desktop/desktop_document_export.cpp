@@ -1,5 +1,7 @@
 #include "desktop_document_export.h"
 
+#include "local_document_folder.h"
+
 #include <QStandardPaths>
 
 namespace amicus::platform {
@@ -16,7 +18,20 @@ QString DesktopDocumentExport::exportDirectory() const
     return folder;
 }
 
-bool DesktopDocumentExport::share(const QString& /*path*/, const QString& /*mediaType*/)
+Result<SavedDocument, DocumentSaveFailure>
+DesktopDocumentExport::save(const QUrl& folder, const QString& fileName,
+                            const QString& /*mediaType*/, QIODevice& source, NameClash clash)
+{
+    // The desktop's folder dialog hands out file:// URLs only.
+    return saveInLocalFolder(folder, fileName, source, clash);
+}
+
+QString DesktopDocumentExport::folderName(const QUrl& folder) const
+{
+    return localFolderName(folder);
+}
+
+bool DesktopDocumentExport::share(const QUrl& /*url*/, const QString& /*mediaType*/)
 {
     return false;
 }

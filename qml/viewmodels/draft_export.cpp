@@ -8,11 +8,8 @@
 #include "submission/draft_document.h"
 #include "text_conversion.h"
 
+#include <QBuffer>
 #include <QDir>
-#include <QFileInfo>
-#include <QSaveFile>
-#include <QStandardPaths>
-#include <QStorageInfo>
 #include <chrono>
 
 using amicus::app::AppServices;
@@ -24,36 +21,18 @@ namespace {
 const QString odtMediaType = QStringLiteral("application/vnd.oasis.opendocument.text");
 const QString pdfMediaType = QStringLiteral("application/pdf");
 
-// Below this much free space a failed write is taken for a full disk.
-constexpr qint64 nearlyFullBytes = qint64{1024} * 1024;
-
-// The problem a failed write in `directory` means: a full disk, or a folder we cannot use.
-Problem::Code writeProblem(const QSaveFile& file, const QString& directory)
+// The problem a failed save means for the user.
+Problem::Code saveProblem(amicus::platform::DocumentSaveError error)
 {
-    if (file.error() == QFileDevice::ResourceError) {
+    switch (error) {
+    case amicus::platform::DocumentSaveError::DiskFull:
         return Problem::DiskFull;
-    }
-    const QStorageInfo storage(directory);
-    if (storage.isValid() && storage.bytesAvailable() >= 0 &&
-        storage.bytesAvailable() < nearlyFullBytes) {
-        return Problem::DiskFull;
-    }
-    return Problem::FolderUnwritable;
-}
-
-// Writes `bytes` to `path` in `directory` (made if missing) through QSaveFile: it writes
-// beside the target and renames when complete and synced, so the folder never holds half a
-// document, and a failure leaves nothing behind.
-Problem::Code writeAtomically(const QString& directory, const QString& path,
-                              const QByteArray& bytes)
-{
-    if (!QDir().mkpath(directory)) {
+    case amicus::platform::DocumentSaveError::FolderUnwritable:
         return Problem::FolderUnwritable;
+    case amicus::platform::DocumentSaveError::SourceFailed:
+        break;
     }
-    QSaveFile file(path);
-    const bool written =
-        file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
-    return written ? Problem::None : writeProblem(file, directory);
+    return Problem::Unexpected;
 }
 
 } // namespace
@@ -79,8 +58,7 @@ void DraftExport::useServices(AppServices* services)
 {
     services_ = services;
     documentExport_ = services_ ? &services_->documentExport() : nullptr;
-    directory_ =
-        documentExport_ ? QDir::toNativeSeparators(documentExport_->exportDirectory()) : QString();
+    folder_ = documentExport_ ? documentExport_->exportFolder() : QUrl();
 }
 
 DraftExport::~DraftExport()
@@ -96,31 +74,28 @@ void DraftExport::setDraftId(int draftId)
     }
 }
 
+QString DraftExport::directory() const
+{
+    return folder_.isLocalFile() ? QDir::toNativeSeparators(folder_.toLocalFile())
+                                 : folder_.toString();
+}
+
 QString DraftExport::directoryName() const
 {
-    const QString folder = QDir::cleanPath(QDir::fromNativeSeparators(directory_));
-    for (const auto location :
-         {QStandardPaths::DocumentsLocation, QStandardPaths::DownloadLocation}) {
-        if (folder == QDir::cleanPath(QStandardPaths::writableLocation(location))) {
-            return QStandardPaths::displayName(location);
-        }
-    }
-    const QString name = QFileInfo(folder).fileName();
-    return name.isEmpty() ? QDir::toNativeSeparators(folder) : name;
+    return documentExport_ && !folder_.isEmpty() ? documentExport_->folderName(folder_) : QString();
 }
 
 QUrl DraftExport::directoryUrl() const
 {
-    return directory_.isEmpty() ? QUrl()
-                                : QUrl::fromLocalFile(QDir::fromNativeSeparators(directory_));
+    return folder_;
 }
 
 void DraftExport::setDirectoryUrl(const QUrl& url)
 {
-    const QString folder =
-        url.isLocalFile() ? QDir::toNativeSeparators(url.toLocalFile()) : QString();
-    if (folder != directory_) {
-        directory_ = folder;
+    // Any URL the OS's folder picker gives (content:// on Android): DocumentExport writes it.
+    const QUrl folder = url.isValid() ? url : QUrl();
+    if (folder != folder_) {
+        folder_ = folder;
         emit directoryChanged();
     }
 }
@@ -147,7 +122,7 @@ bool DraftExport::exportDraft(DraftExport::Format format, bool unencryptedConfir
         setProblem(Problem::fromStoreError(draft.error().code));
         return false;
     }
-    if (directory_.isEmpty()) {
+    if (folder_.isEmpty() || !documentExport_) {
         setProblem(Problem::FolderUnwritable);
         return false;
     }
@@ -156,26 +131,39 @@ bool DraftExport::exportDraft(DraftExport::Format format, bool unencryptedConfir
     const auto document = std::make_shared<const DraftDocument>(
         amicus::submission::draftDocument(*draft, call ? *call : nullptr, session->store(),
                                           *identity, std::chrono::system_clock::now()));
-    const std::string extension = format == Format::Odt ? ".odt" : ".pdf";
-    const QString directory = QDir::fromNativeSeparators(directory_);
-    const QString path = QDir(directory).filePath(toQString(
-        amicus::submission::freshFileName(directory.toStdString(), document->fileStem, extension)));
+    // The platform names it afresh when the folder already has one of that name.
+    const QString fileName =
+        toQString(document->fileStem) + (format == Format::Odt ? ".odt" : ".pdf");
+    const QString mediaType = format == Format::Odt ? odtMediaType : pdfMediaType;
+    const QUrl folder = folder_;
+    auto* documentExport = documentExport_;
     setProblem(Problem::None);
     setBusy(true);
-    worker_.start([this, document, format, directory, path] {
+    worker_.start([this, document, format, folder, fileName, mediaType, documentExport] {
         const QByteArray bytes =
             amicus::app::renderDocument(document->layout,
                                         format == Format::Odt ? amicus::app::DocumentFormat::Odt
                                                               : amicus::app::DocumentFormat::Pdf,
                                         toQString(document->author));
-        const Problem::Code problem =
-            bytes.isEmpty() ? Problem::Unexpected : writeAtomically(directory, path, bytes);
-        QMetaObject::invokeMethod(this, [this, problem, path, format] {
+        Problem::Code problem = Problem::Unexpected;
+        amicus::platform::SavedDocument saved;
+        if (!bytes.isEmpty()) {
+            QBuffer source;
+            source.setData(bytes);
+            source.open(QIODevice::ReadOnly);
+            auto written = documentExport->save(folder, fileName, mediaType, source);
+            problem = written ? Problem::None : saveProblem(written.error().code);
+            if (written) {
+                saved = *written;
+            }
+        }
+        QMetaObject::invokeMethod(this, [this, problem, saved, mediaType] {
             setBusy(false);
             setProblem(problem);
             if (problem == Problem::None) {
-                exportedPath_ = QDir::toNativeSeparators(path);
-                exportedMediaType_ = format == Format::Odt ? odtMediaType : pdfMediaType;
+                exportedPath_ = saved.shownAs;
+                exportedUrl_ = saved.url;
+                exportedMediaType_ = mediaType;
                 emit exportedPathChanged();
                 emit exported(exportedPath_);
             }
@@ -189,8 +177,7 @@ bool DraftExport::share()
     if (exportedPath_.isEmpty()) {
         return false;
     }
-    return documentExport_ &&
-           documentExport_->share(QDir::fromNativeSeparators(exportedPath_), exportedMediaType_);
+    return documentExport_ && documentExport_->share(exportedUrl_, exportedMediaType_);
 }
 
 void DraftExport::setBusy(bool busy)

@@ -29,17 +29,20 @@ class DraftExport : public QObject, public QQmlParserStatus {
     QML_ELEMENT
 
     Q_PROPERTY(int draftId READ draftId WRITE setDraftId NOTIFY draftIdChanged)
-    // The folder the document goes to: the platform's export folder until the user picks one.
+    // The folder the document goes to: the platform's export folder until the user picks one
+    // (a native path for a local folder, else the URL the OS's picker gave).
     Q_PROPERTY(QString directory READ directory NOTIFY directoryChanged)
     // The same folder as the user knows it: "Documents" (in the user's language, as the OS
     // names it) for the usual place, else the folder's own name.
     Q_PROPERTY(QString directoryName READ directoryName NOTIFY directoryChanged)
-    // The same folder as a URL, for folder dialogs (which read and write URLs).
+    // The same folder as a URL, for folder dialogs (which read and write URLs): file:// on the
+    // desktop, a content:// tree on Android. Handed to DocumentExport as it is.
     Q_PROPERTY(QUrl directoryUrl READ directoryUrl WRITE setDirectoryUrl NOTIFY directoryChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     // Why the last export failed (Problem.None after a good one).
     Q_PROPERTY(Problem::Code problem READ problem NOTIFY problemChanged)
-    // The file the last export wrote (native separators), empty before one succeeded.
+    // Where the last export went, as the user is told (a native path, or "Folder/name.pdf"
+    // in a folder the OS's picker granted), empty before one succeeded.
     Q_PROPERTY(QString exportedPath READ exportedPath NOTIFY exportedPathChanged)
     // True when the OS can hand the exported file to another app (phones' share sheet).
     Q_PROPERTY(bool canShare READ canShare CONSTANT)
@@ -58,7 +61,7 @@ public:
 
     int draftId() const { return draftId_; }
     void setDraftId(int draftId);
-    QString directory() const { return directory_; }
+    QString directory() const;
     QString directoryName() const;
     QUrl directoryUrl() const;
     void setDirectoryUrl(const QUrl& url);
@@ -67,7 +70,8 @@ public:
     QString exportedPath() const { return exportedPath_; }
     bool canShare() const;
 
-    // Writes the draft as `format` into `directory` under a new name, off the UI thread;
+    // Writes the draft as `format` into the folder through the platform's DocumentExport under a
+    // new name, off the UI thread;
     // `exported` or `problem` follows. Does nothing and returns false unless
     // `unencryptedConfirmed` says the user agreed to an unencrypted copy, or while busy, or
     // without an open draft (then `problem` says why).
@@ -94,10 +98,11 @@ private:
     // The OS's export folder and share sheet, the services' (null without services).
     amicus::platform::DocumentExport* documentExport_ = nullptr;
     int draftId_ = -1;
-    QString directory_;
+    QUrl folder_;
     bool busy_ = false;
     Problem::Code problem_ = Problem::None;
     QString exportedPath_;
+    QUrl exportedUrl_;
     QString exportedMediaType_;
     QThreadPool worker_;
 };

@@ -10,13 +10,71 @@
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
-#include <QStandardPaths>
+#include <QRegularExpression>
 #include <cstring>
 
 using amicus::app::AppContext;
 using amicus::app::AppServices;
 using amicus::app::toQString;
+
+namespace {
+
+// The ids Amicus makes are lower-case UUIDs; nothing else becomes part of a file name.
+bool isAmicusId(const QString& id)
+{
+    static const QRegularExpression uuid(
+        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+    return uuid.match(id).hasMatch();
+}
+
+// The envelope as it is read out of the outbox, checked against the size and SHA-256 recorded
+// when it was sealed: if they differ, the last read fails instead of reaching the end, so
+// DocumentExport keeps nothing of it.
+class CheckedEnvelopeReader : public QIODevice {
+public:
+    CheckedEnvelopeReader(const QString& path, quint64 size,
+                          const amicus::crypto::Sha256Digest& sha256)
+        : file_(path), size_(size), sha256_(sha256)
+    {
+    }
+    bool openEnvelope()
+    {
+        return file_.open(QIODevice::ReadOnly) && open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+    [[nodiscard]] bool damaged() const { return damaged_; }
+    [[nodiscard]] bool isSequential() const override { return true; }
+    [[nodiscard]] bool atEnd() const override { return checked_; }
+
+protected:
+    qint64 readData(char* data, qint64 maxSize) override
+    {
+        if (damaged_ || checked_) {
+            return damaged_ ? -1 : 0;
+        }
+        const qint64 got = file_.read(data, maxSize);
+        if (got > 0) {
+            read_ += static_cast<quint64>(got);
+            hasher_.update(std::string_view(data, static_cast<std::size_t>(got)));
+            damaged_ = read_ > size_;
+            return damaged_ ? -1 : got;
+        }
+        damaged_ = got < 0 || read_ != size_ || hasher_.finish() != sha256_;
+        checked_ = !damaged_;
+        return damaged_ ? -1 : 0;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    QFile file_;
+    quint64 size_;
+    amicus::crypto::Sha256Digest sha256_;
+    amicus::crypto::Sha256 hasher_;
+    quint64 read_ = 0;
+    bool damaged_ = false;
+    bool checked_ = false;
+};
+
+} // namespace
 
 EnvelopeExport::EnvelopeExport(QObject* parent) : QObject(parent)
 {
@@ -41,8 +99,7 @@ void EnvelopeExport::useServices(AppServices* services)
     services_ = services;
     // Where exports go and the share sheet: the services' (the OS's, or a test's).
     documentExport_ = services_ ? &services_->documentExport() : nullptr;
-    directory_ = documentExport_ ? QDir::fromNativeSeparators(documentExport_->exportDirectory())
-                                 : QString();
+    folder_ = documentExport_ ? documentExport_->exportFolder() : QUrl();
     if (!services_) {
         return;
     }
@@ -114,29 +171,22 @@ QString EnvelopeExport::fileName() const
 
 QUrl EnvelopeExport::directoryUrl() const
 {
-    return directory_.isEmpty() ? QUrl() : QUrl::fromLocalFile(directory_);
+    return folder_;
 }
 
 void EnvelopeExport::setDirectoryUrl(const QUrl& url)
 {
-    const QString folder = url.isLocalFile() ? url.toLocalFile() : QString();
-    if (folder != directory_) {
-        directory_ = folder;
+    // Any URL the OS's folder picker gives (content:// on Android): DocumentExport writes it.
+    const QUrl folder = url.isValid() ? url : QUrl();
+    if (folder != folder_) {
+        folder_ = folder;
         emit directoryChanged();
     }
 }
 
 QString EnvelopeExport::directoryName() const
 {
-    const QString folder = QDir::cleanPath(directory_);
-    for (const auto location :
-         {QStandardPaths::DocumentsLocation, QStandardPaths::DownloadLocation}) {
-        if (folder == QDir::cleanPath(QStandardPaths::writableLocation(location))) {
-            return QStandardPaths::displayName(location);
-        }
-    }
-    const QString name = QFileInfo(folder).fileName();
-    return name.isEmpty() ? QDir::toNativeSeparators(folder) : name;
+    return documentExport_ && !folder_.isEmpty() ? documentExport_->folderName(folder_) : QString();
 }
 
 bool EnvelopeExport::canShare() const
@@ -147,20 +197,25 @@ bool EnvelopeExport::canShare() const
 bool EnvelopeExport::save()
 {
     Failure failure = Failure::None;
-    QString saved;
-    if (!available() || services_ == nullptr) {
+    amicus::platform::SavedDocument saved;
+    const std::string name = amicus::sync::sealedEnvelopeFileName(submissionId_.toStdString());
+    if (!available() || services_ == nullptr || documentExport_ == nullptr) {
         failure = Failure::NotAvailable;
-    } else if (directory_.isEmpty() || !QDir().mkpath(directory_)) {
+    } else if (folder_.isEmpty()) {
         failure = Failure::FolderUnwritable;
+    } else if (!isAmicusId(submissionId_)) {
+        failure = Failure::NotAvailable; // not an id Amicus makes: no file name from it
     } else {
-        const auto envelope = amicus::store::DataLayout::outboxDir(services_->context().dataDir()) /
-                              envelopeName_.toStdString();
+        const auto envelope = QString::fromStdString(
+            (amicus::store::DataLayout::outboxDir(services_->context().dataDir()) /
+             envelopeName_.toStdString())
+                .string());
         amicus::crypto::Sha256Digest digest{};
         if (envelopeSha256_.size() == static_cast<qsizetype>(digest.size())) {
             std::memcpy(digest.data(), envelopeSha256_.constData(), digest.size());
         } else {
             // Sealed before the outbox kept the digest: only its size can be checked.
-            QFile file(QString::fromStdString(envelope.string()));
+            QFile file(envelope);
             amicus::crypto::Sha256 hasher;
             if (file.open(QIODevice::ReadOnly)) {
                 while (!file.atEnd()) {
@@ -170,19 +225,21 @@ bool EnvelopeExport::save()
             }
             digest = hasher.finish();
         }
-        const auto copied = amicus::sync::copySealedEnvelope(
-            envelope, envelopeSize_, digest, submissionId_.toStdString(), directory_.toStdString());
-        if (copied) {
-            saved = QDir::toNativeSeparators(QString::fromStdString(copied->string()));
-        } else if (copied.error().code == amicus::sync::EnvelopeCopyErrc::WriteFailed) {
-            failure = Failure::FolderUnwritable;
-        } else if (copied.error().code == amicus::sync::EnvelopeCopyErrc::Damaged) {
+        CheckedEnvelopeReader reader(envelope, envelopeSize_, digest);
+        if (!reader.openEnvelope()) {
+            failure = Failure::NotAvailable;
+        } else if (auto written = documentExport_->save(
+                       folder_, toQString(name), QStringLiteral("application/octet-stream"), reader,
+                       amicus::platform::NameClash::Replace)) {
+            saved = *written;
+        } else if (reader.damaged()) {
             failure = Failure::Damaged;
         } else {
-            failure = Failure::NotAvailable;
+            failure = Failure::FolderUnwritable;
         }
     }
-    savedPath_ = saved;
+    savedPath_ = saved.shownAs;
+    savedUrl_ = saved.url;
     failure_ = failure;
     emit savedPathChanged();
     return failure == Failure::None;
@@ -191,6 +248,5 @@ bool EnvelopeExport::save()
 bool EnvelopeExport::share()
 {
     return !savedPath_.isEmpty() && documentExport_ &&
-           documentExport_->share(QDir::fromNativeSeparators(savedPath_),
-                                  QStringLiteral("application/octet-stream"));
+           documentExport_->share(savedUrl_, QStringLiteral("application/octet-stream"));
 }

@@ -32,11 +32,13 @@ class EnvelopeExport : public QObject, public QQmlParserStatus {
     Q_PROPERTY(bool canSeal READ canSeal NOTIFY changed)
     // The file's name: "<submission id>.age", the name the endpoint is given too.
     Q_PROPERTY(QString fileName READ fileName NOTIFY changed)
-    // The folder it goes to (the platform's export folder until set), as a URL for dialogs,
-    // and as the user knows it ("Documents" in the user's language).
+    // The folder it goes to (the platform's export folder until set), as a URL for dialogs
+    // (file:// here, a content:// tree on Android; DocumentExport writes it), and as the user
+    // knows it ("Documents" in the user's language).
     Q_PROPERTY(QUrl directoryUrl READ directoryUrl WRITE setDirectoryUrl NOTIFY directoryChanged)
     Q_PROPERTY(QString directoryName READ directoryName NOTIFY directoryChanged)
-    // Where save() wrote the file (native separators), or empty.
+    // Where save() wrote the file as the user is told (a native path, or "Folder/name"), or
+    // empty.
     Q_PROPERTY(QString savedPath READ savedPath NOTIFY savedPathChanged)
     // Why the last save failed, or None.
     Q_PROPERTY(Failure failure READ failure NOTIFY savedPathChanged)
@@ -89,8 +91,9 @@ private:
     quint64 envelopeSize_ = 0;
     bool canSeal_ = false;
     QByteArray envelopeSha256_; // 32 bytes, or empty for rows from before it was kept
-    QString directory_;
+    QUrl folder_;
     QString savedPath_;
+    QUrl savedUrl_;
     Failure failure_ = Failure::None;
     amicus::platform::DocumentExport* documentExport_ = nullptr; // the services'; none without
 };

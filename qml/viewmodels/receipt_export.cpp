@@ -9,11 +9,11 @@
 #include "text_conversion.h"
 #include "user_dates.h"
 
+#include <QBuffer>
 #include <QDateTime>
 #include <QDir>
 #include <QLocale>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <nlohmann/json.hpp>
 
 using amicus::app::AppContext;
@@ -144,24 +144,20 @@ bool ReceiptExport::save()
     if (!found() || !documentExport_) {
         return false;
     }
-    const QString directory = QDir::fromNativeSeparators(documentExport_->exportDirectory());
-    if (directory.isEmpty() || !QDir().mkpath(directory)) {
-        return false;
-    }
     // The submission id is a UUID the app made; keep only safe characters all the same.
     QString name = submissionId_;
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9-]")), QStringLiteral("_"));
-    const QString path =
-        QDir(directory).filePath(QStringLiteral("amicus-receipt-%1.json").arg(name));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    QBuffer source;
+    source.setData(QByteArray::fromStdString(document_) + '\n');
+    source.open(QIODevice::ReadOnly);
+    auto saved = documentExport_->save(
+        documentExport_->exportFolder(), QStringLiteral("amicus-receipt-%1.json").arg(name),
+        QStringLiteral("application/json"), source, amicus::platform::NameClash::Replace);
+    if (!saved) {
         return false;
     }
-    const QByteArray bytes = QByteArray::fromStdString(document_) + '\n';
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        return false;
-    }
-    savedPath_ = QDir::toNativeSeparators(path);
+    savedPath_ = saved->shownAs;
+    savedUrl_ = saved->url;
     emit savedPathChanged();
     return true;
 }
@@ -169,6 +165,5 @@ bool ReceiptExport::save()
 bool ReceiptExport::share()
 {
     return !savedPath_.isEmpty() && documentExport_ &&
-           documentExport_->share(QDir::fromNativeSeparators(savedPath_),
-                                  QStringLiteral("application/json"));
+           documentExport_->share(savedUrl_, QStringLiteral("application/json"));
 }

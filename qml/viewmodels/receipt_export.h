@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QQmlParserStatus>
 #include <QString>
+#include <QUrl>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 #include <string>
@@ -86,6 +87,7 @@ private:
     QString sha256_;
     bool signatureChecked_ = false;
     QString savedPath_;
+    QUrl savedUrl_;
     // The OS's export folder and share sheet, the services' (null without services).
     amicus::platform::DocumentExport* documentExport_ = nullptr;
 };

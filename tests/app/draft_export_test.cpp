@@ -400,6 +400,49 @@ private slots:
         QCOMPARE(filesIn(mountPoint), QStringList{QStringLiteral("filler")});
     }
 
+    void aFolderThePickerGrantedIsWrittenThroughThePlatform()
+    {
+        // Android's folder picker grants a content:// tree, not a path: the exporter hands it to
+        // DocumentExport as it is (here the fake's provider) and tells the user where it went.
+        const QUrl tree(QStringLiteral(
+            "content://com.android.externalstorage.documents/tree/primary%3ADocuments%2FAmicus"));
+        fake_->grantTree(tree, QStringLiteral("Amicus"));
+        DraftExport exporter(testServices());
+        exporter.setDraftId(draftId_);
+        const QStringList before = filesIn(exportDir_);
+        exporter.setDirectoryUrl(tree);
+        QCOMPARE(exporter.directoryUrl(), tree);
+        QCOMPARE(exporter.directoryName(), QStringLiteral("Amicus"));
+        QSignalSpy exported(&exporter, &DraftExport::exported);
+        QVERIFY(exporter.exportDraft(DraftExport::Format::Pdf, true));
+        QVERIFY(exported.wait(30000));
+        QCOMPARE(exporter.problem(), Problem::None);
+        QStringList names = fake_->documentNames(tree);
+        QCOMPARE(names.size(), 1);
+        QVERIFY(names.first().endsWith(QStringLiteral(".pdf")));
+        QCOMPARE(exporter.exportedPath(), QStringLiteral("Amicus/") + names.first());
+        QVERIFY(fake_->document(tree, names.first()).startsWith("%PDF-"));
+        QCOMPARE(fake_->documentType(tree, names.first()), QStringLiteral("application/pdf"));
+        QCOMPARE(filesIn(exportDir_), before); // nothing went to a local folder
+
+        // A second export gets a name of its own; sharing hands the provider's document URL.
+        QVERIFY(exporter.exportDraft(DraftExport::Format::Odt, true));
+        QVERIFY(exported.wait(30000));
+        QCOMPARE(fake_->documentNames(tree).size(), 2);
+        const QString second = exporter.exportedPath().mid(QStringLiteral("Amicus/").size());
+        QVERIFY(second.endsWith(QStringLiteral(".odt")));
+        QVERIFY(fake_->document(tree, second).startsWith("PK"));
+        QVERIFY(exporter.share());
+        QCOMPARE(fake_->shared().last(), FakeDocumentExport::documentUrl(tree, second).toString());
+
+        // The grant ended (the provider went away): a typed problem, nothing written.
+        fake_->revokeTree(tree);
+        QVERIFY(exporter.exportDraft(DraftExport::Format::Odt, true));
+        QTRY_VERIFY_WITH_TIMEOUT(!exporter.busy(), 30000);
+        QCOMPARE(exporter.problem(), Problem::FolderUnwritable);
+        QCOMPARE(fake_->documentNames(tree).size(), 2);
+    }
+
     void aLockedVaultExportsNothing()
     {
         // Last: it locks the vault for good.

@@ -10,8 +10,10 @@
 #include "draft_editor.h"
 #include "draft_writing.h"
 #include "envelope_export.h"
+#include "fake/fake_document_export.h"
 #include "outbox_list_model.h"
 #include "send_test_setup.h"
+#include "store/data_layout.h"
 #include "sync_service.h"
 #include "test_services.h"
 
@@ -100,6 +102,48 @@ private slots:
         QVERIFY2(saved.endsWith(envelope.fileName()), qPrintable(saved));
         QVERIFY(envelope.fileName().endsWith(QStringLiteral(".age")));
         const QString submissionId = envelope.fileName().chopped(4);
+
+        // A folder Android's picker granted (content://) is written through DocumentExport (the
+        // fake's provider here): the same bytes; a damaged envelope leaves nothing there.
+        {
+            auto owned = std::make_unique<amicus::platform::FakeDocumentExport>();
+            auto* fake = owned.get();
+            testServices().setDocumentExport(std::move(owned));
+            const QUrl tree(QStringLiteral("content://com.example.usbstorage/tree/stick"));
+            fake->grantTree(tree, QStringLiteral("USB"));
+            EnvelopeExport phone(testServices());
+            phone.setDraftId(draftId);
+            phone.setDirectoryUrl(tree);
+            QCOMPARE(phone.directoryName(), QStringLiteral("USB"));
+
+            const QDir outbox(QString::fromStdString(
+                amicus::store::DataLayout::outboxDir(context.dataDir()).string()));
+            const QStringList sealed = outbox.entryList(QDir::Files);
+            QCOMPARE(sealed.size(), 1);
+            QFile inOutbox(outbox.filePath(sealed.first()));
+            QVERIFY(inOutbox.open(QIODevice::ReadWrite));
+            const QByteArray original = inOutbox.readAll();
+            QByteArray damaged = original;
+            damaged[damaged.size() / 2] = static_cast<char>(damaged[damaged.size() / 2] ^ 0x01);
+            QVERIFY(inOutbox.seek(0) && inOutbox.write(damaged) == damaged.size());
+            inOutbox.flush();
+            QVERIFY(!phone.save());
+            QCOMPARE(phone.failure(), EnvelopeExport::Failure::Damaged);
+            QVERIFY(fake->documentNames(tree).isEmpty());
+            QVERIFY(inOutbox.seek(0) && inOutbox.write(original) == original.size());
+            inOutbox.close();
+
+            QVERIFY(phone.save());
+            QCOMPARE(phone.failure(), EnvelopeExport::Failure::None);
+            QCOMPARE(phone.savedPath(), QStringLiteral("USB/") + envelope.fileName());
+            QCOMPARE(fake->document(tree, envelope.fileName()), original);
+            QCOMPARE(fake->documentType(tree, envelope.fileName()),
+                     QStringLiteral("application/octet-stream"));
+            QFile onStick(saved);
+            QVERIFY(onStick.open(QIODevice::ReadOnly));
+            QCOMPARE(onStick.readAll(), original);
+            testServices().setDocumentExport(nullptr);
+        }
 
         // Only the secretariat's identity opens it (the real `age`), and it is this submission.
         const auto manifest = setup.openAsSecretariat(saved.toStdString());
