@@ -212,7 +212,11 @@ def main():
             ratio = sent / bench.size
             bench.log.flush()
             with open(os.path.join(work, "bench.log")) as f:
-                forwarded = [int(m) for m in re.findall(r"forwarded (\d+) body bytes in all", f.read())]
+                proxy_log = f.read()
+            forwarded = [int(m) for m in re.findall(r"forwarded (\d+) body bytes in all", proxy_log)]
+            # Of what the link held: the tail of the proxy's last read past each cut and its
+            # socket's unread receive queue; the rest was still in our own socket.
+            in_link = re.findall(r"held at cuts (\d+) read (\d+) queued in all", proxy_log)
             # Where the resent bytes went: held by the link when it was cut (written by us,
             # never forwarded), or forwarded to the server and not kept by it.
             if forwarded and sent < forwarded[-1]:
@@ -228,6 +232,10 @@ def main():
                     "extra": {"seconds": result["seconds"], "cuts": bench.size // (16 << 20),
                               "resent_bytes": sent - bench.size,
                               "resent_held_by_the_cut_link": held,
+                              "held_in_the_proxys_last_reads": int(in_link[-1][0]) if in_link else None,
+                              "held_in_the_proxys_receive_queue": int(in_link[-1][1]) if in_link else None,
+                              "held_in_our_socket": (held - int(in_link[-1][0]) - int(in_link[-1][1])
+                                                     if in_link and held is not None else None),
                               "resent_dropped_by_the_server": dropped}}
         print(json.dumps(line))
         return 0 if line["met"] else 1

@@ -10,11 +10,14 @@ server.
 Prints "proxy listening on PORT" once ready; one line per injected fault on stderr.
 """
 import argparse
+import fcntl
 import re
 import signal
 import socket
 import ssl
+import struct
 import sys
+import termios
 import threading
 
 BUF = 256 * 1024
@@ -26,6 +29,15 @@ LINK_BUFFER = 64 * 1024
 
 def log(*parts):
     print("fault_proxy:", *parts, file=sys.stderr, flush=True)
+
+
+def unread_bytes(sock):
+    """Bytes waiting in `sock`'s receive queue (FIONREAD), 0 when it cannot tell."""
+    try:
+        return struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.FIONREAD,
+                                               b"\0\0\0\0"))[0]
+    except (OSError, ValueError):
+        return 0
 
 
 class Faults:
@@ -45,6 +57,11 @@ class Faults:
             self.responds.append((method, n, status, kind))
         self.captive_all = args.captive_all
         self.cuts = 0
+        # What the link held when it was cut, in all: the part of its last read beyond the cut
+        # and what waited unread in its socket's receive queue (the rest of what the client
+        # wrote and never got through was still in the client's own socket).
+        self.cut_read_tail = 0
+        self.cut_receive_queue = 0
 
     def count_request(self, method):
         with self.lock:
@@ -214,7 +231,12 @@ class Connection:
                 self.faults.passed(allowed, fault)
                 remaining -= allowed
                 if fault == "cut":
-                    log(f"cut after {self.faults.body_bytes} body bytes")
+                    queued = unread_bytes(self.client)
+                    with self.faults.lock:
+                        self.faults.cut_read_tail += len(data) - allowed
+                        self.faults.cut_receive_queue += queued
+                    log(f"cut after {self.faults.body_bytes} body bytes "
+                        f"(holding {len(data) - allowed} read + {queued} queued)")
                     return
                 if fault == "stall":
                     self.stall()
@@ -252,6 +274,7 @@ def main():
         # How many body bytes got through in all: with the bytes the client sent, it tells what
         # a cut lost in the link from what the server received and did not keep.
         log(f"forwarded {faults.body_bytes} body bytes in all")
+        log(f"held at cuts {faults.cut_read_tail} read {faults.cut_receive_queue} queued in all")
         sys.exit(0)
 
     signal.signal(signal.SIGTERM, report)
