@@ -39,7 +39,8 @@ fi
 # every one is there and is a PNG, and each picture the README shows exists.
 docs=$(cd "$(dirname "$0")/../.." && pwd)
 for lang in en fr es; do
-    for screen in setup unlock calls call editor drafts review export outbox settings; do
+    for screen in setup unlock calls call call_practice call_contact editor drafts review export \
+        envelope outbox settings; do
         png=$docs/docs/screenshots/${screen}_$lang.png
         [ -s "$png" ] || { echo "docs/screenshots/${screen}_$lang.png is missing"; exit 1; }
         signature=$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')
