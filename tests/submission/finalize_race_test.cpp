@@ -9,6 +9,7 @@
 #include "test_temp_dir.h"
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <optional>
@@ -110,6 +111,11 @@ TEST_F(FinalizeRace, FinalizingWhileTheUiThreadRefreshesEveryList)
                                                    "keystroke " + std::to_string(refreshes));
             ASSERT_TRUE(typed.ok()) << typed.error().detail;
             ++refreshes;
+            // Keystrokes 2 ms apart, faster than anyone types (and autosave coalesces them): with
+            // none the loop holds the write lock back to back, and SQLite's busy handler, which
+            // polls, can miss every gap for its 5 s and fail finalize's write ("database is
+            // locked") - starvation by a writer no user can be, seen 2 runs in 6 under load.
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }
         worker.join();
         ASSERT_TRUE(finalized.has_value());
