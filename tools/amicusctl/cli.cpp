@@ -150,6 +150,40 @@ std::optional<std::int64_t> draftIdArg(const Invocation& invocation, const cli::
     return static_cast<std::int64_t>(*id);
 }
 
+std::unique_ptr<store::VaultSession> openSessionWithoutArgs(const Invocation& invocation,
+                                                            int& exitCode)
+{
+    if (!invocation.args.empty()) {
+        exitCode = reportUsage(invocation.command + " takes no arguments");
+        return nullptr;
+    }
+    return openSession(invocation, exitCode);
+}
+
+std::optional<DraftCommand> openDraftCommand(const Invocation& invocation,
+                                             std::vector<std::string> withValue, int& exitCode)
+{
+    exitCode = exitUsage;
+    auto parsed = parseCommandArgs(invocation, std::move(withValue));
+    if (!parsed) {
+        return std::nullopt;
+    }
+    const auto id = draftIdArg(invocation, *parsed);
+    if (!id) {
+        return std::nullopt;
+    }
+    auto session = openSession(invocation, exitCode);
+    if (!session) {
+        return std::nullopt;
+    }
+    auto draft = session->store().drafts().get(*id);
+    if (!draft) {
+        exitCode = reportError(draft.error());
+        return std::nullopt;
+    }
+    return DraftCommand{std::move(parsed).value(), std::move(session), std::move(draft).value()};
+}
+
 std::string formatTime(std::int64_t unixMs)
 {
     const std::time_t seconds = static_cast<std::time_t>(unixMs / 1000);

@@ -72,6 +72,25 @@ parseCommandArgs(const Invocation& invocation, std::vector<std::string> withValu
 [[nodiscard]] std::optional<std::int64_t> draftIdArg(const Invocation& invocation,
                                                      const cli::ParsedArgs& parsed);
 
+// For a command that takes no arguments ("list", "status"): unlocks the data directory. Any
+// argument is a usage problem; on failure the problem is printed, `exitCode` set and nullptr
+// returned.
+[[nodiscard]] std::unique_ptr<store::VaultSession>
+openSessionWithoutArgs(const Invocation& invocation, int& exitCode);
+
+// A command about one draft ("show 12", "export 12 --attachments-dir DIR", "finalize 12"): its
+// parsed arguments, the unlocked data directory and the draft the one positional names.
+struct DraftCommand {
+    cli::ParsedArgs args;
+    std::unique_ptr<store::VaultSession> session;
+    store::Draft draft;
+};
+// Parses the arguments (`withValue`: the options the command knows), unlocks the data
+// directory and reads the draft; on failure the problem is printed, `exitCode` set and nullopt
+// returned.
+[[nodiscard]] std::optional<DraftCommand>
+openDraftCommand(const Invocation& invocation, std::vector<std::string> withValue, int& exitCode);
+
 using cli::parseCount;
 
 // Milliseconds since the epoch as RFC 3339 UTC, e.g. 2026-11-28T21:47:59.123Z.

@@ -29,35 +29,25 @@ std::string safeName(const store::AttachmentInfo& attachment)
 
 int runExport(const Invocation& invocation)
 {
-    const auto parsed = parseCommandArgs(invocation, {"--attachments-dir"});
-    if (!parsed) {
-        return exitUsage;
-    }
-    const auto id = draftIdArg(invocation, *parsed);
-    if (!id) {
-        return exitUsage;
-    }
-    std::optional<std::filesystem::path> attachmentsDir;
-    if (const auto dir = parsed->last("--attachments-dir")) {
-        attachmentsDir = *dir;
-    }
     int exitCode = exitOk;
-    auto session = openSession(invocation, exitCode);
-    if (!session) {
+    auto command = openDraftCommand(invocation, {"--attachments-dir"}, exitCode);
+    if (!command) {
         return exitCode;
     }
-    auto draft = session->store().drafts().get(*id);
-    if (!draft) {
-        return reportError(draft.error());
+    std::optional<std::filesystem::path> attachmentsDir;
+    if (const auto dir = command->args.last("--attachments-dir")) {
+        attachmentsDir = *dir;
     }
-    auto document = draftToJson(*draft);
+    auto& session = command->session;
+    const store::Draft& draft = command->draft;
+    auto document = draftToJson(draft);
     if (attachmentsDir) {
         // Decrypted copies leave the vault on purpose here: the user asked for them, outside
         // the data directory.
         std::error_code ec;
         std::filesystem::create_directories(*attachmentsDir, ec);
-        for (std::size_t i = 0; i < draft->attachments.size(); ++i) {
-            const auto& attachment = draft->attachments[i];
+        for (std::size_t i = 0; i < draft.attachments.size(); ++i) {
+            const auto& attachment = draft.attachments[i];
             const auto target = *attachmentsDir / safeName(attachment);
             auto file = crypto::FileSink::create(target.string());
             if (!file) {

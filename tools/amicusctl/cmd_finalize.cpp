@@ -37,28 +37,18 @@ int reportPackageError(const package::PackageError& error)
 
 int runFinalize(const Invocation& invocation)
 {
-    const auto parsed = parseCommandArgs(invocation, {"--recipient"});
-    if (!parsed) {
-        return exitUsage;
-    }
-    const auto id = draftIdArg(invocation, *parsed);
-    if (!id) {
-        return exitUsage;
-    }
-    const std::int64_t draftId = *id;
-    const std::vector<std::string> recipientOverride = parsed->all("--recipient");
     int exitCode = exitOk;
-    auto session = openSession(invocation, exitCode);
-    if (!session) {
+    auto command = openDraftCommand(invocation, {"--recipient"}, exitCode);
+    if (!command) {
         return exitCode;
     }
-    auto draft = session->store().drafts().get(draftId);
-    if (!draft) {
-        return reportError(draft.error());
-    }
-    auto call = calls::builtinCatalog().call(draft->callId);
+    const std::int64_t draftId = command->draft.id;
+    const std::vector<std::string> recipientOverride = command->args.all("--recipient");
+    auto& session = command->session;
+    const store::Draft& draft = command->draft;
+    auto call = calls::builtinCatalog().call(draft.callId);
     if (!call) {
-        say("NotFound: the built-in catalog has no call " + draft->callId);
+        say("NotFound: the built-in catalog has no call " + draft.callId);
         return exitNotFound;
     }
     const std::vector<std::string>& recipients =

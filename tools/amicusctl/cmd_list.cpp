@@ -7,11 +7,8 @@ namespace amicus::amicusctl {
 
 int runList(const Invocation& invocation)
 {
-    if (!invocation.args.empty()) {
-        return reportUsage("list takes no arguments");
-    }
     int exitCode = exitOk;
-    auto session = openSession(invocation, exitCode);
+    auto session = openSessionWithoutArgs(invocation, exitCode);
     if (!session) {
         return exitCode;
     }

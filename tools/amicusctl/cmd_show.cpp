@@ -31,38 +31,27 @@ std::string orUnset(const std::optional<std::string>& value)
 
 int runShow(const Invocation& invocation)
 {
-    const auto parsed = parseCommandArgs(invocation);
-    if (!parsed) {
-        return exitUsage;
-    }
-    const auto id = draftIdArg(invocation, *parsed);
-    if (!id) {
-        return exitUsage;
-    }
     int exitCode = exitOk;
-    auto session = openSession(invocation, exitCode);
-    if (!session) {
+    const auto command = openDraftCommand(invocation, {}, exitCode);
+    if (!command) {
         return exitCode;
     }
-    auto draft = session->store().drafts().get(*id);
-    if (!draft) {
-        return reportError(draft.error());
-    }
+    const store::Draft& draft = command->draft;
     std::ostream& out = std::cout;
-    out << "Draft " << draft->id << " (submission " << draft->submissionId << ")\n"
-        << "Call:                 " << draft->callId << "\n"
-        << "Status:               " << store::draftStatusName(draft->status) << "\n"
-        << "Created:              " << formatTime(draft->createdAt) << "\n"
-        << "Updated:              " << formatTime(draft->updatedAt) << "\n"
-        << "Language:             " << orUnset(draft->language) << "\n"
-        << "Organization:         " << orUnset(draft->submitter.organization) << "\n"
-        << "Kind of organization: " << orUnset(draft->submitter.organizationKind) << "\n"
-        << "Country:              " << orUnset(draft->submitter.country) << "\n"
-        << "Contact:              " << orUnset(draft->submitter.contact) << "\n"
+    out << "Draft " << draft.id << " (submission " << draft.submissionId << ")\n"
+        << "Call:                 " << draft.callId << "\n"
+        << "Status:               " << store::draftStatusName(draft.status) << "\n"
+        << "Created:              " << formatTime(draft.createdAt) << "\n"
+        << "Updated:              " << formatTime(draft.updatedAt) << "\n"
+        << "Language:             " << orUnset(draft.language) << "\n"
+        << "Organization:         " << orUnset(draft.submitter.organization) << "\n"
+        << "Kind of organization: " << orUnset(draft.submitter.organizationKind) << "\n"
+        << "Country:              " << orUnset(draft.submitter.country) << "\n"
+        << "Contact:              " << orUnset(draft.submitter.contact) << "\n"
         << "Publication consent:  "
-        << (draft->consent ? store::consentName(*draft->consent) : "(not set)") << "\n";
-    out << "Answers (" << draft->answers.size() << "):\n";
-    for (const auto& [question, text] : draft->answers) {
+        << (draft.consent ? store::consentName(*draft.consent) : "(not set)") << "\n";
+    out << "Answers (" << draft.answers.size() << "):\n";
+    for (const auto& [question, text] : draft.answers) {
         out << "  [" << question << "] " << countWords(text) << " words\n";
         std::size_t start = 0;
         while (start <= text.size()) {
@@ -75,8 +64,8 @@ int runShow(const Invocation& invocation)
             start = end + 1;
         }
     }
-    out << "Attachments (" << draft->attachments.size() << "):\n";
-    for (const auto& attachment : draft->attachments) {
+    out << "Attachments (" << draft.attachments.size() << "):\n";
+    for (const auto& attachment : draft.attachments) {
         out << "  #" << attachment.id << " " << attachment.fileName << "  " << attachment.mediaType
             << "  " << attachment.size << " bytes  sha256 " << crypto::toHex(attachment.sha256)
             << "\n";

@@ -12,11 +12,8 @@ namespace amicus::amicusctl {
 
 int runStatus(const Invocation& invocation)
 {
-    if (!invocation.args.empty()) {
-        return reportUsage("status takes no arguments");
-    }
     int exitCode = exitOk;
-    auto session = openSession(invocation, exitCode);
+    auto session = openSessionWithoutArgs(invocation, exitCode);
     if (!session) {
         return exitCode;
     }

@@ -37,20 +37,28 @@ constexpr std::string_view usage =
 // signature never serves half of it.
 bool replaceAtomically(const std::string& path, std::string_view text)
 {
-    const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        reportError("cannot create " + temporary + ": " + std::strerror(errno));
+    if (!replaceFileAtomically(path, text, 0644)) {
+        reportError("cannot write " + path + ": " + std::strerror(errno));
         return false;
     }
-    bool ok = writeAll(fd, text) && ::fsync(fd) == 0;
-    ::close(fd);
-    ok = ok && std::rename(temporary.c_str(), path.c_str()) == 0;
-    if (!ok) {
-        reportError("cannot write " + path + ": " + std::strerror(errno));
-        ::unlink(temporary.c_str());
+    return true;
+}
+
+// The value of the one option a subcommand takes (keygen -o, pubkey -k), which it must be
+// given, without positionals; nullopt after printing why or the usage (the command exits 2).
+std::optional<std::string> soleOption(std::span<const std::string> args, const std::string& option,
+                                      const std::string& longName)
+{
+    auto parsed = parseArgs(args, {option}, {}, {{longName, option}});
+    if (!parsed) {
+        return std::nullopt;
     }
-    return ok;
+    auto value = parsed->last(option);
+    if (!value || !parsed->positionals.empty()) {
+        std::fputs(usage.data(), stderr);
+        return std::nullopt;
+    }
+    return value;
 }
 
 // Reads an Ed25519 PKCS#8 PEM key file (as written by keygen, openssl or Node).
@@ -94,13 +102,8 @@ std::optional<calls::Catalog> parseOrReport(const std::string& path, std::string
 
 int keygen(std::span<const std::string> args)
 {
-    auto parsed = parseArgs(args, {"-o"}, {}, {{"--output", "-o"}});
-    if (!parsed) {
-        return 2;
-    }
-    const auto output = parsed->last("-o");
-    if (!output || !parsed->positionals.empty()) {
-        std::fputs(usage.data(), stderr);
+    const auto output = soleOption(args, "-o", "--output");
+    if (!output) {
         return 2;
     }
     auto key = crypto::Ed25519KeyPair::generate();
@@ -121,13 +124,8 @@ int keygen(std::span<const std::string> args)
 
 int pubkey(std::span<const std::string> args)
 {
-    auto parsed = parseArgs(args, {"-k"}, {}, {{"--key", "-k"}});
-    if (!parsed) {
-        return 2;
-    }
-    const auto keyFile = parsed->last("-k");
-    if (!keyFile || !parsed->positionals.empty()) {
-        std::fputs(usage.data(), stderr);
+    const auto keyFile = soleOption(args, "-k", "--key");
+    if (!keyFile) {
         return 2;
     }
     const auto key = loadSigningKey(*keyFile);

@@ -212,30 +212,6 @@ struct Counts {
     int byHand = 0; // of `unpacked`, brought by hand (--from-folder)
 };
 
-bool writeFileSynced(const fs::path& path, std::string_view text, mode_t mode)
-{
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0) {
-        return false;
-    }
-    bool ok = writeAll(fd, text);
-    ok = ok && ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-// Replaces `path` by `text` through a temporary file and rename, so a reader never sees half.
-bool replaceFile(const fs::path& path, std::string_view text)
-{
-    const fs::path temporary = path.string() + ".tmp-" + std::to_string(::getpid());
-    if (!writeFileSynced(temporary, text, 0600) ||
-        std::rename(temporary.c_str(), path.c_str()) != 0) {
-        ::unlink(temporary.c_str());
-        return false;
-    }
-    return true;
-}
-
 // Prints progress over long envelopes on stderr at most twice a second.
 class ProgressLine {
 public:
@@ -503,7 +479,7 @@ public:
                               "submission " + id + " is already in OUT_DIR with other bytes"};
             return Outcome::Refused;
         }
-        if (!writeFileSynced(incoming / sideFile, sideText, 0600)) {
+        if (!writeFileSynced(incoming / sideFile, sideText, 0600, false)) {
             fs::remove_all(incoming, error);
             failure = Failure{InboxProblem::Io, "cannot write " + std::string(sideFile)};
             return Outcome::Skipped;
@@ -875,7 +851,7 @@ int runInbox(std::span<const std::string> args)
     }
 
     if (inbox.refused.changed() &&
-        !replaceFile(inbox.outDir / refusedFileName, inbox.refused.text())) {
+        !replaceFileAtomically(inbox.outDir / refusedFileName, inbox.refused.text(), 0600)) {
         reportError("cannot write " + (inbox.outDir / refusedFileName).string());
         return exitFatal;
     }
@@ -890,8 +866,8 @@ int runInbox(std::span<const std::string> args)
     for (const SubmissionFolder& folder : scan.submissions) {
         rows.push_back(indexRowOf(folder));
     }
-    if (!replaceFile(inbox.outDir / "index.csv", indexCsv(rows)) ||
-        !replaceFile(inbox.outDir / "index.json", indexJson(rows))) {
+    if (!replaceFileAtomically(inbox.outDir / "index.csv", indexCsv(rows), 0600) ||
+        !replaceFileAtomically(inbox.outDir / "index.json", indexJson(rows), 0600)) {
         reportError("cannot write the index in " + inbox.outDir.string());
         return exitFatal;
     }

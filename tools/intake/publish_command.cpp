@@ -95,18 +95,6 @@ std::optional<std::chrono::system_clock::time_point> parseUtc(const std::string&
     return std::chrono::system_clock::from_time_t(seconds);
 }
 
-bool writeFile(const fs::path& path, std::string_view text)
-{
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        return false;
-    }
-    bool ok = writeAll(fd, text);
-    ok = ok && ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
 // The attachment's file inside the submission folder, only if it stays inside it and is a
 // regular file (the folder came from PackageReader, but publish trusts nothing it reads).
 std::optional<fs::path> attachmentFile(const SubmissionFolder& folder,
@@ -359,9 +347,9 @@ int runPublish(std::span<const std::string> args)
         (entry.anonymous ? anonymousCount : publicCount) += 1;
         published.push_back(std::move(entry));
     }
-    if (!writeFile(building / "index.html", renderIndexPage(published)) ||
-        !writeFile(building / markerName,
-                   "made by amicus-intake publish; replaced on each run\n")) {
+    if (!writeFileSynced(building / "index.html", renderIndexPage(published), 0644, true) ||
+        !writeFileSynced(building / markerName,
+                         "made by amicus-intake publish; replaced on each run\n", 0644, true)) {
         return abandon("cannot write the index page");
     }
 
