@@ -34,7 +34,11 @@ cleanup() {
     fi
 }
 trap cleanup EXIT
-"$here/start.sh" "$dir"
+if ! "$here/start.sh" "$dir"; then
+    # The cleanup removes the directory: say here what the daemons said.
+    grep -H -i -m3 'error\|fail' "$dir"/log/*.out "$dir"/log/*.log "$dir"/ceph/run/*.log >&2 || true
+    exit 1
+fi
 export CLUSTER_DIR=$dir
 status=0
 started=$(date +%s)
