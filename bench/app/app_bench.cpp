@@ -9,6 +9,7 @@
 #include "app_context.h"
 #include "app_services.h"
 #include "app_setup.h"
+#include "bench_timing.h"
 #include "calls/builtin_catalog.h"
 #include "store/vault_session.h"
 
@@ -179,25 +180,8 @@ void makeVault(const std::filesystem::path& dataDir, int draftCount)
     }
 }
 
-// CPU time of the calling thread, in milliseconds.
-double threadCpuMs()
-{
-    timespec now{};
-    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty()) {
-        return 0;
-    }
-    std::sort(values.begin(), values.end());
-    const double rank = p * static_cast<double>(values.size() - 1);
-    const auto low = static_cast<std::size_t>(rank);
-    const auto high = std::min(low + 1, values.size() - 1);
-    return values[low] + (values[high] - values[low]) * (rank - static_cast<double>(low));
-}
+using amicus::bench::percentile;
+using amicus::bench::threadCpuMs;
 
 // The window of the subject: the real drafts screen (its real DraftsListModel reads the open
 // vault) in the app's Material window.
