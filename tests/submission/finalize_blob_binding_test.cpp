@@ -7,11 +7,11 @@
 #include "calls/builtin_catalog.h"
 #include "store/sqlite_db.h"
 #include "submission/draft_finalizer.h"
+#include "test_temp_dir.h"
 
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
-#include <random>
 #include <sstream>
 
 namespace amicus::submission {
@@ -34,9 +34,6 @@ class FinalizeBlobBinding : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        root_ = std::filesystem::temp_directory_path() /
-                ("amicus-blob-binding-" + std::to_string(std::random_device{}()));
-        std::filesystem::create_directories(root_);
         crypto::VaultOptions options;
         options.scryptWorkFactor = 10;
         auto session = store::VaultSession::create(root_ / "data", "binding test words", options);
@@ -47,7 +44,6 @@ protected:
         recipient_ = identity->recipient().toString();
         call_ = &calls::builtinCatalog().calls.front();
     }
-    void TearDown() override { std::filesystem::remove_all(root_); }
 
     store::Attachments attachments() { return session_->store().attachments(); }
 
@@ -87,7 +83,7 @@ protected:
         EXPECT_TRUE(!std::filesystem::exists(outbox) || std::filesystem::is_empty(outbox));
     }
 
-    std::filesystem::path root_;
+    test_support::TempDir root_{"amicus-blob-binding"};
     std::unique_ptr<store::VaultSession> session_;
     std::string recipient_;
     const calls::Call* call_ = nullptr;
