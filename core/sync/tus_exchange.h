@@ -26,6 +26,11 @@ struct TusUpload::Exchange : net::HttpResponse {
     std::uint64_t bodyLength = 0;
     std::uint64_t bodySent = 0;
     std::uint64_t rewindLimit = 0; // see onSeek in tus_transfer.cpp
+    // Body bytes written to the connection: libcurl's count for the try under way (as its
+    // progress callback last reported it), and those of earlier tries of this request, which
+    // libcurl's own count forgets when it sends the request again (see onProgress).
+    std::uint64_t writtenThisTry = 0;
+    std::uint64_t writtenEarlierTries = 0;
     std::uint64_t totalSize = 0;
     int readErrno = 0;
     bool readFailed = false;

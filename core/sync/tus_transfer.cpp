@@ -80,6 +80,14 @@ int onSocketOptions(void* user, curl_socket_t fd, curlsocktype purpose)
 int onProgress(void* user, curl_off_t, curl_off_t downloaded, curl_off_t, curl_off_t uploaded)
 {
     auto* exchange = static_cast<Exchange*>(user);
+    // libcurl calls this after every write, and starts a try again (a reused connection found
+    // dead, see onSeek) with its count back at zero, which it reports before the try writes a
+    // byte: a count that goes down is a new try, and the last one's bytes stay sent.
+    const auto written = static_cast<std::uint64_t>(std::max<curl_off_t>(uploaded, 0));
+    if (written < exchange->writtenThisTry) {
+        exchange->writtenEarlierTries += exchange->writtenThisTry;
+    }
+    exchange->writtenThisTry = written;
     if (exchange->owner->cancelRequested()) {
         return 1;
     }
@@ -155,6 +163,8 @@ Result<void, SyncError> TusUpload::perform(Exchange& exchange)
     }
     exchange.owner = this;
     exchange.bodySent = 0;
+    exchange.writtenThisTry = 0;
+    exchange.writtenEarlierTries = 0;
 
     const bool hasTotalTimeout = exchange.method != Exchange::Method::Patch;
     net::ExchangeSettings settings;
@@ -228,9 +238,14 @@ Result<void, SyncError> TusUpload::perform(Exchange& exchange)
     exchange.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - exchange.started).count();
     if (exchange.method == Exchange::Method::Patch) {
-        curl_off_t uploaded = 0; // written to the socket, whatever became of it
+        // Written to the socket, whatever became of it: libcurl's count for the last try, and
+        // what earlier tries wrote (onProgress), which that count no longer includes. Without
+        // those, a cut chunk that libcurl could not send again (CURLE_SEND_FAIL_REWIND) would
+        // count as 0 bytes sent.
+        curl_off_t uploaded = 0;
         curl_easy_getinfo(curl, CURLINFO_SIZE_UPLOAD_T, &uploaded);
-        bytesSent_ += static_cast<std::uint64_t>(std::max<curl_off_t>(uploaded, 0));
+        bytesSent_ += exchange.writtenEarlierTries +
+                      static_cast<std::uint64_t>(std::max<curl_off_t>(uploaded, 0));
     }
 
     if (code != CURLE_OK) {

@@ -296,6 +296,10 @@ TEST_F(SyncE2E, AReusedConnectionThatDiesUnansweredIsAskedItsOffsetAndTheUploadG
     auto record = only(*r);
     expectDeliveredOnce(record, envelope);
     EXPECT_EQ(record.attempts, 0);
+    // The proxy read the whole second chunk before hanging up, so it was written to the link
+    // and is counted, though libcurl's own count of that request was reset by its retry
+    // (CURLE_SEND_FAIL_REWIND); then it went again: the envelope once plus that chunk.
+    EXPECT_EQ(r->engine->bytesSent(), fs::file_size(envelope) + 256 * 1024);
 }
 
 TEST_F(SyncE2E, AConflictReHeadsAndContinues)
