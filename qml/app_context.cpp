@@ -66,6 +66,14 @@ void AppContext::closeSession(CloseReason reason)
     emit sessionChanged();
 }
 
+store::StoreResult<void> AppContext::eraseEverything()
+{
+    closeSession(CloseReason::LeaveDataDirectory);
+    auto erased = store::VaultSession::eraseDataDirectory(dataDir_);
+    configure(dataDir_, vaultOptions_);
+    return erased;
+}
+
 void AppContext::setCatalog(std::shared_ptr<const calls::Catalog> catalog)
 {
     catalog_ = std::move(catalog);

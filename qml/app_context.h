@@ -55,6 +55,11 @@ public:
     enum class CloseReason { Lock, LeaveDataDirectory };
     // Wipes the keys from memory and closes the store (announced by sessionChanged).
     void closeSession(CloseReason reason = CloseReason::Lock);
+    // "Erase everything": whatever uses the data directory stops (the sender too: locking alone
+    // would leave it sending), the vault keys are destroyed first, then every draft, file and
+    // outbox entry (VaultSession::eraseDataDirectory); the directory is then taken as new
+    // (sessionChanged: no vault any more, set-up follows). Returns how the erasing went.
+    store::StoreResult<void> eraseEverything();
 
     // The calls the app offers: the built-in catalog until a signed refresh replaces it.
     // Holders keep the catalog they were given alive; catalogChanged says a newer one is here.

@@ -8,9 +8,9 @@
 #include "background_sending_link.h"
 #include "calls/builtin_catalog.h"
 #include "catalog_updater.h"
+#include "device_settings.h"
 #include "platform_services.h"
 #include "sync_service.h"
-#include "viewmodels/app_settings.h"
 
 #include <QCoreApplication>
 #include <QDebug>
@@ -33,7 +33,7 @@ AppInstance::AppInstance(AppContext& context, Options options, QObject* parent)
                                                        context.dataDir() / "catalog")),
       syncService_(std::make_unique<SyncService>(context)),
       services_(std::make_unique<AppServices>(context, syncService_.get())),
-      autoLock_(std::make_unique<AutoLock>(context, &AppSettings::storedAutoLockMinutes)),
+      autoLock_(std::make_unique<AutoLock>(context, &storedAutoLockMinutes)),
       presence_(std::make_unique<AppPresence>(platform::createScreenPrivacy(), autoLock_.get()))
 {
     catalogUpdater_->loadCached();
@@ -69,7 +69,7 @@ bool AppInstance::load()
     // wall (bench/app, cold start).
     connect(shown, &QQuickWindow::frameSwapped, this, &AppInstance::startNetwork,
             static_cast<Qt::ConnectionType>(Qt::QueuedConnection | Qt::SingleShotConnection));
-    syncService_->setPolicy(static_cast<sync::SyncPolicy>(AppSettings::storedSendingPolicy()));
+    syncService_->setPolicy(storedSendingPolicy());
     if (!options_.renderOnly) {
         syncService_->followSession();
         backgroundSending_ = platform::createBackgroundSending();

@@ -112,8 +112,10 @@ private:
     bool unlockedAgain_ = false;   // the vault opened again: tell the outbox screen afterwards
     std::vector<qint64> retries_;  // the user's "try again now", for the sending thread
     std::vector<qint64> removals_; // the user's "remove from the outbox", likewise
-    sync::OutboxEngine* engine_ = nullptr; // guarded by mutex_; lives on the worker's stack
-    sync::WithdrawingRepository* withdrawing_ = nullptr; // likewise
+    // The engine and outbox of the OutboxSender run() opens on the sending thread: guarded by
+    // mutex_, null outside run().
+    sync::OutboxEngine* engine_ = nullptr;
+    sync::WithdrawingRepository* withdrawing_ = nullptr;
     // Uploads of withdrawn submissions to terminate on their endpoint: {call id, upload URL}.
     std::vector<std::pair<std::string, std::string>> terminations_; // guarded by mutex_
     sync::SyncPolicy policy_ = sync::SyncPolicy::AnyNetwork;

@@ -2,13 +2,13 @@
 
 #include "app_context.h"
 #include "app_services.h"
+#include "device_settings.h"
 #include "passphrase_bytes.h"
 #include "passphrase_strength.h"
-#include "store/vault_session.h"
+#include "store/passphrase_change.h"
 #include "sync_service.h"
 
 #include <QCoreApplication>
-#include <QSettings>
 #include <QVariantMap>
 #include <archive.h>
 #include <curl/curl.h>
@@ -16,17 +16,7 @@
 #include <openssl/crypto.h>
 #include <sqlite3.h>
 
-using amicus::app::AppContext;
 using amicus::app::AppServices;
-
-namespace {
-
-// Not personal, and needed while locked (auto-lock) or before unlocking: plain QSettings.
-const QString kPolicyKey = QStringLiteral("sync/policy");
-const QString kAutoLockKey = QStringLiteral("security/autoLockMinutes");
-constexpr int kDefaultAutoLockMinutes = 5;
-
-} // namespace
 
 AppSettings::AppSettings(AppServices& services, QObject* parent)
     : QObject(parent), services_(services)
@@ -46,18 +36,9 @@ AppSettings::~AppSettings()
     worker_.waitForDone();
 }
 
-int AppSettings::storedSendingPolicy()
-{
-    const int stored = QSettings().value(kPolicyKey, 0).toInt();
-    if (stored < 0 || stored > static_cast<int>(SendingPolicy::Manual)) {
-        return static_cast<int>(SendingPolicy::AnyNetwork);
-    }
-    return stored;
-}
-
 AppSettings::SendingPolicy AppSettings::sendingPolicy() const
 {
-    return static_cast<SendingPolicy>(storedSendingPolicy());
+    return static_cast<SendingPolicy>(amicus::app::storedSendingPolicy());
 }
 
 void AppSettings::setSendingPolicy(SendingPolicy policy)
@@ -65,21 +46,17 @@ void AppSettings::setSendingPolicy(SendingPolicy policy)
     if (policy == sendingPolicy()) {
         return;
     }
-    QSettings().setValue(kPolicyKey, static_cast<int>(policy));
+    const auto syncPolicy = static_cast<amicus::sync::SyncPolicy>(policy);
+    amicus::app::storeSendingPolicy(syncPolicy);
     if (auto* service = services_.sync()) {
-        service->setPolicy(static_cast<amicus::sync::SyncPolicy>(policy));
+        service->setPolicy(syncPolicy);
     }
     emit sendingPolicyChanged();
 }
 
 int AppSettings::autoLockMinutes() const
 {
-    return storedAutoLockMinutes();
-}
-
-int AppSettings::storedAutoLockMinutes()
-{
-    return std::max(0, QSettings().value(kAutoLockKey, kDefaultAutoLockMinutes).toInt());
+    return amicus::app::storedAutoLockMinutes();
 }
 
 void AppSettings::setAutoLockMinutes(int minutes)
@@ -87,7 +64,7 @@ void AppSettings::setAutoLockMinutes(int minutes)
     if (minutes < 0 || minutes == autoLockMinutes()) {
         return;
     }
-    QSettings().setValue(kAutoLockKey, minutes);
+    amicus::app::storeAutoLockMinutes(minutes);
     emit autoLockMinutesChanged();
 }
 
@@ -143,18 +120,12 @@ void AppSettings::changePassphrase(const QString& current, const QString& next,
     setBusy(true);
     auto oldSecret = std::make_shared<PassphraseBytes>(current);
     auto newSecret = std::make_shared<PassphraseBytes>(next);
-    // A vault object of its own: the session's may be locked (destroyed) meanwhile.
-    const auto vaultDir = amicus::store::DataLayout::vaultDir(services_.context().dataDir());
+    const auto dataDir = services_.context().dataDir();
     const auto options = services_.context().vaultOptions();
-    worker_.start([this, vaultDir, options, oldSecret, newSecret] {
-        auto problem = Problem::None;
-        auto vault = amicus::crypto::Vault::open(vaultDir, options);
-        if (!vault) {
-            problem = Problem::fromLoginError(amicus::store::loginErrorFromVault(vault.error()));
-        } else if (auto changed = (*vault)->changePassphrase(oldSecret->view(), newSecret->view());
-                   !changed) {
-            problem = Problem::fromLoginError(amicus::store::loginErrorFromVault(changed.error()));
-        }
+    worker_.start([this, dataDir, options, oldSecret, newSecret] {
+        const auto changed = amicus::store::changeVaultPassphrase(dataDir, oldSecret->view(),
+                                                                  newSecret->view(), options);
+        const auto problem = changed ? Problem::None : Problem::fromLoginError(changed.error());
         QMetaObject::invokeMethod(this, [this, problem] {
             setBusy(false);
             setProblem(problem);
@@ -167,13 +138,8 @@ void AppSettings::changePassphrase(const QString& current, const QString& next,
 
 void AppSettings::eraseEverything()
 {
-    auto& context = services_.context();
-    // The sender too stops before the files go (locking alone would leave it sending).
-    context.closeSession(AppContext::CloseReason::LeaveDataDirectory);
-    const auto outcome = amicus::store::VaultSession::eraseDataDirectory(context.dataDir());
+    const auto outcome = services_.context().eraseEverything();
     setProblem(outcome ? Problem::None : Problem::fromStoreError(outcome.error().code));
-    // The Session follows: no vault any more, so it shows the first-run set-up.
-    context.configure(context.dataDir(), context.vaultOptions());
     emit erased();
 }
 

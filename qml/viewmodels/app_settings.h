@@ -34,6 +34,7 @@ class AppSettings : public QObject {
     Q_PROPERTY(QVariantList components READ components CONSTANT)
 
 public:
+    // Value for value sync::SyncPolicy (kept in DeviceSettings).
     enum class SendingPolicy { AnyNetwork, UnmeteredOnly, Manual };
     Q_ENUM(SendingPolicy)
 
@@ -45,10 +46,6 @@ public:
     SendingPolicy sendingPolicy() const;
     void setSendingPolicy(SendingPolicy policy);
     int autoLockMinutes() const;
-    // The auto-lock delay as stored, for the AutoLock that runs outside QML.
-    static int storedAutoLockMinutes();
-    // The sending policy as stored (same order as sync::SyncPolicy), for the SyncService.
-    static int storedSendingPolicy();
     void setAutoLockMinutes(int minutes);
     bool busy() const { return busy_; }
     Problem::Code problem() const { return problem_; }

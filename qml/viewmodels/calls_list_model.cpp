@@ -12,43 +12,31 @@ using amicus::app::AppServices;
 using amicus::app::catalogLanguage;
 using amicus::app::toQString;
 
-CallsListModel::CallsListModel(QObject* parent) : QAbstractListModel(parent)
+CallsListModel::CallsListModel(QObject* parent) : ServicesListModel(parent)
 {
 }
 
-CallsListModel::CallsListModel(AppServices& services, QObject* parent) : QAbstractListModel(parent)
+CallsListModel::CallsListModel(AppServices& services, QObject* parent) : ServicesListModel(parent)
 {
     useServices(&services);
 }
 
-void CallsListModel::classBegin()
+void CallsListModel::listen()
 {
-    if (!catalog_) {
-        useServices(AppServices::of(this));
-    }
-}
-
-void CallsListModel::useServices(AppServices* services)
-{
-    if (!services) {
-        return;
-    }
-    AppContext* context = &services->context();
+    AppContext* context = &services()->context();
     const auto update = [this, context] {
         beginResetModel();
         catalog_ = context->catalog();
         endResetModel();
+        emit countChanged();
     };
     update();
     connect(context, &AppContext::catalogChanged, this, update);
 }
 
-int CallsListModel::rowCount(const QModelIndex& parent) const
+int CallsListModel::count() const
 {
-    if (parent.isValid() || !catalog_) {
-        return 0;
-    }
-    return static_cast<int>(catalog_->calls.size());
+    return catalog_ ? static_cast<int>(catalog_->calls.size()) : 0;
 }
 
 QVariant CallsListModel::data(const QModelIndex& index, int role) const
@@ -57,18 +45,18 @@ QVariant CallsListModel::data(const QModelIndex& index, int role) const
         return {};
     }
     const amicus::calls::Call& call = catalog_->calls.at(static_cast<std::size_t>(index.row()));
-    const amicus::calls::Language language = catalogLanguage(language_);
+    const amicus::calls::Language textLanguage = catalogLanguage(language());
     switch (role) {
     case CallIdRole:
         return toQString(call.id);
     case Qt::DisplayRole:
     case TitleRole:
-        return toQString(call.title.text(language));
+        return toQString(call.title.text(textLanguage));
     case IssuingBodyRole:
-        return toQString(call.issuingBody.text(language));
+        return toQString(call.issuingBody.text(textLanguage));
     case DeadlineRole:
         return call.deadline
-                   ? amicus::app::userDateTimeFromSeconds(call.deadline->unixSeconds, language_)
+                   ? amicus::app::userDateTimeFromSeconds(call.deadline->unixSeconds, language())
                    : QString();
     case OpenRole:
         return call.acceptsSubmissionsAt(QDateTime::currentSecsSinceEpoch());
@@ -101,16 +89,4 @@ QHash<int, QByteArray> CallsListModel::roleNames() const
 QString CallsListModel::callIdAt(int row) const
 {
     return data(index(row), CallIdRole).toString();
-}
-
-void CallsListModel::setLanguage(const QString& language)
-{
-    if (language == language_) {
-        return;
-    }
-    language_ = language;
-    emit languageChanged();
-    if (rowCount() > 0) {
-        emit dataChanged(index(0), index(rowCount() - 1));
-    }
 }

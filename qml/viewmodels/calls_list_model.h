@@ -2,24 +2,13 @@
 #pragma once
 
 #include "calls/catalog.h"
+#include "services_list_model.h"
 
-#include <QAbstractListModel>
-#include <QString>
-#include <QtQml/qqmlparserstatus.h>
-#include <QtQml/qqmlregistration.h>
 #include <memory>
 
-namespace amicus::app {
-class AppServices;
-}
-
-class CallsListModel : public QAbstractListModel, public QQmlParserStatus {
+class CallsListModel : public ServicesListModel {
     Q_OBJECT
-    Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
-
-    // The UI language the texts are given in ("en", "fr", "es").
-    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
 
 public:
     enum Role {
@@ -38,25 +27,15 @@ public:
     explicit CallsListModel(QObject* parent = nullptr);
     explicit CallsListModel(amicus::app::AppServices& services, QObject* parent = nullptr);
 
-    void classBegin() override;
-    void componentComplete() override {}
-
-    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int count() const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     // The id of the call on `row`, or an empty string.
     Q_INVOKABLE QString callIdAt(int row) const;
 
-    QString language() const { return language_; }
-    void setLanguage(const QString& language);
-
-signals:
-    void languageChanged();
-
 private:
-    void useServices(amicus::app::AppServices* services);
+    void listen() override;
 
     std::shared_ptr<const amicus::calls::Catalog> catalog_;
-    QString language_ = QStringLiteral("en");
 };

@@ -18,19 +18,7 @@ namespace {
 
 DraftsListModel::Sending sendingStateOf(const amicus::store::DraftSummary& draft)
 {
-    using State = amicus::store::OutboxState;
-    if (!draft.outboxState) {
-        return DraftsListModel::Sending::NotFinalized;
-    }
-    if (*draft.outboxState == State::Delivered) {
-        return DraftsListModel::Sending::Delivered;
-    }
-    if (draft.uploadedBytes == 0) {
-        return DraftsListModel::Sending::Waiting;
-    }
-    return draft.envelopeSize > 0 && draft.uploadedBytes >= draft.envelopeSize
-               ? DraftsListModel::Sending::FullySent
-               : DraftsListModel::Sending::PartlySent;
+    return static_cast<DraftsListModel::Sending>(amicus::sync::sendingStageOf(draft));
 }
 
 // Newest first, as Drafts::list orders them.
@@ -41,37 +29,25 @@ bool comesBefore(const amicus::store::DraftSummary& a, const amicus::store::Draf
 
 } // namespace
 
-DraftsListModel::DraftsListModel(QObject* parent) : QAbstractListModel(parent)
+DraftsListModel::DraftsListModel(QObject* parent) : ServicesListModel(parent)
 {
 }
 
-DraftsListModel::DraftsListModel(AppServices& services, QObject* parent)
-    : QAbstractListModel(parent)
+DraftsListModel::DraftsListModel(AppServices& services, QObject* parent) : ServicesListModel(parent)
 {
     useServices(&services);
 }
 
-void DraftsListModel::classBegin()
+void DraftsListModel::listen()
 {
-    if (!services_) {
-        useServices(AppServices::of(this));
-    }
-}
-
-void DraftsListModel::useServices(AppServices* services)
-{
-    services_ = services;
-    if (!services_) {
-        return;
-    }
-    connect(&services_->context(), &AppContext::sessionChanged, this, &DraftsListModel::refresh);
-    auto& changes = services_->changes();
+    connect(&services()->context(), &AppContext::sessionChanged, this, &DraftsListModel::refresh);
+    auto& changes = services()->changes();
     connect(&changes, &ChangeNotifier::draftChanged, this, &DraftsListModel::readSoon);
     connect(&changes, &ChangeNotifier::draftDeleted, this, &DraftsListModel::readSoon);
     connect(&changes, &ChangeNotifier::outboxEntryChanged, this, &DraftsListModel::readSoon);
     connect(&changes, &ChangeNotifier::senderReported, this, &DraftsListModel::readSentSoon);
     // The catalog gives the calls' titles: nothing to read again.
-    connect(&services_->context(), &AppContext::catalogChanged, this, [this] {
+    connect(&services()->context(), &AppContext::catalogChanged, this, [this] {
         if (!drafts_.empty()) {
             emit dataChanged(index(0), index(count() - 1), {Qt::DisplayRole, CallTitleRole});
         }
@@ -100,7 +76,7 @@ void DraftsListModel::readSentSoon()
 void DraftsListModel::readPending()
 {
     const auto ids = std::exchange(pending_, {});
-    auto* session = services_ ? services_->context().session() : nullptr;
+    auto* session = services() ? services()->context().session() : nullptr;
     if (!session) {
         return; // closing: the session change empties the list
     }
@@ -166,11 +142,6 @@ void DraftsListModel::drop(qint64 draftId)
     endRemoveRows();
 }
 
-int DraftsListModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : count();
-}
-
 QVariant DraftsListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
@@ -182,22 +153,21 @@ QVariant DraftsListModel::data(const QModelIndex& index, int role) const
         return static_cast<int>(draft.id);
     case Qt::DisplayRole:
     case CallTitleRole: {
-        const auto call = services_->context().catalog()->call(draft.callId);
+        const auto call = services()->context().catalog()->call(draft.callId);
         // A call withdrawn from the catalog keeps its drafts; show its id then.
-        return call ? toQString((*call)->title.text(amicus::app::catalogLanguage(language_)))
+        return call ? toQString((*call)->title.text(amicus::app::catalogLanguage(language())))
                     : toQString(draft.callId);
     }
     case OrganizationRole:
         return draft.organization ? toQString(*draft.organization) : QString();
     case UpdatedRole:
-        return amicus::app::userDateTimeFromMilliseconds(draft.updatedAt, language_);
+        return amicus::app::userDateTimeFromMilliseconds(draft.updatedAt, language());
     case AnswerCountRole:
         return draft.answerCount;
     case AttachmentCountRole:
         return draft.attachmentCount;
     case FinalizedRole:
-        return draft.status == amicus::store::DraftStatus::Finalized ||
-               draft.outboxState.has_value();
+        return amicus::sync::isSealed(draft);
     case SendingRole:
         return static_cast<int>(sendingStateOf(draft));
     default:
@@ -219,7 +189,7 @@ void DraftsListModel::refresh()
 {
     beginResetModel();
     drafts_.clear();
-    if (auto* session = services_ ? services_->context().session() : nullptr) {
+    if (auto* session = services() ? services()->context().session() : nullptr) {
         if (auto listed = session->store().drafts().list(); listed) {
             drafts_ = std::move(listed).value();
         }
@@ -230,11 +200,12 @@ void DraftsListModel::refresh()
 
 bool DraftsListModel::remove(int draftId)
 {
-    if (!services_) {
+    if (!services()) {
         return false;
     }
-    services_->autosave().flush(); // no save of its text may come after it is gone
-    const auto deleted = amicus::app::deleteDraft(services_->context(), services_->sync(), draftId);
+    services()->autosave().flush(); // no save of its text may come after it is gone
+    const auto deleted =
+        amicus::app::deleteDraft(services()->context(), services()->sync(), draftId);
     if (deleted == amicus::app::DraftDeletion::Failed) {
         return false;
     }
@@ -250,16 +221,4 @@ DraftsListModel::Sending DraftsListModel::sendingOf(int draftId) const
         }
     }
     return Sending::NotFinalized;
-}
-
-void DraftsListModel::setLanguage(const QString& language)
-{
-    if (language == language_) {
-        return;
-    }
-    language_ = language;
-    emit languageChanged();
-    if (!drafts_.empty()) {
-        emit dataChanged(index(0), index(count() - 1));
-    }
 }

@@ -1,26 +1,16 @@
 // DraftsListModel: the drafts on this device, newest first, for the drafts screen.
 #pragma once
 
+#include "services_list_model.h"
 #include "store/vault_store.h"
+#include "sync/sending_stage.h"
 
-#include <QAbstractListModel>
-#include <QString>
-#include <QtQml/qqmlparserstatus.h>
-#include <QtQml/qqmlregistration.h>
 #include <set>
 #include <vector>
 
-namespace amicus::app {
-class AppServices;
-}
-
-class DraftsListModel : public QAbstractListModel, public QQmlParserStatus {
+class DraftsListModel : public ServicesListModel {
     Q_OBJECT
-    Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
-
-    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     enum Role {
@@ -35,13 +25,15 @@ public:
     };
     Q_ENUM(Role)
 
-    // Where a draft stands on its way to the secretariat, as the delete confirmation says it.
+    // Where a draft stands on its way to the secretariat, as the delete confirmation says it:
+    // the core's SendingStage (sync/sending_stage.h, which says what each means), value for
+    // value.
     enum class Sending {
-        NotFinalized, // still being written: nothing was sent
-        Waiting,      // in the outbox, not a byte on the endpoint yet
-        PartlySent,   // part of it is on the endpoint, unfinished (never opened there)
-        FullySent,    // every byte is on the endpoint, the receipt not back yet
-        Delivered,    // the endpoint's signed receipt is kept on this device
+        NotFinalized = static_cast<int>(amicus::sync::SendingStage::NotFinalized),
+        Waiting = static_cast<int>(amicus::sync::SendingStage::Waiting),
+        PartlySent = static_cast<int>(amicus::sync::SendingStage::PartlySent),
+        FullySent = static_cast<int>(amicus::sync::SendingStage::FullySent),
+        Delivered = static_cast<int>(amicus::sync::SendingStage::Delivered),
     };
     Q_ENUM(Sending)
 
@@ -49,10 +41,7 @@ public:
     explicit DraftsListModel(QObject* parent = nullptr);
     explicit DraftsListModel(amicus::app::AppServices& services, QObject* parent = nullptr);
 
-    void classBegin() override;
-    void componentComplete() override {}
-
-    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int count() const override { return static_cast<int>(drafts_.size()); }
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
@@ -65,16 +54,8 @@ public:
     // The Sending value of draft `draftId` (NotFinalized when it is not in the list).
     Q_INVOKABLE Sending sendingOf(int draftId) const;
 
-    QString language() const { return language_; }
-    void setLanguage(const QString& language);
-    int count() const { return static_cast<int>(drafts_.size()); }
-
-signals:
-    void languageChanged();
-    void countChanged();
-
 private:
-    void useServices(amicus::app::AppServices* services);
+    void listen() override;
     // Reads draft `draftId` again at the end of this turn of the event loop: the saves of one
     // turn (a keystroke, a finalize, a copy) read each draft they touched once.
     void readSoon(qint64 draftId);
@@ -88,8 +69,6 @@ private:
     // The row of draft `draftId`, -1 when it is not in the list.
     int rowOf(qint64 draftId) const;
 
-    amicus::app::AppServices* services_ = nullptr;
     std::set<qint64> pending_;
     std::vector<amicus::store::DraftSummary> drafts_;
-    QString language_ = QStringLiteral("en");
 };

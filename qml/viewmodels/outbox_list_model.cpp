@@ -3,7 +3,7 @@
 #include "app_context.h"
 #include "app_services.h"
 #include "data_size.h"
-#include "sync/receipt.h"
+#include "sync/kept_receipt.h"
 #include "sync_service.h"
 #include "text_conversion.h"
 #include "user_dates.h"
@@ -11,61 +11,43 @@
 #include <QDateTime>
 #include <QLocale>
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 using amicus::app::AppContext;
 using amicus::app::AppServices;
 using amicus::app::SyncService;
 using amicus::app::toQString;
 
-OutboxListModel::OutboxListModel(QObject* parent) : QAbstractListModel(parent)
+OutboxListModel::OutboxListModel(QObject* parent) : ServicesListModel(parent)
 {
 }
 
-OutboxListModel::OutboxListModel(AppServices& services, QObject* parent)
-    : QAbstractListModel(parent)
+OutboxListModel::OutboxListModel(AppServices& services, QObject* parent) : ServicesListModel(parent)
 {
     useServices(&services);
 }
 
-void OutboxListModel::classBegin()
+void OutboxListModel::listen()
 {
-    if (!services_) {
-        useServices(AppServices::of(this));
-    }
-}
-
-void OutboxListModel::useServices(AppServices* services)
-{
-    services_ = services;
-    if (!services_) {
-        return;
-    }
-    connect(&services_->context(), &AppContext::sessionChanged, this, &OutboxListModel::refresh);
-    connect(&services_->changes(), &amicus::app::ChangeNotifier::outboxChanged, this,
+    connect(&services()->context(), &AppContext::sessionChanged, this, &OutboxListModel::refresh);
+    connect(&services()->changes(), &amicus::app::ChangeNotifier::outboxChanged, this,
             &OutboxListModel::refresh);
     // A refreshed catalog can rename, close or withdraw the call of an entry.
-    connect(&services_->context(), &AppContext::catalogChanged, this, [this] {
+    connect(&services()->context(), &AppContext::catalogChanged, this, [this] {
         if (rowCount() > 0) {
             emit dataChanged(index(0), index(rowCount() - 1));
         }
         emit countChanged(); // pendingCount leaves out entries of a closed call
     });
-    if (auto* service = services_->sync()) {
+    if (auto* service = services()->sync()) {
         connect(service, &SyncService::progress, this, &OutboxListModel::onProgress);
     }
     refresh();
 }
 
-int OutboxListModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : count();
-}
-
 amicus::sync::OutboxAdvice OutboxListModel::adviceOf(const Row& row) const
 {
     amicus::sync::EntrySurroundings surroundings;
-    if (const auto* service = services_ ? services_->sync() : nullptr) {
+    if (const auto* service = services() ? services()->sync() : nullptr) {
         surroundings.sending =
             amicus::sync::SendingConditions{service->networkState(), service->policy()};
     }
@@ -75,7 +57,7 @@ amicus::sync::OutboxAdvice OutboxListModel::adviceOf(const Row& row) const
 
 bool OutboxListModel::callClosed(const Row& row) const
 {
-    const auto catalog = services_ ? services_->context().catalog() : nullptr;
+    const auto catalog = services() ? services()->context().catalog() : nullptr;
     if (!catalog) {
         return false;
     }
@@ -90,7 +72,7 @@ QVariant OutboxListModel::data(const QModelIndex& index, int role) const
     }
     const Row& row = rows_.at(static_cast<std::size_t>(index.row()));
     const auto& entry = row.entry;
-    const QLocale locale(language_);
+    const QLocale locale(language());
     const std::uint64_t size = entry.envelopeSize.value_or(0);
     switch (role) {
     case DraftIdRole:
@@ -123,37 +105,33 @@ QVariant OutboxListModel::data(const QModelIndex& index, int role) const
         if (!entry.receipt) {
             return QString();
         }
-        const auto document = amicus::sync::decodeReceiptDocument(*entry.receipt);
-        if (!document) {
-            return QString();
-        }
-        const auto fields = nlohmann::json::parse(document->receiptJson, nullptr, false);
-        if (!fields.is_object()) {
+        const auto fields = amicus::sync::readKeptReceipt(*entry.receipt);
+        if (!fields) {
             return QString();
         }
         if (role == ReceiptHashRole) {
-            return toQString(fields.value("sha256", std::string()).substr(0, 16));
+            return toQString(fields->sha256Hex.substr(0, 16));
         }
-        const QDateTime received = QDateTime::fromString(
-            toQString(fields.value("received_at", std::string())), Qt::ISODate);
-        return amicus::app::userDateTime(received, language_);
+        const QDateTime received =
+            QDateTime::fromString(toQString(fields->receivedAt), Qt::ISODate);
+        return amicus::app::userDateTime(received, language());
     }
     case SizeRole:
         return formatDataSize(static_cast<double>(size), locale);
     case SubmissionIdRole:
         return toQString(row.submissionId);
     case IssuingBodyRole: {
-        const auto catalog = services_->context().catalog();
+        const auto catalog = services()->context().catalog();
         if (!catalog) {
             return QString();
         }
         const auto call = catalog->call(row.callId);
-        return call ? toQString((*call)->issuingBody.text(language_.toStdString())) : QString();
+        return call ? toQString((*call)->issuingBody.text(language().toStdString())) : QString();
     }
     case CallTitleRole:
     case CallClosedRole:
     case ContactEmailRole: {
-        const auto catalog = services_ ? services_->context().catalog() : nullptr;
+        const auto catalog = services() ? services()->context().catalog() : nullptr;
         const amicus::calls::Call* found = nullptr;
         if (catalog) {
             if (const auto lookup = catalog->call(row.callId)) {
@@ -165,7 +143,7 @@ QVariant OutboxListModel::data(const QModelIndex& index, int role) const
         }
         const amicus::calls::Call& call = *found;
         if (role == CallTitleRole) {
-            return toQString(call.title.text(language_.toStdString()));
+            return toQString(call.title.text(language().toStdString()));
         }
         if (role == ContactEmailRole) {
             return call.contact ? toQString(call.contact->email) : QString();
@@ -225,7 +203,7 @@ void OutboxListModel::refresh()
 {
     beginResetModel();
     rows_.clear();
-    if (auto* session = services_ ? services_->context().session() : nullptr) {
+    if (auto* session = services() ? services()->context().session() : nullptr) {
         if (auto entries = session->store().outbox().list(); entries) {
             for (auto& entry : *entries) {
                 Row row{std::move(entry), {}, {}, {}, 0, 0};
@@ -254,14 +232,14 @@ int OutboxListModel::pendingCount() const
 
 void OutboxListModel::sendNow()
 {
-    if (auto* service = services_ ? services_->sync() : nullptr) {
+    if (auto* service = services() ? services()->sync() : nullptr) {
         service->sendNow();
     }
 }
 
 bool OutboxListModel::tryAgain(int draftId)
 {
-    auto* service = services_ ? services_->sync() : nullptr;
+    auto* service = services() ? services()->sync() : nullptr;
     if (!service || !service->running()) {
         return false;
     }
@@ -271,7 +249,7 @@ bool OutboxListModel::tryAgain(int draftId)
 
 bool OutboxListModel::remove(int draftId)
 {
-    auto* service = services_ ? services_->sync() : nullptr;
+    auto* service = services() ? services()->sync() : nullptr;
     if (!service || !service->running()) {
         return false;
     }
@@ -281,7 +259,7 @@ bool OutboxListModel::remove(int draftId)
 
 int OutboxListModel::makeEditableCopy(int draftId)
 {
-    auto* session = services_ ? services_->context().session() : nullptr;
+    auto* session = services() ? services()->context().session() : nullptr;
     Problem::Code problem = Problem::VaultLocked;
     std::int64_t copyId = -1;
     if (session) {
@@ -315,17 +293,5 @@ void OutboxListModel::onProgress(qint64 draftId, double offset, double, double b
             const QModelIndex changed = index(static_cast<int>(i));
             emit dataChanged(changed, changed, {FractionRole, RateRole});
         }
-    }
-}
-
-void OutboxListModel::setLanguage(const QString& language)
-{
-    if (language == language_) {
-        return;
-    }
-    language_ = language;
-    emit languageChanged();
-    if (!rows_.empty()) {
-        emit dataChanged(index(0), index(count() - 1));
     }
 }

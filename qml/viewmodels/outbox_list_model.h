@@ -3,28 +3,19 @@
 #pragma once
 
 #include "problem.h"
+#include "services_list_model.h"
 #include "store/vault_store.h"
 #include "sync/outbox_advice.h"
 
-#include <QAbstractListModel>
 #include <QHash>
 #include <QString>
-#include <QtQml/qqmlparserstatus.h>
-#include <QtQml/qqmlregistration.h>
 #include <map>
 #include <vector>
 
-namespace amicus::app {
-class AppServices;
-}
-
-class OutboxListModel : public QAbstractListModel, public QQmlParserStatus {
+class OutboxListModel : public ServicesListModel {
     Q_OBJECT
-    Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
 
-    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
     // Entries not delivered yet and not held back for a closed call: what "Send now" acts on.
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY countChanged)
     // Why the last makeEditableCopy failed, or Problem::None.
@@ -84,10 +75,7 @@ public:
     explicit OutboxListModel(QObject* parent = nullptr);
     explicit OutboxListModel(amicus::app::AppServices& services, QObject* parent = nullptr);
 
-    void classBegin() override;
-    void componentComplete() override {}
-
-    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int count() const override { return static_cast<int>(rows_.size()); }
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
@@ -107,15 +95,10 @@ public:
     // copyProblem says why) when it could not be made.
     Q_INVOKABLE int makeEditableCopy(int draftId);
 
-    QString language() const { return language_; }
-    void setLanguage(const QString& language);
-    int count() const { return static_cast<int>(rows_.size()); }
     int pendingCount() const;
     Problem::Code copyProblem() const { return copyProblem_; }
 
 signals:
-    void languageChanged();
-    void countChanged();
     void copyProblemChanged();
 
 private:
@@ -127,16 +110,14 @@ private:
         double bytesPerSecond = 0;
         std::uint64_t liveOffset = 0;
     };
-    void useServices(amicus::app::AppServices* services);
+    void listen() override;
     amicus::sync::OutboxAdvice adviceOf(const Row& row) const;
     // The catalog the app holds marks the row's call closed.
     bool callClosed(const Row& row) const;
     void onProgress(qint64 draftId, double offset, double size, double bytesPerSecond);
 
-    amicus::app::AppServices* services_ = nullptr;
     std::vector<Row> rows_;
     // Copies made from entries in this session, by the entry's draft id (they stay in Drafts).
     std::map<std::int64_t, std::int64_t> copies_;
     Problem::Code copyProblem_ = Problem::None;
-    QString language_ = QStringLiteral("en");
 };

@@ -5,7 +5,7 @@
 #include "data_size.h"
 #include "document_export.h"
 #include "store/vault_session.h"
-#include "sync/receipt.h"
+#include "sync/kept_receipt.h"
 #include "text_conversion.h"
 #include "user_dates.h"
 
@@ -14,7 +14,6 @@
 #include <QDir>
 #include <QLocale>
 #include <QRegularExpression>
-#include <nlohmann/json.hpp>
 
 using amicus::app::AppContext;
 using amicus::app::AppServices;
@@ -88,38 +87,20 @@ void ReceiptExport::load()
         entry->state != amicus::store::OutboxState::Delivered) {
         return;
     }
-    const auto signedReceipt = amicus::sync::decodeReceiptDocument(*entry->receipt);
-    if (!signedReceipt) {
-        return;
-    }
-    const auto fields = nlohmann::json::parse(signedReceipt->receiptJson, nullptr, false);
-    if (!fields.is_object()) {
+    const auto fields = amicus::sync::readKeptReceipt(*entry->receipt);
+    if (!fields) {
         return;
     }
     document_ = *entry->receipt;
-    submissionId_ = toQString(fields.value("submission_id", std::string()));
-    receivedAtText_ = toQString(fields.value("received_at", std::string()));
-    size_ = fields.value("size", std::uint64_t{0});
-    sha256_ = toQString(fields.value("sha256", std::string()));
-
+    submissionId_ = toQString(fields->submissionId);
+    receivedAtText_ = toQString(fields->receivedAt);
+    size_ = fields->size;
+    sha256_ = toQString(fields->sha256Hex);
     // Checked again here, with the key the catalog gives for the call, against the envelope
     // this phone sent: what the secretariat's tool will check too.
-    const auto catalog = services_->context().catalog();
-    const amicus::calls::Call* call = nullptr;
-    if (catalog) {
-        if (const auto lookup = catalog->call(draft->callId)) {
-            call = *lookup;
-        }
-    }
-    if (call != nullptr && entry->envelopeSize && entry->envelopeSha256) {
-        const auto key = amicus::crypto::Ed25519PublicKey::fromBase64(call->receiptKeyBase64);
-        if (key) {
-            amicus::sync::ExpectedEnvelope expected;
-            expected.submissionId = draft->submissionId;
-            expected.size = *entry->envelopeSize;
-            expected.sha256 = *entry->envelopeSha256;
-            signatureChecked_ = amicus::sync::verifyReceipt(*signedReceipt, *key, expected).ok();
-        }
+    if (const auto call = services_->context().catalog()->call(draft->callId)) {
+        signatureChecked_ =
+            amicus::sync::keptReceiptChecks(*entry, draft->submissionId, (*call)->receiptKeyBase64);
     }
 }
 

@@ -75,7 +75,9 @@ private slots:
              .organization = QStringLiteral("Receipt Keepers"),
              .country = QStringLiteral("Ghana"),
              .consent = DraftEditor::Consent::Public,
-             .answer = QStringLiteral("Proof that it arrived in time.")},
+             .answer = QStringLiteral("Proof that it arrived in time."),
+             .photoName = {},
+             .photoBytes = 0},
             QDir(root.path()));
         QVERIFY(draftId >= 0);
         QCOMPARE(editor.saveState(), DraftEditor::SaveState::Saved);
