@@ -3,6 +3,7 @@
 #pragma once
 
 #include "problem.h"
+#include "sync/outbox.h"
 
 #include <QObject>
 #include <QString>
@@ -34,8 +35,12 @@ class AppSettings : public QObject {
     Q_PROPERTY(QVariantList components READ components CONSTANT)
 
 public:
-    // Value for value sync::SyncPolicy (kept in DeviceSettings).
-    enum class SendingPolicy { AnyNetwork, UnmeteredOnly, Manual };
+    // The core's sync::SyncPolicy, value for value (kept in DeviceSettings).
+    enum class SendingPolicy {
+        AnyNetwork = static_cast<int>(amicus::sync::SyncPolicy::AnyNetwork),
+        UnmeteredOnly = static_cast<int>(amicus::sync::SyncPolicy::UnmeteredOnly),
+        Manual = static_cast<int>(amicus::sync::SyncPolicy::Manual),
+    };
     Q_ENUM(SendingPolicy)
 
     explicit AppSettings(amicus::app::AppServices& services, QObject* parent = nullptr);

@@ -14,14 +14,8 @@
 namespace amicus::store {
 namespace {
 
+using testing::cheapVault;
 using testing::TempDir;
-
-crypto::VaultOptions cheapVault()
-{
-    crypto::VaultOptions options;
-    options.scryptWorkFactor = 10; // fast unlocks for tests
-    return options;
-}
 
 // Keeps what was announced, and the thread that announced it.
 class Recorder : public ChangeListener {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "crypto/aead_field_sealer.h"
+#include "crypto/vault.h"
 #include "store/vault_store.h"
 #include "test_temp_dir.h"
 
@@ -21,6 +22,14 @@
 namespace amicus::store::testing {
 
 using TempDir = test_support::TempDir;
+
+// A real vault that unlocks fast: the tests that open one many times do not need scrypt's cost.
+inline crypto::VaultOptions cheapVault()
+{
+    crypto::VaultOptions options;
+    options.scryptWorkFactor = 10;
+    return options;
+}
 
 inline std::vector<std::uint8_t> readAll(const std::filesystem::path& file)
 {

@@ -9,14 +9,8 @@
 namespace amicus::store {
 namespace {
 
+using testing::cheapVault;
 using testing::TempDir;
-
-crypto::VaultOptions cheapVault()
-{
-    crypto::VaultOptions options;
-    options.scryptWorkFactor = 10; // fast unlocks for tests
-    return options;
-}
 
 TEST(VaultSession, CreateSaveReopenWithThePassphrase)
 {
