@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QQmlEngine>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -260,6 +261,10 @@ public slots:
     void applicationAvailable()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // A settings file of this run's own: test mode's (~/.qttest/config) is shared by every
+        // test process on the machine, and another run's tst_settings.qml changing the sending
+        // policy meanwhile failed tst_review.qml here.
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
         amicus::app::configureApplication();
         support_.useFreshDataDirectory();
         support_.useOpenSeedCall();
@@ -304,6 +309,7 @@ private:
         return files;
     }
 
+    QTemporaryDir settingsDir_;
     amicus::app::AppContext context_;
     amicus::app::AppServices services_{context_};
     TestSharedFiles* sharedFiles_ = useTestSharedFiles(services_);
