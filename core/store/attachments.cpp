@@ -134,7 +134,15 @@ StoreResult<std::vector<AttachmentInfo>> Attachments::attachmentsWhere(std::stri
         info.blobName = row.text(2);
         info.size = static_cast<std::uint64_t>(row.int64(3));
         info.createdAt = row.int64(7);
-        auto sha = db_->unsealColumn(row, 4, sealingPlace("attachments", "sha256", info.id));
+        // The hash opens only at this row of this draft: a row whose plain draft_id was
+        // rewritten (moved to another draft) is refused here, so nothing packs it.
+        auto sha = db_->unsealColumn(row, 4, attachmentHashPlace(info.id, info.draftId));
+        if (!sha && sha.error().code == StoreErrc::Corrupt) {
+            return fail(StoreError{StoreErrc::Corrupt,
+                                   "attachment " + std::to_string(info.id) +
+                                       " is not sealed to draft " + std::to_string(info.draftId) +
+                                       " (moved from another draft, or damaged)"});
+        }
         auto name = db_->unsealColumn(row, 5, sealingPlace("attachments", "file_name", info.id));
         auto type = db_->unsealColumn(row, 6, sealingPlace("attachments", "media_type", info.id));
         for (const auto* part : {&sha, &name, &type}) {
@@ -263,12 +271,13 @@ StoreResult<Attachments::WrittenBlob> Attachments::writeBlob(std::istream& input
 }
 
 StoreResult<void>
-Attachments::sealDetails(std::int64_t attachmentId, const std::array<std::uint8_t, 32>& sha256,
+Attachments::sealDetails(std::int64_t attachmentId, std::int64_t draftId,
+                         const std::array<std::uint8_t, 32>& sha256,
                          const std::optional<std::array<std::uint8_t, 32>>& blobMac,
                          std::string_view fileName, std::string_view mediaType)
 {
     auto sha = db_->seal(std::span<const std::uint8_t>(sha256),
-                         sealingPlace("attachments", "sha256", attachmentId));
+                         attachmentHashPlace(attachmentId, draftId));
     auto name = db_->seal(fileName, sealingPlace("attachments", "file_name", attachmentId));
     auto type = db_->seal(mediaType, sealingPlace("attachments", "media_type", attachmentId));
     for (const auto* part : {&sha, &name, &type}) {
@@ -356,8 +365,8 @@ StoreResult<AttachmentInfo> Attachments::add(std::int64_t draftId, std::istream&
             return fail(inserted.error());
         }
         info.id = db_->db().lastInsertRowid();
-        if (auto sealed =
-                sealDetails(info.id, info.sha256, info.blobMac, info.fileName, info.mediaType);
+        if (auto sealed = sealDetails(info.id, draftId, info.sha256, info.blobMac, info.fileName,
+                                      info.mediaType);
             !sealed) {
             return fail(sealed.error());
         }
@@ -669,7 +678,7 @@ StoreResult<void> Attachments::recordCopy(std::int64_t draftId, const Attachment
     }
     const std::int64_t attachmentId = db_->db().lastInsertRowid();
     // The copy's blob is the original's file byte for byte: the same header, the same MAC.
-    if (auto sealed = sealDetails(attachmentId, original.sha256, original.blobMac,
+    if (auto sealed = sealDetails(attachmentId, draftId, original.sha256, original.blobMac,
                                   original.fileName, original.mediaType);
         !sealed) {
         return fail(sealed.error());

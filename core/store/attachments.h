@@ -96,9 +96,11 @@ private:
                                                 crypto::ByteSink& sink) const;
     [[nodiscard]] StoreResult<std::vector<AttachmentInfo>>
     attachmentsWhere(std::string_view condition, std::int64_t value);
-    // Seals and stores the name, type, hash and blob MAC of the attachment row `attachmentId`.
+    // Seals and stores the name, type, hash and blob MAC of the attachment row `attachmentId`
+    // of draft `draftId`; the hash is sealed bound to the draft too (attachmentHashPlace).
     [[nodiscard]] StoreResult<void>
-    sealDetails(std::int64_t attachmentId, const std::array<std::uint8_t, 32>& sha256,
+    sealDetails(std::int64_t attachmentId, std::int64_t draftId,
+                const std::array<std::uint8_t, 32>& sha256,
                 const std::optional<std::array<std::uint8_t, 32>>& blobMac,
                 std::string_view fileName, std::string_view mediaType);
     // In one transaction: checks that the draft may change, deletes the attachment's row (with

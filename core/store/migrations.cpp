@@ -113,6 +113,11 @@ constexpr std::array kMigrations{
         ALTER TABLE attachments ADD COLUMN blob_mac_sealed BLOB;
         ALTER TABLE attachment_reductions ADD COLUMN blob_mac_sealed BLOB;
     )sql"},
+    // Each attachment's hash is sealed again bound to its draft too (attachmentHashPlace), so
+    // a row moved to another draft by rewriting its plain draft_id no longer reads and is never
+    // packed into that draft's submission. No schema change: the keyed step
+    // (VaultDatabase::open) re-seals the rows still sealed the old way.
+    Migration{8, "", true},
 };
 
 } // namespace
@@ -127,7 +132,7 @@ int latestSchemaVersion()
     return kMigrations.back().version;
 }
 
-StoreResult<void> migrate(Database& db, int targetVersion)
+StoreResult<void> migrate(Database& db, int targetVersion, const KeyedMigrationStep& keyedStep)
 {
     auto current = db.queryInt("PRAGMA user_version");
     if (!current) {
@@ -151,6 +156,22 @@ StoreResult<void> migrate(Database& db, int targetVersion)
             StoreError error = applied.error();
             error.detail = "migration " + std::to_string(step.version) + ": " + error.detail;
             return fail(error);
+        }
+        if (step.needsKey) {
+            if (!keyedStep) {
+                return fail(StoreError{StoreErrc::Internal, "migration " +
+                                                                std::to_string(step.version) +
+                                                                " needs the vault's key"});
+            }
+            auto ran = keyedStep(db, step.version);
+            if (!ran) {
+                StoreError error = ran.error();
+                error.detail = "migration " + std::to_string(step.version) + ": " + error.detail;
+                return fail(error);
+            }
+            if (!*ran) {
+                return {}; // locked: the transaction rolls back, the version stays as it was
+            }
         }
         auto stamped = db.exec("PRAGMA user_version = " + std::to_string(step.version));
         if (!stamped) {

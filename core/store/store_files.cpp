@@ -15,6 +15,12 @@ std::string sealingPlace(std::string_view table, std::string_view column, std::i
     return std::string(table) + "/" + std::string(column) + "/" + std::to_string(rowId);
 }
 
+std::string attachmentHashPlace(std::int64_t attachmentId, std::int64_t draftId)
+{
+    return sealingPlace("attachments", "sha256", attachmentId) + "/draft/" +
+           std::to_string(draftId);
+}
+
 StoreResult<std::string> randomHexName(std::size_t bytes, std::string_view suffix)
 {
     auto random = crypto::randomBytes(bytes);

@@ -15,6 +15,10 @@ namespace amicus::store {
 // to another row or column no longer opens.
 [[nodiscard]] std::string sealingPlace(std::string_view table, std::string_view column,
                                        std::int64_t rowId);
+// Where an attachment's hash is sealed: its row and the draft it belongs to
+// ("attachments/sha256/<id>/draft/<draft id>"), so a row moved to another draft no longer reads
+// (the draft id itself is a plain column). Rows sealed before migration 8 used sealingPlace.
+[[nodiscard]] std::string attachmentHashPlace(std::int64_t attachmentId, std::int64_t draftId);
 
 // `bytes` random bytes (OpenSSL's generator) as lower-case hex, then `suffix`.
 [[nodiscard]] StoreResult<std::string> randomHexName(std::size_t bytes, std::string_view suffix);

@@ -21,6 +21,54 @@ std::int64_t systemClockMs()
         .count();
 }
 
+// Migration 8's keyed step: every attachment hash still sealed at its row alone is sealed
+// again at its row and draft (attachmentHashPlace). A hash that does not open the old way is
+// left as it is: already bound (a database set back to version 7 gains nothing), or damaged or
+// moved, which reading it then refuses. Not now (false) when the vault is locked.
+StoreResult<bool> bindAttachmentHashesToDrafts(Database& db, const crypto::FieldSealer& sealer)
+{
+    struct Row {
+        std::int64_t id;
+        std::int64_t draftId;
+        std::vector<std::uint8_t> sealed;
+    };
+    std::vector<Row> rows;
+    auto stmt = db.query(
+        "SELECT id, draft_id, sha256_sealed FROM attachments WHERE sha256_sealed IS NOT NULL");
+    if (!stmt) {
+        return fail(stmt.error());
+    }
+    auto read = stmt->forEachRow([&](const Statement& row) -> StoreResult<void> {
+        rows.push_back({row.int64(0), row.int64(1), row.blob(2)});
+        return {};
+    });
+    if (!read) {
+        return fail(read.error());
+    }
+    for (const Row& row : rows) {
+        auto opened = sealer.open(row.sealed, sealingPlace("attachments", "sha256", row.id));
+        if (!opened) {
+            if (opened.error() == crypto::SealError::Locked) {
+                return false;
+            }
+            continue;
+        }
+        auto bound = sealer.seal(*opened, attachmentHashPlace(row.id, row.draftId));
+        if (!bound) {
+            if (bound.error() == crypto::SealError::Locked) {
+                return false;
+            }
+            return fail(StoreError{StoreErrc::Internal, "sealing an attachment hash failed"});
+        }
+        auto updated =
+            db.run("UPDATE attachments SET sha256_sealed = ?1 WHERE id = ?2", *bound, row.id);
+        if (!updated) {
+            return fail(updated.error());
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 VaultDatabase::VaultDatabase(Database db, StorePaths paths, const crypto::FieldSealer& sealer,
@@ -98,7 +146,13 @@ StoreResult<std::unique_ptr<VaultDatabase>> VaultDatabase::open(const StorePaths
             return fail(stamped.error());
         }
     }
-    auto migrated = migrate(*db, latestSchemaVersion());
+    auto migrated =
+        migrate(*db, latestSchemaVersion(), [&sealer](Database& db, int step) -> StoreResult<bool> {
+            if (step == 8) {
+                return bindAttachmentHashesToDrafts(db, sealer);
+            }
+            return fail(StoreError{StoreErrc::Internal, "no keyed step " + std::to_string(step)});
+        });
     if (!migrated) {
         return fail(migrated.error());
     }

@@ -156,6 +156,94 @@ TEST(Migrations, MigratesFromEveryEarlierVersionKeepingData)
     }
 }
 
+// A database at version 7, one attachment of draft 7 sealed the way version 7 sealed it.
+void makeVersion7WithAnAttachment(const StorePaths& paths, const TestSealer& sealer)
+{
+    auto db = Database::open(paths.database, Database::OpenMode::CreateIfMissing);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db->exec("PRAGMA journal_mode = WAL; PRAGMA application_id = 1095582547").ok());
+    ASSERT_TRUE(migrate(*db, 7).ok());
+    ASSERT_TRUE(db->exec("INSERT INTO drafts (id, submission_id, call_id, created_at, "
+                         "updated_at) VALUES (7, 'sub-7', 'c', 1, 2), (8, 'sub-8', 'c', 1, 2)")
+                    .ok());
+    auto att = db->prepare("INSERT INTO attachments (id, draft_id, blob_name, size, "
+                           "sha256_sealed, file_name_sealed, media_type_sealed, created_at) "
+                           "VALUES (3, 7, 'x.age', 5, ?1, ?2, ?3, 2)");
+    att->bindBlob(1, sealed(sealer, std::string(32, 'h'), "attachments/sha256/3"));
+    att->bindBlob(2, sealed(sealer, "photo.jpg", "attachments/file_name/3"));
+    att->bindBlob(3, sealed(sealer, "image/jpeg", "attachments/media_type/3"));
+    ASSERT_TRUE(att->run().ok());
+}
+
+void rewrite(const StorePaths& paths, const std::string& sql)
+{
+    auto db = Database::open(paths.database, Database::OpenMode::MustExist);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db->exec(sql).ok());
+}
+
+// Migration 8 binds the attachments of an existing vault to their drafts: they read as before,
+// and a row then moved to another draft is refused, also after setting the version back to 7
+// (the migration cannot be made to bind it again to the draft it was moved to).
+TEST(Migrations, AttachmentsAreBoundToTheirDraftAtMigration)
+{
+    TestSealer sealer;
+    NoBlobs blobs;
+    TempDir dir;
+    const StorePaths paths{dir.path() / "v.db", dir.path() / "b"};
+    makeVersion7WithAnAttachment(paths, sealer);
+    {
+        auto store = VaultStore::open(paths, sealer, blobs);
+        ASSERT_TRUE(store.ok()) << store.error().detail;
+        auto kept = store->attachments().get(3);
+        ASSERT_TRUE(kept.ok()) << kept.error().detail;
+        EXPECT_EQ(kept->draftId, 7);
+        EXPECT_EQ(kept->sha256[0], 'h');
+    }
+    rewrite(paths, "UPDATE attachments SET draft_id = 8 WHERE id = 3");
+    for (int reopened = 0; reopened < 2; ++reopened) {
+        SCOPED_TRACE(reopened == 0 ? "moved" : "moved, version set back to 7");
+        {
+            auto store = VaultStore::open(paths, sealer, blobs);
+            ASSERT_TRUE(store.ok()) << store.error().detail;
+            EXPECT_EQ(*store->schemaVersion(), latestSchemaVersion());
+            auto moved = store->attachments().get(3);
+            ASSERT_FALSE(moved.ok());
+            EXPECT_EQ(moved.error().code, StoreErrc::Corrupt) << moved.error().detail;
+            ASSERT_FALSE(store->drafts().get(8).ok());
+            EXPECT_EQ(store->drafts().get(8).error().code, StoreErrc::Corrupt);
+            EXPECT_TRUE(store->attachments().of(7)->empty());
+        }
+        rewrite(paths, "PRAGMA user_version = 7");
+    }
+    rewrite(paths, "UPDATE attachments SET draft_id = 7 WHERE id = 3");
+    auto store = VaultStore::open(paths, sealer, blobs);
+    ASSERT_TRUE(store.ok());
+    EXPECT_TRUE(store->attachments().get(3).ok());
+}
+
+// Opened without the key (the sender's connection while the vault is locked), a version 7
+// database opens and stays at 7; the next opening with the key binds its attachments.
+TEST(Migrations, TheBindingWaitsForTheKey)
+{
+    TestSealer sealer;
+    NoBlobs blobs;
+    TempDir dir;
+    const StorePaths paths{dir.path() / "v.db", dir.path() / "b"};
+    makeVersion7WithAnAttachment(paths, sealer);
+    sealer.lock();
+    {
+        auto locked = VaultStore::open(paths, sealer, blobs);
+        ASSERT_TRUE(locked.ok()) << locked.error().detail;
+        EXPECT_EQ(*locked->schemaVersion(), 7);
+    }
+    sealer.unlock();
+    auto store = VaultStore::open(paths, sealer, blobs);
+    ASSERT_TRUE(store.ok()) << store.error().detail;
+    EXPECT_EQ(*store->schemaVersion(), latestSchemaVersion());
+    EXPECT_TRUE(store->attachments().get(3).ok());
+}
+
 std::vector<std::uint8_t> bytesOf(const std::filesystem::path& p)
 {
     return testing::readAll(p);
