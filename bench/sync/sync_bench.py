@@ -13,6 +13,7 @@ Cases (--case):
 Subject and peer take turns, the peer first every other round. A missed goal exits 1.
 
 Usage: sync_bench.py --case C --upload BIN [--size-mib 256] [--reps 3] [--chunk-mib 32]
+                     [--not-sent-low-water BYTES] [--upload-buffer BYTES]  (ours; default: the app's)
 """
 import argparse
 import hashlib
@@ -61,6 +62,8 @@ class Bench:
         self.origin = listening
         self.port = int(listening.rsplit(":", 1)[1])
         self.serial = 0
+        self.low_water = None
+        self.upload_buffer = None
         # The envelope: random bytes through the age CLI to a fresh key.
         keyfile = os.path.join(work, "key.txt")
         subprocess.run(["age-keygen", "-o", keyfile], check=True, capture_output=True)
@@ -103,7 +106,11 @@ class Bench:
         outbox = os.path.join(self.work, f"outbox-{self.serial}.json")
         return [self.args.upload, "--file", self.envelope, "--origin", origin, "--key", self.key,
                 "--submission", self.submission(), "--sha256", self.sha256, "--outbox", outbox,
-                "--chunk", str(chunk)]
+                "--chunk", str(chunk)] + (
+                    ["--not-sent-low-water", str(self.args.not_sent_low_water)]
+                    if self.args.not_sent_low_water is not None else []) + (
+                    ["--upload-buffer", str(self.args.upload_buffer)]
+                    if self.args.upload_buffer is not None else [])
 
     def ours(self, origin=None, chunk=0):
         """Ours once: (the run as measured from outside, the JSON line it printed)."""
@@ -111,6 +118,9 @@ class Bench:
         result = json.loads(run.stdout.strip().splitlines()[-1])
         if result["state"] != "delivered":
             raise SystemExit(f"ours did not deliver: {result}")
+        # The socket settings ours ran with (low water 0: the OS's).
+        self.low_water = result.get("not_sent_low_water")
+        self.upload_buffer = result.get("upload_buffer")
         self.clean()
         return run, result
 
@@ -154,6 +164,10 @@ def main():
     parser.add_argument("--size-mib", type=int, default=256)
     parser.add_argument("--reps", type=int, default=0, help="default: 7 for curl, 3 for tusjs")
     parser.add_argument("--chunk-mib", type=int, default=32)
+    parser.add_argument("--not-sent-low-water", type=int,
+                        help="TCP_NOTSENT_LOWAT for ours (bench/README.md); default: the app's")
+    parser.add_argument("--upload-buffer", type=int,
+                        help="libcurl's upload buffer for ours; default: the app's")
     args = parser.parse_args()
     require_gnu_time()
     if args.reps <= 0:
@@ -176,7 +190,9 @@ def main():
                     "met": ratio >= 0.95,
                     "extra": {"ours_MBps": bench.size / o / 1e6, "curl_MBps": bench.size / p / 1e6,
                               "reps": args.reps, "ours_runs_s": ours, "curl_runs_s": peer,
-                              "best_of_ratio": min(peer) / min(ours)}}
+                              "best_of_ratio": min(peer) / min(ours),
+                              "ours_tcp_notsent_lowat_B": bench.low_water,
+                              "ours_upload_buffer_B": bench.upload_buffer}}
         elif args.case == "tusjs":
             if not os.path.isdir(os.path.join(HERE, "node_modules")):
                 subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=HERE, check=True)
@@ -198,7 +214,8 @@ def main():
                               "ours_runs_s": ours, "tusjs_runs_s": peer,
                               "ours_wall_with_startup_s": [run.seconds for run, _ in ours_runs],
                               "tusjs_wall_with_startup_s": [run.seconds for run, _ in peer_runs],
-                              "reps": args.reps}}
+                              "reps": args.reps, "ours_tcp_notsent_lowat_B": bench.low_water,
+                              "ours_upload_buffer_B": bench.upload_buffer}}
         else:
             proxy, port, _ = start(
                 [sys.executable, os.path.join(TOP, "tests/sync/fault_proxy.py"), "--target",
@@ -230,6 +247,8 @@ def main():
                     "peer": {"label": "envelope size", "value": bench.size, "unit": "B"},
                     "ratio": ratio, "goal": "bytes sent at most 1.003x the size", "met": ratio <= 1.003,
                     "extra": {"seconds": result["seconds"], "cuts": bench.size // (16 << 20),
+                              "ours_tcp_notsent_lowat_B": bench.low_water,
+                              "ours_upload_buffer_B": bench.upload_buffer,
                               "resent_bytes": sent - bench.size,
                               "resent_held_by_the_cut_link": held,
                               "held_in_the_proxys_last_reads": int(in_link[-1][0]) if in_link else None,

@@ -1,6 +1,7 @@
 // sync_bench_upload: the subject of the sync benchmarks. Sends one envelope through the outbox
 // engine (file-backed outbox, persisted per chunk as in the app) and prints one JSON line:
-// {"seconds":N,"bytes_sent":N,"state":"delivered","size":N}.
+// {"seconds":N,"bytes_sent":N,"size":N,"state":"delivered","error":"","not_sent_low_water":N,
+// "upload_buffer":N} (the last two: the socket settings it ran with).
 // Usage: sync_bench_upload --file F --origin URL --key B64 --submission ID --sha256 HEX
 //                          --outbox PATH [--chunk BYTES]   (chunk 0: adapt to the link)
 //                          [--not-sent-low-water BYTES] [--upload-buffer BYTES]
@@ -95,10 +96,12 @@ int main(int argc, char** argv)
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::printf(
-        "{\"seconds\":%.4f,\"bytes_sent\":%llu,\"size\":%llu,\"state\":\"%s\",\"error\":\"%s\"}\n",
+        "{\"seconds\":%.4f,\"bytes_sent\":%llu,\"size\":%llu,\"state\":\"%s\",\"error\":\"%s\","
+        "\"not_sent_low_water\":%d,\"upload_buffer\":%ld}\n",
         seconds, static_cast<unsigned long long>(engine.bytesSent()),
         static_cast<unsigned long long>(record.envelopeSize),
         std::string(outboxStateName(last.state)).c_str(),
-        last.lastError ? std::string(syncErrorName(*last.lastError)).c_str() : "");
+        last.lastError ? std::string(syncErrorName(*last.lastError)).c_str() : "",
+        options.tus.notSentLowWater, options.tus.uploadBufferSize);
     return last.state == OutboxState::Delivered ? 0 : 2;
 }
