@@ -48,9 +48,12 @@ struct TusOptions {
     std::uint64_t fixedChunk = 0;
     // libcurl's upload buffer: what one write hands to the socket.
     long uploadBufferSize = 64 * 1024;
-    // TCP_NOTSENT_LOWAT: at most this many bytes wait unsent in the socket. The kernel still
+    // TCP_NOTSENT_LOWAT: the socket takes the next upload buffer only when fewer than this
+    // many bytes wait unsent in it (so at most this plus one buffer wait). The kernel still
     // sizes the send window for the link; what it stops is megabytes queued locally that are
-    // lost (and sent again) when the link drops. 0 leaves the OS default.
+    // lost (and sent again) when the link drops. 0 leaves the OS default. Lower (16 KiB, with a
+    // 16 KiB buffer) sent no fewer bytes again through cuts, the far end's receive queue taking
+    // what left ours, and looked slower against curl -T (bench/README.md, "resume after a cut").
     int notSentLowWater = 64 * 1024;
 };
 
