@@ -24,8 +24,9 @@ namespace amicus::store {
 // another thread opens its own. A connection opened on one thread for another (the app unlocks
 // on a worker) is released once, and then belongs to the first thread that uses it. Debug
 // builds (no NDEBUG, e.g. the ASan build) check every use and abort with a message naming the
-// misuse; release builds only keep the owner.
-#ifndef NDEBUG
+// misuse, and so does every build with tests (the CMake option AMICUS_STORE_THREAD_CHECKS);
+// other release builds only keep the owner.
+#if !defined(NDEBUG) && !defined(AMICUS_STORE_THREAD_CHECKS)
 #define AMICUS_STORE_THREAD_CHECKS 1
 #endif
 

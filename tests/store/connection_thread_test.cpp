@@ -1,6 +1,7 @@
 // A store connection belongs to the thread that opened it: a second thread that touches it is
-// stopped in debug builds (the ASan build runs these), and a connection handed over on purpose
-// (releaseThread, as the app does after unlocking on a worker) belongs to its first user.
+// stopped in debug builds and every build with tests (AMICUS_STORE_THREAD_CHECKS), and a
+// connection handed over on purpose (releaseThread, as the app does after unlocking on a worker)
+// belongs to its first user.
 #include "store/vault_store.h"
 #include "test_support.h"
 
@@ -16,7 +17,7 @@ using ConnectionThreadTest = testing::PlainStoreTest;
 TEST_F(ConnectionThreadTest, ASecondThreadUsingTheConnectionIsStopped)
 {
 #ifndef AMICUS_STORE_THREAD_CHECKS
-    GTEST_SKIP() << "the owner-thread check is compiled in debug builds only";
+    GTEST_SKIP() << "the owner-thread check is compiled in debug and test builds only";
 #else
     GTEST_FLAG_SET(death_test_style, "threadsafe");
     auto store = openStore();
@@ -33,7 +34,7 @@ TEST_F(ConnectionThreadTest, ASecondThreadUsingTheConnectionIsStopped)
 TEST_F(ConnectionThreadTest, TheOpenerUsingAConnectionHandedOverIsStopped)
 {
 #ifndef AMICUS_STORE_THREAD_CHECKS
-    GTEST_SKIP() << "the owner-thread check is compiled in debug builds only";
+    GTEST_SKIP() << "the owner-thread check is compiled in debug and test builds only";
 #else
     GTEST_FLAG_SET(death_test_style, "threadsafe");
     EXPECT_DEATH(
