@@ -23,7 +23,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QQmlEngine>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -260,11 +259,10 @@ class QmlTestSetup : public QObject {
 public slots:
     void applicationAvailable()
     {
+        // The settings are this process's own (own_settings_folder.h): another run's
+        // tst_settings.qml changing the sending policy in a shared file once failed
+        // tst_review.qml here.
         QStandardPaths::setTestModeEnabled(true);
-        // A settings file of this run's own: test mode's (~/.qttest/config) is shared by every
-        // test process on the machine, and another run's tst_settings.qml changing the sending
-        // policy meanwhile failed tst_review.qml here.
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
         amicus::app::configureApplication();
         support_.useFreshDataDirectory();
         support_.useOpenSeedCall();
@@ -309,7 +307,6 @@ private:
         return files;
     }
 
-    QTemporaryDir settingsDir_;
     amicus::app::AppContext context_;
     amicus::app::AppServices services_{context_};
     TestSharedFiles* sharedFiles_ = useTestSharedFiles(services_);

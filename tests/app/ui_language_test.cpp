@@ -1,7 +1,9 @@
 // UiLanguage: the starting language, switching, and remembering the choice.
+#include "own_settings_folder.h"
 #include "viewmodels/ui_language.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtTest>
@@ -17,6 +19,17 @@ private slots:
         QCoreApplication::setApplicationName(QStringLiteral("UiLanguageTest"));
     }
     void init() { QSettings().clear(); }
+
+    // What the tests below remember stays in this process (own_settings_folder.h), after
+    // QStandardPaths' test mode is on as above.
+    void theSettingsAreThisProcesssOwn()
+    {
+        const QString folder = amicus::testing::ownSettingsFolder();
+        QVERIFY(!folder.isEmpty() && QFileInfo(folder).isDir());
+        QVERIFY2(QSettings().fileName().startsWith(folder + QLatin1Char('/')),
+                 qPrintable(QSettings().fileName()));
+        QVERIFY(!QSettings().fileName().contains(QStringLiteral(".qttest")));
+    }
 
     void startsInTheFirstSupportedSystemLanguage_data()
     {
