@@ -3,6 +3,7 @@
 #include "app_context.h"
 #include "app_services.h"
 #include "document_export.h"
+#include "package/submission_package.h"
 #include "store/data_layout.h"
 #include "store/vault_session.h"
 #include "sync/sealed_envelope_copy.h"
@@ -10,22 +11,12 @@
 
 #include <QDir>
 #include <QFile>
-#include <QRegularExpression>
 #include <cstring>
 
-using amicus::app::AppContext;
 using amicus::app::AppServices;
 using amicus::app::toQString;
 
 namespace {
-
-// The ids Amicus makes are lower-case UUIDs; nothing else becomes part of a file name.
-bool isAmicusId(const QString& id)
-{
-    static const QRegularExpression uuid(
-        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
-    return uuid.match(id).hasMatch();
-}
 
 // The envelope as it is read out of the outbox, checked against the size and SHA-256 recorded
 // when it was sealed: if they differ, the last read fails instead of reaching the end, so
@@ -76,7 +67,8 @@ private:
 
 } // namespace
 
-EnvelopeExport::EnvelopeExport(QObject* parent) : QObject(parent)
+EnvelopeExport::EnvelopeExport(QObject* parent)
+    : OutboxFileExport(QStringLiteral("application/octet-stream"), parent)
 {
 }
 
@@ -87,39 +79,9 @@ EnvelopeExport::EnvelopeExport(AppServices& services, QObject* parent) : Envelop
 
 EnvelopeExport::~EnvelopeExport() = default;
 
-void EnvelopeExport::classBegin()
+void EnvelopeExport::servicesChanged()
 {
-    if (!services_) {
-        useServices(AppServices::of(this));
-    }
-}
-
-void EnvelopeExport::useServices(AppServices* services)
-{
-    services_ = services;
-    // Where exports go and the share sheet: the services' (the OS's, or a test's).
-    documentExport_ = services_ ? &services_->documentExport() : nullptr;
-    folder_ = documentExport_ ? documentExport_->exportFolder() : QUrl();
-    if (!services_) {
-        return;
-    }
-    const auto reload = [this] {
-        load();
-        emit changed();
-    };
-    connect(&services_->context(), &AppContext::sessionChanged, this, reload);
-    connect(&services_->changes(), &amicus::app::ChangeNotifier::outboxChanged, this, reload);
-    connect(&services_->context(), &AppContext::catalogChanged, this, reload);
-}
-
-void EnvelopeExport::setDraftId(int draftId)
-{
-    if (draftId == draftId_) {
-        return;
-    }
-    draftId_ = draftId;
-    load();
-    emit changed();
+    folder_ = documentExport() ? documentExport()->exportFolder() : QUrl();
 }
 
 void EnvelopeExport::load()
@@ -129,17 +91,17 @@ void EnvelopeExport::load()
     envelopeSize_ = 0;
     envelopeSha256_.clear();
     canSeal_ = false;
-    auto* session = services_ ? services_->context().session() : nullptr;
-    if (session == nullptr || draftId_ < 0) {
+    auto* session = services() ? services()->context().session() : nullptr;
+    if (session == nullptr || draftId() < 0) {
         return;
     }
-    const auto entry = session->store().outbox().entry(draftId_);
-    const auto draft = session->store().drafts().get(draftId_);
+    const auto entry = session->store().outbox().entry(draftId());
+    const auto draft = session->store().drafts().get(draftId());
     if (!draft) {
         return;
     }
     if (!entry) {
-        const auto catalog = services_->context().catalog();
+        const auto catalog = services()->context().catalog();
         const amicus::calls::Call* call = nullptr;
         if (catalog) {
             if (const auto found = catalog->call(draft->callId)) {
@@ -186,28 +148,24 @@ void EnvelopeExport::setDirectoryUrl(const QUrl& url)
 
 QString EnvelopeExport::directoryName() const
 {
-    return documentExport_ && !folder_.isEmpty() ? documentExport_->folderName(folder_) : QString();
-}
-
-bool EnvelopeExport::canShare() const
-{
-    return documentExport_ && documentExport_->canShare();
+    return documentExport() && !folder_.isEmpty() ? documentExport()->folderName(folder_)
+                                                  : QString();
 }
 
 bool EnvelopeExport::save()
 {
     Failure failure = Failure::None;
-    amicus::platform::SavedDocument saved;
+    forgetSaved();
     const std::string name = amicus::sync::sealedEnvelopeFileName(submissionId_.toStdString());
-    if (!available() || services_ == nullptr || documentExport_ == nullptr) {
+    if (!available() || services() == nullptr || documentExport() == nullptr) {
         failure = Failure::NotAvailable;
     } else if (folder_.isEmpty()) {
         failure = Failure::FolderUnwritable;
-    } else if (!isAmicusId(submissionId_)) {
+    } else if (!amicus::package::isSubmissionId(submissionId_.toStdString())) {
         failure = Failure::NotAvailable; // not an id Amicus makes: no file name from it
     } else {
         const auto envelope = QString::fromStdString(
-            (amicus::store::DataLayout::outboxDir(services_->context().dataDir()) /
+            (amicus::store::DataLayout::outboxDir(services()->context().dataDir()) /
              envelopeName_.toStdString())
                 .string());
         amicus::crypto::Sha256Digest digest{};
@@ -228,25 +186,15 @@ bool EnvelopeExport::save()
         CheckedEnvelopeReader reader(envelope, envelopeSize_, digest);
         if (!reader.openEnvelope()) {
             failure = Failure::NotAvailable;
-        } else if (auto written = documentExport_->save(
-                       folder_, toQString(name), QStringLiteral("application/octet-stream"), reader,
-                       amicus::platform::NameClash::Replace)) {
-            saved = *written;
+        } else if (saveDocument(folder_, toQString(name), reader)) {
+            // Saved.
         } else if (reader.damaged()) {
             failure = Failure::Damaged;
         } else {
             failure = Failure::FolderUnwritable;
         }
     }
-    savedPath_ = saved.shownAs;
-    savedUrl_ = saved.url;
     failure_ = failure;
     emit savedPathChanged();
     return failure == Failure::None;
-}
-
-bool EnvelopeExport::share()
-{
-    return !savedPath_.isEmpty() && documentExport_ &&
-           documentExport_->share(savedUrl_, QStringLiteral("application/octet-stream"));
 }

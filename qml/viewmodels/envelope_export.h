@@ -5,25 +5,17 @@
 // unpacks a submission once whichever way it came (docs/secretariat.md).
 #pragma once
 
-#include <QObject>
-#include <QQmlParserStatus>
+#include "outbox_file_export.h"
+
+#include <QByteArray>
 #include <QString>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
-namespace amicus::platform {
-class DocumentExport;
-}
-namespace amicus::app {
-class AppServices;
-}
-
-class EnvelopeExport : public QObject, public QQmlParserStatus {
+class EnvelopeExport : public OutboxFileExport {
     Q_OBJECT
     QML_ELEMENT
-    Q_INTERFACES(QQmlParserStatus)
 
-    Q_PROPERTY(int draftId READ draftId WRITE setDraftId NOTIFY changed)
     // True when the draft is finalized and its envelope is in the outbox (not delivered yet,
     // or delivered: the file stays the same either way).
     Q_PROPERTY(bool available READ available NOTIFY changed)
@@ -37,12 +29,8 @@ class EnvelopeExport : public QObject, public QQmlParserStatus {
     // knows it ("Documents" in the user's language).
     Q_PROPERTY(QUrl directoryUrl READ directoryUrl WRITE setDirectoryUrl NOTIFY directoryChanged)
     Q_PROPERTY(QString directoryName READ directoryName NOTIFY directoryChanged)
-    // Where save() wrote the file as the user is told (a native path, or "Folder/name"), or
-    // empty.
-    Q_PROPERTY(QString savedPath READ savedPath NOTIFY savedPathChanged)
-    // Why the last save failed, or None.
+    // Why the last save failed, or None (changes with savedPath).
     Q_PROPERTY(Failure failure READ failure NOTIFY savedPathChanged)
-    Q_PROPERTY(bool canShare READ canShare CONSTANT)
 
 public:
     enum class Failure { None, NotAvailable, Damaged, FolderUnwritable };
@@ -54,46 +42,30 @@ public:
     explicit EnvelopeExport(amicus::app::AppServices& services, QObject* parent = nullptr);
     ~EnvelopeExport() override;
 
-    void classBegin() override;
-    void componentComplete() override {}
-
-    int draftId() const { return draftId_; }
-    void setDraftId(int draftId);
     bool available() const { return !envelopeName_.isEmpty(); }
     bool canSeal() const { return canSeal_; }
     QString fileName() const;
     QUrl directoryUrl() const;
     void setDirectoryUrl(const QUrl& url);
     QString directoryName() const;
-    QString savedPath() const { return savedPath_; }
     Failure failure() const { return failure_; }
-    bool canShare() const;
 
     // Copies the envelope into the folder as fileName(), checked against the size and SHA-256
     // recorded when it was sealed; false (failure says why) when it could not.
     Q_INVOKABLE bool save();
-    // Offers the saved file to the OS share sheet (phones); false when nothing was offered.
-    Q_INVOKABLE bool share();
 
 signals:
-    void changed();
     void directoryChanged();
-    void savedPathChanged();
 
 private:
-    void useServices(amicus::app::AppServices* services);
-    void load();
+    void servicesChanged() override;
+    void load() override;
 
-    amicus::app::AppServices* services_ = nullptr;
-    int draftId_ = -1;
     QString submissionId_;
     QString envelopeName_; // in the outbox folder; empty when there is none
     quint64 envelopeSize_ = 0;
     bool canSeal_ = false;
     QByteArray envelopeSha256_; // 32 bytes, or empty for rows from before it was kept
     QUrl folder_;
-    QString savedPath_;
-    QUrl savedUrl_;
     Failure failure_ = Failure::None;
-    amicus::platform::DocumentExport* documentExport_ = nullptr; // the services'; none without
 };

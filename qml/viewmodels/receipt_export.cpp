@@ -15,11 +15,11 @@
 #include <QLocale>
 #include <QRegularExpression>
 
-using amicus::app::AppContext;
 using amicus::app::AppServices;
 using amicus::app::toQString;
 
-ReceiptExport::ReceiptExport(QObject* parent) : QObject(parent)
+ReceiptExport::ReceiptExport(QObject* parent)
+    : OutboxFileExport(QStringLiteral("application/json"), parent)
 {
 }
 
@@ -28,37 +28,7 @@ ReceiptExport::ReceiptExport(AppServices& services, QObject* parent) : ReceiptEx
     useServices(&services);
 }
 
-void ReceiptExport::classBegin()
-{
-    if (!services_) {
-        useServices(AppServices::of(this));
-    }
-}
-
-void ReceiptExport::useServices(AppServices* services)
-{
-    services_ = services;
-    documentExport_ = services_ ? &services_->documentExport() : nullptr;
-    if (!services_) {
-        return;
-    }
-    connect(&services_->context(), &AppContext::sessionChanged, this, [this] {
-        load();
-        emit changed();
-    });
-}
-
 ReceiptExport::~ReceiptExport() = default;
-
-void ReceiptExport::setDraftId(int draftId)
-{
-    if (draftId == draftId_) {
-        return;
-    }
-    draftId_ = draftId;
-    load();
-    emit changed();
-}
 
 void ReceiptExport::setLanguage(const QString& language)
 {
@@ -76,13 +46,13 @@ void ReceiptExport::load()
     size_ = 0;
     sha256_.clear();
     signatureChecked_ = false;
-    auto* session = services_ ? services_->context().session() : nullptr;
-    if (session == nullptr || draftId_ < 0) {
+    auto* session = services() ? services()->context().session() : nullptr;
+    if (session == nullptr || draftId() < 0) {
         return;
     }
     auto& store = session->store();
-    const auto entry = store.outbox().entry(draftId_);
-    const auto draft = store.drafts().get(draftId_);
+    const auto entry = store.outbox().entry(draftId());
+    const auto draft = store.drafts().get(draftId());
     if (!entry || !draft || !entry->receipt ||
         entry->state != amicus::store::OutboxState::Delivered) {
         return;
@@ -98,7 +68,7 @@ void ReceiptExport::load()
     sha256_ = toQString(fields->sha256Hex);
     // Checked again here, with the key the catalog gives for the call, against the envelope
     // this phone sent: what the secretariat's tool will check too.
-    if (const auto call = services_->context().catalog()->call(draft->callId)) {
+    if (const auto call = services()->context().catalog()->call(draft->callId)) {
         signatureChecked_ =
             amicus::sync::keptReceiptChecks(*entry, draft->submissionId, (*call)->receiptKeyBase64);
     }
@@ -115,14 +85,9 @@ QString ReceiptExport::size() const
     return formatDataSize(static_cast<double>(size_), QLocale(language_));
 }
 
-bool ReceiptExport::canShare() const
-{
-    return documentExport_ && documentExport_->canShare();
-}
-
 bool ReceiptExport::save()
 {
-    if (!found() || !documentExport_) {
+    if (!found() || !documentExport()) {
         return false;
     }
     // The submission id is a UUID the app made; keep only safe characters all the same.
@@ -131,20 +96,8 @@ bool ReceiptExport::save()
     QBuffer source;
     source.setData(QByteArray::fromStdString(document_) + '\n');
     source.open(QIODevice::ReadOnly);
-    auto saved = documentExport_->save(
-        documentExport_->exportFolder(), QStringLiteral("amicus-receipt-%1.json").arg(name),
-        QStringLiteral("application/json"), source, amicus::platform::NameClash::Replace);
-    if (!saved) {
-        return false;
-    }
-    savedPath_ = saved->shownAs;
-    savedUrl_ = saved->url;
+    const bool saved = saveDocument(documentExport()->exportFolder(),
+                                    QStringLiteral("amicus-receipt-%1.json").arg(name), source);
     emit savedPathChanged();
-    return true;
-}
-
-bool ReceiptExport::share()
-{
-    return !savedPath_.isEmpty() && documentExport_ &&
-           documentExport_->share(savedUrl_, QStringLiteral("application/json"));
+    return saved;
 }

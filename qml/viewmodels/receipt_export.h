@@ -4,27 +4,16 @@
 // (`amicus-intake receipt verify`, docs/receipts.md): the NGO's proof that it submitted in time.
 #pragma once
 
-#include <QObject>
-#include <QQmlParserStatus>
+#include "outbox_file_export.h"
+
 #include <QString>
-#include <QUrl>
 #include <QtQml/qqmlregistration.h>
-#include <memory>
 #include <string>
 
-namespace amicus::platform {
-class DocumentExport;
-}
-namespace amicus::app {
-class AppServices;
-}
-
-class ReceiptExport : public QObject, public QQmlParserStatus {
+class ReceiptExport : public OutboxFileExport {
     Q_OBJECT
     QML_ELEMENT
-    Q_INTERFACES(QQmlParserStatus)
 
-    Q_PROPERTY(int draftId READ draftId WRITE setDraftId NOTIFY changed)
     // False when the entry has no receipt (not delivered, or the vault is locked).
     Q_PROPERTY(bool found READ found NOTIFY changed)
     Q_PROPERTY(QString submissionId READ submissionId NOTIFY changed)
@@ -35,9 +24,6 @@ class ReceiptExport : public QObject, public QQmlParserStatus {
     // True when the signature checks with the receipt key the catalog gives for the call now.
     Q_PROPERTY(bool signatureChecked READ signatureChecked NOTIFY changed)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY changed)
-    // Where save() wrote the file, or empty.
-    Q_PROPERTY(QString savedPath READ savedPath NOTIFY savedPathChanged)
-    Q_PROPERTY(bool canShare READ canShare CONSTANT)
 
 public:
     // Made by QML: the services are its engine's (classBegin).
@@ -46,11 +32,6 @@ public:
     explicit ReceiptExport(amicus::app::AppServices& services, QObject* parent = nullptr);
     ~ReceiptExport() override;
 
-    void classBegin() override;
-    void componentComplete() override {}
-
-    int draftId() const { return draftId_; }
-    void setDraftId(int draftId);
     QString language() const { return language_; }
     void setLanguage(const QString& language);
     bool found() const { return !document_.empty(); }
@@ -59,26 +40,14 @@ public:
     QString size() const;
     QString sha256() const { return sha256_; }
     bool signatureChecked() const { return signatureChecked_; }
-    QString savedPath() const { return savedPath_; }
-    bool canShare() const;
 
     // Writes the receipt, exactly as the endpoint signed it, to the export folder as
     // amicus-receipt-<submission id>.json. False when it could not be written.
     Q_INVOKABLE bool save();
-    // Offers the saved file to the OS share sheet (phones).
-    Q_INVOKABLE bool share();
-
-signals:
-    void changed();
-    void savedPathChanged();
 
 private:
-    void useServices(amicus::app::AppServices* services);
-    void load();
+    void load() override;
 
-    amicus::app::AppServices* services_ = nullptr;
-
-    int draftId_ = -1;
     QString language_ = QStringLiteral("en");
     std::string document_; // {"receipt": "...", "signature": "..."} as stored
     QString submissionId_;
@@ -86,8 +55,4 @@ private:
     quint64 size_ = 0;
     QString sha256_;
     bool signatureChecked_ = false;
-    QString savedPath_;
-    QUrl savedUrl_;
-    // The OS's export folder and share sheet, the services' (null without services).
-    amicus::platform::DocumentExport* documentExport_ = nullptr;
 };
