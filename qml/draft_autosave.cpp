@@ -86,7 +86,9 @@ void DraftAutosave::closeConnection()
 
 void DraftAutosave::run()
 {
-    std::optional<store::VaultStore> store; // this thread's own connection
+    // This thread's own connection. A unique_ptr, not an optional: GCC 12 warned that the
+    // optional's destruction at the end may read an uninitialized member (-Wmaybe-uninitialized).
+    std::unique_ptr<store::VaultStore> store;
     store::VaultSession* storeSession = nullptr;
     std::unique_lock lock(mutex_);
     for (;;) {
@@ -107,7 +109,7 @@ void DraftAutosave::run()
             }
             if (!store) {
                 if (auto opened = session->openConnection()) {
-                    store.emplace(std::move(*opened));
+                    store = std::make_unique<store::VaultStore>(std::move(*opened));
                 } else {
                     for (const auto& [key, text] : batch) {
                         outcomes[std::get<0>(key)] = opened.error().code;
