@@ -14,11 +14,13 @@ namespace {
 
 // A couple of frames lets fonts, images and the first layout pass settle.
 constexpr int kFramesBeforeCapture = 2;
-// Then no frame for this long: a popup's opening transition or a switch's knob has finished.
+// Then no frame for this long (a switch's knob has come to rest), and no transition running.
 constexpr int kQuietMs = 250;
 // Some platforms swap no frames for hidden windows, and a running animation (a busy
-// indicator) never stops drawing; grab anyway after this delay.
+// indicator) never stops drawing; grab anyway after this delay once no transition runs...
 constexpr int kFallbackDelayMs = 5000;
+// ...or, should one never end, after this one.
+constexpr int kGiveUpMs = 60000;
 
 QString nameOrDash(const QStringList& names)
 {
@@ -58,6 +60,22 @@ QQuickItem* findVisible(QQuickItem* item, const QString& objectName)
     return nullptr;
 }
 
+// A screen sliding in or out, or a popup fading in or out: Popup.opened turns true only once
+// its enter transition has finished, and false as its exit transition starts. Frames come
+// slowly on a loaded machine, so a quiet moment alone once caught a dialog half faded in.
+bool transitionRunning(const QQuickWindow* window)
+{
+    const QObject* screens = window->findChild<QObject*>(QStringLiteral("screens"));
+    if (screens && screens->property("busy").toBool()) {
+        return true;
+    }
+    const auto objects = window->findChildren<QObject*>();
+    return std::any_of(objects.begin(), objects.end(), [](const QObject* object) {
+        return object->inherits("QQuickPopup") && object->property("visible").toBool() &&
+               !object->property("opened").toBool();
+    });
+}
+
 } // namespace
 
 Screenshot::Screenshot(QQuickWindow* window, QString path, QObject* parent)
@@ -66,7 +84,7 @@ Screenshot::Screenshot(QQuickWindow* window, QString path, QObject* parent)
     quiet_.setSingleShot(true);
     quiet_.setInterval(kQuietMs);
     connect(&quiet_, &QTimer::timeout, this, [this] {
-        if (framesSeen_ >= kFramesBeforeCapture) {
+        if (framesSeen_ >= kFramesBeforeCapture && !transitionRunning(window_)) {
             capture();
         } else {
             window_->update();
@@ -77,8 +95,18 @@ Screenshot::Screenshot(QQuickWindow* window, QString path, QObject* parent)
 void Screenshot::start()
 {
     connect(window_, &QQuickWindow::frameSwapped, this, &Screenshot::frameDrawn);
-    QTimer::singleShot(kFallbackDelayMs, this, &Screenshot::capture);
+    started_.start();
+    QTimer::singleShot(kFallbackDelayMs, this, &Screenshot::captureOnceSettled);
     window_->update();
+}
+
+void Screenshot::captureOnceSettled()
+{
+    if (!transitionRunning(window_) || started_.elapsed() > kGiveUpMs) {
+        capture();
+    } else {
+        QTimer::singleShot(50, this, &Screenshot::captureOnceSettled);
+    }
 }
 
 void Screenshot::frameDrawn()

@@ -2,6 +2,7 @@
 // (for tests and docs), saying on stdout what the picture shows.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -16,10 +17,10 @@ class Screenshot : public QObject {
 public:
     Screenshot(QQuickWindow* window, QString path, QObject* parent = nullptr);
 
-    // Waits until the window has drawn a few frames and then none for a moment (transitions
-    // and popups have finished opening), grabs it, saves it, prints describeShown() on stdout
-    // and exits the event loop with 0, or with 1 (and a message on stderr) if the file cannot
-    // be written.
+    // Waits until the window has drawn a few frames and then none for a moment, with no screen
+    // or popup transition running (popups fully open), grabs it, saves it, prints describeShown()
+    // on stdout and exits the event loop with 0, or with 1 (and a message on stderr) if the file
+    // cannot be written.
     void start();
 
     // Before the capture, scrolls the item with this objectName to the top of the view it
@@ -41,12 +42,15 @@ private:
     void pressTarget();
     void fail(const char* what, const QString& objectName);
     void capture();
+    // The fallback: captures unless a transition still runs, then looks again shortly.
+    void captureOnceSettled();
 
     QQuickWindow* window_;
     QString path_;
     QString scrollTarget_;
     QString pressTarget_;
     QTimer quiet_;
+    QElapsedTimer started_;
     int framesSeen_ = 0;
     bool done_ = false;
 };
