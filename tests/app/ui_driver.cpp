@@ -38,6 +38,10 @@ std::chrono::nanoseconds processCpuTime()
     return std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec);
 }
 
+// How much of this process's CPU time the driver waits for a popup to close, a screen or a
+// list to come to rest, or a field to take the focus: far more than any needs on a quiet machine.
+constexpr std::chrono::seconds kDriverCpu(5);
+
 } // namespace
 
 bool waitWhileWorking(const std::function<bool()>& done, std::chrono::milliseconds cpuBudget,
@@ -111,10 +115,10 @@ bool UiDriver::scrollIntoView(QQuickItem* item) const
             wheel.setTimestamp(wheelTime);
             QGuiApplication::sendEvent(window_, &wheel);
             QTest::qWait(10);
-            // Let a flick started by the wheel come to rest before looking again.
-            for (int wait = 0; wait < 100 && flickable->property("moving").toBool(); ++wait) {
-                QTest::qWait(10);
-            }
+            // Let a flick started by the wheel come to rest before looking again (a tap on a
+            // moving list only stops it).
+            (void)waitWhileWorking([flickable] { return !flickable->property("moving").toBool(); },
+                                   kDriverCpu);
             if (step == 399) {
                 qInfo("scroll failed: %s contentY=%f contentHeight=%f height=%f centre=%f "
                       "viewport=%f..%f",
@@ -156,13 +160,13 @@ bool UiDriver::clickItem(QQuickItem* item, QString* why) const
         inPopup = inPopup || parent == overlay;
     }
     if (overlay && !inPopup) {
-        const bool popupsGone = QTest::qWaitFor(
+        const bool popupsGone = waitWhileWorking(
             [overlay] {
                 const auto children = overlay->childItems();
                 return std::none_of(children.begin(), children.end(),
                                     [](QQuickItem* child) { return child->isVisible(); });
             },
-            5000);
+            kDriverCpu);
         if (!popupsGone) {
             setReason(why, QStringLiteral("a popup covers %1").arg(item->objectName()));
             return false;
@@ -170,7 +174,8 @@ bool UiDriver::clickItem(QQuickItem* item, QString* why) const
     }
     // ...and the screen has stopped sliding in.
     if (QQuickItem* screens = findAny(QStringLiteral("screens"))) {
-        if (!QTest::qWaitFor([screens] { return !screens->property("busy").toBool(); }, 5000)) {
+        if (!waitWhileWorking([screens] { return !screens->property("busy").toBool(); },
+                              kDriverCpu)) {
             setReason(why, QStringLiteral("the screens are still changing"));
             return false;
         }
@@ -203,7 +208,7 @@ bool UiDriver::type(const QString& objectName, const QString& text, QString* why
         }
         return false;
     }
-    if (!QTest::qWaitFor([item] { return item->hasActiveFocus(); }, 2000)) {
+    if (!waitWhileWorking([item] { return item->hasActiveFocus(); }, kDriverCpu)) {
         setReason(why, QStringLiteral("%1 did not take the keyboard focus").arg(objectName));
         return false;
     }
