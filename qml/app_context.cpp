@@ -69,8 +69,16 @@ void AppContext::closeSession(CloseReason reason)
 store::StoreResult<void> AppContext::eraseEverything()
 {
     closeSession(CloseReason::LeaveDataDirectory);
+    // The OS key store's key first: whatever it wrapped (the identity file, and any copy of it
+    // kept elsewhere) can no longer be unwrapped. The data goes even if the key store fails.
+    const auto forgotten = keyStore_->forget();
     auto erased = store::VaultSession::eraseDataDirectory(dataDir_);
     configure(dataDir_, vaultOptions_);
+    if (erased && !forgotten) {
+        return fail(
+            store::StoreError{store::StoreErrc::Io, "the key store did not forget its key: " +
+                                                        forgotten.error().detail.toStdString()});
+    }
     return erased;
 }
 

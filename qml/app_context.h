@@ -56,7 +56,8 @@ public:
     // Wipes the keys from memory and closes the store (announced by sessionChanged).
     void closeSession(CloseReason reason = CloseReason::Lock);
     // "Erase everything": whatever uses the data directory stops (the sender too: locking alone
-    // would leave it sending), the vault keys are destroyed first, then every draft, file and
+    // would leave it sending), the vault keys are destroyed first (the OS key store forgets its
+    // key: KeyStore::forget), then every draft, file and
     // outbox entry (VaultSession::eraseDataDirectory); the directory is then taken as new
     // (sessionChanged: no vault any more, set-up follows). Returns how the erasing went.
     store::StoreResult<void> eraseEverything();
