@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "diagnostics.h"
+#include "vault_key_store.h"
 
 #include <cstdlib>
 #include <ctime>
@@ -48,7 +49,7 @@ std::unique_ptr<store::VaultSession> openSession(const Invocation& invocation, i
         exitCode = exitUsage;
         return nullptr;
     }
-    auto session = store::VaultSession::open(invocation.dataDir, *passphrase);
+    auto session = store::VaultSession::open(invocation.dataDir, *passphrase, vaultOptions());
     if (!session) {
         exitCode = reportError(session.error());
         return nullptr;

@@ -1,5 +1,6 @@
 // `amicusctl init`: creates the vault and the empty database in the data directory.
 #include "commands.h"
+#include "vault_key_store.h"
 
 #include <iostream>
 
@@ -14,7 +15,7 @@ int runInit(const Invocation& invocation)
     if (!parsed->positionals.empty()) {
         return reportUsage("init: unexpected argument `" + parsed->positionals.front() + "`");
     }
-    crypto::VaultOptions options;
+    crypto::VaultOptions options = vaultOptions(); // this OS's key store, as the app's
     if (const auto text = parsed->last("--scrypt-work-factor")) {
         // For tests and benchmarks only: the default calibrates to ~1 s per unlock.
         const auto factor = parseCount(*text);
