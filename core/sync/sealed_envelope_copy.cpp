@@ -2,6 +2,7 @@
 
 #include "common/durable_file.h"
 #include "common/write_all.h"
+#include "sync/sealed_envelope_reader.h"
 
 #include <array>
 #include <cerrno>
@@ -58,9 +59,9 @@ copySealedEnvelope(const std::filesystem::path& envelope, std::uint64_t size,
     if (!safeId(submissionId)) {
         return fail(EnvelopeCopyError{EnvelopeCopyErrc::BadName, "not an Amicus submission id"});
     }
-    Fd in{::open(envelope.c_str(), O_RDONLY | O_CLOEXEC)};
-    if (in.fd < 0) {
-        return fail(EnvelopeCopyError{EnvelopeCopyErrc::NotFound, std::strerror(errno)});
+    SealedEnvelopeReader reader(envelope, size, sha256);
+    if (auto opened = reader.open(); !opened) {
+        return fail(opened.error());
     }
     const auto target = directory / sealedEnvelopeFileName(submissionId);
     const auto temporary = directory / ("." + sealedEnvelopeFileName(submissionId) + ".part");
@@ -80,33 +81,18 @@ copySealedEnvelope(const std::filesystem::path& envelope, std::uint64_t size,
         }
     } cleanup{temporary};
 
-    crypto::Sha256 hasher;
-    std::uint64_t copied = 0;
     std::array<std::uint8_t, 1 << 16> buffer{};
     while (true) {
-        const ssize_t got = ::read(in.fd, buffer.data(), buffer.size());
-        if (got < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return fail(EnvelopeCopyError{EnvelopeCopyErrc::NotFound, std::strerror(errno)});
+        auto got = reader.read(buffer);
+        if (!got) {
+            return fail(got.error()); // damaged or unreadable: the temporary goes
         }
-        if (got == 0) {
+        if (*got == 0) {
             break;
         }
-        const std::span<const std::uint8_t> piece(buffer.data(), static_cast<std::size_t>(got));
-        hasher.update(piece);
-        copied += piece.size();
-        if (copied > size) {
-            break; // longer than recorded: damaged, whatever follows
-        }
-        if (!writeAll(out.fd, piece)) {
+        if (!writeAll(out.fd, std::span<const std::uint8_t>(buffer.data(), *got))) {
             return fail(writeFailed("write", errno));
         }
-    }
-    if (copied != size || hasher.finish() != sha256) {
-        return fail(EnvelopeCopyError{EnvelopeCopyErrc::Damaged,
-                                      "the envelope is not the one finalizing recorded"});
     }
     if (::fsync(out.fd) != 0) {
         return fail(writeFailed("fsync", errno));

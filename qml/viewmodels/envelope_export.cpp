@@ -7,62 +7,48 @@
 #include "store/data_layout.h"
 #include "store/vault_session.h"
 #include "sync/sealed_envelope_copy.h"
+#include "sync/sealed_envelope_reader.h"
 #include "text_conversion.h"
 
-#include <QDir>
-#include <QFile>
-#include <cstring>
+#include <QIODevice>
+#include <cstdint>
+#include <span>
 
 using amicus::app::AppServices;
 using amicus::app::toQString;
 
 namespace {
 
-// The envelope as it is read out of the outbox, checked against the size and SHA-256 recorded
-// when it was sealed: if they differ, the last read fails instead of reaching the end, so
-// DocumentExport keeps nothing of it.
-class CheckedEnvelopeReader : public QIODevice {
+// The core's SealedEnvelopeReader as the device DocumentExport reads: a damaged envelope makes
+// the last read fail instead of reaching the end, so DocumentExport keeps nothing of it.
+class CheckedEnvelopeDevice : public QIODevice {
 public:
-    CheckedEnvelopeReader(const QString& path, quint64 size,
-                          const amicus::crypto::Sha256Digest& sha256)
-        : file_(path), size_(size), sha256_(sha256)
+    explicit CheckedEnvelopeDevice(amicus::sync::SealedEnvelopeReader& reader) : reader_(reader)
     {
-    }
-    bool openEnvelope()
-    {
-        return file_.open(QIODevice::ReadOnly) && open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
     }
     [[nodiscard]] bool damaged() const { return damaged_; }
     [[nodiscard]] bool isSequential() const override { return true; }
-    [[nodiscard]] bool atEnd() const override { return checked_; }
+    [[nodiscard]] bool atEnd() const override { return ended_; }
 
 protected:
     qint64 readData(char* data, qint64 maxSize) override
     {
-        if (damaged_ || checked_) {
-            return damaged_ ? -1 : 0;
+        const auto got = reader_.read(std::span<std::uint8_t>(reinterpret_cast<std::uint8_t*>(data),
+                                                              static_cast<std::size_t>(maxSize)));
+        if (!got) {
+            damaged_ = got.error().code == amicus::sync::EnvelopeCopyErrc::Damaged;
+            return -1;
         }
-        const qint64 got = file_.read(data, maxSize);
-        if (got > 0) {
-            read_ += static_cast<quint64>(got);
-            hasher_.update(std::string_view(data, static_cast<std::size_t>(got)));
-            damaged_ = read_ > size_;
-            return damaged_ ? -1 : got;
-        }
-        damaged_ = got < 0 || read_ != size_ || hasher_.finish() != sha256_;
-        checked_ = !damaged_;
-        return damaged_ ? -1 : 0;
+        ended_ = *got == 0;
+        return static_cast<qint64>(*got);
     }
     qint64 writeData(const char*, qint64) override { return -1; }
 
 private:
-    QFile file_;
-    quint64 size_;
-    amicus::crypto::Sha256Digest sha256_;
-    amicus::crypto::Sha256 hasher_;
-    quint64 read_ = 0;
+    amicus::sync::SealedEnvelopeReader& reader_;
     bool damaged_ = false;
-    bool checked_ = false;
+    bool ended_ = false;
 };
 
 } // namespace
@@ -89,7 +75,7 @@ void EnvelopeExport::load()
     submissionId_.clear();
     envelopeName_.clear();
     envelopeSize_ = 0;
-    envelopeSha256_.clear();
+    envelopeSha256_.reset();
     canSeal_ = false;
     auto* session = services() ? services()->context().session() : nullptr;
     if (session == nullptr || draftId() < 0) {
@@ -118,10 +104,7 @@ void EnvelopeExport::load()
     submissionId_ = toQString(draft->submissionId);
     envelopeName_ = toQString(*entry->envelopeName);
     envelopeSize_ = *entry->envelopeSize;
-    if (entry->envelopeSha256) {
-        envelopeSha256_ = QByteArray(reinterpret_cast<const char*>(entry->envelopeSha256->data()),
-                                     static_cast<qsizetype>(entry->envelopeSha256->size()));
-    }
+    envelopeSha256_ = entry->envelopeSha256;
 }
 
 QString EnvelopeExport::fileName() const
@@ -164,34 +147,21 @@ bool EnvelopeExport::save()
     } else if (!amicus::package::isSubmissionId(submissionId_.toStdString())) {
         failure = Failure::NotAvailable; // not an id Amicus makes: no file name from it
     } else {
-        const auto envelope = QString::fromStdString(
-            (amicus::store::DataLayout::outboxDir(services()->context().dataDir()) /
-             envelopeName_.toStdString())
-                .string());
-        amicus::crypto::Sha256Digest digest{};
-        if (envelopeSha256_.size() == static_cast<qsizetype>(digest.size())) {
-            std::memcpy(digest.data(), envelopeSha256_.constData(), digest.size());
-        } else {
-            // Sealed before the outbox kept the digest: only its size can be checked.
-            QFile file(envelope);
-            amicus::crypto::Sha256 hasher;
-            if (file.open(QIODevice::ReadOnly)) {
-                while (!file.atEnd()) {
-                    const QByteArray piece = file.read(1 << 16);
-                    hasher.update(std::string_view(piece.constData(), piece.size()));
-                }
-            }
-            digest = hasher.finish();
-        }
-        CheckedEnvelopeReader reader(envelope, envelopeSize_, digest);
-        if (!reader.openEnvelope()) {
+        amicus::sync::SealedEnvelopeReader reader(
+            amicus::store::DataLayout::outboxDir(services()->context().dataDir()) /
+                envelopeName_.toStdString(),
+            envelopeSize_, envelopeSha256_);
+        if (!reader.open()) {
             failure = Failure::NotAvailable;
-        } else if (saveDocument(folder_, toQString(name), reader)) {
-            // Saved.
-        } else if (reader.damaged()) {
-            failure = Failure::Damaged;
         } else {
-            failure = Failure::FolderUnwritable;
+            CheckedEnvelopeDevice device(reader);
+            if (saveDocument(folder_, toQString(name), device)) {
+                // Saved.
+            } else if (device.damaged()) {
+                failure = Failure::Damaged;
+            } else {
+                failure = Failure::FolderUnwritable;
+            }
         }
     }
     failure_ = failure;

@@ -5,12 +5,13 @@
 // unpacks a submission once whichever way it came (docs/secretariat.md).
 #pragma once
 
+#include "crypto/sha256.h"
 #include "outbox_file_export.h"
 
-#include <QByteArray>
 #include <QString>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
+#include <optional>
 
 class EnvelopeExport : public OutboxFileExport {
     Q_OBJECT
@@ -65,7 +66,8 @@ private:
     QString envelopeName_; // in the outbox folder; empty when there is none
     quint64 envelopeSize_ = 0;
     bool canSeal_ = false;
-    QByteArray envelopeSha256_; // 32 bytes, or empty for rows from before it was kept
+    std::optional<amicus::crypto::Sha256Digest>
+        envelopeSha256_; // absent for rows from before it was kept
     QUrl folder_;
     Failure failure_ = Failure::None;
 };

@@ -2,6 +2,7 @@
 // files — the very bytes (decrypted with the real `age` by the secretariat's identity), checked
 // against what finalizing recorded, whole or not at all.
 #include "sync/sealed_envelope_copy.h"
+#include "sync/sealed_envelope_reader.h"
 #include "sync_test_support.h"
 
 #include <fstream>
@@ -78,6 +79,39 @@ TEST(SealedEnvelopeCopy, RefusesDamagedMissingOrUnwritableAndLeavesNothing)
         copySealedEnvelope(envelope, size, digest, kId, dir.path() / "no-such-folder").error().code,
         EnvelopeCopyErrc::WriteFailed);
     EXPECT_TRUE(fs::is_empty(out));
+}
+
+// An envelope sealed before the outbox kept its digest: only its size can be checked, and no
+// byte beyond the recorded size is ever handed out.
+TEST(SealedEnvelopeReader, WithoutADigestChecksTheSizeAndHandsOutNothingBeyondIt)
+{
+    TempDir dir;
+    const fs::path envelope = dir.path() / "outbox.age";
+    writeRandomFile(envelope, 70'000, 5);
+    std::array<std::uint8_t, 1 << 16> buffer{};
+    const auto readAll = [&](std::uint64_t size) {
+        SealedEnvelopeReader reader(envelope, size, std::nullopt);
+        EXPECT_TRUE(reader.open().ok());
+        std::uint64_t total = 0;
+        while (true) {
+            auto got = reader.read(buffer);
+            if (!got) {
+                return std::pair{total, std::optional(got.error().code)};
+            }
+            if (*got == 0) {
+                return std::pair{total, std::optional<EnvelopeCopyErrc>()};
+            }
+            total += *got;
+        }
+    };
+    EXPECT_EQ(readAll(70'000), std::pair(std::uint64_t{70'000}, std::optional<EnvelopeCopyErrc>()));
+    const auto longer = readAll(69'999);
+    EXPECT_EQ(longer.second, EnvelopeCopyErrc::Damaged);
+    EXPECT_LT(longer.first, 69'999u);
+    EXPECT_EQ(readAll(70'001).second, EnvelopeCopyErrc::Damaged);
+
+    SealedEnvelopeReader gone(dir.path() / "gone.age", 1, std::nullopt);
+    EXPECT_EQ(gone.open().error().code, EnvelopeCopyErrc::NotFound);
 }
 
 } // namespace
