@@ -1,14 +1,9 @@
 #include "store/sqlite_db.h"
 
-#include "store/write_turns.h"
-
-#include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <sqlite3.h>
-#include <thread>
 #include <utility>
 
 namespace amicus::store {
@@ -230,8 +225,7 @@ StoreResult<Database> Database::open(const std::filesystem::path& file, OpenMode
 }
 
 Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), owner_(other.owner_),
-      urgentWrites_(other.urgentWrites_)
+    : db_(std::exchange(other.db_, nullptr)), owner_(other.owner_)
 {
 }
 
@@ -241,7 +235,6 @@ Database& Database::operator=(Database&& other) noexcept
         sqlite3_close_v2(db_);
         db_ = std::exchange(other.db_, nullptr);
         owner_ = other.owner_;
-        urgentWrites_ = other.urgentWrites_;
     }
     return *this;
 }
@@ -311,42 +304,13 @@ int Database::changes() const
     return sqlite3_changes(db_);
 }
 
-std::string Database::fileName() const
-{
-    const char* name = sqlite3_db_filename(handle(), "main");
-    return name != nullptr ? std::string(name) : std::string();
-}
-
 StoreResult<Transaction> Transaction::begin(Database& db)
 {
-    const std::string file = db.fileName();
-    if (!db.urgentWrites()) {
-        WriteTurns::yieldToUrgent(file, WriteTurns::kYieldLimit);
-        auto begun = db.exec("BEGIN IMMEDIATE");
-        if (!begun) {
-            return fail(begun.error());
-        }
-        return Transaction(&db);
+    auto begun = db.exec("BEGIN IMMEDIATE");
+    if (!begun) {
+        return fail(begun.error());
     }
-    // The other writers of this process wait while this one does. A writer of another process
-    // does not, and may hold the lock past one busy timeout: try again, pausing 25 ms, then
-    // twice as long each time up to 400 ms, for at most kUrgentPatience in all.
-    constexpr auto kUrgentPatience = std::chrono::seconds(30);
-    const WriteTurns::Urgent turn(file);
-    const auto deadline = std::chrono::steady_clock::now() + kUrgentPatience;
-    auto pause = std::chrono::milliseconds(25);
-    for (;;) {
-        auto begun = db.exec("BEGIN IMMEDIATE");
-        if (begun) {
-            return Transaction(&db);
-        }
-        if (begun.error().code != StoreErrc::Busy ||
-            std::chrono::steady_clock::now() + pause >= deadline) {
-            return fail(begun.error());
-        }
-        std::this_thread::sleep_for(pause);
-        pause = std::min(pause * 2, std::chrono::milliseconds(400));
-    }
+    return Transaction(&db);
 }
 
 StoreResult<Transaction> Transaction::beginRead(Database& db)

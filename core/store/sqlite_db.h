@@ -251,24 +251,15 @@ public:
     [[nodiscard]] bool isOpen() const { return db_ != nullptr; }
     // Hands the connection to the next thread that uses it (see OwnerThread).
     void releaseThread() { owner_.release(); }
-    // The file's absolute path as SQLite names it ("" for a temporary database).
-    [[nodiscard]] std::string fileName() const;
-    // Marks this connection's writes urgent (finalize's last writes): its BEGIN goes first
-    // among this process's writers to the same file and retries a busy lock with a bounded
-    // back-off (WriteTurns, Transaction::begin).
-    void setUrgentWrites(bool urgent) { urgentWrites_ = urgent; }
-    [[nodiscard]] bool urgentWrites() const { return urgentWrites_; }
 
 private:
     explicit Database(sqlite3* db) : db_(db), owner_(OwnerThread::current()) {}
     sqlite3* db_ = nullptr;
     OwnerThread owner_;
-    bool urgentWrites_ = false;
 };
 
 // A write transaction taken with BEGIN IMMEDIATE (so it never fails half-way on a lock
-// upgrade); rolled back on destruction unless committed. BEGIN first lets an urgent writer of
-// this process go first (WriteTurns); on an urgent connection it retries a busy lock.
+// upgrade); rolled back on destruction unless committed.
 class Transaction {
 public:
     [[nodiscard]] static StoreResult<Transaction> begin(Database& db);

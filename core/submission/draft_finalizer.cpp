@@ -86,10 +86,6 @@ finalizeDraft(store::VaultSession& session, const std::filesystem::path& dataDir
     // The digest of exactly the bytes written: the sender checks the receipt against it
     // instead of reading the whole envelope once more before its first byte goes out.
     entry.envelopeSha256 = envelope->sha256;
-    // The envelope is made: these last writes must not lose the lock to a writer committing
-    // back to back on another connection (autosave while the user types), so they go first
-    // among this process's writers and retry a busy lock (store::WriteTurns).
-    store.database().db().setUrgentWrites(true);
     // Two transactions: once the outbox entry is stored it names the envelope, so the envelope
     // stays even if the status update fails (the entry is what the sender reads).
     if (auto queued = store.outbox().put(entry); !queued) {
