@@ -3,10 +3,9 @@
 // another draft; its hash is sealed bound to its draft (migration 8), so the moved row no
 // longer reads: the other draft's finalize stops with a typed store error, packs nothing and
 // leaves the draft editable.
-#include "calls/builtin_catalog.h"
+#include "finalize_fixture.h"
 #include "store/sqlite_db.h"
 #include "submission/draft_finalizer.h"
-#include "test_temp_dir.h"
 
 #include <filesystem>
 #include <gtest/gtest.h>
@@ -15,30 +14,11 @@
 namespace amicus::submission {
 namespace {
 
-class FinalizeAttachmentDraft : public ::testing::Test {
+class FinalizeAttachmentDraft : public testing::FinalizeFixture {
 protected:
-    void SetUp() override
-    {
-        crypto::VaultOptions options;
-        options.scryptWorkFactor = 10;
-        auto session = store::VaultSession::create(root_ / "data", "moved row words", options);
-        ASSERT_TRUE(session.ok());
-        session_ = std::move(session).value();
-        auto identity = crypto::X25519Identity::generate();
-        ASSERT_TRUE(identity.ok());
-        recipient_ = identity->recipient().toString();
-        call_ = &calls::builtinCatalog().calls.front();
-    }
+    FinalizeAttachmentDraft() : FinalizeFixture("amicus-attachment-draft") {}
 
     store::VaultStore& store() { return session_->store(); }
-
-    std::int64_t draft()
-    {
-        const auto id = store().drafts().create(call_->id).value();
-        EXPECT_TRUE(store().drafts().saveField(id, store::DraftField::Consent, "public").ok());
-        EXPECT_TRUE(store().drafts().saveAnswer(id, call_->questions.front().id, "Text.").ok());
-        return id;
-    }
 
     // Rewrites the plain draft_id of an attachment row, as someone with the file could.
     void moveRow(std::int64_t attachmentId, std::int64_t toDraft)
@@ -50,11 +30,6 @@ protected:
             raw->run("UPDATE attachments SET draft_id = ?1 WHERE id = ?2", toDraft, attachmentId)
                 .ok());
     }
-
-    test_support::TempDir root_{"amicus-attachment-draft"};
-    std::unique_ptr<store::VaultSession> session_;
-    std::string recipient_;
-    const calls::Call* call_ = nullptr;
 };
 
 TEST_F(FinalizeAttachmentDraft, ARowMovedToAnotherDraftIsRefusedAndNeverPacked)

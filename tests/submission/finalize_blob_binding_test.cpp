@@ -4,10 +4,9 @@
 // a copy can go wrong and expect each finalize to stop with AttachmentChanged, leaving no
 // envelope and the draft editable. A swap with a blob of the same size passes every other
 // check (it decrypts, its size is right): only the MAC refuses it.
-#include "calls/builtin_catalog.h"
+#include "finalize_fixture.h"
 #include "store/sqlite_db.h"
 #include "submission/draft_finalizer.h"
-#include "test_temp_dir.h"
 
 #include <filesystem>
 #include <fstream>
@@ -30,31 +29,11 @@ void writeAll(const std::filesystem::path& path, const std::string& bytes)
     std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
 }
 
-class FinalizeBlobBinding : public ::testing::Test {
+class FinalizeBlobBinding : public testing::FinalizeFixture {
 protected:
-    void SetUp() override
-    {
-        crypto::VaultOptions options;
-        options.scryptWorkFactor = 10;
-        auto session = store::VaultSession::create(root_ / "data", "binding test words", options);
-        ASSERT_TRUE(session.ok());
-        session_ = std::move(session).value();
-        auto identity = crypto::X25519Identity::generate();
-        ASSERT_TRUE(identity.ok());
-        recipient_ = identity->recipient().toString();
-        call_ = &calls::builtinCatalog().calls.front();
-    }
+    FinalizeBlobBinding() : FinalizeFixture("amicus-blob-binding") {}
 
     store::Attachments attachments() { return session_->store().attachments(); }
-
-    std::int64_t draft()
-    {
-        auto& store = session_->store();
-        const auto id = store.drafts().create(call_->id).value();
-        EXPECT_TRUE(store.drafts().saveField(id, store::DraftField::Consent, "public").ok());
-        EXPECT_TRUE(store.drafts().saveAnswer(id, call_->questions.front().id, "Text.").ok());
-        return id;
-    }
 
     // More than two 64 KiB age chunks, so a cut can fall on a chunk's end.
     store::AttachmentInfo attach(std::int64_t draftId, char fill, const std::string& name)
@@ -82,11 +61,6 @@ protected:
         const auto outbox = store::DataLayout::outboxDir(root_ / "data");
         EXPECT_TRUE(!std::filesystem::exists(outbox) || std::filesystem::is_empty(outbox));
     }
-
-    test_support::TempDir root_{"amicus-blob-binding"};
-    std::unique_ptr<store::VaultSession> session_;
-    std::string recipient_;
-    const calls::Call* call_ = nullptr;
 };
 
 TEST_F(FinalizeBlobBinding, TheVaultRecordsEachBlobsHeaderMac)
